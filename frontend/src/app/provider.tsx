@@ -1,0 +1,56 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+
+import type { MantineColorSchemeManager } from '@mantine/core';
+import { MantineProvider, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import type { QueryClient } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+
+import { SessionProvider } from '@/lib/auth/session';
+import { createQueryClient } from '@/lib/query-client';
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  // Keyboard users always see where focus is; mouse clicks do not leave rings behind.
+  focusRing: 'auto',
+  defaultRadius: 'md',
+});
+
+// Mantine's default manager persists the colour scheme in localStorage; this app keeps nothing
+// in web storage (SPEC section 5), so the scheme lives in memory only.
+const memoryColorSchemeManager: MantineColorSchemeManager = {
+  get: (defaultValue) => defaultValue,
+  set: () => undefined,
+  subscribe: () => undefined,
+  unsubscribe: () => undefined,
+  clear: () => undefined,
+};
+
+interface AppProviderProps {
+  children: ReactNode;
+  /** Tests pass their own client; the app makes one per page load. */
+  queryClient?: QueryClient;
+  /** `test` turns off Mantine's transitions and portals. */
+  env?: 'default' | 'test';
+}
+
+export function AppProvider({ children, queryClient, env = 'default' }: AppProviderProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      colorSchemeManager={memoryColorSchemeManager}
+      env={env}
+    >
+      <Notifications position="top-right" />
+      <QueryClientProvider client={client}>
+        <SessionProvider>{children}</SessionProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

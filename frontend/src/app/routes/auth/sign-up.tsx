@@ -1,0 +1,74 @@
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
+
+import { SignUpAdminForm } from '@/features/auth/components/sign-up-admin-form';
+import { SignUpDoctorForm } from '@/features/auth/components/sign-up-doctor-form';
+import { SignUpPatientForm } from '@/features/auth/components/sign-up-patient-form';
+
+import { AuthTitle } from '../../layouts/auth-layout';
+import type { LoginNotice } from './login';
+import type { SignUpSubmittedState } from './sign-up-submitted';
+
+const KINDS = ['patient', 'doctor', 'admin'] as const;
+type SignUpKind = (typeof KINDS)[number];
+
+function isKind(value: string | undefined): value is SignUpKind {
+  return KINDS.some((kind) => kind === value);
+}
+
+export function SignUpRoute() {
+  const { kind } = useParams();
+  const navigate = useNavigate();
+  if (!isKind(kind)) return <Navigate to="/signup/patient" replace />;
+
+  const submitted = (role: 'patient' | 'doctor') => {
+    const state: SignUpSubmittedState = { role };
+    void navigate('/signup/submitted', { state });
+  };
+  const adminCreated = () => {
+    const state: LoginNotice = { notice: 'admin-created' };
+    void navigate('/login', { state });
+  };
+
+  return (
+    <Stack gap="md">
+      <AuthTitle>Create an account</AuthTitle>
+      <Tabs
+        value={kind}
+        onChange={(value) => {
+          if (isKind(value ?? undefined)) void navigate(`/signup/${value ?? 'patient'}`);
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List grow mb="md">
+          <Tabs.Tab value="patient">Patient</Tabs.Tab>
+          <Tabs.Tab value="doctor">Doctor</Tabs.Tab>
+          <Tabs.Tab value="admin">Admin</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="patient">
+          <SignUpPatientForm
+            onSuccess={() => {
+              submitted('patient');
+            }}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="doctor">
+          <SignUpDoctorForm
+            onSuccess={() => {
+              submitted('doctor');
+            }}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="admin">
+          <SignUpAdminForm onSuccess={adminCreated} />
+        </Tabs.Panel>
+      </Tabs>
+      <Text size="sm" ta="center">
+        Already have an account?{' '}
+        <Anchor component={Link} to="/login">
+          Sign in
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}

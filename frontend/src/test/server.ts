@@ -1,0 +1,87 @@
+import { setupServer } from 'msw/node';
+
+import type { CurrentUser } from '@/lib/auth/session';
+
+import { departments, doctorDirectory, errorBody, hospital, users } from './fixtures';
+import { http } from './http';
+
+/**
+ * A small in-memory stand-in for the API's auth endpoints: accounts with passwords, access
+ * tokens handed out by the token endpoint, and a refresh "cookie" that is either set or not.
+ */
+export const mockAuth = {
+  accounts: new Map<string, { password: string; user: CurrentUser; loginError?: string }>(),
+  tokens: new Map<string, CurrentUser>(),
+  /** The user whose refresh cookie the browser holds, if any. */
+  refreshCookieUser: null as CurrentUser | null,
+  reset() {
+    this.accounts.clear();
+    this.tokens.clear();
+    this.refreshCookieUser = null;
+    for (const user of Object.values(users)) {
+      this.accounts.set(user.username, { password: 'correct-horse', user });
+    }
+  },
+  issue(user: CurrentUser): string {
+    const token = `access-${user.username}-${this.tokens.size + 1}`;
+    this.tokens.set(token, user);
+    return token;
+  },
+  userOf(request: Request): CurrentUser | null {
+    const header = request.headers.get('Authorization') ?? '';
+    return this.tokens.get(header.replace(/^Bearer /, '')) ?? null;
+  },
+};
+mockAuth.reset();
+
+const LOGIN_ERRORS: Record<string, { status: 403; message: string }> = {
+  ACCOUNT_PENDING_APPROVAL: { status: 403, message: 'Your account is awaiting approval.' },
+  ACCOUNT_REJECTED: { status: 403, message: 'Your account was not approved.' },
+};
+
+export const handlers = [
+  http.get('/api/v1/hospital/', ({ response }) => response(200).json(hospital)),
+  http.get('/api/v1/departments/', ({ response }) => response(200).json(departments)),
+  http.get('/api/v1/doctors/directory/', ({ response }) => response(200).json(doctorDirectory)),
+
+  http.post('/api/v1/auth/token/', async ({ request, response }) => {
+    const body = await request.json();
+    const account = mockAuth.accounts.get(body.username);
+    if (account === undefined || account.password !== body.password) {
+      return response(401).json(
+        errorBody('INVALID_CREDENTIALS', 'No active account found with the given credentials.'),
+      );
+    }
+    const failure = account.loginError === undefined ? undefined : LOGIN_ERRORS[account.loginError];
+    if (account.loginError !== undefined && failure !== undefined) {
+      return response(failure.status).json(errorBody(account.loginError, failure.message));
+    }
+    if (body.use_cookie === true) mockAuth.refreshCookieUser = account.user;
+    return response(200).json({ access: mockAuth.issue(account.user) });
+  }),
+
+  http.post('/api/v1/auth/token/refresh/', ({ response }) => {
+    const user = mockAuth.refreshCookieUser;
+    if (user === null) {
+      return response(401).json(errorBody('NOT_AUTHENTICATED', 'Token is invalid or expired.'));
+    }
+    return response(200).json({ access: mockAuth.issue(user) });
+  }),
+
+  http.post('/api/v1/auth/logout/', ({ response }) => {
+    mockAuth.refreshCookieUser = null;
+    return response(204).empty();
+  }),
+
+  http.get('/api/v1/auth/me/', ({ request, response }) => {
+    const user = mockAuth.userOf(request);
+    if (user === null) {
+      return response(401).json(
+        errorBody('NOT_AUTHENTICATED', 'Authentication credentials were not provided.'),
+      );
+    }
+    return response(200).json(user);
+  }),
+];
+
+export const server = setupServer(...handlers);
