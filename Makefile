@@ -1,0 +1,96 @@
+# HMS: the two commands are `make run` and `make test`. Everything else is a step of theirs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := backend/.venv
+PY := $(VENV)/bin/python
+MANAGE := cd backend && .venv/bin/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test install install-backend install-frontend install-e2e lint typecheck \
+        backend-test migrations-check contract contract-check frontend-test frontend-build \
+        e2e seed createadmin backup restore serve-production
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
+
+# --- installs (stamped, so a second run is instant) -------------------------------------------
+
+$(VENV)/.installed: backend/requirements.txt backend/requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r backend/requirements-dev.txt
+	touch $@
+
+install-backend: $(VENV)/.installed ## Create backend/.venv with the pinned dependencies
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+install-frontend: frontend/node_modules/.installed ## Install the SPA's pinned npm packages
+
+tests/node_modules/.installed: tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund
+	touch $@
+
+install-e2e: tests/node_modules/.installed ## Install Playwright (uses Debian's Chromium, see .ci/run)
+
+install: install-backend install-frontend install-e2e ## Install everything
+
+# --- make run ----------------------------------------------------------------------------------
+
+run: install-backend install-frontend frontend-build ## Install, migrate, load demo data, serve on :8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "  HMS is starting on http://$(HOST):$(PORT)/  (API: /api/v1/, Swagger UI: /api/docs/)"
+	@echo "  Demo logins are listed above (password for every demo account: see seed_demo output)."
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+seed: install-backend ## Load (or refresh) the demo data
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+
+createadmin: install-backend ## Create an admin interactively
+	$(MANAGE) createadmin
+
+# --- make test ---------------------------------------------------------------------------------
+
+test: lint typecheck migrations-check contract-check backend-test frontend-test frontend-build e2e ## Every check CI runs
+	@echo "make test: every check passed"
+
+lint: install-backend install-frontend ## ruff (lint + format check) and ESLint
+	cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+	cd frontend && npm run --silent lint
+
+typecheck: install-backend install-frontend ## mypy (django-stubs) and tsc --noEmit
+	cd backend && .venv/bin/mypy .
+	cd frontend && npm run --silent typecheck
+
+migrations-check: install-backend ## Fail when a model change has no migration
+	$(MANAGE) makemigrations --check --dry-run --settings=config.settings.test
+
+backend-test: install-backend ## pytest (on $$DATABASE_URL when set, else SQLite)
+	cd backend && .venv/bin/pytest
+
+contract: install-backend install-frontend ## Regenerate openapi.yaml and the SPA's schema.d.ts
+	$(MANAGE) spectacular --settings=config.settings.test --file ../openapi.yaml --validate --fail-on-warn
+	cd frontend && npm run --silent gen:api
+
+contract-check: install-backend install-frontend ## Fail when openapi.yaml or schema.d.ts is stale
+	$(MANAGE) spectacular --settings=config.settings.test --file /tmp/hms-openapi.yaml --validate --fail-on-warn
+	diff -u openapi.yaml /tmp/hms-openapi.yaml || (echo "openapi.yaml is stale: run 'make contract'" && exit 1)
+	cd frontend && npm run --silent check:api
+
+frontend-test: install-frontend ## Vitest route-level tests
+	cd frontend && npm run --silent test
+
+frontend-build: install-frontend ## Production build of the SPA (frontend/dist)
+	cd frontend && npm run --silent build
+
+e2e: install-backend install-frontend install-e2e frontend-build ## Playwright journeys in Debian's Chromium
+	cd tests && npm run --silent e2e

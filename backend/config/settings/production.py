@@ -1,0 +1,44 @@
+"""Production: secrets are mandatory, every transport protection is on, admin sign-up is gated."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+os.environ.setdefault("HMS_ADMIN_SIGNUP", "code")
+
+from config.env import env_bool, env_int
+from config.settings.base import *
+from config.settings.base import HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE
+
+_KNOWN_DEFAULTS = {
+    "",
+    "change-me",
+    "local-development-only-not-a-secret-padding-to-a-safe-length",
+    "test-only-not-a-secret-padding-to-a-safe-hmac-key-length",
+}
+if SECRET_KEY in _KNOWN_DEFAULTS or len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of at least 50 characters."
+    )
+if SIMPLE_JWT["SIGNING_KEY"] in _KNOWN_DEFAULTS:
+    raise ImproperlyConfigured("JWT_SIGNING_KEY (or SECRET_KEY) must be set.")
+if HMS_ADMIN_SIGNUP not in {"code", "closed"}:
+    raise ImproperlyConfigured("HMS_ADMIN_SIGNUP must be 'code' or 'closed' in production.")
+if HMS_ADMIN_SIGNUP == "code" and len(HMS_ADMIN_SIGNUP_CODE) < 12:
+    raise ImproperlyConfigured(
+        "HMS_ADMIN_SIGNUP_CODE must be at least 12 characters in 'code' mode."
+    )
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+HMS_REFRESH_COOKIE_SECURE = True
+X_FRAME_OPTIONS = "DENY"
+# Swagger UI is for staff: in production it answers only to authenticated admins.
+HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=False)

@@ -1,0 +1,24 @@
+"""Settings for the test suite: fast hashing, generous throttles unless a test lowers them."""
+
+import os
+
+os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
+
+from config.settings.base import *
+from config.settings.base import REST_FRAMEWORK, SIMPLE_JWT
+
+SECRET_KEY = "test-only-not-a-secret-padding-to-a-safe-hmac-key-length"  # noqa: S105
+SIMPLE_JWT["SIGNING_KEY"] = SECRET_KEY
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "user": "100000/min",
+    "login": "100000/min",
+    "refresh": "100000/min",
+    "signup": "100000/min",
+}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+HMS_ALLOW_DEMO_SEED = True

@@ -1,0 +1,85 @@
+"""Fixtures shared by every backend test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.tests.factories import AdminFactory, UserFactory
+from hms.common.tests.contract import validate_response
+from hms.doctors.tests.factories import DoctorFactory
+from hms.patients.tests.factories import PatientFactory
+
+
+class ContractClient(APIClient):
+    """An API client whose every /api/v1/ response is checked against openapi.yaml."""
+
+    validate_contract = True
+
+    def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        response = super().request(*args, **kwargs)
+        if self.validate_contract:
+            validate_response(response)
+        return response
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache() -> None:
+    # Throttle counters live in the cache; every test starts with a clean budget.
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> ContractClient:
+    return ContractClient()
+
+
+def bearer_client(user: User) -> ContractClient:
+    client = ContractClient()
+    token = RefreshToken.for_user(user).access_token
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return client
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], ContractClient]:
+    return bearer_client
+
+
+@pytest.fixture
+def admin_user(db: Any) -> User:
+    user: User = AdminFactory.create(username="admin.one")
+    return user
+
+
+@pytest.fixture
+def admin_client(admin_user: User) -> ContractClient:
+    return bearer_client(admin_user)
+
+
+@pytest.fixture
+def make_doctor(db: Any) -> Callable[..., Any]:
+    def make(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
+        user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
+        rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
+        user = UserFactory(role=Role.DOCTOR, status=status, **user_kwargs)
+        return DoctorFactory(user=user, **rest)
+
+    return make
+
+
+@pytest.fixture
+def make_patient(db: Any) -> Callable[..., Any]:
+    def make(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
+        user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
+        rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
+        user = UserFactory(role=Role.PATIENT, status=status, **user_kwargs)
+        return PatientFactory(user=user, **rest)
+
+    return make

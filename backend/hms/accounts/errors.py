@@ -1,0 +1,41 @@
+from hms.common.errors import DomainError
+
+
+class InvalidCredentials(DomainError):
+    status_code = 401
+    code = "INVALID_CREDENTIALS"
+    default_message = "The username or password is not correct."
+
+
+class AccountPendingApproval(DomainError):
+    status_code = 403
+    code = "ACCOUNT_PENDING_APPROVAL"
+    default_message = (
+        "Your account is awaiting approval by the hospital. You can sign in once it is approved."
+    )
+
+
+class AccountRejected(DomainError):
+    status_code = 403
+    code = "ACCOUNT_REJECTED"
+    default_message = "Your account application was not approved by the hospital."
+
+
+class AdminSignupClosed(DomainError):
+    status_code = 403
+    code = "ADMIN_SIGNUP_CLOSED"
+    default_message = (
+        "Admin sign-up is closed. Ask an existing administrator to create your account."
+    )
+
+
+class InvalidSignupCode(DomainError):
+    status_code = 403
+    code = "INVALID_SIGNUP_CODE"
+    default_message = "The admin sign-up code is not correct."
+
+
+class InvalidRefreshToken(DomainError):
+    status_code = 401
+    code = "INVALID_TOKEN"
+    default_message = "The refresh token is missing, expired or revoked. Sign in again."

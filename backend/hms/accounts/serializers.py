@@ -1,0 +1,237 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from hms.accounts.models import AccountStatus, Role, User
+from hms.common.validators import MobileField, UsernameField
+from hms.doctors.models import Department, Doctor
+
+
+class _PersonSignupRequest(serializers.Serializer):
+    username = UsernameField()
+    password = serializers.CharField(
+        write_only=True,
+        max_length=128,
+        trim_whitespace=False,
+        style={"input_type": "password"},
+        help_text="At least 12 characters, not common, not all digits, unlike the username.",
+    )
+    first_name = serializers.CharField(max_length=150)
+    last_name = serializers.CharField(max_length=150)
+    email = serializers.EmailField(required=False, allow_blank=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.setdefault("email", "")
+        return attrs
+
+
+class AdminSignupRequestSerializer(_PersonSignupRequest):
+    signup_code = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        help_text="Required when the hospital's admin sign-up policy is `code`.",
+    )
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        attrs.setdefault("signup_code", "")
+        return attrs
+
+
+class DoctorSignupRequestSerializer(_PersonSignupRequest):
+    mobile = MobileField()
+    address = serializers.CharField(max_length=500)
+    department = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Department.objects.all(),
+        help_text="A department code from GET /api/v1/departments/.",
+    )
+
+
+def validate_date_of_birth(value: date) -> None:
+    if value > timezone.localdate():
+        raise serializers.ValidationError("The date of birth cannot be in the future.")
+    if value.year < 1900:
+        raise serializers.ValidationError("Enter a date of birth after 1900.")
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+    """A doctor id that must name an approved doctor."""
+
+    default_error_messages = {
+        "does_not_exist": "No approved doctor has the id {pk_value}.",
+        "incorrect_type": "A doctor id is a number.",
+    }
+
+    def get_queryset(self) -> Any:
+        return Doctor.objects.filter(user__status=AccountStatus.APPROVED, user__is_active=True)
+
+
+class PatientSignupRequestSerializer(_PersonSignupRequest):
+    mobile = MobileField()
+    address = serializers.CharField(max_length=500)
+    symptoms = serializers.CharField(max_length=2000)
+    date_of_birth = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[validate_date_of_birth]
+    )
+    preferred_doctor = ApprovedDoctorField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Optional: an approved doctor's id (GET /api/v1/doctors/directory/).",
+    )
+
+
+class AccountSerializer(serializers.ModelSerializer[User]):
+    full_name = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "full_name",
+            "email",
+            "role",
+            "status",
+        ]
+        read_only_fields = fields
+
+
+class TokenObtainRequestSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False)
+    use_cookie = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=(
+            "SPA mode: the refresh token is set as an HttpOnly, SameSite=Strict cookie "
+            "scoped to /api/v1/auth/ and left out of the body."
+        ),
+    )
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    access = serializers.CharField(help_text="Short-lived access token; send as `Bearer`.")
+    refresh = serializers.CharField(
+        required=False, help_text="Refresh token (JSON mode only; absent in cookie mode)."
+    )
+
+
+class TokenRefreshRequestSerializer(serializers.Serializer):
+    refresh = serializers.CharField(
+        required=False,
+        help_text="JSON mode. Leave out in cookie mode: the hms_refresh cookie is used.",
+    )
+
+
+class LogoutRequestSerializer(serializers.Serializer):
+    refresh = serializers.CharField(
+        required=False,
+        help_text="The refresh token to revoke. Leave out in cookie mode.",
+    )
+
+
+class MeSerializer(serializers.ModelSerializer[User]):
+    """The signed-in account with its profile's contact fields, flattened."""
+
+    full_name = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True)
+    role = serializers.ChoiceField(choices=Role.choices, read_only=True)
+    status = serializers.ChoiceField(choices=AccountStatus.choices, read_only=True)
+    mobile = serializers.SerializerMethodField()
+    address = serializers.SerializerMethodField()
+    department = serializers.SerializerMethodField()
+    symptoms = serializers.SerializerMethodField()
+    date_of_birth = serializers.SerializerMethodField()
+    assigned_doctor = serializers.SerializerMethodField()
+    doctor_id = serializers.SerializerMethodField()
+    patient_id = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "username",
+            "first_name",
+            "last_name",
+            "full_name",
+            "email",
+            "role",
+            "status",
+            "mobile",
+            "address",
+            "department",
+            "symptoms",
+            "date_of_birth",
+            "assigned_doctor",
+            "doctor_id",
+            "patient_id",
+        ]
+        read_only_fields = fields
+
+    def _profile(self, user: User) -> Any:
+        if user.role == Role.DOCTOR:
+            return getattr(user, "doctor", None)
+        if user.role == Role.PATIENT:
+            return getattr(user, "patient", None)
+        return None
+
+    def get_mobile(self, user: User) -> str | None:
+        profile = self._profile(user)
+        return profile.mobile if profile else None
+
+    def get_address(self, user: User) -> str | None:
+        profile = self._profile(user)
+        return profile.address if profile else None
+
+    def get_department(self, user: User) -> str | None:
+        return user.doctor.department_id if user.role == Role.DOCTOR else None
+
+    def get_symptoms(self, user: User) -> str | None:
+        return user.patient.symptoms if user.role == Role.PATIENT else None
+
+    def get_date_of_birth(self, user: User) -> date | None:
+        return user.patient.date_of_birth if user.role == Role.PATIENT else None
+
+    def get_assigned_doctor(self, user: User) -> int | None:
+        return user.patient.assigned_doctor_id if user.role == Role.PATIENT else None
+
+    def get_doctor_id(self, user: User) -> int | None:
+        return user.doctor.pk if user.role == Role.DOCTOR else None
+
+    def get_patient_id(self, user: User) -> int | None:
+        return user.patient.pk if user.role == Role.PATIENT else None
+
+
+class MeUpdateRequestSerializer(serializers.Serializer):
+    first_name = serializers.CharField(max_length=150, required=False)
+    last_name = serializers.CharField(max_length=150, required=False)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    mobile = MobileField(required=False)
+    address = serializers.CharField(max_length=500, required=False)
+
+
+class PasswordChangeRequestSerializer(serializers.Serializer):
+    current_password = serializers.CharField(max_length=128, trim_whitespace=False)
+    new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+
+
+class HospitalSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    address = serializers.CharField()
+    time_zone = serializers.CharField()
+    currency = serializers.CharField()
+    admin_signup_policy = serializers.ChoiceField(choices=["open", "code", "closed"])
+    slot_minutes = serializers.IntegerField()

@@ -1,0 +1,320 @@
+"""Account life cycle: creation, login, token rotation, logout, status transitions."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from hms.accounts.errors import (
+    AccountPendingApproval,
+    AccountRejected,
+    AdminSignupClosed,
+    InvalidCredentials,
+    InvalidRefreshToken,
+    InvalidSignupCode,
+)
+from hms.accounts.models import ACCOUNT_TRANSITIONS, AccountStatus, Role, User
+from hms.audit.models import AuditOutcome
+from hms.audit.services import audit_record
+from hms.common.errors import InvalidStateError, ValidationFailed
+
+# A hash computed once so that a login for an unknown username spends the same time hashing
+# as one for a real account (no username enumeration by timing).
+_DUMMY_PASSWORD_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_PASSWORD_HASH
+    if _DUMMY_PASSWORD_HASH is None:
+        _DUMMY_PASSWORD_HASH = make_password("not-a-real-password-for-timing")
+    return _DUMMY_PASSWORD_HASH
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+
+
+def user_create(
+    *,
+    username: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    role: str,
+    status: str,
+    at: datetime,
+) -> User:
+    """Create a user with a validated password; the caller decides role and status.
+
+    Raises ValidationFailed for a taken username (case-insensitive) or a weak password.
+    """
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        role=role,
+        status=status,
+        is_active=status == AccountStatus.APPROVED,
+        status_changed_at=at,
+        is_staff=False,
+        is_superuser=False,
+    )
+    try:
+        validate_password(password, user=user)
+    except DjangoValidationError as error:
+        raise ValidationFailed(fields={"password": list(error.messages)}) from error
+    if User.objects.filter(username__iexact=username).exists():
+        raise ValidationFailed(fields={"username": ["This username is already taken."]})
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as error:
+        # Two sign-ups raced for the same name; the unique index decided.
+        raise ValidationFailed(fields={"username": ["This username is already taken."]}) from error
+    return user
+
+
+def admin_signup(
+    *,
+    actor: User | None,
+    username: str,
+    password: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    signup_code: str,
+    at: datetime,
+) -> User:
+    """Create an approved admin under the hospital's admin sign-up policy.
+
+    An approved admin's own token is always accepted; otherwise the policy decides: `open`
+    accepts anyone, `code` needs the configured code, `closed` refuses (AdminSignupClosed).
+    Raises InvalidSignupCode for a wrong code.
+    """
+    actor_is_admin = actor is not None and actor.role == Role.ADMIN and actor.is_approved
+    policy = settings.HMS_ADMIN_SIGNUP
+    if not actor_is_admin:
+        if policy == "closed":
+            raise AdminSignupClosed()
+        if policy == "code":
+            expected = settings.HMS_ADMIN_SIGNUP_CODE
+            if not expected or not hmac.compare_digest(signup_code.encode(), expected.encode()):
+                raise InvalidSignupCode()
+        elif policy != "open":
+            raise AdminSignupClosed()
+    with transaction.atomic():
+        user = user_create(
+            username=username,
+            password=password,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            role=Role.ADMIN,
+            status=AccountStatus.APPROVED,
+            at=at,
+        )
+        audit_record(
+            actor=actor if actor_is_admin else user,
+            action="admin.signup" if not actor_is_admin else "admin.create",
+            object_type="user",
+            object_id=user.pk,
+            at=at,
+        )
+    return user
+
+
+def _issue_tokens(user: User) -> TokenPair:
+    refresh = RefreshToken.for_user(user)
+    return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
+
+
+def auth_login(*, username: str, password: str, at: datetime) -> TokenPair:
+    """Check the credentials and the account status, then issue a token pair.
+
+    A wrong password, an unknown username and a deleted account all raise the same
+    InvalidCredentials. The right password on a pending or rejected account raises
+    AccountPendingApproval or AccountRejected.
+    """
+    user = User.objects.filter(username__iexact=username).first()
+    if user is None:
+        _check_dummy(password)
+        audit_record(actor=None, action="auth.login", outcome=AuditOutcome.FAILURE, at=at)
+        raise InvalidCredentials()
+    if not user.check_password(password) or user.status == AccountStatus.DELETED:
+        audit_record(
+            actor=user,
+            action="auth.login",
+            object_type="user",
+            object_id=user.pk,
+            outcome=AuditOutcome.FAILURE,
+            at=at,
+        )
+        raise InvalidCredentials()
+    if user.status == AccountStatus.PENDING:
+        raise AccountPendingApproval()
+    if user.status == AccountStatus.REJECTED:
+        raise AccountRejected()
+    if not user.is_active:
+        raise InvalidCredentials()
+    User.objects.filter(pk=user.pk).update(last_login=at)
+    audit_record(actor=user, action="auth.login", object_type="user", object_id=user.pk, at=at)
+    return _issue_tokens(user)
+
+
+def _check_dummy(password: str) -> None:
+    check_password(password, _dummy_hash())
+
+
+def _token_user(token: RefreshToken) -> User | None:
+    user_id = token.payload.get("user_id")
+    if not isinstance(user_id, (int, str)):
+        return None
+    return User.objects.filter(pk=user_id).first()
+
+
+def auth_refresh(*, refresh: str) -> TokenPair:
+    """Rotate a refresh token: the old one is blacklisted, a new pair is issued.
+
+    Raises InvalidRefreshToken for a malformed, expired or revoked token, or one whose
+    account is no longer approved.
+    """
+    try:
+        token = RefreshToken(refresh)  # type: ignore[arg-type]
+    except TokenError as error:
+        raise InvalidRefreshToken() from error
+    user = _token_user(token)
+    if user is None or not user.is_approved:
+        raise InvalidRefreshToken()
+    with transaction.atomic():
+        outstanding = OutstandingToken.objects.select_for_update().filter(jti=token["jti"]).first()
+        if outstanding is None or BlacklistedToken.objects.filter(token=outstanding).exists():
+            raise InvalidRefreshToken()
+        BlacklistedToken.objects.create(token=outstanding)
+        pair = _issue_tokens(user)
+    return pair
+
+
+def auth_logout(*, refresh: str, at: datetime) -> None:
+    """Revoke one refresh token. An already invalid token is accepted silently (idempotent)."""
+    try:
+        token = RefreshToken(refresh)  # type: ignore[arg-type]
+    except TokenError:
+        return
+    user = _token_user(token)
+    with transaction.atomic():
+        outstanding = OutstandingToken.objects.filter(jti=token["jti"]).first()
+        if outstanding is not None:
+            BlacklistedToken.objects.get_or_create(token=outstanding)
+        audit_record(
+            actor=user,
+            action="auth.logout",
+            object_type="user",
+            object_id=user.pk if user else "",
+            at=at,
+        )
+
+
+def user_revoke_tokens(*, user: User) -> int:
+    """Blacklist every outstanding refresh token of the user; returns how many were revoked."""
+    revoked = 0
+    for outstanding in OutstandingToken.objects.filter(user=user).exclude(
+        blacklistedtoken__isnull=False
+    ):
+        BlacklistedToken.objects.get_or_create(token=outstanding)
+        revoked += 1
+    return revoked
+
+
+def user_set_status(
+    *, actor: User | None, user: User, status: str, reason: str = "", at: datetime
+) -> User:
+    """Move an account along ACCOUNT_TRANSITIONS; call inside a transaction with `user` locked.
+
+    Raises InvalidStateError when the transition is not allowed from the current status.
+    Leaving APPROVED (or never reaching it) deactivates the account and revokes its tokens.
+    """
+    if status not in ACCOUNT_TRANSITIONS.get(user.status, frozenset()):
+        raise InvalidStateError(
+            f"An account that is {user.get_status_display().lower()} cannot become "
+            f"{AccountStatus(status).label.lower()}."
+        )
+    user.status = status
+    user.is_active = status == AccountStatus.APPROVED
+    user.status_changed_at = at
+    user.status_reason = reason
+    user.save(update_fields=["status", "is_active", "status_changed_at", "status_reason"])
+    if not user.is_active:
+        user_revoke_tokens(user=user)
+    return user
+
+
+def user_change_password(
+    *, user: User, current_password: str, new_password: str, at: datetime
+) -> None:
+    """Change the caller's password after checking the current one; other sessions end.
+
+    Raises ValidationFailed for a wrong current password or a weak new one.
+    """
+    if not user.check_password(current_password):
+        raise ValidationFailed(
+            fields={"current_password": ["The current password is not correct."]}
+        )
+    try:
+        validate_password(new_password, user=user)
+    except DjangoValidationError as error:
+        raise ValidationFailed(fields={"new_password": list(error.messages)}) from error
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        user_revoke_tokens(user=user)
+        audit_record(
+            actor=user, action="auth.password_change", object_type="user", object_id=user.pk, at=at
+        )
+
+
+def user_update_contact(*, user: User, data: dict[str, Any], at: datetime) -> User:
+    """Update the caller's own names, email and profile contact fields (mobile, address).
+
+    Never touches status, role or the assigned doctor.
+    """
+    allowed_user_fields = {"first_name", "last_name", "email"}
+    allowed_profile_fields = {"mobile", "address"}
+    with transaction.atomic():
+        user_changes = {k: v for k, v in data.items() if k in allowed_user_fields}
+        for key, value in user_changes.items():
+            setattr(user, key, value)
+        if user_changes:
+            user.save(update_fields=list(user_changes))
+        profile = getattr(user, "doctor", None) if user.role == Role.DOCTOR else None
+        if user.role == Role.PATIENT:
+            profile = getattr(user, "patient", None)
+        profile_changes = {k: v for k, v in data.items() if k in allowed_profile_fields}
+        if profile is not None and profile_changes:
+            for key, value in profile_changes.items():
+                setattr(profile, key, value)
+            profile.save(update_fields=[*profile_changes, "updated_at"])
+        audit_record(
+            actor=user,
+            action="auth.profile_update",
+            object_type="user",
+            object_id=user.pk,
+            patient=getattr(user, "patient", None) if user.role == Role.PATIENT else None,
+            at=at,
+        )
+    return user

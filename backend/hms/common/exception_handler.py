@@ -1,0 +1,121 @@
+"""One error shape for every 4xx: {"code", "message", "fields"}."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from hms.common.errors import DomainError
+
+logger = logging.getLogger(__name__)
+
+_CODES_BY_STATUS = {
+    400: "VALIDATION_ERROR",
+    401: "NOT_AUTHENTICATED",
+    403: "PERMISSION_DENIED",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    409: "CONFLICT",
+    413: "PAYLOAD_TOO_LARGE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    429: "THROTTLED",
+}
+
+_MESSAGES_BY_STATUS = {
+    400: "Some fields are not valid.",
+    401: "Authentication credentials were not provided or are not valid.",
+    403: "You do not have permission to perform this action.",
+    404: "Not found.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    415: "Unsupported media type; send application/json.",
+    429: "Too many requests; try again later.",
+}
+
+
+def error_body(code: str, message: str, fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"code": code, "message": message, "fields": fields or {}}
+
+
+def _flatten_detail(detail: Any) -> Any:
+    """Turn DRF's ErrorDetail trees into plain strings, keeping the nesting."""
+    if isinstance(detail, dict):
+        return {str(key): _flatten_detail(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_flatten_detail(item) for item in detail]
+    return str(detail)
+
+
+def _as_field_map(detail: Any) -> dict[str, Any]:
+    if isinstance(detail, dict):
+        flattened = _flatten_detail(detail)
+        return {
+            key: value if isinstance(value, list) else [value] for key, value in flattened.items()
+        }
+    if isinstance(detail, list):
+        return {"non_field_errors": _flatten_detail(detail)}
+    return {}
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(error_body("PAYLOAD_TOO_LARGE", _MESSAGES_BY_STATUS[413]), status=413)
+    if isinstance(exc, DjangoValidationError):
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {}
+        message = "; ".join(exc.messages) if not fields else _MESSAGES_BY_STATUS[400]
+        return Response(error_body("VALIDATION_ERROR", message, fields), status=400)
+    if isinstance(exc, IntegrityError):
+        # A database constraint refused the row: a state conflict, never a server error.
+        logger.warning("Integrity error turned into 409: %s", type(exc).__name__)
+        return Response(
+            error_body("CONFLICT", "The request conflicts with the current state of the data."),
+            status=409,
+        )
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    status_code = response.status_code
+    code = _CODES_BY_STATUS.get(status_code, "ERROR")
+    fields = {}
+    message = _MESSAGES_BY_STATUS.get(status_code, "The request could not be processed.")
+
+    if isinstance(exc, exceptions.ValidationError):
+        fields = _as_field_map(exc.detail)
+        if list(fields) == ["non_field_errors"]:
+            message = "; ".join(str(item) for item in fields["non_field_errors"])
+    elif isinstance(exc, exceptions.APIException):
+        detail = exc.detail
+        if isinstance(detail, str):
+            message = str(detail)
+        elif isinstance(detail, dict) and "detail" in detail:
+            message = str(detail["detail"])
+        explicit_code = getattr(exc, "hms_code", None)
+        if explicit_code:
+            code = explicit_code
+    if isinstance(exc, exceptions.Throttled):
+        code = "THROTTLED"
+        wait = getattr(exc, "wait", None)
+        if wait is not None:
+            message = f"Too many requests; try again in {int(wait) + 1} seconds."
+    if isinstance(exc, exceptions.ParseError):
+        code = "MALFORMED_REQUEST"
+        message = "The request body is not valid JSON."
+        status_code = status.HTTP_400_BAD_REQUEST
+    response.data = error_body(code, message, fields)
+    return response

@@ -1,0 +1,67 @@
+"""Request id tagging and the body-size limit, both before any view or parser runs."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from hms.common.exception_handler import error_body
+from hms.common.request_context import set_request_context
+
+_VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    proxies = getattr(settings, "REST_FRAMEWORK", {}).get("NUM_PROXIES", 0) or 0
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a well-formed incoming X-Request-ID) and echo it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        set_request_context(request_id=request_id, client_ip=_client_ip(request))
+        try:
+            response = self.get_response(request)
+        finally:
+            set_request_context(request_id=None, client_ip=None)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+class BodySizeLimitMiddleware:
+    """Refuse API bodies over HMS_MAX_BODY_BYTES with 413 before anything reads them."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.HMS_MAX_BODY_BYTES
+        raw_length = request.META.get("CONTENT_LENGTH") or "0"
+        try:
+            length = int(raw_length)
+        except ValueError:
+            return JsonResponse(
+                error_body("VALIDATION_ERROR", "The Content-Length header is not a number."),
+                status=400,
+            )
+        if length > limit:
+            return JsonResponse(
+                error_body("PAYLOAD_TOO_LARGE", f"The request body is larger than {limit} bytes."),
+                status=413,
+            )
+        return self.get_response(request)

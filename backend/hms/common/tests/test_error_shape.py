@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+
+from hms.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_error(response, status, code):
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"code", "message", "fields"}
+    assert body["code"] == code
+    assert isinstance(body["message"], str) and body["message"]
+    return body
+
+
+def test_malformed_json_is_400(api_client):
+    response = api_client.generic(
+        "POST", "/api/v1/auth/token/", "{not json", content_type="application/json"
+    )
+    body = assert_error(response, 400, "MALFORMED_REQUEST")
+    assert body["message"] == "The request body is not valid JSON."
+
+
+def test_missing_fields_are_400_with_field_messages(api_client):
+    response = api_client.post("/api/v1/auth/token/", {}, format="json")
+    body = assert_error(response, 400, "VALIDATION_ERROR")
+    assert body["fields"] == {
+        "username": ["This field is required."],
+        "password": ["This field is required."],
+    }
+
+
+def test_unauthenticated_is_401(api_client):
+    response = api_client.get("/api/v1/auth/me/")
+    body = assert_error(response, 401, "NOT_AUTHENTICATED")
+    assert body["message"] == "Authentication credentials were not provided."
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+@override_settings(HMS_ADMIN_SIGNUP="closed")
+def test_forbidden_is_403(api_client):
+    response = api_client.post(
+        "/api/v1/auth/signup/admin/",
+        {
+            "username": "x-admin",
+            "password": "a-very-long-passphrase-42",
+            "first_name": "A",
+            "last_name": "B",
+        },
+        format="json",
+    )
+    assert_error(response, 403, "ADMIN_SIGNUP_CLOSED")
+    assert User.objects.count() == 0
+
+
+@pytest.mark.parametrize("method", ["get", "post", "delete"])
+def test_unknown_api_url_is_json_404(api_client, method):
+    response = getattr(api_client, method)("/api/v1/no-such-thing/")
+    body = assert_error(response, 404, "NOT_FOUND")
+    assert body["message"] == "Not found."
+
+
+def test_unknown_url_outside_v1_under_api_is_json_404(api_client):
+    api_client.validate_contract = False
+    response = api_client.get("/api/v2/anything")
+    assert_error(response, 404, "NOT_FOUND")
+
+
+def test_wrong_method_is_405(api_client):
+    response = api_client.get("/api/v1/auth/token/")
+    body = assert_error(response, 405, "METHOD_NOT_ALLOWED")
+    assert body["message"] == 'Method "GET" not allowed.'
+
+
+def test_wrong_content_type_is_415(api_client):
+    response = api_client.generic(
+        "POST", "/api/v1/auth/token/", "username=a&password=b", content_type="text/plain"
+    )
+    assert_error(response, 415, "UNSUPPORTED_MEDIA_TYPE")
+
+
+@override_settings(HMS_MAX_BODY_BYTES=1024)
+def test_oversized_body_is_413(api_client):
+    api_client.validate_contract = False
+    response = api_client.generic(
+        "POST",
+        "/api/v1/auth/signup/patient/",
+        '{"username": "' + "x" * 2048 + '"}',
+        content_type="application/json",
+    )
+    body = assert_error(response, 413, "PAYLOAD_TOO_LARGE")
+    assert body["message"] == "The request body is larger than 1024 bytes."
+    assert User.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "[]",
+        "null",
+        '"text"',
+        "123",
+        '{"username": ["a"], "password": {"x": 1}}',
+        '{"username": "\\u0000", "password": "\\u0000"}',
+        '{"username": "' + "a" * 500 + '", "password": "b"}',
+    ],
+)
+def test_odd_json_bodies_never_500(api_client, payload):
+    response = api_client.generic(
+        "POST", "/api/v1/auth/token/", payload, content_type="application/json"
+    )
+    assert response.status_code in {400, 401}
+    assert set(response.json()) == {"code", "message", "fields"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/auth/signup/doctor/", "/api/v1/auth/signup/patient/", "/api/v1/auth/signup/admin/"],
+)
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "[]",
+        '{"username": 5, "password": 5, "department": [], "preferred_doctor": "x", '
+        '"date_of_birth": "yesterday", "mobile": 7}',
+    ],
+)
+def test_odd_signup_bodies_are_400(api_client, path, payload):
+    response = api_client.generic("POST", path, payload, content_type="application/json")
+    assert_error(response, 400, "VALIDATION_ERROR")
+    assert User.objects.count() == 0
+
+
+def test_every_response_carries_a_request_id(api_client):
+    response = api_client.get("/api/v1/hospital/", HTTP_X_REQUEST_ID="abcdef12-3456")
+    assert response["X-Request-ID"] == "abcdef12-3456"
+    generated = api_client.get("/api/v1/hospital/", HTTP_X_REQUEST_ID="bad id!")
+    assert len(generated["X-Request-ID"]) == 32
