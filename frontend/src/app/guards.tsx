@@ -42,7 +42,7 @@ export function RequireRole({ role }: { role: Role }) {
  */
 export function pathAfterLogin(role: Role, from: string | undefined): string {
   const home = ROLE_HOME[role];
-  if (from === undefined || !from.startsWith('/')) return home;
+  if (!from?.startsWith('/')) return home;
   const inArea = (area: string) =>
     from === area || from.startsWith(`${area}/`) || from.startsWith(`${area}?`);
   return inArea(home) ? from : home;

@@ -20,7 +20,7 @@ export function renderApp(path: string, options: RenderAppOptions = {}) {
     },
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup(options.user);
+  const user = userEvent.setup({ delay: null, ...options.user });
   const view = render(
     <AppProvider queryClient={queryClient} env="test">
       <RouterProvider router={router} />

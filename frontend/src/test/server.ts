@@ -47,16 +47,17 @@ export const handlers = [
   http.post('/api/v1/auth/token/', async ({ request, response }) => {
     const body = await request.json();
     const account = mockAuth.accounts.get(body.username);
-    if (account === undefined || account.password !== body.password) {
+    if (account?.password !== body.password) {
       return response(401).json(
         errorBody('INVALID_CREDENTIALS', 'No active account found with the given credentials.'),
       );
     }
-    const failure = account.loginError === undefined ? undefined : LOGIN_ERRORS[account.loginError];
-    if (account.loginError !== undefined && failure !== undefined) {
-      return response(failure.status).json(errorBody(account.loginError, failure.message));
+    const code = account.loginError;
+    const failure = code === undefined ? undefined : LOGIN_ERRORS[code];
+    if (code !== undefined && failure !== undefined) {
+      return response(failure.status).json(errorBody(code, failure.message));
     }
-    if (body.use_cookie === true) mockAuth.refreshCookieUser = account.user;
+    if (body.use_cookie) mockAuth.refreshCookieUser = account.user;
     return response(200).json({ access: mockAuth.issue(account.user) });
   }),
 

@@ -8,7 +8,6 @@ import { AppShellLayout } from '../layouts/app-shell-layout';
 import { AuthLayout } from '../layouts/auth-layout';
 import { adminModule } from './admin';
 import { LoginRoute } from './auth/login';
-import { SignUpRoute } from './auth/sign-up';
 import { SignUpSubmittedRoute } from './auth/sign-up-submitted';
 import { doctorModule } from './doctor';
 import { NotFoundRoute } from './not-found';
@@ -37,7 +36,11 @@ export const routes: RouteObject[] = [
               { path: 'login', element: <LoginRoute /> },
               { path: 'signup', element: <Navigate to="/signup/patient" replace /> },
               { path: 'signup/submitted', element: <SignUpSubmittedRoute /> },
-              { path: 'signup/:kind', element: <SignUpRoute /> },
+              {
+                path: 'signup/:kind',
+                // The sign-up forms (and the date picker) load only when someone signs up.
+                lazy: async () => ({ Component: (await import('./auth/sign-up')).SignUpRoute }),
+              },
             ],
           },
         ],
@@ -50,7 +53,9 @@ export const routes: RouteObject[] = [
             children: Object.values(roleModules).map((module) => ({
               path: module.path,
               element: <RequireRole role={module.role} />,
-              children: module.routes,
+              // An unknown page inside an area still goes through the area's guard, so another
+              // role learns nothing about which pages exist there.
+              children: [...module.routes, { path: '*', element: <NotFoundRoute /> }],
             })),
           },
         ],

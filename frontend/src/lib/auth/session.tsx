@@ -47,30 +47,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'restoring' });
 
   const loadUser = useCallback(async () => {
-    const user = await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
+    const user = await queryClient.query({ ...meQueryOptions, staleTime: 0 });
     setState({ status: 'authenticated', user });
     return user;
   }, [queryClient]);
 
-  // On start, the refresh cookie (if any) silently restores the session.
+  // On start, the refresh cookie (if any) silently restores the session. Under StrictMode this
+  // runs twice; refreshSession() shares one request, so the single-use cookie is spent once.
   useEffect(() => {
-    let active = true;
     void (async () => {
       try {
         if (await refreshSession()) {
-          const user = await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
-          if (active) setState({ status: 'authenticated', user });
+          await loadUser();
           return;
         }
       } catch {
         setAccessToken(null);
       }
-      if (active) setState({ status: 'anonymous', reason: null });
+      setState({ status: 'anonymous', reason: null });
     })();
-    return () => {
-      active = false;
-    };
-  }, [queryClient]);
+  }, [loadUser]);
 
   useEffect(
     () =>
