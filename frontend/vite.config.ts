@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 
 // The API runs on Django's dev server; the SPA calls it same-origin through this proxy so the
 // refresh-token cookie (SameSite=Strict, Path=/api/v1/auth/) is sent exactly as in production.
-const API_TARGET = 'http://127.0.0.1:8000';
+// HMS_API_PROXY points the dev server at another API (e.g. a second backend on another port).
+const API_TARGET = process.env.HMS_API_PROXY ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
   base: '/',

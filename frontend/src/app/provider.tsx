@@ -1,8 +1,9 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './global.css';
 
-import type { MantineColorSchemeManager } from '@mantine/core';
+import type { CSSVariablesResolver, MantineColorSchemeManager } from '@mantine/core';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
@@ -15,9 +16,21 @@ import { createQueryClient } from '@/lib/query-client';
 
 const theme = createTheme({
   primaryColor: 'blue',
+  // Shade 8 keeps white-on-blue buttons and blue links above WCAG AA contrast (4.5:1).
+  primaryShade: 8,
   // Keyboard users always see where focus is; mouse clicks do not leave rings behind.
   focusRing: 'auto',
   defaultRadius: 'md',
+});
+
+// Mantine's default dimmed grey and error red fall below AA contrast on white; darker shades pass.
+const resolveCssVariables: CSSVariablesResolver = (currentTheme) => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': currentTheme.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': currentTheme.colors.red[9] ?? '#c92a2a',
+  },
+  dark: {},
 });
 
 // Mantine's default manager persists the colour scheme in localStorage; this app keeps nothing
@@ -45,6 +58,7 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
       theme={theme}
       defaultColorScheme="light"
       colorSchemeManager={memoryColorSchemeManager}
+      cssVariablesResolver={resolveCssVariables}
       env={env}
     >
       <Notifications position="top-right" />

@@ -38,18 +38,7 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding="lg"
     >
-      <Anchor
-        href="#main"
-        pos="absolute"
-        left={-9999}
-        style={{ zIndex: 1000 }}
-        onFocus={(event) => {
-          event.currentTarget.style.left = '8px';
-        }}
-        onBlur={(event) => {
-          event.currentTarget.style.left = '-9999px';
-        }}
-      >
+      <Anchor href="#main" className="skip-link">
         Skip to main content
       </Anchor>
       <AppShell.Header>
