@@ -27,8 +27,8 @@ const theme = createTheme({
 const resolveCssVariables: CSSVariablesResolver = (currentTheme) => ({
   variables: {},
   light: {
-    '--mantine-color-dimmed': currentTheme.colors.gray[7] ?? '#495057',
-    '--mantine-color-error': currentTheme.colors.red[9] ?? '#c92a2a',
+    '--mantine-color-dimmed': currentTheme.colors.gray[7],
+    '--mantine-color-error': currentTheme.colors.red[9],
   },
   dark: {},
 });

@@ -28,8 +28,13 @@ export const doctorDirectory: Json<'/api/v1/doctors/directory/', 'get'> = {
   next: null,
   previous: null,
   results: [
-    { id: 7, full_name: 'Meera Iyer', department: 'Cardiologist' },
-    { id: 9, full_name: 'Arjun Rao', department: 'Dermatologists' },
+    { id: 7, full_name: 'Meera Iyer', department: 'CARDIOLOGIST', department_name: 'Cardiologist' },
+    {
+      id: 9,
+      full_name: 'Arjun Rao',
+      department: 'DERMATOLOGISTS',
+      department_name: 'Dermatologists',
+    },
   ],
 };
 
@@ -65,7 +70,7 @@ export const users = {
     full_name: 'Meera Iyer',
     role: 'DOCTOR',
     status: 'APPROVED',
-    department: 'Cardiologist',
+    department: 'CARDIOLOGIST',
     doctor_id: 7,
   },
   patient: {

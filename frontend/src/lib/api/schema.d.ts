@@ -4,6 +4,239 @@
  */
 
 export interface paths {
+    "/api/v1/admissions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List admissions, latest first.
+         *
+         *     The admin sees all and may filter by status, doctor, patient and admission date range;
+         *     a doctor sees the admissions they attend (current and discharged); a patient their own.
+         */
+        get: operations["admissions_list"];
+        put?: never;
+        /**
+         * @description Admit an approved patient under an approved doctor (admin).
+         *
+         *     The doctor becomes the patient's assigned doctor. `admitted_on` defaults to today in
+         *     the hospital's time zone and may not be in the future. A patient with an open
+         *     admission gets 409 ALREADY_ADMITTED; a patient or doctor who is not approved gets 400
+         *     with a message on the field.
+         */
+        post: operations["admissions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admissions/{admission_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One admission: the admin any, a doctor one they attend, a patient their own. */
+        get: operations["admissions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admissions/{admission_id}/discharge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Discharge the patient and issue the invoice, in one transaction (admin).
+         *
+         *     `discharged_on` defaults to today (hospital time zone); it may be neither in the future
+         *     nor before the admission date. `room_charge_per_day` defaults to the admission's daily
+         *     rate. Money fields are decimal strings with at most two places. Days = discharge date
+         *     minus admission date, at least 1; total = days x daily rate + doctor fee + medicine
+         *     cost + other charges. An admission that is already discharged answers 409
+         *     INVALID_STATE and nothing changes. Answers 201 with the issued invoice; its PDF is at
+         *     `invoices/{id}/pdf/`.
+         */
+        post: operations["admissions_discharge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admissions/{admission_id}/discharge/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Preview the invoice a discharge with this body would issue; nothing is saved (admin).
+         *
+         *     Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
+         *     `issued_by` and `pdf_sha256` are null.
+         */
+        post: operations["admissions_discharge_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List appointments, scoped to you.
+         *
+         *     Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
+         *     `date_to`. Patient: your own, in every status. Doctor: your CONFIRMED appointments,
+         *     soonest first (attended ones leave the list when you complete them); `history=true`
+         *     lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
+         */
+        get: operations["appointments_list"];
+        put?: never;
+        /**
+         * @description Book an appointment in a free slot.
+         *
+         *     A patient books for themself (any `patient` or `status` sent is ignored) and the
+         *     request starts PENDING until an admin approves it. An admin books for any approved
+         *     patient (`patient` required) and it starts CONFIRMED. `starts_at` must be a slot of the
+         *     hospital's working hours in the future, else 400 SLOT_OUTSIDE_HOURS with the reason.
+         *     When the doctor or the patient already has a pending or confirmed appointment then:
+         *     409 SLOT_TAKEN.
+         */
+        post: operations["appointments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One appointment with its status history. Not yours: 404. */
+        get: operations["appointments_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Approve a pending request (admin): it becomes CONFIRMED.
+         *
+         *     409 INVALID_STATE when it is not pending or its time has passed.
+         */
+        post: operations["appointments_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free.
+         *
+         *     Admin: any pending or confirmed appointment. Patient: your own pending request, or your
+         *     own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
+         */
+        post: operations["appointments_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/complete/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Mark your confirmed appointment attended (doctor): COMPLETED.
+         *
+         *     Allowed once the appointment's start time has come; it then leaves your list (the record
+         *     is kept). 409 INVALID_STATE when it is not confirmed or has not started yet.
+         */
+        post: operations["appointments_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Reject a pending request (admin) with a `reason` the patient sees: REJECTED.
+         *
+         *     The slot becomes free again. 409 INVALID_STATE when it is not pending.
+         */
+        post: operations["appointments_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -160,6 +393,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The caller's dashboard; only the section of their role is filled.
+         *
+         *     Admin: approved and pending doctor and patient counts and the newest pending accounts
+         *     (at most 10). Doctor: how many approved patients are assigned to them. Patient: their
+         *     assigned doctor, or null.
+         */
+        get: operations["dashboard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments/": {
         parameters: {
             query?: never;
@@ -169,6 +425,156 @@ export interface paths {
         };
         /** @description The hospital's departments. Public: the doctor sign-up form uses it. */
         get: operations["departments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description List doctors (admin). Deleted doctors are left out unless `status=DELETED`. */
+        get: operations["doctors_list"];
+        put?: never;
+        /** @description Register a doctor (admin). The account is approved at once: the doctor can log in. */
+        post: operations["doctors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A doctor's profile. The admin opens any doctor; a patient only their assigned doctor.
+         *
+         *     Any other id answers 404, exactly like an id that does not exist.
+         */
+        get: operations["doctors_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Delete a doctor (admin): the account is deactivated, the history is kept.
+         *
+         *     The doctor can no longer log in (their tokens stop working at once) and leaves every
+         *     working list; `GET /doctors/?status=DELETED` still finds them. Patients assigned to
+         *     them become unassigned. Only a pending or approved doctor can be deleted (else 409).
+         */
+        delete: operations["doctors_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Edit a doctor's profile (admin). Send only the fields to change.
+         *
+         *     The account status, role and password never change here (see `approve`, `reject`,
+         *     `set-password`). A rejected or deleted doctor cannot be edited (409 INVALID_STATE).
+         */
+        patch: operations["doctors_update"];
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Approve a pending doctor application (admin). Any other status is 409 INVALID_STATE. */
+        post: operations["doctors_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Reject a pending doctor application (admin), with an optional reason.
+         *
+         *     Any other status is 409 INVALID_STATE. A rejected doctor cannot log in.
+         */
+        post: operations["doctors_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/set-password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Set a new password for a doctor's account (admin); the doctor's sessions end.
+         *
+         *     A rejected or deleted doctor's password cannot be set (409 INVALID_STATE).
+         */
+        post: operations["doctors_set_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/slots/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Free slots of an approved doctor on one calendar day (hospital time zone).
+         *
+         *     A slot is free unless the doctor has a pending or confirmed appointment in it; slots
+         *     that have already started are left out. Unknown or unapproved doctor: 404.
+         */
+        get: operations["doctors_slots_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/directory/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Approved doctors: id, name and department only. Public, ordered by name. */
+        get: operations["doctors_directory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -228,6 +634,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List invoices, newest first: the admin all (filterable), a patient their own.
+         *
+         *     Doctors get 403: they see their discharged patients' admissions, not their bills.
+         */
+        get: operations["invoices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One invoice: the admin any, a patient their own (404 otherwise). */
+        get: operations["invoices_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{invoice_id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Download the invoice PDF stored at issue: the same bytes on every download.
+         *
+         *     Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
+         *     its SHA-256 is the invoice's `pdf_sha256`. Each download is recorded in the audit
+         *     trail. The admin any, a patient their own (404 otherwise).
+         */
+        get: operations["invoices_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List patients. The admin sees every patient; a doctor only their assigned patients.
+         *
+         *     A doctor's list holds only approved patients assigned to them. Without `status`,
+         *     deleted patients are left out; `status=DELETED` (admin) lists only them.
+         */
+        get: operations["patients_list"];
+        put?: never;
+        /**
+         * @description Register a patient (admin). The account is approved at once: the patient can log in.
+         *
+         *     `assigned_doctor` is optional and must be an approved doctor.
+         */
+        post: operations["patients_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A patient's profile, as far as the caller may see it.
+         *
+         *     The admin opens any patient; a doctor only their approved, assigned patients; a
+         *     patient only themself. Any other id answers 404, exactly like an id that does not
+         *     exist.
+         */
+        get: operations["patients_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Delete a patient (admin): the account is deactivated, the history is kept.
+         *
+         *     The patient can no longer log in (their tokens stop working at once) and leaves every
+         *     working list; `GET /patients/?status=DELETED` still finds them. Only a pending or
+         *     approved patient can be deleted (else 409).
+         */
+        delete: operations["patients_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Edit a patient's profile or assigned doctor (admin). Send only the fields to change.
+         *
+         *     `assigned_doctor` takes an approved doctor's id (anything else is 400), or null to
+         *     leave the patient without a doctor. The account status, role, password and admission
+         *     never change here. A rejected or deleted patient cannot be edited (409 INVALID_STATE).
+         */
+        patch: operations["patients_update"];
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Approve a pending patient sign-up (admin). Any other status is 409 INVALID_STATE.
+         *
+         *     When the patient picked a preferred doctor at sign-up, has no assigned doctor yet and
+         *     that doctor is still approved, the preferred doctor becomes the assigned doctor.
+         */
+        post: operations["patients_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Reject a pending patient sign-up (admin), with an optional reason.
+         *
+         *     Any other status is 409 INVALID_STATE. A rejected patient cannot log in.
+         */
+        post: operations["patients_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/set-password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Set a new password for a patient's account (admin); the patient's sessions end.
+         *
+         *     A rejected or deleted patient's password cannot be set (409 INVALID_STATE).
+         */
+        post: operations["patients_set_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -251,6 +846,17 @@ export interface components {
          * @enum {string}
          */
         AccountStatusEnum: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
+        AdminAccountsSummary: {
+            approved_doctors: number;
+            pending_doctors: number;
+            approved_patients: number;
+            pending_patients: number;
+            /** @description At most 10 pending doctors and patients, newest first. */
+            newest_pending: components["schemas"]["PendingAccount"][];
+        };
+        AdminDashboard: {
+            accounts: components["schemas"]["AdminAccountsSummary"];
+        };
         /**
          * @description * `open` - open
          *     * `code` - code
@@ -269,9 +875,185 @@ export interface components {
             /** @description Required when the hospital's admin sign-up policy is `code`. */
             signup_code?: string;
         };
+        /** @description A hospital stay. `invoice` is the id of its invoice, null until discharge. */
+        Admission: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string | null;
+            readonly symptoms: string;
+            readonly room: string;
+            /** Format: decimal */
+            readonly room_charge_per_day: string | null;
+            /** @default ADMITTED */
+            readonly status: components["schemas"]["AdmissionStatusEnum"];
+            readonly invoice: number | null;
+            /** Format: date-time */
+            readonly admitted_at: string;
+            /** Format: date-time */
+            readonly discharged_at: string | null;
+        };
+        AdmissionCreateRequestRequest: {
+            /** @description An approved patient's id. */
+            patient: number;
+            /** @description The attending doctor (approved); becomes the assigned doctor. */
+            doctor: number;
+            /**
+             * Format: date
+             * @description Defaults to today in the hospital's time zone; never future.
+             */
+            admitted_on?: string;
+            /** @description Symptoms or reason. */
+            symptoms: string;
+            /**
+             * @description Room or bed label.
+             * @default
+             */
+            room: string;
+            /**
+             * Format: decimal
+             * @description Default daily room rate proposed at discharge.
+             */
+            room_charge_per_day?: string | null;
+        };
+        /**
+         * @description * `ADMITTED` - Admitted
+         *     * `DISCHARGED` - Discharged
+         * @enum {string}
+         */
+        AdmissionStatusEnum: "ADMITTED" | "DISCHARGED";
+        /** @description An appointment. `patient` and `doctor` are ids; the names and details ride along. */
+        Appointment: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_details: components["schemas"]["AppointmentPatient"];
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly reason: string;
+            readonly status: components["schemas"]["AppointmentStatusEnum"];
+            readonly status_reason: string;
+            /** Format: date-time */
+            readonly status_changed_at: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description Book a slot. `patient` is required from an admin and ignored from a patient. */
+        AppointmentBookRequestRequest: {
+            doctor: number;
+            /** @description The patient to book for: required when an admin books; ignored for a patient. */
+            patient?: number;
+            /**
+             * Format: date-time
+             * @description The slot start, ISO 8601 with an offset; see GET /doctors/{id}/slots/.
+             */
+            starts_at: string;
+            /** @description Why the patient wants to be seen. */
+            reason: string;
+        };
+        AppointmentCancelRequestRequest: {
+            /** @default  */
+            reason: string;
+        };
+        /** @description An appointment with its status history, oldest first. */
+        AppointmentDetail: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_details: components["schemas"]["AppointmentPatient"];
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly reason: string;
+            readonly status: components["schemas"]["AppointmentStatusEnum"];
+            readonly status_reason: string;
+            /** Format: date-time */
+            readonly status_changed_at: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly history: components["schemas"]["AppointmentEvent"][];
+        };
+        /** @description One status change: from what to what, when, by whom (role and name), and why. */
+        AppointmentEvent: {
+            /**
+             * @description Null for the booking itself.
+             *
+             *     * `PENDING` - Pending approval
+             *     * `CONFIRMED` - Confirmed
+             *     * `REJECTED` - Rejected
+             *     * `CANCELLED` - Cancelled
+             *     * `COMPLETED` - Completed
+             */
+            readonly from_status: (components["schemas"]["AppointmentStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly to_status: components["schemas"]["AppointmentStatusEnum"];
+            /** Format: date-time */
+            readonly at: string;
+            readonly actor_role: string;
+            readonly actor_name: string;
+            readonly reason: string;
+        };
+        /** @description The patient of an appointment, as the doctor needs them for the visit. */
+        AppointmentPatient: {
+            readonly id: number;
+            readonly full_name: string;
+            readonly mobile: string;
+            readonly address: string;
+            readonly symptoms: string;
+        };
+        AppointmentRejectRequestRequest: {
+            /** @description Why the request is refused; the patient sees it. */
+            reason: string;
+        };
+        /**
+         * @description * `PENDING` - Pending approval
+         *     * `CONFIRMED` - Confirmed
+         *     * `REJECTED` - Rejected
+         *     * `CANCELLED` - Cancelled
+         *     * `COMPLETED` - Completed
+         * @enum {string}
+         */
+        AppointmentStatusEnum: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+        /** @description The caller's dashboard: the section of their role is filled, the others are null. */
+        Dashboard: {
+            role: components["schemas"]["RoleEnum"];
+            admin: components["schemas"]["AdminDashboard"] | null;
+            doctor: components["schemas"]["DoctorDashboard"] | null;
+            patient: components["schemas"]["PatientDashboard"] | null;
+        };
         Department: {
             code: string;
             name: string;
+        };
+        DischargeRequestRequest: {
+            /**
+             * Format: date
+             * @description Defaults to today (hospital time zone); not future, not before admission.
+             */
+            discharged_on?: string;
+            /**
+             * Format: decimal
+             * @description Defaults to the admission's daily room rate.
+             */
+            room_charge_per_day?: string;
+            /** Format: decimal */
+            doctor_fee: string;
+            /** Format: decimal */
+            medicine_cost: string;
+            /** Format: decimal */
+            other_charge: string;
         };
         /** @description A doctor as the admin (and the doctor's own patients) see them. */
         Doctor: {
@@ -286,6 +1068,53 @@ export interface components {
             readonly department: string;
             readonly department_name: string;
             readonly status: components["schemas"]["AccountStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        /** @description The doctor a patient is assigned to: how to reach them and their department. */
+        DoctorCard: {
+            readonly id: number;
+            readonly full_name: string;
+            readonly department: string;
+            readonly department_name: string;
+            readonly mobile: string;
+            readonly address: string;
+        };
+        DoctorDashboard: {
+            /** @description How many approved patients are assigned to the doctor. */
+            assigned_patients: number;
+        };
+        /** @description An approved doctor as anyone may see them: a name and a department, nothing else. */
+        DoctorDirectoryEntry: {
+            readonly id: number;
+            readonly full_name: string;
+            readonly department: string;
+            readonly department_name: string;
+        };
+        /** @description An admin registers a doctor: the same fields as the doctor's own sign-up. */
+        DoctorRegistrationRequest: {
+            /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
+            username: string;
+            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            password: string;
+            first_name: string;
+            last_name: string;
+            email?: string;
+            mobile: string;
+            address: string;
+            /** @description A department code from GET /api/v1/departments/. */
+            department: string;
+        };
+        DoctorRejectRequest: {
+            /**
+             * @description Optional; kept on the account for the hospital's records.
+             * @default
+             */
+            reason: string;
+        };
+        DoctorSetPasswordRequest: {
+            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            password: string;
         };
         DoctorSignupRequestRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
@@ -329,6 +1158,76 @@ export interface components {
             admin_signup_policy: components["schemas"]["AdminSignupPolicyEnum"];
             slot_minutes: number;
         };
+        /** @description An issued invoice: an immutable snapshot taken at discharge. */
+        Invoice: {
+            readonly id: number;
+            readonly number: string;
+            readonly admission: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
+            readonly symptoms: string;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string;
+            readonly days: number;
+            /** Format: decimal */
+            readonly room_charge_per_day: string;
+            /** Format: decimal */
+            readonly room_charge: string;
+            /** Format: decimal */
+            readonly doctor_fee: string;
+            /** Format: decimal */
+            readonly medicine_cost: string;
+            /** Format: decimal */
+            readonly other_charge: string;
+            /** Format: decimal */
+            readonly total: string;
+            readonly currency: string;
+            /** Format: date-time */
+            readonly issued_at: string;
+            readonly issued_by: number;
+            readonly pdf_sha256: string;
+        };
+        /** @description The invoice a discharge would issue, unsaved: id, number and issue data are null. */
+        InvoicePreview: {
+            readonly id: number | null;
+            readonly number: string | null;
+            readonly admission: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
+            readonly symptoms: string;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string;
+            readonly days: number;
+            /** Format: decimal */
+            readonly room_charge_per_day: string;
+            /** Format: decimal */
+            readonly room_charge: string;
+            /** Format: decimal */
+            readonly doctor_fee: string;
+            /** Format: decimal */
+            readonly medicine_cost: string;
+            /** Format: decimal */
+            readonly other_charge: string;
+            /** Format: decimal */
+            readonly total: string;
+            readonly currency: string;
+            /** Format: date-time */
+            readonly issued_at: string | null;
+            readonly issued_by: number | null;
+            readonly pdf_sha256: string | null;
+        };
         LogoutRequestRequest: {
             /** @description The refresh token to revoke. Leave out in cookie mode. */
             refresh?: string;
@@ -354,9 +1253,111 @@ export interface components {
             readonly doctor_id: number | null;
             readonly patient_id: number | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
+        PaginatedAdmissionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Admission"][];
+        };
+        PaginatedAppointmentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Appointment"][];
+        };
+        PaginatedDoctorDirectoryEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DoctorDirectoryEntry"][];
+        };
+        PaginatedDoctorList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Doctor"][];
+        };
+        PaginatedInvoiceList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Invoice"][];
+        };
+        PaginatedPatientList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Patient"][];
+        };
         PasswordChangeRequestRequest: {
             current_password: string;
             new_password: string;
+        };
+        /** @description Profile fields an admin may change; status, role and password are not among them. */
+        PatchedDoctorUpdateRequest: {
+            first_name?: string;
+            last_name?: string;
+            email?: string;
+            mobile?: string;
+            address?: string;
+            /** @description A department code from GET /api/v1/departments/. */
+            department?: string;
         };
         PatchedMeUpdateRequestRequest: {
             first_name?: string;
@@ -365,7 +1366,20 @@ export interface components {
             mobile?: string;
             address?: string;
         };
-        /** @description A patient as the admin and the assigned doctor see them. */
+        /** @description Fields an admin may change. Status, role, password and admissions are not among them. */
+        PatchedPatientUpdateRequest: {
+            first_name?: string;
+            last_name?: string;
+            email?: string;
+            mobile?: string;
+            address?: string;
+            symptoms?: string;
+            /** Format: date */
+            date_of_birth?: string | null;
+            /** @description An approved doctor's id, or null to leave the patient without a doctor. */
+            assigned_doctor?: number | null;
+        };
+        /** @description A patient as the admin, their assigned doctor and they themself see them. */
         Patient: {
             readonly id: number;
             readonly username: string;
@@ -380,8 +1394,44 @@ export interface components {
             readonly date_of_birth: string | null;
             readonly preferred_doctor: number | null;
             readonly assigned_doctor: number | null;
+            /** @description The assigned doctor's full name; null when no doctor is assigned. */
+            readonly assigned_doctor_name: string | null;
             readonly status: components["schemas"]["AccountStatusEnum"];
+            /** @description Whether the patient has an open admission. */
             readonly is_admitted: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        PatientDashboard: {
+            assigned_doctor: components["schemas"]["DoctorCard"] | null;
+        };
+        /** @description An admin registers a patient: the sign-up fields, and optionally the assigned doctor. */
+        PatientRegistrationRequest: {
+            /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
+            username: string;
+            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            password: string;
+            first_name: string;
+            last_name: string;
+            email?: string;
+            mobile: string;
+            address: string;
+            symptoms: string;
+            /** Format: date */
+            date_of_birth?: string | null;
+            /** @description Optional: an approved doctor's id. */
+            assigned_doctor?: number | null;
+        };
+        PatientRejectRequest: {
+            /**
+             * @description Optional; kept on the account for the hospital's records.
+             * @default
+             */
+            reason: string;
+        };
+        PatientSetPasswordRequest: {
+            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            password: string;
         };
         PatientSignupRequestRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
@@ -399,6 +1449,27 @@ export interface components {
             /** @description Optional: an approved doctor's id (GET /api/v1/doctors/directory/). */
             preferred_doctor?: number | null;
         };
+        /** @description An account waiting for the admin's approval. */
+        PendingAccount: {
+            /**
+             * @description DOCTOR: open it at /doctors/{id}/; PATIENT: at /patients/{id}/.
+             *
+             *     * `DOCTOR` - DOCTOR
+             *     * `PATIENT` - PATIENT
+             */
+            kind: components["schemas"]["PendingAccountKindEnum"];
+            /** @description The doctor or patient id. */
+            id: number;
+            full_name: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /**
+         * @description * `DOCTOR` - DOCTOR
+         *     * `PATIENT` - PATIENT
+         * @enum {string}
+         */
+        PendingAccountKindEnum: "DOCTOR" | "PATIENT";
         /**
          * @description * `ADMIN` - Admin
          *     * `DOCTOR` - Doctor
@@ -406,6 +1477,13 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "ADMIN" | "DOCTOR" | "PATIENT";
+        /** @description A free slot: it starts and ends at these instants (hospital time zone offset). */
+        Slot: {
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+        };
         TokenObtainRequestRequest: {
             username: string;
             password: string;
@@ -434,6 +1512,972 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    admissions_list: {
+        parameters: {
+            query?: {
+                /** @description Admitted on or after. */
+                admitted_from?: string;
+                /** @description Admitted on or before. */
+                admitted_to?: string;
+                /** @description Doctor id. */
+                doctor?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                /**
+                 * @description * `ADMITTED` - Admitted
+                 *     * `DISCHARGED` - Discharged
+                 */
+                status?: "ADMITTED" | "DISCHARGED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAdmissionList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    admissions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdmissionCreateRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Admission"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    admissions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                admission_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Admission"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    admissions_discharge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                admission_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DischargeRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    admissions_discharge_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                admission_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DischargeRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePreview"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_list: {
+        parameters: {
+            query?: {
+                /** @description First calendar date (hospital time zone), inclusive. */
+                date_from?: string;
+                /** @description Last calendar date (hospital time zone), inclusive. */
+                date_to?: string;
+                /** @description A doctor id. */
+                doctor?: number;
+                /** @description Doctors: list every appointment of theirs, not only the confirmed ones. */
+                history?: boolean;
+                /**
+                 * @description Default: newest first; a doctor's confirmed list: soonest first.
+                 *
+                 *     * `starts_at` - starts_at
+                 *     * `-starts_at` - -starts_at
+                 */
+                ordering?: "starts_at" | "-starts_at";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A patient id. */
+                patient?: number;
+                /**
+                 * @description Only appointments in this status (for a doctor: with history=true).
+                 *
+                 *     * `PENDING` - Pending approval
+                 *     * `CONFIRMED` - Confirmed
+                 *     * `REJECTED` - Rejected
+                 *     * `CANCELLED` - Cancelled
+                 *     * `COMPLETED` - Completed
+                 */
+                status?: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAppointmentList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentBookRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AppointmentCancelRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentRejectRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_logout: {
         parameters: {
             query?: never;
@@ -995,6 +3039,52 @@ export interface operations {
             };
         };
     };
+    dashboard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     departments_list: {
         parameters: {
             query?: never;
@@ -1010,6 +3100,743 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Department"][];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_list: {
+        parameters: {
+            query?: {
+                /** @description A department code (GET /api/v1/departments/). */
+                department?: string;
+                /**
+                 * @description `name` is last name then first name; a leading `-` reverses.
+                 *
+                 *     * `name` - name
+                 *     * `-name` - -name
+                 *     * `created_at` - created_at
+                 *     * `-created_at` - -created_at
+                 *     * `department` - department
+                 *     * `-department` - -department
+                 */
+                ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words that must each appear in the first or last name (any case). */
+                search?: string;
+                /**
+                 * @description Only doctors with this account status. Without it, deleted doctors are left out.
+                 *
+                 *     * `PENDING` - Pending approval
+                 *     * `APPROVED` - Approved
+                 *     * `REJECTED` - Rejected
+                 *     * `DELETED` - Deleted
+                 */
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDoctorList"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoctorRegistrationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDoctorUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DoctorRejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Doctor"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_set_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DoctorSetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_slots_list: {
+        parameters: {
+            query: {
+                /** @description A calendar date in the hospital's time zone. */
+                date: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The free slots of that day, in time order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slot"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_directory: {
+        parameters: {
+            query?: {
+                /** @description A department code (GET /api/v1/departments/). */
+                department?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words that must each appear in the first or last name (any case). */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDoctorDirectoryEntryList"];
                 };
             };
             /** @description Throttled; see Retry-After. */
@@ -1102,6 +3929,817 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Hospital"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_list: {
+        parameters: {
+            query?: {
+                /** @description Admission id. */
+                admission?: number;
+                /** @description Issued on or after this date (hospital time zone). */
+                issued_from?: string;
+                /** @description Issued on or before this date (hospital time zone). */
+                issued_to?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedInvoiceList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice PDF, byte for byte as rendered at issue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_list: {
+        parameters: {
+            query?: {
+                /** @description Only the patients assigned to this doctor id. */
+                assigned_doctor?: number;
+                /**
+                 * @description `name` is last name then first name; a leading `-` reverses.
+                 *
+                 *     * `name` - name
+                 *     * `-name` - -name
+                 *     * `created_at` - created_at
+                 *     * `-created_at` - -created_at
+                 */
+                ordering?: "name" | "-name" | "created_at" | "-created_at";
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
+                search?: string;
+                /**
+                 * @description Only patients with this account status. Without it, deleted patients are left out.
+                 *
+                 *     * `PENDING` - Pending approval
+                 *     * `APPROVED` - Approved
+                 *     * `REJECTED` - Rejected
+                 *     * `DELETED` - Deleted
+                 */
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPatientList"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientRegistrationRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPatientUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatientRejectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_set_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientSetPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Throttled; see Retry-After. */

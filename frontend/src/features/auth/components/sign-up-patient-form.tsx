@@ -60,7 +60,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
 
   const doctorOptions = (directory.data?.results ?? []).map((doctor) => ({
     value: String(doctor.id),
-    label: `${doctor.full_name} (${doctor.department})`,
+    label: `${doctor.full_name} (${doctor.department_name})`,
   }));
 
   const submit = form.onSubmit((values) => {
