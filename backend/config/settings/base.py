@@ -189,6 +189,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AccountStatusEnum": "hms.accounts.models.AccountStatus",
         "RoleEnum": "hms.accounts.models.Role",
+        "AdmissionStatusEnum": "hms.admissions.models.AdmissionStatus",
         "AppointmentStatusEnum": "hms.appointments.models.AppointmentStatus",
         "HealthStatusEnum": ["ok", "unavailable"],
     },

@@ -1,3 +1,9 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from hms.billing import apis
+
+urlpatterns = [
+    path("invoices/", apis.InvoiceListApi.as_view(), name="invoices"),
+    path("invoices/<int:invoice_id>/", apis.InvoiceDetailApi.as_view(), name="invoice-detail"),
+    path("invoices/<int:invoice_id>/pdf/", apis.InvoicePdfApi.as_view(), name="invoice-pdf"),
+]

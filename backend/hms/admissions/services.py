@@ -1,0 +1,261 @@
+"""Admission life cycle: admit, preview the discharge bill, discharge (which issues the invoice)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from hms.accounts.models import AccountStatus, User
+from hms.admissions.errors import AlreadyAdmitted
+from hms.admissions.models import Admission, AdmissionStatus
+from hms.admissions.policies import can_discharge_admission
+from hms.audit.services import audit_record
+from hms.billing.calculations import Charges
+from hms.billing.models import Invoice
+from hms.billing.services import invoice_draft, invoice_issue
+from hms.common.errors import InvalidStateError, NotFoundError, ValidationFailed
+from hms.doctors.models import Doctor
+from hms.patients.models import Patient
+
+_ACCOUNT_REFUSALS = {
+    AccountStatus.PENDING: "is awaiting approval",
+    AccountStatus.REJECTED: "was rejected",
+    AccountStatus.DELETED: "was deleted",
+}
+
+
+def _hospital_today(at: datetime) -> date:
+    return timezone.localdate(at, timezone.get_default_timezone())
+
+
+def admission_create(
+    *,
+    actor: User,
+    patient_id: int,
+    doctor_id: int,
+    admitted_on: date | None,
+    symptoms: str,
+    room: str,
+    room_charge_per_day: Decimal | None,
+    at: datetime,
+) -> Admission:
+    """Admit an approved patient under an approved doctor, who becomes their assigned doctor.
+
+    `admitted_on` defaults to today in the hospital's time zone and may not be in the future.
+    Raises ValidationFailed (unknown or not approved patient or doctor, future date) and
+    AlreadyAdmitted when the patient has an open admission (the database guarantees it too).
+    """
+    today = _hospital_today(at)
+    admitted_on = admitted_on or today
+    errors: dict[str, list[str]] = {}
+    if admitted_on > today:
+        errors["admitted_on"] = [f"The admission date cannot be in the future (today is {today})."]
+    with transaction.atomic():
+        # Locking the patient queues concurrent admissions of the same person here.
+        patient = (
+            Patient.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=patient_id)
+            .first()
+        )
+        doctor = Doctor.objects.select_related("user").filter(pk=doctor_id).first()
+        if patient is None:
+            errors["patient"] = ["No patient has this id."]
+        elif patient.user.status != AccountStatus.APPROVED:
+            reason = _ACCOUNT_REFUSALS.get(patient.user.status, "is not approved")
+            errors["patient"] = [
+                f"This patient's account {reason}; only approved patients are admitted."
+            ]
+        if doctor is None:
+            errors["doctor"] = ["No doctor has this id."]
+        elif doctor.user.status != AccountStatus.APPROVED:
+            reason = _ACCOUNT_REFUSALS.get(doctor.user.status, "is not approved")
+            errors["doctor"] = [f"This doctor's account {reason}; choose an approved doctor."]
+        if errors:
+            raise ValidationFailed(fields=errors)
+        assert patient is not None and doctor is not None
+        if Admission.objects.filter(patient=patient, status=AdmissionStatus.ADMITTED).exists():
+            raise AlreadyAdmitted()
+        try:
+            with transaction.atomic():
+                admission = Admission.objects.create(
+                    patient=patient,
+                    doctor=doctor,
+                    admitted_on=admitted_on,
+                    symptoms=symptoms,
+                    room=room,
+                    room_charge_per_day=room_charge_per_day,
+                    status=AdmissionStatus.ADMITTED,
+                    admitted_by=actor,
+                    admitted_at=at,
+                )
+        except IntegrityError as error:
+            # Another admission of this patient won the race; the partial unique index decided.
+            raise AlreadyAdmitted() from error
+        audit_record(
+            actor=actor,
+            action="admission.admit",
+            object_type="admission",
+            object_id=admission.pk,
+            patient=patient,
+            at=at,
+        )
+        if patient.assigned_doctor_id != doctor.pk:
+            patient.assigned_doctor = doctor
+            patient.save(update_fields=["assigned_doctor", "updated_at"])
+            audit_record(
+                actor=actor,
+                action="patient.assign_doctor",
+                object_type="patient",
+                object_id=patient.pk,
+                patient=patient,
+                at=at,
+            )
+    return admission
+
+
+def _admission_for_discharge(*, admission_id: int, lock: bool) -> Admission:
+    queryset = Admission.objects.select_related(
+        "patient__user", "doctor__user", "doctor__department"
+    )
+    if lock:
+        # Only the admission row: concurrent discharges of it queue here, one at a time.
+        queryset = queryset.select_for_update(of=("self",))
+    admission = queryset.filter(pk=admission_id).first()
+    if admission is None:
+        raise NotFoundError()
+    if not can_discharge_admission(admission=admission):
+        raise InvalidStateError(
+            "This admission is already discharged and its invoice issued; it cannot change."
+        )
+    return admission
+
+
+def _discharge_draft(
+    *,
+    actor: User,
+    admission: Admission,
+    discharged_on: date | None,
+    room_charge_per_day: Decimal | None,
+    doctor_fee: Decimal,
+    medicine_cost: Decimal,
+    other_charge: Decimal,
+    at: datetime,
+) -> Invoice:
+    today = _hospital_today(at)
+    discharged_on = discharged_on or today
+    errors: dict[str, list[str]] = {}
+    if discharged_on > today:
+        errors["discharged_on"] = [
+            f"The discharge date cannot be in the future (today is {today})."
+        ]
+    elif discharged_on < admission.admitted_on:
+        errors["discharged_on"] = [
+            f"The discharge date cannot be before the admission date ({admission.admitted_on})."
+        ]
+    rate = room_charge_per_day if room_charge_per_day is not None else admission.room_charge_per_day
+    if rate is None:
+        errors["room_charge_per_day"] = [
+            "This field is required: the admission has no default daily room rate."
+        ]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    assert rate is not None
+    return invoice_draft(
+        actor=actor,
+        admission=admission,
+        discharged_on=discharged_on,
+        charges=Charges(
+            room_charge_per_day=rate,
+            doctor_fee=doctor_fee,
+            medicine_cost=medicine_cost,
+            other_charge=other_charge,
+        ),
+    )
+
+
+def admission_discharge_preview(
+    *,
+    actor: User,
+    admission_id: int,
+    discharged_on: date | None,
+    room_charge_per_day: Decimal | None,
+    doctor_fee: Decimal,
+    medicine_cost: Decimal,
+    other_charge: Decimal,
+    at: datetime,
+) -> Invoice:
+    """Compute the invoice a discharge with these values would issue, saving nothing.
+
+    The result is unsaved: no id, number, issue time or PDF. Raises the same errors as
+    `admission_discharge`.
+    """
+    admission = _admission_for_discharge(admission_id=admission_id, lock=False)
+    return _discharge_draft(
+        actor=actor,
+        admission=admission,
+        discharged_on=discharged_on,
+        room_charge_per_day=room_charge_per_day,
+        doctor_fee=doctor_fee,
+        medicine_cost=medicine_cost,
+        other_charge=other_charge,
+        at=at,
+    )
+
+
+def admission_discharge(
+    *,
+    actor: User,
+    admission_id: int,
+    discharged_on: date | None,
+    room_charge_per_day: Decimal | None,
+    doctor_fee: Decimal,
+    medicine_cost: Decimal,
+    other_charge: Decimal,
+    at: datetime,
+) -> Invoice:
+    """Discharge an open admission and issue its invoice, in one transaction.
+
+    `discharged_on` defaults to today (hospital time zone); it may be neither in the future nor
+    before the admission date. `room_charge_per_day` defaults to the admission's daily rate.
+    Raises NotFoundError, InvalidStateError (already discharged: a second or concurrent
+    discharge changes nothing) and ValidationFailed (dates, missing rate, amounts).
+    """
+    with transaction.atomic():
+        admission = _admission_for_discharge(admission_id=admission_id, lock=True)
+        draft = _discharge_draft(
+            actor=actor,
+            admission=admission,
+            discharged_on=discharged_on,
+            room_charge_per_day=room_charge_per_day,
+            doctor_fee=doctor_fee,
+            medicine_cost=medicine_cost,
+            other_charge=other_charge,
+            at=at,
+        )
+        admission.status = AdmissionStatus.DISCHARGED
+        admission.discharged_on = draft.discharged_on
+        admission.discharged_at = at
+        admission.discharged_by = actor
+        admission.save(
+            update_fields=[
+                "status",
+                "discharged_on",
+                "discharged_at",
+                "discharged_by",
+                "updated_at",
+            ]
+        )
+        audit_record(
+            actor=actor,
+            action="admission.discharge",
+            object_type="admission",
+            object_id=admission.pk,
+            patient=admission.patient,
+            at=at,
+        )
+        invoice = invoice_issue(actor=actor, draft=draft, at=at)
+    return invoice

@@ -1,0 +1,125 @@
+"""Invoices: drafting the bill of a discharge, issuing it with a number and a PDF, downloads."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from hms.accounts.models import User
+from hms.admissions.models import Admission
+from hms.audit.services import audit_record
+from hms.billing.calculations import AmountOutOfRange, Charges, invoice_amounts
+from hms.billing.models import Invoice, InvoiceNumberCounter
+from hms.billing.pdf import invoice_render_pdf
+from hms.billing.selectors import invoice_get
+from hms.common.errors import ValidationFailed
+
+INVOICE_NUMBER_PREFIX = "INV"
+
+
+def invoice_draft(
+    *, actor: User, admission: Admission, discharged_on: date, charges: Charges
+) -> Invoice:
+    """Build, without saving, the invoice a discharge of `admission` would issue.
+
+    Copies the patient's name, mobile and address, the admission's symptoms, the doctor's name
+    and department and the hospital's currency as they are now; number, issue time and PDF are
+    left empty. `admission` must come with patient__user, doctor__user and doctor__department.
+    Raises ValidationFailed when the discharge date precedes the admission date or an amount
+    is out of range.
+    """
+    try:
+        amounts = invoice_amounts(
+            admitted_on=admission.admitted_on, discharged_on=discharged_on, charges=charges
+        )
+    except AmountOutOfRange as error:
+        raise ValidationFailed(
+            "The charges add up to more than an invoice can hold.",
+            fields={"non_field_errors": [str(error)]},
+        ) from error
+    except ValueError as error:
+        raise ValidationFailed(fields={"discharged_on": [str(error)]}) from error
+    patient = admission.patient
+    doctor = admission.doctor
+    return Invoice(
+        admission=admission,
+        patient=patient,
+        patient_name=patient.user.full_name,
+        patient_mobile=patient.mobile,
+        patient_address=patient.address,
+        symptoms=admission.symptoms,
+        doctor_name=doctor.user.full_name,
+        doctor_department=doctor.department.name,
+        admitted_on=admission.admitted_on,
+        discharged_on=discharged_on,
+        days=amounts.days,
+        room_charge_per_day=amounts.room_charge_per_day,
+        room_charge=amounts.room_charge,
+        doctor_fee=amounts.doctor_fee,
+        medicine_cost=amounts.medicine_cost,
+        other_charge=amounts.other_charge,
+        total=amounts.total,
+        currency=settings.HMS_CURRENCY,
+        issued_by=actor,
+    )
+
+
+def _invoice_number_take(*, year: int) -> str:
+    # Create the year's counter if it is missing (a no-op when another transaction made it),
+    # then lock it: concurrent discharges queue here, so each gets the next number exactly once.
+    InvoiceNumberCounter.objects.bulk_create(
+        [InvoiceNumberCounter(year=year, last_value=0)], ignore_conflicts=True
+    )
+    counter = InvoiceNumberCounter.objects.select_for_update().get(year=year)
+    counter.last_value += 1
+    counter.save(update_fields=["last_value"])
+    return f"{INVOICE_NUMBER_PREFIX}-{year}-{counter.last_value:06d}"
+
+
+def invoice_issue(*, actor: User, draft: Invoice, at: datetime) -> Invoice:
+    """Issue a drafted invoice: take its number, render its PDF once, store both.
+
+    Call it inside the discharge transaction, after the admission row is locked. The number is
+    `INV-<year>-<6 digits>`, counted per calendar year of the hospital's time zone.
+    """
+    if draft.pk is not None:
+        raise ValueError("An issued invoice is immutable.")
+    with transaction.atomic():
+        year = timezone.localtime(at, timezone.get_default_timezone()).year
+        draft.number = _invoice_number_take(year=year)
+        draft.issued_at = at
+        draft.issued_by = actor
+        pdf = invoice_render_pdf(invoice=draft)
+        draft.pdf = pdf
+        draft.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        draft.save(force_insert=True)
+        audit_record(
+            actor=actor,
+            action="invoice.issue",
+            object_type="invoice",
+            object_id=draft.pk,
+            patient=draft.patient,
+            at=at,
+        )
+    return draft
+
+
+def invoice_pdf_download(*, actor: User, invoice_id: int, at: datetime) -> Invoice:
+    """Return the invoice with its stored PDF and record the download in the audit trail.
+
+    Raises NotFoundError when the invoice does not exist or is not visible to `actor`.
+    """
+    invoice = invoice_get(viewer=actor, invoice_id=invoice_id, with_pdf=True)
+    audit_record(
+        actor=actor,
+        action="invoice.pdf_download",
+        object_type="invoice",
+        object_id=invoice.pk,
+        patient=invoice.patient,
+        at=at,
+    )
+    return invoice
