@@ -175,4 +175,21 @@ describe('login', () => {
       expect(screen.queryByText('Welcome, Asha Nair')).not.toBeInTheDocument();
     });
   });
+
+  it('returns to login when the session can no longer be refreshed', async () => {
+    mockAuth.refreshCookieUser = users.admin;
+    const { router, queryClient } = renderApp('/admin');
+    await screen.findByText('Welcome, Asha Nair');
+
+    // The account is revoked server-side: access tokens and the refresh cookie stop working.
+    mockAuth.tokens.clear();
+    mockAuth.refreshCookieUser = null;
+    await queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+
+    expect(
+      await screen.findByText('Your session has ended. Please sign in again.'),
+    ).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.state).toEqual({ from: '/admin' });
+  });
 });
