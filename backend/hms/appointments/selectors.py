@@ -18,7 +18,6 @@ from hms.appointments.models import (
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
 from hms.doctors.models import Doctor
-from hms.patients.models import Patient
 
 
 def _with_people(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
@@ -116,13 +115,14 @@ def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[
     ]
 
 
-def appointment_admin_summary(*, at: datetime) -> dict[str, int]:
+def appointment_summary_for_admin(*, at: datetime) -> dict[str, int]:
     """Count appointments for the admin's dashboard.
 
     `confirmed` and `pending`: every appointment currently in that status (pending ones wait for
     a decision); `today`: confirmed or completed appointments on today's calendar date.
     """
-    day_start, day_end = local_day_bounds(local_date(at, rules=slot_rules()), rules=slot_rules())
+    rules = slot_rules()
+    day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
     return Appointment.objects.aggregate(
         confirmed=Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
         pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
@@ -137,7 +137,7 @@ def appointment_admin_summary(*, at: datetime) -> dict[str, int]:
     )
 
 
-def appointment_doctor_summary(*, doctor: Doctor, at: datetime) -> dict[str, Any]:
+def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[str, Any]:
     """Summarise a doctor's appointments for their dashboard.
 
     `upcoming_confirmed`: confirmed appointments that have not ended yet; `today`: today's
@@ -145,7 +145,9 @@ def appointment_doctor_summary(*, doctor: Doctor, at: datetime) -> dict[str, Any
     """
     rules = slot_rules()
     day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
-    confirmed = Appointment.objects.filter(doctor=doctor, status=AppointmentStatus.CONFIRMED)
+    confirmed = Appointment.objects.filter(
+        doctor__user=doctor_user, status=AppointmentStatus.CONFIRMED
+    )
     return {
         "upcoming_confirmed": confirmed.filter(ends_at__gt=at).count(),
         "today": list(
@@ -156,13 +158,13 @@ def appointment_doctor_summary(*, doctor: Doctor, at: datetime) -> dict[str, Any
     }
 
 
-def appointment_patient_summary(*, patient: Patient, at: datetime) -> dict[str, Any]:
+def appointment_summary_for_patient(*, patient_user: User, at: datetime) -> dict[str, Any]:
     """Summarise a patient's appointments for their dashboard.
 
     `next_appointment`: the soonest confirmed appointment that has not ended (None when there
     is none); `pending`: how many of their requests wait for the hospital's decision.
     """
-    mine = _with_people(Appointment.objects.filter(patient=patient))
+    mine = _with_people(Appointment.objects.filter(patient__user=patient_user))
     return {
         "next_appointment": mine.filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
         .order_by("starts_at", "id")

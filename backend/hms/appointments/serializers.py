@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
+from hms.dashboard.fields import NullableNestedField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -186,5 +187,7 @@ class DoctorAppointmentSummarySerializer(serializers.Serializer):
 class PatientAppointmentSummarySerializer(serializers.Serializer):
     """Appointments on the patient's dashboard."""
 
-    next_appointment = AppointmentSerializer(allow_null=True)
+    next_appointment = NullableNestedField(
+        AppointmentSerializer(), help_text="The soonest confirmed appointment not yet ended."
+    )
     pending = serializers.IntegerField(help_text="Requests waiting for the hospital's decision.")

@@ -91,18 +91,14 @@ def appointment_book(
     status = AppointmentStatus.CONFIRMED if actor.role == Role.ADMIN else AppointmentStatus.PENDING
 
     with transaction.atomic():
-        # Both accounts are locked (in id order, so concurrent bookings cannot deadlock) so that
-        # deleting the doctor or the patient, which cancels their future appointments under the
-        # same lock, can never miss a booking committed alongside it.
-        accounts = {
-            user.pk: user
-            for user in User.objects.select_for_update()
-            .filter(pk__in=[doctor.user_id, patient.user_id])
-            .order_by("pk")
-        }
-        if accounts[doctor.user_id].status != AccountStatus.APPROVED:
+        # Both accounts are locked so that deleting the doctor or the patient, which cancels
+        # their future appointments under the same lock, can never miss a booking committed
+        # alongside it. Doctor before patient: the lock order of hms.doctors/patients services.
+        doctor_account = User.objects.select_for_update().get(pk=doctor.user_id)
+        patient_account = User.objects.select_for_update().get(pk=patient.user_id)
+        if doctor_account.status != AccountStatus.APPROVED:
             raise ValidationFailed(fields={"doctor": ["This doctor is not available for booking."]})
-        if accounts[patient.user_id].status != AccountStatus.APPROVED:
+        if patient_account.status != AccountStatus.APPROVED:
             raise ValidationFailed(fields={"patient": ["This patient's account is not approved."]})
         appointment = Appointment(
             patient=patient,

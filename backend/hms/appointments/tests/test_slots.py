@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -309,7 +310,7 @@ def test_the_skipped_spring_hour_offers_no_slots():
         "2026-03-29T02:30:00+01:00",
     ]
     # Back to back: every slot ends exactly when the next one starts.
-    assert all(a.ends_at == b.starts_at for a, b in zip(day, day[1:], strict=False))
+    assert all(a.ends_at == b.starts_at for a, b in itertools.pairwise(day))
     # 01:00 UTC reads 02:00 BST on the wall clock: a slot.
     assert check_slot_start(utc(2026, 3, 29, 1, 0), at=BEFORE_SPRING, rules=LONDON_ALL_DAY)
 
@@ -324,7 +325,7 @@ def test_the_repeated_autumn_hour_offers_its_slots_twice():
         "2026-10-25T01:00:00+00:00",
         "2026-10-25T01:30:00+00:00",
     ]
-    assert all(a.ends_at == b.starts_at for a, b in zip(day, day[1:], strict=False))
+    assert all(a.ends_at == b.starts_at for a, b in itertools.pairwise(day))
     at = datetime(2026, 10, 24, 12, 0, tzinfo=UTC)
     # Both 01:00s are bookable: 00:00 UTC (BST) and 01:00 UTC (GMT).
     assert check_slot_start(utc(2026, 10, 25, 0, 0), at=at, rules=LONDON_ALL_DAY)
