@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser journeys against the real backend serving the built SPA (see README.md).
+ *
+ * This file is read by the runner and again by every worker. The runner picks a free port once
+ * and the workers inherit it through the environment, so all of them talk to the same server.
+ */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+process.env.HMS_E2E_PORT ??= freePort();
+const baseURL = `http://127.0.0.1:${process.env.HMS_E2E_PORT}`;
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './e2e/artifacts/test-results',
+  globalSetup: './e2e/support/global-setup.ts',
+  fullyParallel: true,
+  forbidOnly: ci,
+  retries: 0,
+  // The machines have 2 cores; the server, the runner and the browsers share them.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 7_500 },
+  reporter: [['list'], ['html', { outputFolder: './e2e/artifacts/report', open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+    locale: 'en-US',
+    // Deliberately not the hospital's zone (Asia/Kolkata): a screen that formats a time in the
+    // browser's zone instead of the hospital's shows up as a wrong time.
+    timezoneId: 'America/New_York',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          // Debian's Chromium; Playwright never downloads a browser here.
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node e2e/server.mjs',
+    url: `${baseURL}/api/v1/health/ready/`,
+    env: { HMS_E2E_PORT: process.env.HMS_E2E_PORT },
+    reuseExistingServer: false,
+    // migrate + seed_demo on a fresh database, then the server's start-up.
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+  },
+});
