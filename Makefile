@@ -11,7 +11,8 @@ PORT ?= 8000
 
 .PHONY: help run test install install-backend install-frontend install-e2e lint typecheck \
         backend-test migrations-check contract contract-check frontend-test frontend-build \
-        e2e seed createadmin backup restore serve-production
+        e2e seed createadmin backup restore serve-production deploy-check production-smoke \
+        collectstatic
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -60,7 +61,7 @@ createadmin: install-backend ## Create an admin interactively
 
 # --- make test ---------------------------------------------------------------------------------
 
-test: lint typecheck migrations-check contract-check backend-test frontend-test frontend-build e2e ## Every check CI runs
+test: lint typecheck migrations-check contract-check backend-test deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
 	@echo "make test: every check passed"
 
 lint: install-backend install-frontend ## ruff (lint + format check) and ESLint
@@ -94,3 +95,33 @@ frontend-build: install-frontend ## Production build of the SPA (frontend/dist)
 
 e2e: install-backend install-frontend install-e2e frontend-build ## Playwright journeys in Debian's Chromium
 	cd tests && npm run --silent e2e
+
+# --- deployment (docs/deployment.md) -----------------------------------------------------------
+
+DEPLOY_PYTEST := $(VENV)/bin/pytest -c tests/deploy/pytest.ini tests/deploy
+BACKUP ?= backups/hms-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+
+deploy-check: install-backend ## Static checks: compose schema, hadolint, shellcheck, deploy config tests
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+	$(VENV)/bin/hadolint --no-color backend/Dockerfile deploy/web/Dockerfile
+	$(VENV)/bin/shellcheck deploy/*.sh
+	$(VENV)/bin/ruff check --config backend/pyproject.toml tests/deploy
+	$(VENV)/bin/ruff format --check --config backend/pyproject.toml tests/deploy
+	$(DEPLOY_PYTEST) -m "not smoke"
+
+collectstatic: install-backend ## Collect production's static files into backend/staticfiles (skipped when current)
+	deploy/collectstatic.sh
+
+serve-production: install-backend frontend-build collectstatic ## gunicorn, production settings, PostgreSQL at DATABASE_URL, HTTP on HOST:PORT
+	HOST=$(HOST) PORT=$(PORT) deploy/serve-production.sh
+
+production-smoke: install-backend frontend-build collectstatic ## Start serve-production on a fresh PostgreSQL database and walk the real path
+	$(DEPLOY_PYTEST) -m smoke
+
+backup: ## pg_dump DATABASE_URL into BACKUP (default backups/hms-<UTC time>.dump)
+	deploy/backup.sh "$(BACKUP)"
+
+restore: ## Replace DATABASE_URL's tables with the dump BACKUP=... (needs CONFIRM=yes)
+	@test -n "$(filter command line environment,$(origin BACKUP))" || \
+		(echo "restore: name the dump, e.g. make restore BACKUP=backups/hms-20261126T0200Z.dump" && exit 2)
+	deploy/restore.sh "$(BACKUP)"

@@ -1,0 +1,565 @@
+"""The production path, run for real on this machine (`make production-smoke`).
+
+Two backend "replicas" are started with deploy/serve-production.sh (gunicorn, production settings)
+on one fresh PostgreSQL database and one Redis database, as the compose stack runs them: A as
+`make serve-production` runs locally (plain HTTP), B as a container behind nginx (HTTPS
+redirect on, a real host name, X-Forwarded-* headers). Everything is created through the HTTP
+API: an admin signs up with the sign-up code, registers a doctor and a patient, admits and
+discharges the patient, and the invoice PDF is downloaded. Then the database is backed up and
+restored with deploy/backup.sh and deploy/restore.sh. Where nginx is installed, the real nginx
+configuration is put in front of B and checked too, and the web app is loaded in Chromium
+under its Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+import psycopg
+import pypdf
+import pytest
+import redis
+import requests
+from deploylib import (
+    BACKEND,
+    REPO,
+    SPA_DIST,
+    dockerfile_instructions,
+    free_port,
+    load_compose,
+    running,
+)
+from psycopg import sql
+
+pytestmark = pytest.mark.smoke
+
+DEFAULT_DATABASE_URL = "postgres://hms:hms@127.0.0.1:5432/hms"
+REDIS_URL = os.environ.get("HMS_SMOKE_REDIS_URL", "redis://127.0.0.1:6379")
+HOSPITAL_NAME = "Smoke Test General Hospital"
+PUBLIC_HOST = "hms.example.org"
+PASSWORD = "correct-horse-battery-staple-42"
+LOGIN_BUDGET = 4
+# Settings that must come from this test, never from the shell that runs it.
+_INHERITED_BLOCKLIST = (
+    "HMS_",
+    "DJANGO_",
+    "SECURE_",
+    "CORS_",
+    "GUNICORN_",
+    "SECRET_KEY",
+    "JWT_SIGNING_KEY",
+    "DATABASE_URL",
+    "CACHE_URL",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "WEB_CONCURRENCY",
+    "LOG_LEVEL",
+    "TIME_ZONE",
+    "DB_CONN_MAX_AGE",
+)
+
+
+# --- HTTP ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Client:
+    """One browser or integration: its own address (as nginx reports it) and headers."""
+
+    base: str
+    client_ip: str
+    headers: dict[str, str] = field(default_factory=dict)
+    verify: bool = True
+
+    def __post_init__(self) -> None:
+        self.http = requests.Session()
+        self.http.headers.update({"X-Forwarded-For": self.client_ip, **self.headers})
+        self.http.verify = self.verify
+
+    def request(
+        self, method: str, path: str, *, token: str | None = None, **kwargs: Any
+    ) -> requests.Response:
+        headers = kwargs.pop("headers", {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        return self.http.request(
+            method,
+            self.base + path,
+            headers=headers,
+            timeout=60,
+            allow_redirects=False,
+            **kwargs,
+        )
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path: str, body: dict[str, Any], **kwargs: Any) -> requests.Response:
+        return self.request("POST", path, json=body, **kwargs)
+
+    def login(self, username: str, password: str = PASSWORD) -> str:
+        response = self.post("/api/v1/auth/token/", {"username": username, "password": password})
+        assert response.status_code == 200, response.text
+        return str(response.json()["access"])
+
+
+def _ip(n: int) -> str:
+    # Documentation addresses (RFC 5737): only ever a header value, nothing is sent there.
+    return f"198.51.100.{n}"
+
+
+def _expect(response: requests.Response, status: int) -> Any:
+    assert response.status_code == status, f"{response.request.method} {response.url}: " + (
+        f"{response.status_code} {response.text[:2000]}"
+    )
+    return response.json() if "json" in response.headers.get("Content-Type", "") else None
+
+
+# --- the stack ----------------------------------------------------------------------------------
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _create_database(base_url: str, name: str) -> str:
+    with psycopg.connect(_with_database(base_url, "postgres"), autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return _with_database(base_url, name)
+
+
+def _drop_database(base_url: str, name: str) -> None:
+    with psycopg.connect(_with_database(base_url, "postgres"), autocommit=True) as connection:
+        connection.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+@dataclass
+class Stack:
+    base_database_url: str
+    database_url: str
+    cache_url: str
+    signup_code: str
+    env: dict[str, str]
+    logs: Path
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    configured = os.environ.get("DATABASE_URL", "")
+    base_url = configured if configured.startswith("postgres") else DEFAULT_DATABASE_URL
+    base_name = urlsplit(base_url).path.lstrip("/") or "hms"
+    name = f"{base_name}_smoke_{os.getpid()}"
+    database_url = _create_database(base_url, name)
+    cache_url = f"{REDIS_URL}/{10 + os.getpid() % 6}"
+    cache = redis.Redis.from_url(cache_url)
+    cache.flushdb()
+    signup_code = secrets.token_urlsafe(24)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(64),
+        HMS_ADMIN_SIGNUP="code",
+        HMS_ADMIN_SIGNUP_CODE=signup_code,
+        DATABASE_URL=database_url,
+        CACHE_URL=cache_url,
+        HMS_NUM_PROXIES="1",
+        HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
+        HMS_HOSPITAL_NAME=HOSPITAL_NAME,
+        WEB_CONCURRENCY="2",
+    )
+    try:
+        yield Stack(
+            base_url, database_url, cache_url, signup_code, env, tmp_path_factory.mktemp("logs")
+        )
+    finally:
+        cache.flushdb()
+        cache.close()
+        _drop_database(base_url, name)
+
+
+@pytest.fixture(scope="module")
+def replica_a(stack: Stack) -> Iterator[str]:
+    """`make serve-production` as run locally: plain HTTP on 127.0.0.1."""
+    port = free_port()
+    env = {**stack.env, "HOST": "127.0.0.1", "PORT": str(port)}
+    with running(
+        [str(REPO / "deploy" / "serve-production.sh")], env=env, log=stack.logs / "a.log", port=port
+    ):
+        yield f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture(scope="module")
+def replica_b(stack: Stack, replica_a: str) -> Iterator[str]:
+    """A second replica configured as in the container: HTTPS redirect on, a real host name."""
+    port = free_port()
+    env = {
+        **stack.env,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "SECURE_SSL_REDIRECT": "true",
+        "ALLOWED_HOSTS": f"{PUBLIC_HOST},127.0.0.1",
+    }
+    with running(
+        [str(REPO / "deploy" / "serve-production.sh")], env=env, log=stack.logs / "b.log", port=port
+    ):
+        yield f"http://127.0.0.1:{port}"
+
+
+def _behind_proxy(base: str, client_ip: str) -> Client:
+    """What replica B sees from nginx: the public host name, https, the client's address."""
+    return Client(base, client_ip, {"Host": PUBLIC_HOST, "X-Forwarded-Proto": "https"})
+
+
+@dataclass
+class Admin:
+    username: str
+    token: str
+
+
+@pytest.fixture(scope="module")
+def admin(stack: Stack, replica_a: str) -> Admin:
+    client = Client(replica_a, _ip(1))
+    body = {
+        "username": "smoke.admin",
+        "password": PASSWORD,
+        "first_name": "Asha",
+        "last_name": "Rao",
+        "signup_code": stack.signup_code,
+    }
+    _expect(client.post("/api/v1/auth/signup/admin/", body), 201)
+    return Admin("smoke.admin", client.login("smoke.admin"))
+
+
+@dataclass
+class Journey:
+    invoice: dict[str, Any]
+    doctor_username: str
+    patient_username: str
+
+
+@pytest.fixture(scope="module")
+def journey(replica_a: str, admin: Admin) -> Journey:
+    """Register a doctor and a patient, admit, discharge: all through the API, as an admin."""
+    client = Client(replica_a, _ip(2))
+    departments = _expect(client.get("/api/v1/departments/", token=admin.token), 200)
+    rows = departments["results"] if isinstance(departments, dict) else departments
+    department = rows[0]["code"]
+    doctor = _expect(
+        client.post(
+            "/api/v1/doctors/",
+            {
+                "username": "dr.smoke",
+                "password": PASSWORD,
+                "first_name": "Vikram",
+                "last_name": "Iyer",
+                "mobile": "+91 98450 11111",
+                "address": "2 Clinic Lane, Bengaluru",
+                "department": department,
+            },
+            token=admin.token,
+        ),
+        201,
+    )
+    patient = _expect(
+        client.post(
+            "/api/v1/patients/",
+            {
+                "username": "smoke.patient",
+                "password": PASSWORD,
+                "first_name": "Meera",
+                "last_name": "Nair",
+                "mobile": "+91 98450 22222",
+                "address": "3 Lake Road, Bengaluru",
+                "symptoms": "Fever",
+            },
+            token=admin.token,
+        ),
+        201,
+    )
+    today = datetime.now(ZoneInfo("Asia/Kolkata")).date()
+    admitted_on = today - timedelta(days=5)
+    admission = _expect(
+        client.post(
+            "/api/v1/admissions/",
+            {
+                "patient": patient["id"],
+                "doctor": doctor["id"],
+                "admitted_on": admitted_on.isoformat(),
+                "symptoms": "Fever",
+                "room": "W-12",
+                "room_charge_per_day": "500.00",
+            },
+            token=admin.token,
+        ),
+        201,
+    )
+    assert admission["status"] == "ADMITTED"
+    invoice = _expect(
+        client.post(
+            f"/api/v1/admissions/{admission['id']}/discharge/",
+            {
+                "discharged_on": (admitted_on + timedelta(days=4)).isoformat(),
+                "room_charge_per_day": "500.00",
+                "doctor_fee": "1000.00",
+                "medicine_cost": "250.00",
+                "other_charge": "100.00",
+            },
+            token=admin.token,
+        ),
+        201,
+    )
+    return Journey(invoice, "dr.smoke", "smoke.patient")
+
+
+# --- replica A: the local production server -----------------------------------------------------
+
+
+def test_health_probes_answer(replica_a: str):
+    client = Client(replica_a, _ip(3))
+    assert _expect(client.get("/api/v1/health/live/"), 200) == {"status": "ok", "detail": "alive"}
+    assert _expect(client.get("/api/v1/health/ready/"), 200) == {"status": "ok", "detail": "ready"}
+
+
+def test_the_web_app_is_served_at_the_root_and_for_deep_links(replica_a: str):
+    client = Client(replica_a, _ip(3))
+    index = (SPA_DIST / "index.html").read_bytes()
+    for path in ("/", "/admin/doctors", "/patient/invoices"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert response.content == index, path
+    script = re.search(rb'<script type="module" crossorigin src="(/assets/[^"]+\.js)"', index)
+    assert script, "index.html names no script"
+    asset = client.get(script[1].decode())
+    assert asset.status_code == 200
+    assert asset.headers["Content-Type"].startswith("text/javascript")
+    assert asset.content == (SPA_DIST / script[1].decode().lstrip("/")).read_bytes()
+    missing = client.get("/api/v1/no-such-thing/")
+    assert (missing.status_code, missing.json()["code"]) == (404, "NOT_FOUND")
+
+
+def test_django_sets_the_security_headers_behind_https(replica_a: str):
+    response = Client(replica_a, _ip(3), {"X-Forwarded-Proto": "https"}).get("/api/v1/health/live/")
+    assert response.status_code == 200
+    assert response.headers["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    plain = Client(replica_a, _ip(3)).get("/api/v1/health/live/")
+    assert plain.status_code == 200, "SECURE_SSL_REDIRECT is off for the local HTTP server"
+    assert "Strict-Transport-Security" not in plain.headers
+
+
+def test_admin_signup_needs_the_configured_code(replica_a: str):
+    client = Client(replica_a, _ip(4))
+    body = {
+        "username": "would.be.admin",
+        "password": PASSWORD,
+        "first_name": "Eve",
+        "last_name": "Intruder",
+    }
+    for code in (None, "", "not-the-code-at-all"):
+        attempt = body if code is None else {**body, "signup_code": code}
+        response = client.post("/api/v1/auth/signup/admin/", attempt)
+        assert (response.status_code, response.json()["code"]) == (403, "INVALID_SIGNUP_CODE")
+    refused = client.post(
+        "/api/v1/auth/token/", {"username": "would.be.admin", "password": PASSWORD}
+    )
+    assert (refused.status_code, refused.json()["code"]) == (401, "INVALID_CREDENTIALS")
+
+
+def test_swagger_ui_and_the_schema_are_for_admins_only(replica_a: str, admin: Admin, journey):
+    client = Client(replica_a, _ip(5))
+    for path in ("/api/docs/", "/api/schema/"):
+        assert client.get(path).status_code == 401, path
+    doctor = client.login(journey.doctor_username)
+    assert client.get("/api/docs/", token=doctor).status_code == 403
+    page = client.get("/api/docs/", token=admin.token)
+    assert page.status_code == 200
+    assert page.headers["Content-Type"].startswith("text/html")
+    bundle = re.search(r'src="(/static/drf_spectacular_sidecar/[^"]+\.js)"', page.text)
+    assert bundle, page.text[:500]
+    assert client.get(bundle[1]).status_code == 200, "collectstatic + whitenoise serve the assets"
+    schema = client.get("/api/schema/", token=admin.token)
+    assert schema.status_code == 200
+    assert b"/api/v1/invoices/{invoice_id}/pdf/" in schema.content
+
+
+def test_the_invoice_pdf_downloads_for_the_admin_and_the_patient_only(
+    replica_a: str, replica_b: str, journey: Journey, admin: Admin
+):
+    invoice = journey.invoice
+    assert (invoice["days"], invoice["room_charge"], invoice["total"]) == (4, "2000.00", "3350.00")
+    assert re.fullmatch(r"INV-\d{4}-\d{6}", invoice["number"])
+    path = f"/api/v1/invoices/{invoice['id']}/pdf/"
+    response = Client(replica_a, _ip(6)).get(path, token=admin.token)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="invoice-{invoice["number"]}.pdf"'
+    )
+    assert response.content.startswith(b"%PDF-")
+    assert hashlib.sha256(response.content).hexdigest() == invoice["pdf_sha256"]
+    text = "".join(
+        page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert HOSPITAL_NAME in text
+    assert invoice["number"] in text
+    # The patient signs in on the other replica and gets the very same bytes.
+    patient_client = _behind_proxy(replica_b, _ip(7))
+    patient = patient_client.login(journey.patient_username)
+    own = patient_client.get(path, token=patient)
+    assert own.status_code == 200
+    assert own.content == response.content
+    doctor = patient_client.login(journey.doctor_username)
+    denied = patient_client.get(path, token=doctor)
+    assert (denied.status_code, denied.json()["code"]) == (403, "PERMISSION_DENIED")
+
+
+# --- replica B: as in the container, and both replicas together ----------------------------------
+
+
+def test_a_replica_behind_the_proxy_redirects_plain_http_and_refuses_other_hosts(replica_b: str):
+    plain = Client(replica_b, _ip(8), {"Host": PUBLIC_HOST}).get("/api/v1/health/live/")
+    assert plain.status_code == 301
+    assert plain.headers["Location"] == f"https://{PUBLIC_HOST}/api/v1/health/live/"
+    assert _behind_proxy(replica_b, _ip(8)).get("/api/v1/health/ready/").status_code == 200
+    other = Client(replica_b, _ip(8), {"Host": "evil.example", "X-Forwarded-Proto": "https"})
+    assert other.get("/api/v1/health/live/").status_code == 400
+
+
+def _health_check_code(command: list[str], port: int) -> list[str]:
+    if command[0] == "CMD":
+        command = command[1:]
+    assert command[:2] == ["python", "-c"] and len(command) == 3
+    code = command[2]
+    assert "http://127.0.0.1:8000/" in code
+    return [sys.executable, "-c", code.replace("127.0.0.1:8000", f"127.0.0.1:{port}")]
+
+
+def test_the_container_health_checks_pass_against_a_replica(stack: Stack, replica_b: str):
+    port = int(urlsplit(replica_b).port or 0)
+    compose_check = load_compose()["services"]["backend"]["healthcheck"]["test"]
+    dockerfile_check = json.loads(
+        next(
+            args
+            for kw, args in dockerfile_instructions(BACKEND / "Dockerfile")
+            if kw == "HEALTHCHECK"
+        ).split("CMD", 1)[1]
+    )
+    env = {"PATH": os.environ["PATH"], "ALLOWED_HOSTS": f"{PUBLIC_HOST},127.0.0.1"}
+    for command in (compose_check, dockerfile_check):
+        result = subprocess.run(  # noqa: S603
+            _health_check_code(command, port), env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+
+
+def test_tokens_and_login_throttles_hold_across_replicas(
+    replica_a: str, replica_b: str, admin: Admin
+):
+    a, b = Client(replica_a, _ip(9)), _behind_proxy(replica_b, _ip(9))
+    # A token issued by one replica is honoured by the other: no state lives in a process.
+    me = _expect(b.get("/api/v1/auth/me/", token=admin.token), 200)
+    assert me["username"] == admin.username
+    # Refresh rotation: the old refresh token is revoked in the database, for every replica.
+    pair = _expect(
+        a.post("/api/v1/auth/token/", {"username": admin.username, "password": PASSWORD}), 200
+    )
+    _expect(b.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]}), 200)
+    reused = a.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]})
+    assert reused.status_code == 401
+    # One client's login budget is counted in Redis, whichever replica answers.
+    attacker_a, attacker_b = Client(replica_a, _ip(10)), _behind_proxy(replica_b, _ip(10))
+    wrong = {"username": admin.username, "password": "not-the-password-123"}
+    statuses = [
+        (attacker_a if i % 2 == 0 else attacker_b).post("/api/v1/auth/token/", wrong).status_code
+        for i in range(LOGIN_BUDGET + 2)
+    ]
+    assert statuses == [401] * LOGIN_BUDGET + [429, 429]
+    # ... and only that client's: another address still gets an answer.
+    other = _behind_proxy(replica_b, _ip(11)).post("/api/v1/auth/token/", wrong)
+    assert other.status_code == 401
+
+
+# --- backups ------------------------------------------------------------------------------------
+
+
+def _row_counts(database_url: str) -> dict[str, int]:
+    with psycopg.connect(database_url) as connection:
+        tables = [
+            row[0]
+            for row in connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+            )
+        ]
+        counts = {}
+        for table in tables:
+            row = connection.execute(
+                sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))
+            ).fetchone()
+            assert row is not None
+            counts[table] = int(row[0])
+        return counts
+
+
+def test_backup_and_restore_round_trip(stack: Stack, journey: Journey, tmp_path: Path):
+    dump = tmp_path / "backups" / "hms.dump"
+    env = {**os.environ, "DATABASE_URL": stack.database_url}
+    backup = subprocess.run(  # noqa: S603
+        [str(REPO / "deploy" / "backup.sh"), str(dump)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert backup.returncode == 0, backup.stderr
+    assert dump.stat().st_mode & 0o077 == 0, "a backup holds patient data: owner-only"
+    source = _row_counts(stack.database_url)
+    assert source["billing_invoice"] == 1
+    name = f"{urlsplit(stack.database_url).path.lstrip('/')}_restored"
+    target = _create_database(stack.base_database_url, name)
+    try:
+        restore_env = {**os.environ, "DATABASE_URL": target}
+        refused = subprocess.run(  # noqa: S603
+            [str(REPO / "deploy" / "restore.sh"), str(dump)],
+            cwd=REPO,
+            env=restore_env,
+            capture_output=True,
+            text=True,
+        )
+        assert refused.returncode == 2 and "CONFIRM=yes" in refused.stderr
+        for _ in range(2):  # restoring over a restored database replaces it again
+            restored = subprocess.run(  # noqa: S603
+                [str(REPO / "deploy" / "restore.sh"), str(dump)],
+                cwd=REPO,
+                env={**restore_env, "CONFIRM": "yes"},
+                capture_output=True,
+                text=True,
+            )
+            assert restored.returncode == 0, restored.stderr
+            assert _row_counts(target) == source
+        with psycopg.connect(target) as connection:
+            row = connection.execute("SELECT number, pdf_sha256 FROM billing_invoice").fetchone()
+        assert row == (journey.invoice["number"], journey.invoice["pdf_sha256"])
+    finally:
+        _drop_database(stack.base_database_url, name)
