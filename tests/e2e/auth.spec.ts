@@ -44,12 +44,20 @@ async function loginAnswer(page: Page, username: string, password: string) {
   return { status: response.status(), body: (await response.json()) as { code?: string } };
 }
 
-test('the login page has no serious accessibility violations', async ({ page }) => {
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+test('the login and sign-up pages have no serious accessibility violations', async ({ page }) => {
+  const pages = [
+    { path: '/login', heading: 'Sign in', name: 'login' },
+    { path: '/signup/patient', heading: 'Create an account', name: 'signup-patient' },
+    { path: '/signup/doctor', heading: 'Create an account', name: 'signup-doctor' },
+    { path: '/signup/admin', heading: 'Create an account', name: 'signup-admin' },
+  ];
+  for (const { path, heading, name } of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 
-  await expectNoSeriousA11yViolations(page);
-  await screenshotPage(page, 'login');
+    await expectNoSeriousA11yViolations(page);
+    await screenshotPage(page, name);
+  }
 });
 
 test('an admin signs in and lands on the admin dashboard', async ({ page }) => {
