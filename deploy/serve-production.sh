@@ -41,4 +41,5 @@ exec .venv/bin/gunicorn config.wsgi:application \
   --workers "${WEB_CONCURRENCY:-2}" \
   --timeout 60 \
   --graceful-timeout 10 \
-  --access-logfile -
+  --access-logfile - \
+  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}i)s'

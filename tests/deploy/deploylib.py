@@ -224,11 +224,9 @@ def render_nginx(
         check=True,
         capture_output=True,
     )
-    (workdir / "acme").mkdir(exist_ok=True)
     site = _replace(site, "/etc/nginx/snippets/", f"{snippets}/")
     site = _replace(site, "/etc/nginx/certs/", f"{certs}/")
     site = _replace(site, "/usr/share/nginx/html", str(dist))
-    site = _replace(site, "/var/www/acme", str(workdir / "acme"))
     site = _replace(
         site, "listen 80 default_server", f"listen 127.0.0.1:{http_port} default_server"
     )

@@ -19,8 +19,10 @@ import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -36,11 +38,14 @@ import redis
 import requests
 from deploylib import (
     BACKEND,
+    NGINX_DIR,
     REPO,
     SPA_DIST,
     dockerfile_instructions,
     free_port,
     load_compose,
+    nginx_binary,
+    render_nginx,
     running,
 )
 from psycopg import sql
@@ -88,7 +93,6 @@ class Client:
     def __post_init__(self) -> None:
         self.http = requests.Session()
         self.http.headers.update({"X-Forwarded-For": self.client_ip, **self.headers})
-        self.http.verify = self.verify
 
     def request(
         self, method: str, path: str, *, token: str | None = None, **kwargs: Any
@@ -102,6 +106,8 @@ class Client:
             headers=headers,
             timeout=60,
             allow_redirects=False,
+            # Per request: a session's verify=False loses to REQUESTS_CA_BUNDLE in the env.
+            verify=self.verify,
             **kwargs,
         )
 
@@ -215,6 +221,7 @@ def replica_b(stack: Stack, replica_a: str) -> Iterator[str]:
         "PORT": str(port),
         "SECURE_SSL_REDIRECT": "true",
         "ALLOWED_HOSTS": f"{PUBLIC_HOST},127.0.0.1",
+        "WEB_CONCURRENCY": "1",
     }
     with running(
         [str(REPO / "deploy" / "serve-production.sh")], env=env, log=stack.logs / "b.log", port=port
@@ -563,3 +570,156 @@ def test_backup_and_restore_round_trip(stack: Stack, journey: Journey, tmp_path:
         assert row == (journey.invoice["number"], journey.invoice["pdf_sha256"])
     finally:
         _drop_database(stack.base_database_url, name)
+
+
+# --- nginx in front, as the web image runs it ----------------------------------------------------
+
+
+def _snippet_headers(*names: str) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for name in names:
+        text = (NGINX_DIR / "snippets" / name).read_text(encoding="utf-8")
+        headers.update(re.findall(r'^add_header ([\w-]+) "([^"]*)" always;$', text, re.MULTILINE))
+    assert headers
+    return headers
+
+
+SPA_HEADERS = _snippet_headers("security-headers.conf", "csp-spa.conf")
+DOCS_HEADERS = _snippet_headers("security-headers.conf", "csp-api-docs.conf")
+
+
+@dataclass
+class Front:
+    https: str
+    http: str
+
+
+@pytest.fixture(scope="module")
+def nginx_front(replica_b: str) -> Iterator[Front]:
+    nginx = nginx_binary()
+    if nginx is None:
+        pytest.skip("nginx is not installed here (apt-get install nginx-light): config not run")
+    # nginx's workers drop root, so their files live in a folder everyone may enter.
+    workdir = Path(tempfile.mkdtemp(prefix="hms-nginx-"))
+    try:
+        http_port, https_port = free_port(), free_port()
+        conf = render_nginx(
+            workdir,
+            backend=f"127.0.0.1:{urlsplit(replica_b).port}",
+            http_port=http_port,
+            https_port=https_port,
+        )
+        command = [nginx, "-p", str(workdir), "-c", str(conf), "-e", str(workdir / "error.log")]
+        with running(command, env=dict(os.environ), log=workdir / "nginx.out", port=https_port):
+            yield Front(f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _assert_headers(response: requests.Response, expected: dict[str, str]) -> None:
+    for name, value in expected.items():
+        # requests joins repeated headers with ", ": equality also proves there is one copy.
+        assert response.headers.get(name) == value, f"{response.url}: {name}"
+
+
+def test_nginx_serves_the_web_app_with_the_security_headers(nginx_front: Front):
+    client = Client(nginx_front.https, _ip(20), verify=False)
+    index = (SPA_DIST / "index.html").read_bytes()
+    for path in ("/", "/admin/doctors", "/patient/invoices"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response.content == index, path
+        assert response.headers["Cache-Control"] == "no-cache"
+        _assert_headers(response, SPA_HEADERS)
+    script = re.search(rb'src="(/assets/[^"]+\.js)"', index)
+    assert script
+    asset = client.get(script[1].decode())
+    assert asset.status_code == 200
+    assert asset.headers["Cache-Control"] == "max-age=31536000"
+    _assert_headers(asset, SPA_HEADERS)
+    assert client.get("/assets/no-such-file.js").status_code == 404
+
+
+def test_nginx_redirects_plain_http_and_answers_its_health_check(nginx_front: Front):
+    client = Client(nginx_front.http, _ip(20))
+    health = client.get("/nginx-health")
+    assert (health.status_code, health.text) == (200, "ok\n")
+    redirect = client.get("/admin/doctors?tab=pending")
+    assert redirect.status_code == 301
+    assert redirect.headers["Location"] == "https://127.0.0.1/admin/doctors?tab=pending"
+
+
+def test_nginx_proxies_the_api_with_one_copy_of_each_security_header(nginx_front: Front):
+    client = Client(nginx_front.https, _ip(21), verify=False)
+    ready = client.get("/api/v1/health/ready/")
+    assert ready.status_code == 200
+    assert ready.json() == {"status": "ok", "detail": "ready"}
+    _assert_headers(ready, SPA_HEADERS)
+    assert re.fullmatch(r"[0-9a-f]{32}", ready.headers["X-Request-ID"]), "nginx's request id"
+    missing = client.get("/api/v1/no-such-thing/")
+    assert (missing.status_code, missing.json()["code"]) == (404, "NOT_FOUND")
+
+
+def test_nginx_and_django_refuse_large_bodies_in_the_api_error_shape(nginx_front: Front):
+    client = Client(nginx_front.https, _ip(22), verify=False)
+    headers = {"Content-Type": "application/json"}
+    for size in (3 * 1024 * 1024, 1536 * 1024):  # above nginx's limit; above only Django's
+        response = client.request(
+            "POST", "/api/v1/auth/token/", data=b" " * size, headers=dict(headers)
+        )
+        assert response.status_code == 413, size
+        assert response.json()["code"] == "PAYLOAD_TOO_LARGE", size
+
+
+def test_swagger_ui_through_nginx_is_for_admins_only(nginx_front: Front, admin: Admin):
+    client = Client(nginx_front.https, _ip(23), verify=False)
+    anonymous = client.get("/api/docs/")
+    assert anonymous.status_code == 401
+    _assert_headers(anonymous, DOCS_HEADERS)
+    page = client.get("/api/docs/", token=admin.token)
+    assert page.status_code == 200
+    _assert_headers(page, DOCS_HEADERS)
+    bundle = re.search(r'src="(/static/drf_spectacular_sidecar/[^"]+\.js)"', page.text)
+    assert bundle
+    assert client.get(bundle[1]).status_code == 200
+
+
+def test_the_invoice_pdf_through_nginx(nginx_front: Front, journey: Journey):
+    client = Client(nginx_front.https, _ip(24), verify=False)
+    token = client.login(journey.patient_username)
+    response = client.get(f"/api/v1/invoices/{journey.invoice['id']}/pdf/", token=token)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/pdf"
+    assert response.headers["Cache-Control"] == "no-store"
+    assert hashlib.sha256(response.content).hexdigest() == journey.invoice["pdf_sha256"]
+
+
+def test_the_web_app_runs_under_the_content_security_policy(nginx_front: Front, tmp_path: Path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed here (apt-get install chromium): CSP not run")
+    result = subprocess.run(  # noqa: S603
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--ignore-certificate-errors",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+            f"{nginx_front.https}/login",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    violations = [line for line in result.stderr.splitlines() if "Content Security Policy" in line]
+    assert not violations, "\n".join(violations)
+    # React mounted the app (its script ran) and the login form is on the page.
+    assert '<div id="root"></div>' not in result.stdout
+    assert 'type="password"' in result.stdout, result.stdout[-3000:]

@@ -5,10 +5,10 @@ hadolint and shellcheck run in `make deploy-check` before these.)"""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
-import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -272,7 +272,7 @@ def test_backend_image_runs_gunicorn_as_a_non_root_user_with_workers_from_the_en
     users = [args for keyword, args in instructions if keyword == "USER"]
     assert users == ["10001:10001"]
     assert keywords.index("USER") > max(i for i, k in enumerate(keywords) if k in {"RUN", "COPY"})
-    cmd = shlex.split(dict(instructions)["CMD"].replace("[", "").replace("]", "").replace(",", " "))
+    cmd = json.loads(dict(instructions)["CMD"])
     assert cmd[:2] == ["gunicorn", "config.wsgi:application"]
     assert not {"-w", "--workers"} & set(cmd), "the worker count must come from WEB_CONCURRENCY"
     env = dockerfile_env(BACKEND_DOCKERFILE)
