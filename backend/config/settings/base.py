@@ -192,6 +192,7 @@ SPECTACULAR_SETTINGS = {
         "AdmissionStatusEnum": "hms.admissions.models.AdmissionStatus",
         "AppointmentStatusEnum": "hms.appointments.models.AppointmentStatus",
         "HealthStatusEnum": ["ok", "unavailable"],
+        "PendingAccountKindEnum": ["DOCTOR", "PATIENT"],
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from hms.dashboard.apis import DashboardApi
+
+urlpatterns = [
+    path("dashboard/", DashboardApi.as_view(), name="dashboard"),
+]

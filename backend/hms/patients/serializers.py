@@ -3,21 +3,33 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
+from hms.accounts.serializers import (
+    ApprovedDoctorField,
+    PatientSignupRequestSerializer,
+    validate_date_of_birth,
+)
+from hms.common.validators import MobileField
 from hms.patients.models import Patient
+from hms.patients.selectors import PATIENT_ORDERINGS
 
 
 class PatientSerializer(serializers.ModelSerializer[Patient]):
-    """A patient as the admin and the assigned doctor see them."""
+    """A patient as the admin, their assigned doctor and they themself see them."""
 
     username = serializers.CharField(source="user.username", read_only=True)
     first_name = serializers.CharField(source="user.first_name", read_only=True)
     last_name = serializers.CharField(source="user.last_name", read_only=True)
     full_name = serializers.CharField(read_only=True)
     email = serializers.CharField(source="user.email", read_only=True)
+    assigned_doctor_name = serializers.SerializerMethodField(
+        help_text="The assigned doctor's full name; null when no doctor is assigned."
+    )
     status = serializers.ChoiceField(
         source="user.status", choices=AccountStatus.choices, read_only=True
     )
-    is_admitted = serializers.SerializerMethodField()
+    is_admitted = serializers.SerializerMethodField(
+        help_text="Whether the patient has an open admission."
+    )
 
     class Meta:
         model = Patient
@@ -34,11 +46,94 @@ class PatientSerializer(serializers.ModelSerializer[Patient]):
             "date_of_birth",
             "preferred_doctor",
             "assigned_doctor",
+            "assigned_doctor_name",
             "status",
             "is_admitted",
+            "created_at",
         ]
         read_only_fields = fields
+
+    def get_assigned_doctor_name(self, patient: Patient) -> str | None:
+        doctor = patient.assigned_doctor
+        return doctor.full_name if doctor is not None else None
 
     def get_is_admitted(self, patient: Patient) -> bool:
         annotated = getattr(patient, "is_admitted", None)
         return bool(annotated)
+
+
+class PatientRegistrationSerializer(PatientSignupRequestSerializer):
+    """An admin registers a patient: the sign-up fields, and optionally the assigned doctor."""
+
+    preferred_doctor = None  # type: ignore[assignment]
+    assigned_doctor = ApprovedDoctorField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Optional: an approved doctor's id.",
+    )
+
+
+class PatientUpdateSerializer(serializers.Serializer):
+    """Fields an admin may change. Status, role, password and admissions are not among them."""
+
+    first_name = serializers.CharField(max_length=150, required=False)
+    last_name = serializers.CharField(max_length=150, required=False)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    mobile = MobileField(required=False)
+    address = serializers.CharField(max_length=500, required=False)
+    symptoms = serializers.CharField(max_length=2000, required=False)
+    date_of_birth = serializers.DateField(
+        required=False, allow_null=True, validators=[validate_date_of_birth]
+    )
+    assigned_doctor = ApprovedDoctorField(
+        required=False,
+        allow_null=True,
+        help_text="An approved doctor's id, or null to leave the patient without a doctor.",
+    )
+
+
+class PatientSetPasswordSerializer(serializers.Serializer):
+    password = serializers.CharField(
+        write_only=True,
+        max_length=128,
+        trim_whitespace=False,
+        style={"input_type": "password"},
+        help_text="At least 12 characters, not common, not all digits, unlike the username.",
+    )
+
+
+class PatientRejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Optional; kept on the account for the hospital's records.",
+    )
+
+
+class PatientListQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=AccountStatus.choices,
+        required=False,
+        help_text="Only patients with this account status. Without it, deleted patients are "
+        "left out.",
+    )
+    assigned_doctor = serializers.IntegerField(
+        required=False, min_value=1, help_text="Only the patients assigned to this doctor id."
+    )
+    search = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Words that must each appear in the first or last name, or a text that "
+        "appears in the symptoms (any case).",
+    )
+    ordering = serializers.ChoiceField(
+        choices=list(PATIENT_ORDERINGS),
+        required=False,
+        default="name",
+        help_text="`name` is last name then first name; a leading `-` reverses.",
+    )

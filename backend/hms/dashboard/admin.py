@@ -1,0 +1,1 @@
+"""Nothing to register: the dashboard has no models."""

@@ -1,0 +1,74 @@
+"""The dashboard: each app contributes its own numbers for a role; this module only composes.
+
+To add numbers to a role's dashboard, write a selector in your app and add its key to that
+role's function below (and to its serializer in `hms.dashboard.serializers`). Every
+contribution runs a fixed number of queries, whatever the size of the hospital.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from hms.accounts.models import Role, User
+from hms.doctors.selectors import (
+    PendingAccount,
+    doctor_account_counts,
+    doctor_get_assigned,
+    doctor_list_newest_pending,
+)
+from hms.patients.selectors import (
+    patient_account_counts,
+    patient_count_assigned,
+    patient_list_newest_pending,
+)
+
+# The admin's approval queue on the dashboard shows at most this many accounts.
+NEWEST_PENDING_LIMIT = 10
+
+
+def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
+    candidates = [
+        *doctor_list_newest_pending(limit=limit),
+        *patient_list_newest_pending(limit=limit),
+    ]
+    candidates.sort(key=lambda entry: (entry.created_at, entry.kind, entry.id), reverse=True)
+    return candidates[:limit]
+
+
+def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Return the admin's numbers: account counts and the newest pending accounts."""
+    doctors = doctor_account_counts()
+    patients = patient_account_counts()
+    return {
+        "accounts": {
+            "approved_doctors": doctors.approved,
+            "pending_doctors": doctors.pending,
+            "approved_patients": patients.approved,
+            "pending_patients": patients.pending,
+            "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
+        },
+    }
+
+
+def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Return a doctor's numbers: how many approved patients are assigned to them."""
+    return {"assigned_patients": patient_count_assigned(doctor_user=viewer)}
+
+
+def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Return a patient's numbers: their assigned doctor (or None)."""
+    return {"assigned_doctor": doctor_get_assigned(patient_user=viewer)}
+
+
+def dashboard_get(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Return the dashboard of `viewer`: the section of their role, the others None.
+
+    `at` is the moment the dashboard describes (for "today" numbers).
+    """
+    return {
+        "role": viewer.role,
+        "admin": admin_dashboard(viewer=viewer, at=at) if viewer.role == Role.ADMIN else None,
+        "doctor": doctor_dashboard(viewer=viewer, at=at) if viewer.role == Role.DOCTOR else None,
+        "patient": patient_dashboard(viewer=viewer, at=at) if viewer.role == Role.PATIENT else None,
+    }
