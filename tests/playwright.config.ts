@@ -28,8 +28,9 @@ export default defineConfig({
   retries: 0,
   // The machines have 2 cores; the server, the runner and the browsers share them.
   workers: 2,
-  timeout: 30_000,
-  expect: { timeout: 7_500 },
+  // Generous for a machine shared with other builds; a journey normally takes 2-5 s.
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { outputFolder: './e2e/artifacts/report', open: 'never' }]],
   use: {
     baseURL,

@@ -44,21 +44,22 @@ async function loginAnswer(page: Page, username: string, password: string) {
   return { status: response.status(), body: (await response.json()) as { code?: string } };
 }
 
-test('the login and sign-up pages have no serious accessibility violations', async ({ page }) => {
-  const pages = [
-    { path: '/login', heading: 'Sign in', name: 'login' },
-    { path: '/signup/patient', heading: 'Create an account', name: 'signup-patient' },
-    { path: '/signup/doctor', heading: 'Create an account', name: 'signup-doctor' },
-    { path: '/signup/admin', heading: 'Create an account', name: 'signup-admin' },
-  ];
-  for (const { path, heading, name } of pages) {
+const PUBLIC_PAGES = [
+  { path: '/login', heading: 'Sign in', screenshot: 'login' },
+  { path: '/signup/patient', heading: 'Create an account', screenshot: 'signup-patient' },
+  { path: '/signup/doctor', heading: 'Create an account', screenshot: 'signup-doctor' },
+  { path: '/signup/admin', heading: 'Create an account', screenshot: 'signup-admin' },
+];
+
+for (const { path, heading, screenshot } of PUBLIC_PAGES) {
+  test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 
     await expectNoSeriousA11yViolations(page);
-    await screenshotPage(page, name);
-  }
-});
+    await screenshotPage(page, screenshot);
+  });
+}
 
 test('an admin signs in and lands on the admin dashboard', async ({ page }) => {
   await loginAs(page, DEMO_ADMIN.username);
@@ -159,12 +160,13 @@ test('a patient the admin rejected is told the account was not approved', async 
   await expect(loginAlert(page)).toContainText(NOT_APPROVED);
 });
 
-test('a wrong password gets the same generic answer as an unknown user or a pending account', async ({
+test('a wrong password gets the same generic answer for an existing, unknown or pending user', async ({
   page,
 }) => {
+  // The same answer whoever it is, so the login form tells nobody which usernames exist.
   const attempts = [
     { who: 'an existing admin', username: DEMO_ADMIN.username },
-    { who: 'nobody', username: 'no.such.user' },
+    { who: 'an unknown username', username: 'no.such.user' },
     { who: 'a pending doctor', username: DEMO_PENDING_DOCTORS[0] },
   ];
   for (const { who, username } of attempts) {
