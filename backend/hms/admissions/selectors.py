@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from hms.accounts.models import Role, User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import can_view_admission
+from hms.billing.selectors import invoice_count_for_patient, invoice_total_for_month
 from hms.common.errors import NotFoundError
 
 
@@ -71,35 +74,53 @@ def open_admission_exists(*, patient_ref: str = "pk") -> Exists:
     )
 
 
-def admission_counts() -> dict[str, int]:
-    """Count the hospital's open admissions and its discharged admissions."""
-    counts = Admission.objects.aggregate(
-        admitted=Count("id", filter=Q(status=AdmissionStatus.ADMITTED)),
-        discharged=Count("id", filter=Q(status=AdmissionStatus.DISCHARGED)),
-    )
-    return {"admitted": counts["admitted"], "discharged": counts["discharged"]}
+def admission_summary_for_admin(*, at: datetime) -> dict[str, Any]:
+    """Summarise admissions and billing for the admin's dashboard.
 
-
-def admission_patient_counts_for_doctor(*, doctor_user_id: int) -> dict[str, int]:
-    """Count a doctor's patients: admitted under them now, and discharged from their care.
-
-    A patient discharged twice by the same doctor counts once.
+    `currently_admitted`: open admissions; `discharged`: discharged admissions, ever;
+    `invoiced_total_this_month`: the sum of invoices issued in the hospital-time calendar month
+    of `at`, in the hospital's `currency`.
     """
-    counts = Admission.objects.filter(doctor__user_id=doctor_user_id).aggregate(
-        admitted=Count("patient", distinct=True, filter=Q(status=AdmissionStatus.ADMITTED)),
-        discharged=Count("patient", distinct=True, filter=Q(status=AdmissionStatus.DISCHARGED)),
+    counts = Admission.objects.aggregate(
+        currently_admitted=Count("pk", filter=Q(status=AdmissionStatus.ADMITTED)),
+        discharged=Count("pk", filter=Q(status=AdmissionStatus.DISCHARGED)),
     )
-    return {"admitted": counts["admitted"], "discharged": counts["discharged"]}
+    return {
+        "currently_admitted": counts["currently_admitted"],
+        "discharged": counts["discharged"],
+        "invoiced_total_this_month": invoice_total_for_month(at=at),
+        "currency": settings.HMS_CURRENCY,
+    }
 
 
-def admission_latest_for_patient(*, patient_user_id: int) -> Admission | None:
-    """Return the patient's open admission, else their most recent one, else None."""
-    return (
-        Admission.objects.filter(patient__user_id=patient_user_id)
-        .order_by(
-            F("discharged_on").desc(nulls_first=True),
-            "-admitted_on",
-            "-id",
-        )
+def admission_summary_for_doctor(*, doctor_user: User) -> dict[str, int]:
+    """Count a doctor's patients for their dashboard.
+
+    `admitted_patients`: in hospital under them now; `discharged_patients`: discharged from
+    their care, each patient once however many stays.
+    """
+    return Admission.objects.filter(doctor__user=doctor_user).aggregate(
+        admitted_patients=Count(
+            "patient", distinct=True, filter=Q(status=AdmissionStatus.ADMITTED)
+        ),
+        discharged_patients=Count(
+            "patient", distinct=True, filter=Q(status=AdmissionStatus.DISCHARGED)
+        ),
+    )
+
+
+def admission_summary_for_patient(*, patient_user: User) -> dict[str, Any]:
+    """Summarise a patient's stays for their dashboard.
+
+    `admission`: their open admission, else their latest one, else None; `invoices`: how many
+    invoices they have (one per discharge).
+    """
+    latest = (
+        Admission.objects.filter(patient__user=patient_user)
+        .order_by(F("discharged_on").desc(nulls_first=True), "-admitted_on", "-id")
         .first()
     )
+    return {
+        "admission": latest,
+        "invoices": invoice_count_for_patient(patient_user=patient_user),
+    }

@@ -88,3 +88,44 @@ class DischargeRequestSerializer(serializers.Serializer):
     doctor_fee = MoneyField()
     medicine_cost = MoneyField()
     other_charge = MoneyField()
+
+
+class AdminAdmissionSummarySerializer(serializers.Serializer):
+    """Admissions and billing on the admin's dashboard."""
+
+    currently_admitted = serializers.IntegerField(help_text="Patients in hospital now.")
+    discharged = serializers.IntegerField(help_text="Discharged admissions, all time.")
+    invoiced_total_this_month = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Total of the invoices issued this calendar month (hospital time zone).",
+    )
+    currency = serializers.CharField(help_text="ISO 4217 code of the hospital's currency.")
+
+
+class DoctorAdmissionSummarySerializer(serializers.Serializer):
+    """Admissions on the doctor's dashboard."""
+
+    admitted_patients = serializers.IntegerField(help_text="Patients in hospital under them now.")
+    discharged_patients = serializers.IntegerField(
+        help_text="Patients discharged from their care, each counted once."
+    )
+
+
+class PatientAdmissionSummarySerializer(serializers.Serializer):
+    """The patient's admission status on their dashboard."""
+
+    admission = serializers.IntegerField(
+        source="admission.pk",
+        allow_null=True,
+        help_text="Their open admission, else their latest one; null when never admitted.",
+    )
+    status = serializers.ChoiceField(
+        source="admission.status",
+        choices=AdmissionStatus.choices,
+        allow_null=True,
+        help_text="ADMITTED while in hospital; null when never admitted.",
+    )
+    admitted_on = serializers.DateField(source="admission.admitted_on", allow_null=True)
+    discharged_on = serializers.DateField(source="admission.discharged_on", allow_null=True)
+    invoices = serializers.IntegerField(help_text="How many invoices they have (see invoices/).")

@@ -20,7 +20,7 @@ from hms.common.errors import InvalidStateError, NotFoundError, ValidationFailed
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
-_ACCOUNT_REFUSALS = {
+_ACCOUNT_REFUSALS: dict[str, str] = {
     AccountStatus.PENDING: "is awaiting approval",
     AccountStatus.REJECTED: "was rejected",
     AccountStatus.DELETED: "was deleted",

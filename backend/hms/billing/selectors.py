@@ -64,7 +64,7 @@ def invoice_get(*, viewer: User, invoice_id: int, with_pdf: bool = False) -> Inv
     return invoice
 
 
-def invoice_totals_for_month(*, at: datetime) -> Decimal:
+def invoice_total_for_month(*, at: datetime) -> Decimal:
     """Sum the totals of the invoices issued in the hospital-time calendar month of `at`."""
     today = timezone.localdate(at, timezone.get_default_timezone())
     first = today.replace(day=1)
@@ -75,6 +75,6 @@ def invoice_totals_for_month(*, at: datetime) -> Decimal:
     return (total or Decimal("0")).quantize(Decimal("0.01"))
 
 
-def invoice_count_for_patient(*, patient_user_id: int) -> int:
-    """Count the invoices issued to the patient whose account is `patient_user_id`."""
-    return Invoice.objects.filter(patient__user_id=patient_user_id).count()
+def invoice_count_for_patient(*, patient_user: User) -> int:
+    """Count the invoices issued to the patient whose account is `patient_user`."""
+    return Invoice.objects.filter(patient__user=patient_user).count()

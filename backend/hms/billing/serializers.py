@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from rest_framework import serializers
 
 from hms.billing.models import Invoice
+
+_EXPONENT = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
 
 
 class MoneyField(serializers.DecimalField):
@@ -28,7 +31,7 @@ class MoneyField(serializers.DecimalField):
     def to_internal_value(self, data: Any) -> Decimal:
         if not isinstance(data, str):
             self.fail("not_a_string")
-        if "e" in data.lower():
+        if _EXPONENT.fullmatch(data):
             self.fail("exponent")
         value: Decimal = super().to_internal_value(data)
         return value.quantize(Decimal("0.01"))

@@ -11,6 +11,11 @@ from datetime import datetime
 from typing import Any
 
 from hms.accounts.models import Role, User
+from hms.admissions.selectors import (
+    admission_summary_for_admin,
+    admission_summary_for_doctor,
+    admission_summary_for_patient,
+)
 from hms.doctors.selectors import (
     PendingAccount,
     doctor_account_counts,
@@ -48,17 +53,24 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "pending_patients": patients.pending,
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
+        "admissions": admission_summary_for_admin(at=at),
     }
 
 
 def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a doctor's numbers: how many approved patients are assigned to them."""
-    return {"assigned_patients": patient_count_assigned(doctor_user=viewer)}
+    return {
+        "assigned_patients": patient_count_assigned(doctor_user=viewer),
+        "admissions": admission_summary_for_doctor(doctor_user=viewer),
+    }
 
 
 def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a patient's numbers: their assigned doctor (or None)."""
-    return {"assigned_doctor": doctor_get_assigned(patient_user=viewer)}
+    return {
+        "assigned_doctor": doctor_get_assigned(patient_user=viewer),
+        "admissions": admission_summary_for_patient(patient_user=viewer),
+    }
 
 
 def dashboard_get(*, viewer: User, at: datetime) -> dict[str, Any]:

@@ -3,6 +3,11 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from hms.accounts.models import Role
+from hms.admissions.serializers import (
+    AdminAdmissionSummarySerializer,
+    DoctorAdmissionSummarySerializer,
+    PatientAdmissionSummarySerializer,
+)
 from hms.dashboard.fields import NullableNestedField
 from hms.doctors.serializers import DoctorCardSerializer
 
@@ -31,18 +36,21 @@ class AdminAccountsSummarySerializer(serializers.Serializer):
 
 class AdminDashboardSerializer(serializers.Serializer):
     accounts = AdminAccountsSummarySerializer()
+    admissions = AdminAdmissionSummarySerializer()
 
 
 class DoctorDashboardSerializer(serializers.Serializer):
     assigned_patients = serializers.IntegerField(
         help_text="How many approved patients are assigned to the doctor."
     )
+    admissions = DoctorAdmissionSummarySerializer()
 
 
 class PatientDashboardSerializer(serializers.Serializer):
     assigned_doctor = NullableNestedField(
         DoctorCardSerializer(), help_text="The patient's doctor; null until one is assigned."
     )
+    admissions = PatientAdmissionSummarySerializer()
 
 
 class DashboardSerializer(serializers.Serializer):
