@@ -46,6 +46,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     unstubGlobals: true,
-    testTimeout: 15000,
+    // Generous: route-level tests render the whole app, and CI shares two cores.
+    testTimeout: 30000,
   },
 });

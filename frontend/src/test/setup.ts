@@ -1,11 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 
 import { setAccessToken } from '@/lib/api/client';
 
 import { mockAuth, server } from './server';
+
+// The first visit of a lazy route transforms its modules on demand; on a busy 2-core CI machine
+// that can pass the default 1 s of findBy*/waitFor.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks the layout APIs Mantine reads.
 Object.defineProperty(window, 'matchMedia', {

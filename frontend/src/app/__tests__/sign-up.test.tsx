@@ -8,11 +8,17 @@ import { server } from '@/test/server';
 
 type User = ReturnType<typeof renderApp>['user'];
 
+/** Put `text` into a field the way a person pasting it would (one input event, not per key). */
+async function enter(user: User, field: HTMLElement, text: string) {
+  await user.click(field);
+  await user.paste(text);
+}
+
 async function fillAccount(user: User, username: string) {
-  await user.type(await screen.findByLabelText(/^First name/), 'Lata');
-  await user.type(screen.getByLabelText(/^Last name/), 'Menon');
-  await user.type(screen.getByLabelText(/^Username/), username);
-  await user.type(screen.getByLabelText(/^Password/), 'a-long-enough-secret');
+  await enter(user, await screen.findByLabelText(/^First name/), 'Lata');
+  await enter(user, screen.getByLabelText(/^Last name/), 'Menon');
+  await enter(user, screen.getByLabelText(/^Username/), username);
+  await enter(user, screen.getByLabelText(/^Password/), 'a-long-enough-secret');
 }
 
 describe('patient sign-up', () => {
@@ -30,9 +36,9 @@ describe('patient sign-up', () => {
     );
     const { user, router } = renderApp('/signup/patient');
     await fillAccount(user, 'lata');
-    await user.type(screen.getByLabelText(/^Mobile/), 'abc');
-    await user.type(screen.getByLabelText(/^Address/), '4 Lake Road');
-    await user.type(screen.getByLabelText(/^Symptoms/), 'Fever');
+    await enter(user, screen.getByLabelText(/^Mobile/), 'abc');
+    await enter(user, screen.getByLabelText(/^Address/), '4 Lake Road');
+    await enter(user, screen.getByLabelText(/^Symptoms/), 'Fever');
 
     await user.click(screen.getByRole('button', { name: 'Sign up as a patient' }));
 
@@ -61,9 +67,9 @@ describe('patient sign-up', () => {
     );
     const { user, router } = renderApp('/signup/patient');
     await fillAccount(user, 'lata');
-    await user.type(screen.getByLabelText(/^Mobile/), '+91 98450 12345');
-    await user.type(screen.getByLabelText(/^Address/), '4 Lake Road');
-    await user.type(screen.getByLabelText(/^Symptoms/), 'Fever');
+    await enter(user, screen.getByLabelText(/^Mobile/), '+91 98450 12345');
+    await enter(user, screen.getByLabelText(/^Address/), '4 Lake Road');
+    await enter(user, screen.getByLabelText(/^Symptoms/), 'Fever');
     await user.click(screen.getByRole('combobox', { name: /^Preferred doctor/ }));
     await user.click(await screen.findByRole('option', { name: 'Arjun Rao (Dermatologists)' }));
 
@@ -102,8 +108,8 @@ describe('doctor sign-up', () => {
     );
     const { user } = renderApp('/signup/doctor');
     await fillAccount(user, 'drlata');
-    await user.type(screen.getByLabelText(/^Mobile/), '98450 12345');
-    await user.type(screen.getByLabelText(/^Address/), '4 Lake Road');
+    await enter(user, screen.getByLabelText(/^Mobile/), '98450 12345');
+    await enter(user, screen.getByLabelText(/^Address/), '4 Lake Road');
     await user.click(screen.getByRole('combobox', { name: /^Department/ }));
     const options = await screen.findAllByRole('option');
     expect(options.map((option) => option.textContent)).toEqual(['Cardiologist', 'Dermatologists']);
@@ -129,8 +135,8 @@ describe('doctor sign-up', () => {
     );
     const { user } = renderApp('/signup/doctor');
     await fillAccount(user, 'drlata');
-    await user.type(screen.getByLabelText(/^Mobile/), '98450 12345');
-    await user.type(screen.getByLabelText(/^Address/), '4 Lake Road');
+    await enter(user, screen.getByLabelText(/^Mobile/), '98450 12345');
+    await enter(user, screen.getByLabelText(/^Address/), '4 Lake Road');
 
     await user.click(screen.getByRole('button', { name: 'Apply as a doctor' }));
 
@@ -150,7 +156,7 @@ describe('admin sign-up', () => {
     );
     const { user, router } = renderApp('/signup/admin');
     await fillAccount(user, 'lata');
-    await user.type(screen.getByLabelText(/^Sign-up code/), 'HOSPITAL-2026');
+    await enter(user, screen.getByLabelText(/^Sign-up code/), 'HOSPITAL-2026');
 
     await user.click(screen.getByRole('button', { name: 'Create admin account' }));
 
@@ -208,7 +214,7 @@ describe('admin sign-up', () => {
     );
     const { user } = renderApp('/signup/admin');
     await fillAccount(user, 'lata');
-    await user.type(screen.getByLabelText(/^Sign-up code/), 'guess');
+    await enter(user, screen.getByLabelText(/^Sign-up code/), 'guess');
 
     await user.click(screen.getByRole('button', { name: 'Create admin account' }));
 

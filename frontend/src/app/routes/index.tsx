@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { Navigate, Outlet } from 'react-router';
 
+import { PageLoader } from '@/components/page-loader';
 import type { Role } from '@/lib/auth/session';
 
 import { RedirectIfAuthenticated, RequireAuth, RequireRole } from '../guards';
@@ -25,6 +26,8 @@ export const routes: RouteObject[] = [
   {
     element: <Outlet />,
     errorElement: <RouteErrorBoundary />,
+    // Shown while a lazy route's code loads on the first page of a visit.
+    hydrateFallbackElement: <PageLoader />,
     children: [
       {
         element: <RedirectIfAuthenticated />,

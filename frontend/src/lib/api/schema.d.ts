@@ -405,7 +405,9 @@ export interface paths {
          *
          *     Admin: approved and pending doctor and patient counts and the newest pending accounts
          *     (at most 10). Doctor: how many approved patients are assigned to them. Patient: their
-         *     assigned doctor, or null.
+         *     assigned doctor, or null. `appointments`: for the admin the confirmed, pending and
+         *     today's counts; for a doctor the upcoming confirmed count and today's confirmed list;
+         *     for a patient their next confirmed appointment (or null) and pending requests.
          */
         get: operations["dashboard_retrieve"];
         put?: never;
@@ -854,8 +856,33 @@ export interface components {
             /** @description At most 10 pending doctors and patients, newest first. */
             newest_pending: components["schemas"]["PendingAccount"][];
         };
+        /** @description Admissions and billing on the admin's dashboard. */
+        AdminAdmissionSummary: {
+            /** @description Patients in hospital now. */
+            currently_admitted: number;
+            /** @description Discharged admissions, all time. */
+            discharged: number;
+            /**
+             * Format: decimal
+             * @description Total of the invoices issued this calendar month (hospital time zone).
+             */
+            invoiced_total_this_month: string;
+            /** @description ISO 4217 code of the hospital's currency. */
+            currency: string;
+        };
+        /** @description Appointment counts on the admin's dashboard. */
+        AdminAppointmentSummary: {
+            /** @description Appointments currently confirmed. */
+            confirmed: number;
+            /** @description Requests waiting for approval. */
+            pending: number;
+            /** @description Confirmed or completed appointments today. */
+            today: number;
+        };
         AdminDashboard: {
             accounts: components["schemas"]["AdminAccountsSummary"];
+            appointments: components["schemas"]["AdminAppointmentSummary"];
+            admissions: components["schemas"]["AdminAdmissionSummary"];
         };
         /**
          * @description * `open` - open
@@ -1029,9 +1056,9 @@ export interface components {
         /** @description The caller's dashboard: the section of their role is filled, the others are null. */
         Dashboard: {
             role: components["schemas"]["RoleEnum"];
-            admin: components["schemas"]["AdminDashboard"] | null;
-            doctor: components["schemas"]["DoctorDashboard"] | null;
-            patient: components["schemas"]["PatientDashboard"] | null;
+            readonly admin: (components["schemas"]["AdminDashboard"] | null) | null;
+            readonly doctor: (components["schemas"]["DoctorDashboard"] | null) | null;
+            readonly patient: (components["schemas"]["PatientDashboard"] | null) | null;
         };
         Department: {
             code: string;
@@ -1071,6 +1098,19 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description Admissions on the doctor's dashboard. */
+        DoctorAdmissionSummary: {
+            /** @description Patients in hospital under them now. */
+            admitted_patients: number;
+            /** @description Patients discharged from their care, each counted once. */
+            discharged_patients: number;
+        };
+        /** @description Appointments on the doctor's dashboard. */
+        DoctorAppointmentSummary: {
+            /** @description Confirmed appointments that have not ended yet. */
+            upcoming_confirmed: number;
+            today: components["schemas"]["DoctorTodayAppointment"][];
+        };
         /** @description The doctor a patient is assigned to: how to reach them and their department. */
         DoctorCard: {
             readonly id: number;
@@ -1083,6 +1123,8 @@ export interface components {
         DoctorDashboard: {
             /** @description How many approved patients are assigned to the doctor. */
             assigned_patients: number;
+            appointments: components["schemas"]["DoctorAppointmentSummary"];
+            admissions: components["schemas"]["DoctorAdmissionSummary"];
         };
         /** @description An approved doctor as anyone may see them: a name and a department, nothing else. */
         DoctorDirectoryEntry: {
@@ -1128,6 +1170,16 @@ export interface components {
             address: string;
             /** @description A department code from GET /api/v1/departments/. */
             department: string;
+        };
+        /** @description One of today's confirmed appointments on the doctor's dashboard. */
+        DoctorTodayAppointment: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly patient: number;
+            readonly patient_name: string;
         };
         /** @description Every 4xx answer has this shape. */
         Error: {
@@ -1402,8 +1454,36 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
+        /** @description The patient's admission status on their dashboard. */
+        PatientAdmissionSummary: {
+            /** @description Their open admission, else their latest one; null when never admitted. */
+            admission: number | null;
+            /**
+             * @description ADMITTED while in hospital; null when never admitted.
+             *
+             *     * `ADMITTED` - Admitted
+             *     * `DISCHARGED` - Discharged
+             */
+            status: (components["schemas"]["AdmissionStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+            /** Format: date */
+            admitted_on: string | null;
+            /** Format: date */
+            discharged_on: string | null;
+            /** @description How many invoices they have (see invoices/). */
+            invoices: number;
+        };
+        /** @description Appointments on the patient's dashboard. */
+        PatientAppointmentSummary: {
+            /** @description The soonest confirmed appointment not yet ended. */
+            readonly next_appointment: (components["schemas"]["Appointment"] | null) | null;
+            /** @description Requests waiting for the hospital's decision. */
+            pending: number;
+        };
         PatientDashboard: {
-            assigned_doctor: components["schemas"]["DoctorCard"] | null;
+            /** @description The patient's doctor; null until one is assigned. */
+            readonly assigned_doctor: (components["schemas"]["DoctorCard"] | null) | null;
+            appointments: components["schemas"]["PatientAppointmentSummary"];
+            admissions: components["schemas"]["PatientAdmissionSummary"];
         };
         /** @description An admin registers a patient: the sign-up fields, and optionally the assigned doctor. */
         PatientRegistrationRequest: {
@@ -3159,6 +3239,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedDoctorList"];
                 };
             };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the credentials/token are not valid. */
             401: {
                 headers: {
@@ -3839,6 +3928,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedDoctorDirectoryEntryList"];
                 };
             };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled; see Retry-After. */
             429: {
                 headers: {
@@ -4167,6 +4265,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedPatientList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */

@@ -32,12 +32,14 @@ export function AccountFields<Values extends AccountValues>({
           label="First name"
           autoComplete="given-name"
           required
+          key={form.key('first_name')}
           {...form.getInputProps('first_name')}
         />
         <TextInput
           label="Last name"
           autoComplete="family-name"
           required
+          key={form.key('last_name')}
           {...form.getInputProps('last_name')}
         />
       </SimpleGrid>
@@ -45,6 +47,7 @@ export function AccountFields<Values extends AccountValues>({
         label="Username"
         autoComplete="username"
         required
+        key={form.key('username')}
         {...form.getInputProps('username')}
       />
       <PasswordInput
@@ -52,6 +55,7 @@ export function AccountFields<Values extends AccountValues>({
         description="At least 12 characters; not a common password, not only digits, not like the username."
         autoComplete="new-password"
         required
+        key={form.key('password')}
         {...form.getInputProps('password')}
       />
       <TextInput
@@ -59,6 +63,7 @@ export function AccountFields<Values extends AccountValues>({
         description="Optional"
         type="email"
         autoComplete="email"
+        key={form.key('email')}
         {...form.getInputProps('email')}
       />
     </>

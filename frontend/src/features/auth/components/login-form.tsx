@@ -20,6 +20,7 @@ interface LoginFormProps {
 export function LoginForm({ onSuccess }: LoginFormProps = {}) {
   const login = useLogin();
   const form = useForm({
+    mode: 'uncontrolled',
     initialValues: { username: '', password: '' },
     validate: {
       username: isNotEmpty('Enter your username.'),
@@ -56,12 +57,14 @@ export function LoginForm({ onSuccess }: LoginFormProps = {}) {
           autoComplete="username"
           required
           data-autofocus
+          key={form.key('username')}
           {...form.getInputProps('username')}
         />
         <PasswordInput
           label="Password"
           autoComplete="current-password"
           required
+          key={form.key('password')}
           {...form.getInputProps('password')}
         />
         <Button type="submit" loading={login.isPending} fullWidth>

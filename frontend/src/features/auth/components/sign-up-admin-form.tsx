@@ -28,6 +28,7 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
   const signUp = useSignUpAdmin();
   const policy = hospital.data?.admin_signup_policy;
   const form = useForm<AdminValues>({
+    mode: 'uncontrolled',
     initialValues: { ...accountInitialValues, signup_code: '' },
     validate: {
       ...accountValidation,
@@ -77,6 +78,7 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
             description="The code the hospital gave you for creating an admin account"
             autoComplete="off"
             required
+            key={form.key('signup_code')}
             {...form.getInputProps('signup_code')}
           />
         )}

@@ -33,6 +33,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
     label: department.name,
   }));
   const form = useForm<DoctorValues>({
+    mode: 'uncontrolled',
     initialValues: { ...accountInitialValues, mobile: '', address: '', department: null },
     validate: {
       ...accountValidation,
@@ -68,6 +69,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
           type="tel"
           autoComplete="tel"
           required
+          key={form.key('mobile')}
           {...form.getInputProps('mobile')}
         />
         <Textarea
@@ -76,6 +78,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
           autosize
           minRows={2}
           required
+          key={form.key('address')}
           {...form.getInputProps('address')}
         />
         <Select
@@ -90,6 +93,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
               : undefined
           }
           allowDeselect={false}
+          key={form.key('department')}
           {...form.getInputProps('department')}
         />
         <Button type="submit" loading={signUp.isPending}>

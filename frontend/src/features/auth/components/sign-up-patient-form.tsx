@@ -42,6 +42,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
   const hospital = useHospital();
   const signUp = useSignUpPatient();
   const form = useForm<PatientValues>({
+    mode: 'uncontrolled',
     initialValues: {
       ...accountInitialValues,
       mobile: '',
@@ -93,6 +94,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           type="tel"
           autoComplete="tel"
           required
+          key={form.key('mobile')}
           {...form.getInputProps('mobile')}
         />
         <Textarea
@@ -101,6 +103,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           autosize
           minRows={2}
           required
+          key={form.key('address')}
           {...form.getInputProps('address')}
         />
         <Textarea
@@ -109,6 +112,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           autosize
           minRows={2}
           required
+          key={form.key('symptoms')}
           {...form.getInputProps('symptoms')}
         />
         <DateInput
@@ -118,6 +122,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           placeholder="YYYY-MM-DD"
           clearable
           maxDate={todayIn(hospital.data?.time_zone ?? 'UTC')}
+          key={form.key('date_of_birth')}
           {...form.getInputProps('date_of_birth')}
         />
         <Select
@@ -133,6 +138,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           searchable
           clearable
           nothingFoundMessage="No doctor matches"
+          key={form.key('preferred_doctor')}
           {...form.getInputProps('preferred_doctor')}
         />
         <Button type="submit" loading={signUp.isPending}>
