@@ -89,8 +89,9 @@ def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[
     """List a doctor's free slots on a calendar day of the hospital, in time order.
 
     A slot is free unless the doctor has a PENDING or CONFIRMED appointment in it (rejected and
-    cancelled ones free it again). Slots that have already started are left out. Raises
-    NotFoundError for an unknown doctor or one whose account is not approved.
+    cancelled ones free it again). Slots that have already started are left out. Every viewer
+    the role map lets in (admin, patient) sees the same slots. Raises NotFoundError for an
+    unknown doctor or one whose account is not approved.
     """
     doctor = Doctor.objects.filter(pk=doctor_id, user__status=AccountStatus.APPROVED).first()
     if doctor is None:

@@ -16,6 +16,11 @@ from hms.admissions.selectors import (
     admission_summary_for_doctor,
     admission_summary_for_patient,
 )
+from hms.appointments.selectors import (
+    appointment_summary_for_admin,
+    appointment_summary_for_doctor,
+    appointment_summary_for_patient,
+)
 from hms.doctors.selectors import (
     PendingAccount,
     doctor_account_counts,
@@ -53,6 +58,7 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "pending_patients": patients.pending,
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
+        "appointments": appointment_summary_for_admin(at=at),
         "admissions": admission_summary_for_admin(at=at),
     }
 
@@ -61,6 +67,7 @@ def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a doctor's numbers: how many approved patients are assigned to them."""
     return {
         "assigned_patients": patient_count_assigned(doctor_user=viewer),
+        "appointments": appointment_summary_for_doctor(doctor_user=viewer, at=at),
         "admissions": admission_summary_for_doctor(doctor_user=viewer),
     }
 
@@ -69,6 +76,7 @@ def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a patient's numbers: their assigned doctor (or None)."""
     return {
         "assigned_doctor": doctor_get_assigned(patient_user=viewer),
+        "appointments": appointment_summary_for_patient(patient_user=viewer, at=at),
         "admissions": admission_summary_for_patient(patient_user=viewer),
     }
 

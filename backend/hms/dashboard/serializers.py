@@ -8,6 +8,11 @@ from hms.admissions.serializers import (
     DoctorAdmissionSummarySerializer,
     PatientAdmissionSummarySerializer,
 )
+from hms.appointments.serializers import (
+    AdminAppointmentSummarySerializer,
+    DoctorAppointmentSummarySerializer,
+    PatientAppointmentSummarySerializer,
+)
 from hms.dashboard.fields import NullableNestedField
 from hms.doctors.serializers import DoctorCardSerializer
 
@@ -36,6 +41,7 @@ class AdminAccountsSummarySerializer(serializers.Serializer):
 
 class AdminDashboardSerializer(serializers.Serializer):
     accounts = AdminAccountsSummarySerializer()
+    appointments = AdminAppointmentSummarySerializer()
     admissions = AdminAdmissionSummarySerializer()
 
 
@@ -43,6 +49,7 @@ class DoctorDashboardSerializer(serializers.Serializer):
     assigned_patients = serializers.IntegerField(
         help_text="How many approved patients are assigned to the doctor."
     )
+    appointments = DoctorAppointmentSummarySerializer()
     admissions = DoctorAdmissionSummarySerializer()
 
 
@@ -50,6 +57,7 @@ class PatientDashboardSerializer(serializers.Serializer):
     assigned_doctor = NullableNestedField(
         DoctorCardSerializer(), help_text="The patient's doctor; null until one is assigned."
     )
+    appointments = PatientAppointmentSummarySerializer()
     admissions = PatientAdmissionSummarySerializer()
 
 

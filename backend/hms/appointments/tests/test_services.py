@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from hms.accounts.models import AccountStatus
 from hms.appointments.errors import SlotOutsideHours, SlotTaken
@@ -296,6 +296,17 @@ def test_status_history_is_append_only_in_the_database(doctor, patient):
     with pytest.raises(DatabaseError), transaction.atomic():
         AppointmentEvent.objects.filter(appointment=appointment).update(to_status=S.CONFIRMED)
     assert appointment.events.get().to_status == S.PENDING
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row DELETE is refused on PostgreSQL")
+def test_status_history_cannot_be_deleted_on_postgresql(doctor, patient):
+    appointment = appointment_book(
+        actor=patient.user, patient=patient, doctor=doctor, starts_at=slot(0), reason="X", at=NOW
+    )
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AppointmentEvent.objects.filter(appointment=appointment).delete()
+    assert appointment.events.count() == 1
 
 
 # --- transitions ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
@@ -139,6 +140,16 @@ def test_slot_rules_refuse_a_bad_setting_on_first_use():
         pytest.raises(ImproperlyConfigured, match="HMS_WORKING_HOURS: cannot read"),
     ):
         slot_rules()
+
+
+def test_the_app_refuses_to_start_with_bad_slot_settings():
+    config = apps.get_app_config("appointments")
+    with (
+        override_settings(HMS_SLOT_MINUTES=0),
+        pytest.raises(ImproperlyConfigured, match="HMS_SLOT_MINUTES must be between"),
+    ):
+        config.ready()
+    config.ready()  # the real settings are fine
 
 
 # --- checking one start time ------------------------------------------------------------------
