@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 
 import { defineConfig, devices } from '@playwright/test';
 
+import { acquireRunLock } from './e2e/support/run-lock';
+
 /**
  * Browser journeys against the real backend serving the built SPA (see README.md).
  *
@@ -15,6 +17,8 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 
+// Workers (they have TEST_WORKER_INDEX) run inside the run that holds the lock.
+if (process.env.TEST_WORKER_INDEX === undefined) acquireRunLock();
 process.env.HMS_E2E_PORT ??= freePort();
 const baseURL = `http://127.0.0.1:${process.env.HMS_E2E_PORT}`;
 const ci = Boolean(process.env.CI);

@@ -1,16 +1,28 @@
 // Serve HMS for one Playwright run; Playwright's `webServer` starts this script and stops it.
 //
-// 1. A fresh SQLite database under tests/e2e/.tmp/ (deleted and recreated on every run, whatever
-//    DATABASE_URL says, so CI's PostgreSQL databases are never touched).
+// 1. A fresh SQLite database under tests/e2e/.tmp/ (created for this run and deleted after it,
+//    whatever DATABASE_URL says, so CI's PostgreSQL databases are never touched). Its name
+//    carries the run's port: engineers sharing one working tree can run journeys at the same
+//    time without deleting each other's database.
 // 2. `migrate` and `seed_demo` (the demo accounts every journey may log in with).
 // 3. `runserver 127.0.0.1:$HMS_E2E_PORT --noreload`: the API and the built SPA (frontend/dist,
 //    served by whitenoise) on one origin, with throttles raised and a non-Secure refresh cookie
 //    because the test server speaks plain http.
 //
-// Everything the backend prints goes to tests/e2e/artifacts/server.log; only server errors
-// (5xx lines, tracebacks) are echoed to the console. On SIGTERM/SIGINT the server is stopped.
+// Everything the backend prints goes to tests/e2e/artifacts/server-<port>.log; only server errors
+// (5xx lines, tracebacks) are echoed to the console. On SIGTERM/SIGINT the server is stopped and
+// the database deleted.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,10 +33,11 @@ const PYTHON = join(BACKEND_DIR, '.venv', 'bin', 'python');
 const SPA_DIST_DIR = join(REPO_DIR, 'frontend', 'dist');
 const TMP_DIR = join(TESTS_DIR, 'e2e', '.tmp');
 const ARTIFACTS_DIR = join(TESTS_DIR, 'e2e', 'artifacts');
-const LOG_FILE = join(ARTIFACTS_DIR, 'server.log');
-const DATABASE_FILE = join(TMP_DIR, 'e2e.sqlite3');
-
 const port = process.env.HMS_E2E_PORT;
+const LOG_FILE = join(ARTIFACTS_DIR, `server-${port}.log`);
+const DATABASE_FILE = join(TMP_DIR, `e2e-${port}.sqlite3`);
+// No run lasts this long: older databases and logs are left over from killed runs.
+const STALE_MS = 2 * 60 * 60 * 1000;
 const RAISED_THROTTLE = '10000/min';
 
 function fail(message) {
@@ -43,9 +56,26 @@ if (!existsSync(join(SPA_DIST_DIR, 'index.html'))) {
   fail('frontend/dist/index.html is missing; run `make frontend-build` first.');
 }
 
-rmSync(TMP_DIR, { recursive: true, force: true });
+function removeStale(dir, pattern) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (pattern.test(name) && Date.now() - statSync(path).mtimeMs > STALE_MS) {
+      rmSync(path, { force: true });
+    }
+  }
+}
+
+function removeDatabase() {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    rmSync(`${DATABASE_FILE}${suffix}`, { force: true });
+  }
+}
+
 mkdirSync(TMP_DIR, { recursive: true });
 mkdirSync(ARTIFACTS_DIR, { recursive: true });
+removeStale(TMP_DIR, /^e2e-\d+\.sqlite3/);
+removeStale(ARTIFACTS_DIR, /^server-\d+\.log$/);
+removeDatabase();
 writeFileSync(LOG_FILE, '');
 
 // IMMEDIATE transactions take SQLite's write lock up front and WAL lets readers go on meanwhile,
@@ -87,7 +117,8 @@ function manage(...args) {
 const migrateMs = manage('migrate', '--noinput');
 const seedMs = manage('seed_demo');
 process.stdout.write(
-  `[e2e server] fresh database ready (migrate ${migrateMs} ms, seed_demo ${seedMs} ms)\n`,
+  `[e2e server] fresh database ready (migrate ${migrateMs} ms, seed_demo ${seedMs} ms); ` +
+    `log: tests/e2e/artifacts/server-${port}.log\n`,
 );
 
 // `migrate` has just run the system checks; runserver need not repeat them.
@@ -123,7 +154,10 @@ forward(server.stdout, false);
 forward(server.stderr, true);
 
 server.on('exit', (code, signal) => {
-  if (stopping) process.exit(0);
+  if (stopping) {
+    removeDatabase();
+    process.exit(0);
+  }
   fail(`runserver exited unexpectedly (code ${code}, signal ${signal}):\n${logTail()}`);
 });
 
@@ -134,6 +168,7 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
     // runserver stops at once on SIGTERM; this is only a backstop.
     setTimeout(() => {
       server.kill('SIGKILL');
+      removeDatabase();
       process.exit(0);
     }, 5000).unref();
   });
