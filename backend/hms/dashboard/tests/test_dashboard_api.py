@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from hms.accounts.models import AccountStatus
+from hms.doctors.models import Department, Doctor
+from hms.doctors.tests.world import CALLERS, build_world, snapshot
+from hms.patients.models import Patient
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD = "/api/v1/dashboard/"
+
+
+@pytest.mark.parametrize(
+    ("caller", "expected"),
+    [
+        ("anonymous", 401),
+        ("admin", 200),
+        ("doctor", 200),
+        ("patient", 200),
+        ("pending_doctor", 401),
+        ("pending_patient", 401),
+    ],
+)
+def test_dashboard_permissions(api_client, client_for, caller, expected):
+    assert caller in CALLERS
+    world = build_world()
+    user = world.user(caller)
+    client = client_for(user) if user is not None else api_client
+    before = snapshot()
+
+    response = client.get(DASHBOARD)
+
+    assert response.status_code == expected
+    if expected == 200:
+        body = response.json()
+        assert body["role"] == user.role
+        filled = {section for section in ("admin", "doctor", "patient") if body[section]}
+        assert filled == {user.role.lower()}
+    assert snapshot() == before
+
+
+def test_admin_sees_account_counts_and_the_newest_pending_accounts(client_for, db):
+    world = build_world()
+
+    accounts = client_for(world.admin).get(DASHBOARD).json()["admin"]["accounts"]
+
+    assert accounts == {
+        "approved_doctors": 2,
+        "pending_doctors": 1,
+        "approved_patients": 2,
+        "pending_patients": 1,
+        "newest_pending": [
+            {
+                "kind": "PATIENT",
+                "id": world.pending_patient.pk,
+                "full_name": "Arun Das",
+                "created_at": accounts["newest_pending"][0]["created_at"],
+            },
+            {
+                "kind": "DOCTOR",
+                "id": world.pending_doctor.pk,
+                "full_name": "Kiran Shah",
+                "created_at": accounts["newest_pending"][1]["created_at"],
+            },
+        ],
+    }
+
+
+def test_counts_leave_out_rejected_and_deleted_accounts(admin_client, make_doctor, make_patient):
+    for status in (AccountStatus.REJECTED, AccountStatus.DELETED):
+        make_doctor(status=status)
+        make_patient(status=status)
+    make_doctor(status=AccountStatus.APPROVED)
+
+    accounts = admin_client.get(DASHBOARD).json()["admin"]["accounts"]
+
+    assert (
+        accounts["approved_doctors"],
+        accounts["pending_doctors"],
+        accounts["approved_patients"],
+        accounts["pending_patients"],
+        accounts["newest_pending"],
+    ) == (1, 0, 0, 0, [])
+
+
+def test_the_pending_queue_shows_the_ten_newest_of_both_kinds(
+    admin_client, make_doctor, make_patient
+):
+    base = timezone.now() - timedelta(days=30)
+    expected = []
+    for index in range(14):
+        if index % 2:
+            row = make_doctor(status=AccountStatus.PENDING, user__first_name=f"D{index}")
+            Doctor.objects.filter(pk=row.pk).update(created_at=base + timedelta(days=index))
+            expected.append(("DOCTOR", row.pk))
+        else:
+            row = make_patient(status=AccountStatus.PENDING, user__first_name=f"P{index}")
+            Patient.objects.filter(pk=row.pk).update(created_at=base + timedelta(days=index))
+            expected.append(("PATIENT", row.pk))
+
+    queue = admin_client.get(DASHBOARD).json()["admin"]["accounts"]["newest_pending"]
+
+    assert [(entry["kind"], entry["id"]) for entry in queue] == expected[::-1][:10]
+
+
+def test_a_doctor_sees_how_many_approved_patients_are_assigned_to_them(
+    client_for, make_doctor, make_patient
+):
+    doctor = make_doctor()
+    for status in (AccountStatus.APPROVED, AccountStatus.APPROVED, AccountStatus.DELETED):
+        make_patient(status=status, assigned_doctor=doctor)
+    make_patient(status=AccountStatus.PENDING, assigned_doctor=doctor)
+    make_patient(assigned_doctor=make_doctor())
+
+    body = client_for(doctor.user).get(DASHBOARD).json()
+
+    assert (body["role"], body["admin"], body["patient"]) == ("DOCTOR", None, None)
+    assert body["doctor"]["assigned_patients"] == 2
+
+
+def test_a_patient_sees_their_assigned_doctors_card(client_for, make_doctor, make_patient):
+    doctor = make_doctor(
+        user__first_name="Anita",
+        user__last_name="Desai",
+        mobile="+919845000001",
+        address="Staff quarters 1, Hospital Road",
+        department=Department.objects.get(code="CARDIOLOGIST"),
+    )
+    patient = make_patient(assigned_doctor=doctor)
+
+    body = client_for(patient.user).get(DASHBOARD).json()
+
+    assert (body["role"], body["admin"], body["doctor"]) == ("PATIENT", None, None)
+    assert body["patient"]["assigned_doctor"] == {
+        "id": doctor.pk,
+        "full_name": "Anita Desai",
+        "department": "CARDIOLOGIST",
+        "department_name": "Cardiologist",
+        "mobile": "+919845000001",
+        "address": "Staff quarters 1, Hospital Road",
+    }
+
+
+def test_a_patient_without_a_doctor_sees_null(client_for, make_patient):
+    patient = make_patient()
+
+    body = client_for(patient.user).get(DASHBOARD).json()
+
+    assert body["patient"]["assigned_doctor"] is None
+
+
+def _query_count(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(DASHBOARD).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("role", ["ADMIN", "DOCTOR", "PATIENT"])
+def test_the_dashboard_runs_a_constant_number_of_queries(
+    admin_user, client_for, make_doctor, make_patient, django_assert_max_num_queries, role
+):
+    doctor = make_doctor()
+    patient = make_patient(assigned_doctor=doctor)
+    viewer = {"ADMIN": admin_user, "DOCTOR": doctor.user, "PATIENT": patient.user}[role]
+    client = client_for(viewer)
+
+    def add_rows(count: int) -> None:
+        for index in range(count):
+            make_doctor(status=AccountStatus.PENDING if index % 2 else AccountStatus.APPROVED)
+            make_patient(
+                status=AccountStatus.PENDING if index % 2 else AccountStatus.APPROVED,
+                assigned_doctor=doctor if index % 2 == 0 else None,
+            )
+
+    add_rows(3)
+    at_three = _query_count(client)
+    add_rows(47)
+
+    with django_assert_max_num_queries(at_three):
+        assert client.get(DASHBOARD).status_code == 200
+    assert at_three <= 12
