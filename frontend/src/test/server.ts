@@ -64,7 +64,9 @@ export const handlers = [
   http.post('/api/v1/auth/token/refresh/', ({ response }) => {
     const user = mockAuth.refreshCookieUser;
     if (user === null) {
-      return response(401).json(errorBody('NOT_AUTHENTICATED', 'Token is invalid or expired.'));
+      return response(401).json(
+        errorBody('INVALID_TOKEN', 'The refresh token is missing, expired or revoked. Sign in again.'),
+      );
     }
     return response(200).json({ access: mockAuth.issue(user) });
   }),

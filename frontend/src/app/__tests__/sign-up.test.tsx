@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 
 import { errorBody, hospital } from '@/test/fixtures';
@@ -205,20 +205,42 @@ describe('admin sign-up', () => {
   it('shows a wrong sign-up code next to the code field', async () => {
     server.use(
       http.post('/api/v1/auth/signup/admin/', ({ response }) =>
-        response(400).json(
-          errorBody('VALIDATION_ERROR', 'Some fields are not valid.', {
-            signup_code: ['The sign-up code is not valid.'],
-          }),
+        response(403).json(
+          errorBody('INVALID_SIGNUP_CODE', 'The admin sign-up code is not correct.'),
         ),
       ),
     );
-    const { user } = renderApp('/signup/admin');
+    const { user, router } = renderApp('/signup/admin');
     await fillAccount(user, 'lata');
     await enter(user, screen.getByLabelText(/^Sign-up code/), 'guess');
 
     await user.click(screen.getByRole('button', { name: 'Create admin account' }));
 
-    expect(await screen.findByText('The sign-up code is not valid.')).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Sign-up code/)).toHaveAttribute('aria-invalid', 'true');
+    const code = screen.getByLabelText(/^Sign-up code/);
+    await waitFor(() => {
+      expect(code).toHaveAttribute('aria-invalid', 'true');
+    });
+    expect(code).toHaveAccessibleDescription(
+      'The admin sign-up code is not correct. The code the hospital gave you for creating an admin account',
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('The admin sign-up code is not correct.');
+    expect(router.state.location.pathname).toBe('/signup/admin');
+  });
+
+  it('asks for the sign-up code before sending anything', async () => {
+    let calls = 0;
+    server.use(
+      http.post('/api/v1/auth/signup/admin/', ({ response }) => {
+        calls += 1;
+        return response.untyped(new Response(null, { status: 201 }));
+      }),
+    );
+    const { user } = renderApp('/signup/admin');
+    await fillAccount(user, 'lata');
+
+    await user.click(screen.getByRole('button', { name: 'Create admin account' }));
+
+    expect(await screen.findByText('Sign-up code is required.')).toBeInTheDocument();
+    expect(calls).toBe(0);
   });
 });

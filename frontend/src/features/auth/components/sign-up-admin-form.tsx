@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
-import { errorMessage, fieldErrors } from '@/lib/api/errors';
+import { ApiError, errorMessage, fieldErrors } from '@/lib/api/errors';
 import { useHospital } from '@/lib/hospital';
 
 import { useSignUpAdmin } from '../api/sign-up-admin';
@@ -62,6 +62,11 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
         onSuccess,
         onError: (error) => {
           form.setErrors(fieldErrors(error));
+          // The API answers a wrong code as 403 INVALID_SIGNUP_CODE without `fields`; the
+          // message still belongs next to the code input.
+          if (error instanceof ApiError && error.code === 'INVALID_SIGNUP_CODE') {
+            form.setFieldError('signup_code', error.message);
+          }
         },
       },
     );
