@@ -19,10 +19,12 @@ case "${DATABASE_URL:-}" in
     exit 2
     ;;
 esac
-if [[ ! -f "$root/frontend/dist/index.html" ]]; then
-  echo "serve-production: frontend/dist is missing; run 'make frontend-build' first" >&2
+spa="${HMS_SPA_DIST_DIR:-$root/frontend/dist}"
+if [[ ! -f "$spa/index.html" ]]; then
+  echo "serve-production: $spa/index.html is missing; run 'make frontend-build' first" >&2
   exit 2
 fi
+spa="$(cd "$spa" && pwd)"
 case "$host" in
   127.* | localhost | ::1) ;;
   *) echo "serve-production: WARNING: plain HTTP on $host is reachable from other machines" >&2 ;;
@@ -30,7 +32,7 @@ esac
 
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-false}"
-export HMS_SPA_DIST_DIR="${HMS_SPA_DIST_DIR:-$root/frontend/dist}"
+export HMS_SPA_DIST_DIR="$spa"
 
 cd "$root/backend"
 .venv/bin/python manage.py migrate --noinput

@@ -165,6 +165,7 @@ class Stack:
     signup_code: str
     env: dict[str, str]
     logs: Path
+    spa: Path
 
 
 @pytest.fixture(scope="module")
@@ -178,6 +179,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     cache = redis.Redis.from_url(cache_url)
     cache.flushdb()
     signup_code = secrets.token_urlsafe(24)
+    # A snapshot of the built web app: a rebuild of frontend/dist meanwhile cannot disturb it.
+    assert (SPA_DIST / "index.html").is_file(), "build the web app first: make frontend-build"
+    spa = tmp_path_factory.mktemp("spa") / "dist"
+    shutil.copytree(SPA_DIST, spa)
+    spa.parent.chmod(0o755)
     env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
     env.update(
         SECRET_KEY=secrets.token_urlsafe(64),
@@ -189,11 +195,11 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
         HMS_HOSPITAL_NAME=HOSPITAL_NAME,
         WEB_CONCURRENCY="2",
+        HMS_SPA_DIST_DIR=str(spa),
     )
     try:
-        yield Stack(
-            base_url, database_url, cache_url, signup_code, env, tmp_path_factory.mktemp("logs")
-        )
+        logs = tmp_path_factory.mktemp("logs")
+        yield Stack(base_url, database_url, cache_url, signup_code, env, logs, spa)
     finally:
         cache.flushdb()
         cache.close()
@@ -344,9 +350,9 @@ def test_health_probes_answer(replica_a: str):
     assert _expect(client.get("/api/v1/health/ready/"), 200) == {"status": "ok", "detail": "ready"}
 
 
-def test_the_web_app_is_served_at_the_root_and_for_deep_links(replica_a: str):
+def test_the_web_app_is_served_at_the_root_and_for_deep_links(stack: Stack, replica_a: str):
     client = Client(replica_a, _ip(3))
-    index = (SPA_DIST / "index.html").read_bytes()
+    index = (stack.spa / "index.html").read_bytes()
     for path in ("/", "/admin/doctors", "/patient/invoices"):
         response = client.get(path)
         assert response.status_code == 200, path
@@ -357,7 +363,7 @@ def test_the_web_app_is_served_at_the_root_and_for_deep_links(replica_a: str):
     asset = client.get(script[1].decode())
     assert asset.status_code == 200
     assert asset.headers["Content-Type"].startswith("text/javascript")
-    assert asset.content == (SPA_DIST / script[1].decode().lstrip("/")).read_bytes()
+    assert asset.content == (stack.spa / script[1].decode().lstrip("/")).read_bytes()
     missing = client.get("/api/v1/no-such-thing/")
     assert (missing.status_code, missing.json()["code"]) == (404, "NOT_FOUND")
 
@@ -595,7 +601,7 @@ class Front:
 
 
 @pytest.fixture(scope="module")
-def nginx_front(replica_b: str) -> Iterator[Front]:
+def nginx_front(stack: Stack, replica_b: str) -> Iterator[Front]:
     nginx = nginx_binary()
     if nginx is None:
         pytest.skip("nginx is not installed here (apt-get install nginx-light): config not run")
@@ -603,11 +609,14 @@ def nginx_front(replica_b: str) -> Iterator[Front]:
     workdir = Path(tempfile.mkdtemp(prefix="hms-nginx-"))
     try:
         http_port, https_port = free_port(), free_port()
+        html = workdir / "html"
+        shutil.copytree(stack.spa, html)
         conf = render_nginx(
             workdir,
             backend=f"127.0.0.1:{urlsplit(replica_b).port}",
             http_port=http_port,
             https_port=https_port,
+            dist=html,
         )
         command = [nginx, "-p", str(workdir), "-c", str(conf), "-e", str(workdir / "error.log")]
         with running(command, env=dict(os.environ), log=workdir / "nginx.out", port=https_port):
@@ -622,9 +631,9 @@ def _assert_headers(response: requests.Response, expected: dict[str, str]) -> No
         assert response.headers.get(name) == value, f"{response.url}: {name}"
 
 
-def test_nginx_serves_the_web_app_with_the_security_headers(nginx_front: Front):
+def test_nginx_serves_the_web_app_with_the_security_headers(stack: Stack, nginx_front: Front):
     client = Client(nginx_front.https, _ip(20), verify=False)
-    index = (SPA_DIST / "index.html").read_bytes()
+    index = (stack.spa / "index.html").read_bytes()
     for path in ("/", "/admin/doctors", "/patient/invoices"):
         response = client.get(path)
         assert response.status_code == 200, path
