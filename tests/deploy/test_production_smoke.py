@@ -170,36 +170,36 @@ class Stack:
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    assert (SPA_DIST / "index.html").is_file(), "build the web app first: make frontend-build"
+    # A snapshot of the built web app: a rebuild of frontend/dist meanwhile cannot disturb it.
+    spa = tmp_path_factory.mktemp("spa") / "dist"
+    shutil.copytree(SPA_DIST, spa)
     configured = os.environ.get("DATABASE_URL", "")
     base_url = configured if configured.startswith("postgres") else DEFAULT_DATABASE_URL
     base_name = urlsplit(base_url).path.lstrip("/") or "hms"
     name = f"{base_name}_smoke_{os.getpid()}"
-    database_url = _create_database(base_url, name)
-    cache_url = f"{REDIS_URL}/{10 + os.getpid() % 6}"
-    cache = redis.Redis.from_url(cache_url)
-    cache.flushdb()
-    signup_code = secrets.token_urlsafe(24)
-    # A snapshot of the built web app: a rebuild of frontend/dist meanwhile cannot disturb it.
-    assert (SPA_DIST / "index.html").is_file(), "build the web app first: make frontend-build"
-    spa = tmp_path_factory.mktemp("spa") / "dist"
-    shutil.copytree(SPA_DIST, spa)
-    spa.parent.chmod(0o755)
-    env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
-    env.update(
-        SECRET_KEY=secrets.token_urlsafe(64),
-        HMS_ADMIN_SIGNUP="code",
-        HMS_ADMIN_SIGNUP_CODE=signup_code,
-        DATABASE_URL=database_url,
-        CACHE_URL=cache_url,
-        HMS_NUM_PROXIES="1",
-        HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
-        HMS_HOSPITAL_NAME=HOSPITAL_NAME,
-        WEB_CONCURRENCY="2",
-        HMS_SPA_DIST_DIR=str(spa),
-    )
+    cache = redis.Redis.from_url(f"{REDIS_URL}/{10 + os.getpid() % 6}")
     try:
+        database_url = _create_database(base_url, name)
+        cache.flushdb()
+        signup_code = secrets.token_urlsafe(24)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
+        env.update(
+            SECRET_KEY=secrets.token_urlsafe(64),
+            HMS_ADMIN_SIGNUP="code",
+            HMS_ADMIN_SIGNUP_CODE=signup_code,
+            DATABASE_URL=database_url,
+            CACHE_URL=f"{REDIS_URL}/{10 + os.getpid() % 6}",
+            HMS_NUM_PROXIES="1",
+            HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
+            HMS_HOSPITAL_NAME=HOSPITAL_NAME,
+            # The module signs in once per role; on a busy machine it may outlast 5 minutes.
+            HMS_ACCESS_TOKEN_MINUTES="15",
+            WEB_CONCURRENCY="2",
+            HMS_SPA_DIST_DIR=str(spa),
+        )
         logs = tmp_path_factory.mktemp("logs")
-        yield Stack(base_url, database_url, cache_url, signup_code, env, logs, spa)
+        yield Stack(base_url, database_url, env["CACHE_URL"], signup_code, env, logs, spa)
     finally:
         cache.flushdb()
         cache.close()
