@@ -58,7 +58,7 @@ class AdmissionListCreateApi(_AdmissionsApi):
 
     @extend_schema(
         operation_id="admissions_create",
-        request=s.AdmissionCreateRequestSerializer,
+        request=s.AdmissionCreateSerializer,
         responses={201: s.AdmissionSerializer, **error_responses(400, 403, 409)},
         tags=["admissions"],
     )
@@ -70,7 +70,7 @@ class AdmissionListCreateApi(_AdmissionsApi):
         admission gets 409 ALREADY_ADMITTED; a patient or doctor who is not approved gets 400
         with a message on the field.
         """
-        serializer = s.AdmissionCreateRequestSerializer(data=request.data)
+        serializer = s.AdmissionCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user: User = request.user  # type: ignore[assignment]
@@ -108,7 +108,7 @@ class AdmissionDischargePreviewApi(_AdmissionsApi):
 
     @extend_schema(
         operation_id="admissions_discharge_preview",
-        request=s.DischargeRequestSerializer,
+        request=s.AdmissionDischargeSerializer,
         responses={200: InvoicePreviewSerializer, **error_responses(400, 403, 404, 409)},
         tags=["admissions"],
     )
@@ -118,7 +118,7 @@ class AdmissionDischargePreviewApi(_AdmissionsApi):
         Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
         `issued_by` and `pdf_sha256` are null.
         """
-        serializer = s.DischargeRequestSerializer(data=request.data)
+        serializer = s.AdmissionDischargeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user: User = request.user  # type: ignore[assignment]
@@ -140,7 +140,7 @@ class AdmissionDischargeApi(_AdmissionsApi):
 
     @extend_schema(
         operation_id="admissions_discharge",
-        request=s.DischargeRequestSerializer,
+        request=s.AdmissionDischargeSerializer,
         responses={201: InvoiceSerializer, **error_responses(400, 403, 404, 409)},
         tags=["admissions"],
     )
@@ -155,7 +155,7 @@ class AdmissionDischargeApi(_AdmissionsApi):
         INVALID_STATE and nothing changes. Answers 201 with the issued invoice; its PDF is at
         `invoices/{id}/pdf/`.
         """
-        serializer = s.DischargeRequestSerializer(data=request.data)
+        serializer = s.AdmissionDischargeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         user: User = request.user  # type: ignore[assignment]

@@ -8,7 +8,9 @@ from hms.admissions.models import Admission, AdmissionStatus
 from hms.billing.serializers import MoneyField
 
 
-class AdmissionCreateRequestSerializer(serializers.Serializer):
+class AdmissionCreateSerializer(serializers.Serializer):
+    """Admit a patient: who, under which doctor, since when, why, where and at what rate."""
+
     patient = serializers.IntegerField(min_value=1, help_text="An approved patient's id.")
     doctor = serializers.IntegerField(
         min_value=1, help_text="The attending doctor (approved); becomes the assigned doctor."
@@ -62,6 +64,8 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
 
 
 class AdmissionListFilterSerializer(serializers.Serializer):
+    """Query parameters of the admission list."""
+
     status = serializers.ChoiceField(choices=AdmissionStatus.choices, required=False)
     doctor = serializers.IntegerField(required=False, min_value=1, help_text="Doctor id.")
     patient = serializers.IntegerField(required=False, min_value=1, help_text="Patient id.")
@@ -77,7 +81,9 @@ class AdmissionListFilterSerializer(serializers.Serializer):
         return attrs
 
 
-class DischargeRequestSerializer(serializers.Serializer):
+class AdmissionDischargeSerializer(serializers.Serializer):
+    """The discharge date and charges; money is a decimal string with at most two places."""
+
     discharged_on = serializers.DateField(
         required=False,
         help_text="Defaults to today (hospital time zone); not future, not before admission.",

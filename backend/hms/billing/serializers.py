@@ -90,6 +90,8 @@ class InvoicePreviewSerializer(InvoiceSerializer):
 
 
 class InvoiceListFilterSerializer(serializers.Serializer):
+    """Query parameters of the invoice list."""
+
     patient = serializers.IntegerField(required=False, min_value=1, help_text="Patient id.")
     admission = serializers.IntegerField(required=False, min_value=1, help_text="Admission id.")
     issued_from = serializers.DateField(
