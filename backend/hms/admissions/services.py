@@ -54,14 +54,21 @@ def admission_create(
     if admitted_on > today:
         errors["admitted_on"] = [f"The admission date cannot be in the future (today is {today})."]
     with transaction.atomic():
-        # Locking the patient queues concurrent admissions of the same person here.
+        # Both accounts are locked, doctor before patient (the lock order of the doctors,
+        # patients and appointments services): deleting either account, or a second admission
+        # of the same patient, waits here until this one commits.
+        doctor = (
+            Doctor.objects.select_for_update(of=("self", "user"))
+            .select_related("user")
+            .filter(pk=doctor_id)
+            .first()
+        )
         patient = (
-            Patient.objects.select_for_update(of=("self",))
+            Patient.objects.select_for_update(of=("self", "user"))
             .select_related("user")
             .filter(pk=patient_id)
             .first()
         )
-        doctor = Doctor.objects.select_related("user").filter(pk=doctor_id).first()
         if patient is None:
             errors["patient"] = ["No patient has this id."]
         elif patient.user.status != AccountStatus.APPROVED:

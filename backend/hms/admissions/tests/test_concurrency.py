@@ -8,12 +8,17 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from conftest import bearer_client
+from hms.accounts.models import AccountStatus
 from hms.admissions.models import Admission, AdmissionStatus
+from hms.admissions.services import admission_create
 from hms.admissions.tests.factories import AdmissionFactory
 from hms.audit.models import AuditEvent
 from hms.billing.models import Invoice, InvoiceNumberCounter
+from hms.common.errors import ValidationFailed
+from hms.doctors.services import doctor_delete
 
 # transaction=True empties the tables after each test; serialized_rollback reloads what the
 # migrations put there (the departments) before the next one.
@@ -139,3 +144,40 @@ def test_twenty_parallel_admissions_of_one_patient_admit_once(
     [admission] = Admission.objects.all()
     patient.refresh_from_db()
     assert patient.assigned_doctor_id == admission.doctor_id
+
+
+def test_admitting_under_a_doctor_being_deleted_never_leaves_the_patient_with_them(
+    admin_user, make_doctor, make_patient
+):
+    for _ in range(5):
+        doctor, patient = make_doctor(), make_patient()
+
+        def admit(doctor=doctor, patient=patient):
+            try:
+                admission_create(
+                    actor=admin_user,
+                    patient_id=patient.pk,
+                    doctor_id=doctor.pk,
+                    admitted_on=None,
+                    symptoms="Fever",
+                    room="",
+                    room_charge_per_day=None,
+                    at=timezone.now(),
+                )
+            except ValidationFailed:
+                return "refused"
+            return "admitted"
+
+        def delete(doctor=doctor):
+            doctor_delete(actor=admin_user, doctor=doctor, at=timezone.now())
+            return "deleted"
+
+        outcomes = run_parallel([admit, delete])
+
+        assert outcomes[1] == "deleted"
+        patient.refresh_from_db()
+        doctor.user.refresh_from_db()
+        assert doctor.user.status == AccountStatus.DELETED
+        # Whichever came first, the deletion unassigned the patient or the admission was refused.
+        assert patient.assigned_doctor_id is None
+        assert Admission.objects.filter(patient=patient).exists() is (outcomes[0] == "admitted")
