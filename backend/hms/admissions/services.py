@@ -115,7 +115,7 @@ def admission_create(
             patient.save(update_fields=["assigned_doctor", "updated_at"])
             audit_record(
                 actor=actor,
-                action="patient.assign_doctor",
+                action="patient.assign",
                 object_type="patient",
                 object_id=patient.pk,
                 patient=patient,

@@ -60,7 +60,7 @@ def test_admit_defaults_to_today_in_the_hospital_time_zone_and_assigns_the_docto
     assert patient.assigned_doctor_id == doctor.pk
     assert list(AuditEvent.objects.order_by("id").values_list("action", "object_id")) == [
         ("admission.admit", str(admission.pk)),
-        ("patient.assign_doctor", str(patient.pk)),
+        ("patient.assign", str(patient.pk)),
     ]
 
 
