@@ -746,7 +746,7 @@ export interface paths {
          *
          *     The patient can no longer log in (their tokens stop working at once) and leaves every
          *     working list; `GET /patients/?status=DELETED` still finds them. Only a pending or
-         *     approved patient can be deleted (else 409).
+         *     approved patient who is not admitted can be deleted (else 409 INVALID_STATE).
          */
         delete: operations["patients_destroy"];
         options?: never;
@@ -926,7 +926,8 @@ export interface components {
             /** Format: date-time */
             readonly discharged_at: string | null;
         };
-        AdmissionCreateRequestRequest: {
+        /** @description Admit a patient: who, under which doctor, since when, why, where and at what rate. */
+        AdmissionCreateRequest: {
             /** @description An approved patient's id. */
             patient: number;
             /** @description The attending doctor (approved); becomes the assigned doctor. */
@@ -948,6 +949,25 @@ export interface components {
              * @description Default daily room rate proposed at discharge.
              */
             room_charge_per_day?: string | null;
+        };
+        /** @description The discharge date and charges; money is a decimal string with at most two places. */
+        AdmissionDischargeRequest: {
+            /**
+             * Format: date
+             * @description Defaults to today (hospital time zone); not future, not before admission.
+             */
+            discharged_on?: string;
+            /**
+             * Format: decimal
+             * @description Defaults to the admission's daily room rate.
+             */
+            room_charge_per_day?: string;
+            /** Format: decimal */
+            doctor_fee: string;
+            /** Format: decimal */
+            medicine_cost: string;
+            /** Format: decimal */
+            other_charge: string;
         };
         /**
          * @description * `ADMITTED` - Admitted
@@ -1063,24 +1083,6 @@ export interface components {
         Department: {
             code: string;
             name: string;
-        };
-        DischargeRequestRequest: {
-            /**
-             * Format: date
-             * @description Defaults to today (hospital time zone); not future, not before admission.
-             */
-            discharged_on?: string;
-            /**
-             * Format: decimal
-             * @description Defaults to the admission's daily room rate.
-             */
-            room_charge_per_day?: string;
-            /** Format: decimal */
-            doctor_fee: string;
-            /** Format: decimal */
-            medicine_cost: string;
-            /** Format: decimal */
-            other_charge: string;
         };
         /** @description A doctor as the admin (and the doctor's own patients) see them. */
         Doctor: {
@@ -1674,7 +1676,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AdmissionCreateRequestRequest"];
+                "application/json": components["schemas"]["AdmissionCreateRequest"];
             };
         };
         responses: {
@@ -1819,7 +1821,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DischargeRequestRequest"];
+                "application/json": components["schemas"]["AdmissionDischargeRequest"];
             };
         };
         responses: {
@@ -1916,7 +1918,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DischargeRequestRequest"];
+                "application/json": components["schemas"]["AdmissionDischargeRequest"];
             };
         };
         responses: {
