@@ -138,7 +138,7 @@ class PatientViewSet(GenericViewSet):  # type: ignore[type-arg]
 
         The patient can no longer log in (their tokens stop working at once) and leaves every
         working list; `GET /patients/?status=DELETED` still finds them. Only a pending or
-        approved patient can be deleted (else 409).
+        approved patient who is not admitted can be deleted (else 409 INVALID_STATE).
         """
         patient = patient_get(viewer=_viewer(request), patient_id=pk)
         patient_delete(actor=_viewer(request), patient=patient, at=timezone.now())

@@ -15,6 +15,7 @@ from django.db import transaction
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.services import user_create, user_revoke_tokens, user_set_status
+from hms.admissions.selectors import open_admission_exists
 from hms.appointments.services import appointment_cancel_for_patient
 from hms.audit.services import audit_record
 from hms.common.errors import InvalidStateError, ValidationFailed
@@ -275,10 +276,17 @@ def patient_delete(*, actor: User, patient: Patient, at: datetime) -> None:
     removed: admissions, invoices and appointments keep referring to the profile, and so does
     the assigned doctor (for the record; the doctor no longer sees the patient). Their future
     pending and confirmed appointments are cancelled with PATIENT_DELETED_REASON. Raises
-    InvalidStateError, changing nothing, unless the patient is PENDING or APPROVED.
+    InvalidStateError, changing nothing, unless the patient is PENDING or APPROVED and not
+    currently admitted (an in-patient is discharged first).
     """
     with transaction.atomic():
         locked = _patient_lock(patient.pk)
+        # Under the patient's lock, which admitting also takes: no admission can start between
+        # this check and the commit.
+        if Patient.objects.filter(open_admission_exists(), pk=locked.pk).exists():
+            raise InvalidStateError(
+                "This patient is admitted; discharge them before deleting the account."
+            )
         user_set_status(actor=actor, user=locked.user, status=AccountStatus.DELETED, at=at)
         audit_record(
             actor=actor,

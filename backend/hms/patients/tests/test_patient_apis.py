@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
+from hms.admissions.models import Admission, AdmissionStatus
+from hms.admissions.tests.factories import AdmissionFactory, discharge
 from hms.audit.models import AuditEvent
 from hms.doctors.tests.world import snapshot
 from hms.patients.models import Patient
@@ -522,3 +524,47 @@ def test_set_password_ends_the_patients_sessions(admin_client, api_client, make_
     assert login(api_client, "forgot", STRONG).status_code == 200
     assert api_client.post(REFRESH, {"refresh": old_refresh}, format="json").status_code == 401
     assert ("patient.set_password", str(patient.pk)) in actions()
+
+
+# --- admitted patients ---------------------------------------------------------------------------
+
+
+def test_an_admitted_patient_cannot_be_deleted_until_discharged(
+    admin_client, make_doctor, make_patient
+):
+    doctor = make_doctor()
+    patient = make_patient(assigned_doctor=doctor)
+    admission = AdmissionFactory(patient=patient, doctor=doctor)
+    before = snapshot()
+
+    refused = admin_client.delete(f"{PATIENTS}{patient.pk}/")
+
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "code": "INVALID_STATE",
+        "message": "This patient is admitted; discharge them before deleting the account.",
+        "fields": {},
+    }
+    assert snapshot() == before
+    discharge(admission, actor=admission.admitted_by)
+    assert admin_client.delete(f"{PATIENTS}{patient.pk}/").status_code == 204
+
+
+def test_editing_an_admitted_patient_keeps_the_admission(admin_client, make_doctor, make_patient):
+    doctor = make_doctor()
+    other = make_doctor()
+    patient = make_patient(assigned_doctor=doctor)
+    admission = AdmissionFactory(patient=patient, doctor=doctor)
+
+    response = admin_client.patch(
+        f"{PATIENTS}{patient.pk}/",
+        {"symptoms": "Stable", "assigned_doctor": other.pk, "is_admitted": False},
+        format="json",
+    )
+
+    assert response.status_code == 200
+    assert (response.json()["is_admitted"], response.json()["assigned_doctor"]) == (
+        True,
+        other.pk,
+    )
+    assert Admission.objects.get(pk=admission.pk).status == AdmissionStatus.ADMITTED
