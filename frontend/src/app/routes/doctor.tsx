@@ -1,10 +1,54 @@
 import type { RoleModule } from './role-module';
-import { DashboardPlaceholderRoute } from './dashboard-placeholder';
 
-/** The doctor area: `/doctor/*`. Features add their routes and menu entries here. */
+/**
+ * The doctor area: `/doctor/*`. Each page's code loads when it is first opened, so a patient or
+ * an admin never downloads the doctor's screens.
+ */
 export const doctorModule: RoleModule = {
   role: 'DOCTOR',
   path: 'doctor',
-  nav: [{ label: 'Dashboard', to: '/doctor', end: true }],
-  routes: [{ index: true, element: <DashboardPlaceholderRoute /> }],
+  nav: [
+    { label: 'Dashboard', to: '/doctor', end: true },
+    { label: 'My appointments', to: '/doctor/appointments' },
+    { label: 'My patients', to: '/doctor/patients' },
+    { label: 'Discharged patients', to: '/doctor/discharged' },
+    { label: 'My profile', to: '/doctor/profile' },
+  ],
+  routes: [
+    {
+      index: true,
+      lazy: async () => ({
+        Component: (await import('@/features/doctor-dashboard/components/doctor-dashboard-page'))
+          .DoctorDashboardPage,
+      }),
+    },
+    {
+      path: 'appointments',
+      lazy: async () => ({
+        Component: (
+          await import('@/features/doctor-appointments/components/doctor-appointments-page')
+        ).DoctorAppointmentsPage,
+      }),
+    },
+    {
+      path: 'patients',
+      lazy: async () => ({
+        Component: (await import('@/features/doctor-patients/components/my-patients-page'))
+          .MyPatientsPage,
+      }),
+    },
+    {
+      path: 'discharged',
+      lazy: async () => ({
+        Component: (await import('@/features/doctor-patients/components/discharged-patients-page'))
+          .DischargedPatientsPage,
+      }),
+    },
+    {
+      path: 'profile',
+      lazy: async () => ({
+        Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
+      }),
+    },
+  ],
 };

@@ -1,10 +1,60 @@
 import type { RoleModule } from './role-module';
-import { DashboardPlaceholderRoute } from './dashboard-placeholder';
 
-/** The patient area: `/patient/*`. Features add their routes and menu entries here. */
+/**
+ * The patient area: `/patient/*`. Each page's code loads when it is first opened, so a doctor or
+ * an admin never downloads the patient's screens.
+ */
 export const patientModule: RoleModule = {
   role: 'PATIENT',
   path: 'patient',
-  nav: [{ label: 'Dashboard', to: '/patient', end: true }],
-  routes: [{ index: true, element: <DashboardPlaceholderRoute /> }],
+  nav: [
+    { label: 'Dashboard', to: '/patient', end: true },
+    { label: 'Book an appointment', to: '/patient/book' },
+    { label: 'My appointments', to: '/patient/appointments' },
+    { label: 'My invoices', to: '/patient/invoices' },
+    { label: 'My profile', to: '/patient/profile' },
+  ],
+  routes: [
+    {
+      index: true,
+      lazy: async () => ({
+        Component: (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
+          .PatientDashboardPage,
+      }),
+    },
+    {
+      path: 'book',
+      lazy: async () => ({
+        Component: (await import('@/features/patient-booking/components/book-appointment-page'))
+          .BookAppointmentPage,
+      }),
+    },
+    {
+      path: 'appointments',
+      lazy: async () => ({
+        Component: (await import('@/features/patient-appointments/components/my-appointments-page'))
+          .MyAppointmentsPage,
+      }),
+    },
+    {
+      path: 'invoices',
+      lazy: async () => ({
+        Component: (await import('@/features/patient-invoices/components/my-invoices-page'))
+          .MyInvoicesPage,
+      }),
+    },
+    {
+      path: 'invoices/:invoiceId',
+      lazy: async () => ({
+        Component: (await import('@/features/patient-invoices/components/invoice-page'))
+          .InvoicePage,
+      }),
+    },
+    {
+      path: 'profile',
+      lazy: async () => ({
+        Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
+      }),
+    },
+  ],
 };

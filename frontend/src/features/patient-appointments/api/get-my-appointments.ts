@@ -1,0 +1,24 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+
+export const APPOINTMENTS_PAGE_SIZE = 25;
+
+export function myAppointmentsQueryOptions(page: number) {
+  return queryOptions({
+    queryKey: ['appointments', 'list', { page }],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/appointments/', {
+          params: { query: { page, page_size: APPOINTMENTS_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The patient's own appointments in every status, newest first. */
+export function useMyAppointments(page: number) {
+  return useQuery(myAppointmentsQueryOptions(page));
+}

@@ -1,0 +1,237 @@
+import {
+  Button,
+  Card,
+  DataList,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+
+import { FormError } from '@/components/form-error';
+import { LoadError } from '@/components/list-states';
+import { PageLoader } from '@/components/page-loader';
+import { fieldErrors } from '@/lib/api/errors';
+import type { CurrentUser } from '@/lib/auth/session';
+import { ROLE_LABEL, meQueryOptions, useSession } from '@/lib/auth/session';
+
+import { useChangePassword } from '../api/change-password';
+import { useUpdateProfile } from '../api/update-profile';
+
+interface ContactValues {
+  email: string;
+  mobile: string;
+  address: string;
+}
+
+const CONTACT_FIELDS = ['email', 'mobile', 'address'];
+
+function ContactForm({ me }: { me: CurrentUser }) {
+  const update = useUpdateProfile();
+  const form = useForm<ContactValues>({
+    mode: 'uncontrolled',
+    initialValues: { email: me.email, mobile: me.mobile ?? '', address: me.address ?? '' },
+    validate: {
+      mobile: (value) => (value.trim() === '' ? 'Mobile is required.' : null),
+      address: (value) => (value.trim() === '' ? 'Address is required.' : null),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    if (update.isPending) return;
+    update.mutate(
+      { email: values.email.trim(), mobile: values.mobile.trim(), address: values.address.trim() },
+      {
+        onSuccess: (saved) => {
+          form.setInitialValues({
+            email: saved.email,
+            mobile: saved.mobile ?? '',
+            address: saved.address ?? '',
+          });
+          form.resetDirty();
+          notifications.show({
+            color: 'green',
+            title: 'Contact details saved',
+            message: 'The hospital now has your new contact details.',
+          });
+        },
+        onError: (error) => {
+          form.setErrors(fieldErrors(error));
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="contact-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="contact-heading">
+          Contact details
+        </Title>
+        <FormError error={update.error} shownFields={CONTACT_FIELDS} />
+        <TextInput
+          label="Email"
+          description="Optional"
+          type="email"
+          autoComplete="email"
+          key={form.key('email')}
+          {...form.getInputProps('email')}
+        />
+        <TextInput
+          label="Mobile"
+          type="tel"
+          autoComplete="tel"
+          required
+          key={form.key('mobile')}
+          {...form.getInputProps('mobile')}
+        />
+        <Textarea
+          label="Address"
+          autoComplete="street-address"
+          autosize
+          minRows={2}
+          required
+          key={form.key('address')}
+          {...form.getInputProps('address')}
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save contact details
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface PasswordValues {
+  current_password: string;
+  new_password: string;
+  confirm_password: string;
+}
+
+const PASSWORD_FIELDS = ['current_password', 'new_password'];
+
+function PasswordForm() {
+  const change = useChangePassword();
+  const { signOut } = useSession();
+  const form = useForm<PasswordValues>({
+    mode: 'uncontrolled',
+    initialValues: { current_password: '', new_password: '', confirm_password: '' },
+    validate: {
+      current_password: (value) => (value === '' ? 'Enter your current password.' : null),
+      new_password: (value) =>
+        value.length < 12 ? 'The new password needs at least 12 characters.' : null,
+      confirm_password: (value, values) =>
+        value === values.new_password ? null : 'The two new passwords differ.',
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    if (change.isPending) return;
+    change.mutate(
+      { current_password: values.current_password, new_password: values.new_password },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: 'green',
+            title: 'Password changed',
+            message: 'Every session was signed out. Sign in again with your new password.',
+          });
+          // The API has revoked every session of the account, this one included.
+          void signOut('signed-out');
+        },
+        onError: (error) => {
+          form.setErrors(fieldErrors(error));
+        },
+      },
+    );
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="password-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="password-heading">
+          Change password
+        </Title>
+        <FormError error={change.error} shownFields={PASSWORD_FIELDS} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          key={form.key('current_password')}
+          {...form.getInputProps('current_password')}
+        />
+        <PasswordInput
+          label="New password"
+          description="At least 12 characters; not a common password."
+          autoComplete="new-password"
+          required
+          key={form.key('new_password')}
+          {...form.getInputProps('new_password')}
+        />
+        <PasswordInput
+          label="Repeat the new password"
+          autoComplete="new-password"
+          required
+          key={form.key('confirm_password')}
+          {...form.getInputProps('confirm_password')}
+        />
+        <Text size="sm" c="dimmed">
+          You will be signed out everywhere and sign in again with the new password.
+        </Text>
+        <Group>
+          <Button type="submit" loading={change.isPending}>
+            Change password
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "My profile": who the user is, their contact details (editable) and their password. */
+export function ProfilePage() {
+  const me = useQuery(meQueryOptions);
+
+  if (me.isPending) return <PageLoader label="Loading your profile…" />;
+  if (me.isError) return <LoadError error={me.error} what="your profile" onRetry={me.refetch} />;
+
+  const user = me.data;
+  return (
+    <Stack gap="lg" maw={640}>
+      <Title order={1}>My profile</Title>
+      <Card withBorder padding="lg">
+        <DataList orientation="vertical" gap="xs">
+          <DataList.Item>
+            <DataList.ItemLabel>Name</DataList.ItemLabel>
+            <DataList.ItemValue>{user.full_name}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Username</DataList.ItemLabel>
+            <DataList.ItemValue>{user.username}</DataList.ItemValue>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.ItemLabel>Account</DataList.ItemLabel>
+            <DataList.ItemValue>{ROLE_LABEL[user.role]}</DataList.ItemValue>
+          </DataList.Item>
+        </DataList>
+        <Text size="sm" c="dimmed" mt="sm">
+          To correct your name, ask the hospital.
+        </Text>
+      </Card>
+      <Card withBorder padding="lg">
+        <ContactForm me={user} />
+      </Card>
+      <Card withBorder padding="lg">
+        <PasswordForm />
+      </Card>
+    </Stack>
+  );
+}
