@@ -9,7 +9,7 @@ MANAGE := cd backend && .venv/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test install install-backend install-frontend install-e2e lint typecheck \
+.PHONY: help run test system-deps install install-backend install-frontend install-e2e lint typecheck \
         backend-test migrations-check contract contract-check frontend-test frontend-build \
         e2e seed createadmin backup restore serve-production deploy-check production-smoke \
         collectstatic
@@ -39,6 +39,9 @@ tests/node_modules/.installed: tests/package.json tests/package-lock.json
 
 install-e2e: tests/node_modules/.installed ## Install Playwright (uses Debian's Chromium, see .ci/run)
 
+system-deps: ## Debian packages the tests need (fonts, chromium, nginx); installs when root
+	scripts/install-system-deps.sh
+
 install: install-backend install-frontend install-e2e ## Install everything
 
 # --- make run ----------------------------------------------------------------------------------
@@ -61,7 +64,7 @@ createadmin: install-backend ## Create an admin interactively
 
 # --- make test ---------------------------------------------------------------------------------
 
-test: lint typecheck migrations-check contract-check backend-test deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
+test: system-deps lint typecheck migrations-check contract-check backend-test deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
 	@echo "make test: every check passed"
 
 lint: install-backend install-frontend ## ruff (lint + format check) and ESLint

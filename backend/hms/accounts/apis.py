@@ -89,12 +89,12 @@ class AdminSignupApi(_ScopedThrottleMixin, APIView):
 
     @extend_schema(
         operation_id="auth_signup_admin",
-        request=s.AdminSignupRequestSerializer,
+        request=s.AdminSignupSerializer,
         responses={201: s.AccountSerializer, **public_error_responses(400, 403)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.AdminSignupRequestSerializer(data=request.data)
+        serializer = s.AdminSignupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         actor = request.user if isinstance(request.user, User) else None
         user = admin_signup(actor=actor, at=timezone.now(), **serializer.validated_data)
@@ -108,12 +108,12 @@ class DoctorSignupApi(_ScopedThrottleMixin, _PublicView):
 
     @extend_schema(
         operation_id="auth_signup_doctor",
-        request=s.DoctorSignupRequestSerializer,
+        request=s.DoctorSignupSerializer,
         responses={201: DoctorSerializer, **public_error_responses(400)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.DoctorSignupRequestSerializer(data=request.data)
+        serializer = s.DoctorSignupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         doctor = doctor_create(
             actor=None, status=AccountStatus.PENDING, at=timezone.now(), **serializer.validated_data
@@ -128,12 +128,12 @@ class PatientSignupApi(_ScopedThrottleMixin, _PublicView):
 
     @extend_schema(
         operation_id="auth_signup_patient",
-        request=s.PatientSignupRequestSerializer,
+        request=s.PatientSignupSerializer,
         responses={201: PatientSerializer, **public_error_responses(400)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.PatientSignupRequestSerializer(data=request.data)
+        serializer = s.PatientSignupSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         patient = patient_create(
             actor=None,
@@ -158,12 +158,12 @@ class TokenObtainApi(_ScopedThrottleMixin, _PublicView):
 
     @extend_schema(
         operation_id="auth_token_obtain",
-        request=s.TokenObtainRequestSerializer,
+        request=s.TokenObtainSerializer,
         responses={200: s.TokenResponseSerializer, **public_error_responses(400, 401, 403)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.TokenObtainRequestSerializer(data=request.data)
+        serializer = s.TokenObtainSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         pair = auth_login(username=data["username"], password=data["password"], at=timezone.now())
@@ -182,12 +182,12 @@ class TokenRefreshApi(_ScopedThrottleMixin, _PublicView):
 
     @extend_schema(
         operation_id="auth_token_refresh",
-        request=s.TokenRefreshRequestSerializer,
+        request=s.TokenRefreshSerializer,
         responses={200: s.TokenResponseSerializer, **public_error_responses(400, 401)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.TokenRefreshRequestSerializer(data=request.data)
+        serializer = s.TokenRefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         body_token = serializer.validated_data.get("refresh")
         cookie_token = request.COOKIES.get(settings.HMS_REFRESH_COOKIE_NAME)
@@ -217,12 +217,12 @@ class LogoutApi(_PublicView):
 
     @extend_schema(
         operation_id="auth_logout",
-        request=s.LogoutRequestSerializer,
+        request=s.LogoutSerializer,
         responses={204: None, **public_error_responses(400)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.LogoutRequestSerializer(data=request.data)
+        serializer = s.LogoutSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         token = serializer.validated_data.get("refresh") or request.COOKIES.get(
             settings.HMS_REFRESH_COOKIE_NAME
@@ -257,12 +257,12 @@ class MeApi(APIView):
 
     @extend_schema(
         operation_id="auth_me_update",
-        request=s.MeUpdateRequestSerializer,
+        request=s.MeUpdateSerializer,
         responses={200: s.MeSerializer, **error_responses(400)},
         tags=["auth"],
     )
     def patch(self, request: Request) -> Response:
-        serializer = s.MeUpdateRequestSerializer(data=request.data, partial=True)
+        serializer = s.MeUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         user = _me_queryset_user(request.user)  # type: ignore[arg-type]
         user_update_contact(user=user, data=serializer.validated_data, at=timezone.now())
@@ -276,12 +276,12 @@ class PasswordChangeApi(APIView):
 
     @extend_schema(
         operation_id="auth_password_change",
-        request=s.PasswordChangeRequestSerializer,
+        request=s.PasswordChangeSerializer,
         responses={204: None, **error_responses(400)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        serializer = s.PasswordChangeRequestSerializer(data=request.data)
+        serializer = s.PasswordChangeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with transaction.atomic():
             user_change_password(

@@ -13,7 +13,7 @@ from hms.common.validators import MobileField, UsernameField
 from hms.doctors.models import Department, Doctor
 
 
-class _PersonSignupRequest(serializers.Serializer):
+class _PersonSignupSerializer(serializers.Serializer):
     username = UsernameField()
     password = serializers.CharField(
         write_only=True,
@@ -31,7 +31,7 @@ class _PersonSignupRequest(serializers.Serializer):
         return attrs
 
 
-class AdminSignupRequestSerializer(_PersonSignupRequest):
+class AdminSignupSerializer(_PersonSignupSerializer):
     signup_code = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -45,7 +45,7 @@ class AdminSignupRequestSerializer(_PersonSignupRequest):
         return attrs
 
 
-class DoctorSignupRequestSerializer(_PersonSignupRequest):
+class DoctorSignupSerializer(_PersonSignupSerializer):
     mobile = MobileField()
     address = serializers.CharField(max_length=500)
     department = serializers.SlugRelatedField(
@@ -75,7 +75,7 @@ class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):  # type: ignore[t
         return Doctor.objects.filter(user__status=AccountStatus.APPROVED, user__is_active=True)
 
 
-class PatientSignupRequestSerializer(_PersonSignupRequest):
+class PatientSignupSerializer(_PersonSignupSerializer):
     mobile = MobileField()
     address = serializers.CharField(max_length=500)
     symptoms = serializers.CharField(max_length=2000)
@@ -109,7 +109,7 @@ class AccountSerializer(serializers.ModelSerializer[User]):
         read_only_fields = fields
 
 
-class TokenObtainRequestSerializer(serializers.Serializer):
+class TokenObtainSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False)
     use_cookie = serializers.BooleanField(
@@ -129,14 +129,14 @@ class TokenResponseSerializer(serializers.Serializer):
     )
 
 
-class TokenRefreshRequestSerializer(serializers.Serializer):
+class TokenRefreshSerializer(serializers.Serializer):
     refresh = serializers.CharField(
         required=False,
         help_text="JSON mode. Leave out in cookie mode: the hms_refresh cookie is used.",
     )
 
 
-class LogoutRequestSerializer(serializers.Serializer):
+class LogoutSerializer(serializers.Serializer):
     refresh = serializers.CharField(
         required=False,
         help_text="The refresh token to revoke. Leave out in cookie mode.",
@@ -215,7 +215,7 @@ class MeSerializer(serializers.ModelSerializer[User]):
         return user.patient.pk if user.role == Role.PATIENT else None
 
 
-class MeUpdateRequestSerializer(serializers.Serializer):
+class MeUpdateSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -223,7 +223,7 @@ class MeUpdateRequestSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=500, required=False)
 
 
-class PasswordChangeRequestSerializer(serializers.Serializer):
+class PasswordChangeSerializer(serializers.Serializer):
     current_password = serializers.CharField(max_length=128, trim_whitespace=False)
     new_password = serializers.CharField(max_length=128, trim_whitespace=False)
 

@@ -78,7 +78,7 @@ class AppointmentListCreateApi(_AppointmentsApi):
     @extend_schema(
         operation_id="appointments_create",
         tags=["appointments"],
-        request=s.AppointmentBookRequestSerializer,
+        request=s.AppointmentBookSerializer,
         responses={201: s.AppointmentDetailSerializer, **error_responses(400, 403, 409)},
     )
     def post(self, request: Request) -> Response:
@@ -91,7 +91,7 @@ class AppointmentListCreateApi(_AppointmentsApi):
         When the doctor or the patient already has a pending or confirmed appointment then:
         409 SLOT_TAKEN.
         """
-        body = s.AppointmentBookRequestSerializer(data=request.data)
+        body = s.AppointmentBookSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
         viewer = self.viewer
@@ -160,7 +160,7 @@ class AppointmentRejectApi(_AppointmentsApi):
     @extend_schema(
         operation_id="appointments_reject",
         tags=["appointments"],
-        request=s.AppointmentRejectRequestSerializer,
+        request=s.AppointmentRejectSerializer,
         responses={200: s.AppointmentDetailSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -168,7 +168,7 @@ class AppointmentRejectApi(_AppointmentsApi):
 
         The slot becomes free again. 409 INVALID_STATE when it is not pending.
         """
-        body = s.AppointmentRejectRequestSerializer(data=request.data)
+        body = s.AppointmentRejectSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
         return self.detail(
@@ -187,7 +187,7 @@ class AppointmentCancelApi(_AppointmentsApi):
     @extend_schema(
         operation_id="appointments_cancel",
         tags=["appointments"],
-        request=s.AppointmentCancelRequestSerializer,
+        request=s.AppointmentCancelSerializer,
         responses={200: s.AppointmentDetailSerializer, **error_responses(400, 403, 404, 409)},
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -196,7 +196,7 @@ class AppointmentCancelApi(_AppointmentsApi):
         Admin: any pending or confirmed appointment. Patient: your own pending request, or your
         own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
         """
-        body = s.AppointmentCancelRequestSerializer(data=request.data)
+        body = s.AppointmentCancelSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
         return self.detail(

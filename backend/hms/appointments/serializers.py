@@ -84,7 +84,7 @@ class AppointmentDetailSerializer(AppointmentSerializer):
         read_only_fields = fields
 
 
-class AppointmentBookRequestSerializer(serializers.Serializer):
+class AppointmentBookSerializer(serializers.Serializer):
     """Book a slot. `patient` is required from an admin and ignored from a patient."""
 
     doctor = serializers.PrimaryKeyRelatedField(
@@ -103,13 +103,13 @@ class AppointmentBookRequestSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Why the patient wants to be seen.")
 
 
-class AppointmentRejectRequestSerializer(serializers.Serializer):
+class AppointmentRejectSerializer(serializers.Serializer):
     reason = serializers.CharField(
         max_length=500, help_text="Why the request is refused; the patient sees it."
     )
 
 
-class AppointmentCancelRequestSerializer(serializers.Serializer):
+class AppointmentCancelSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 

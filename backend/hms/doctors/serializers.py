@@ -3,7 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
-from hms.accounts.serializers import DoctorSignupRequestSerializer
+from hms.accounts.serializers import DoctorSignupSerializer
 from hms.common.validators import MobileField
 from hms.doctors.models import Department, Doctor
 from hms.doctors.selectors import DOCTOR_ORDERINGS
@@ -74,7 +74,7 @@ class DoctorCardSerializer(serializers.ModelSerializer[Doctor]):
         read_only_fields = fields
 
 
-class DoctorRegistrationSerializer(DoctorSignupRequestSerializer):
+class DoctorRegistrationSerializer(DoctorSignupSerializer):
     """An admin registers a doctor: the same fields as the doctor's own sign-up."""
 
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import (
     ApprovedDoctorField,
-    PatientSignupRequestSerializer,
+    PatientSignupSerializer,
     validate_date_of_birth,
 )
 from hms.common.validators import MobileField
@@ -62,7 +62,7 @@ class PatientSerializer(serializers.ModelSerializer[Patient]):
         return bool(annotated)
 
 
-class PatientRegistrationSerializer(PatientSignupRequestSerializer):
+class PatientRegistrationSerializer(PatientSignupSerializer):
     """An admin registers a patient: the sign-up fields, and optionally the assigned doctor."""
 
     preferred_doctor = None  # type: ignore[assignment]

@@ -891,7 +891,7 @@ export interface components {
          * @enum {string}
          */
         AdminSignupPolicyEnum: "open" | "code" | "closed";
-        AdminSignupRequestRequest: {
+        AdminSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
             /** @description At least 12 characters, not common, not all digits, unlike the username. */
@@ -996,7 +996,7 @@ export interface components {
             readonly created_at: string;
         };
         /** @description Book a slot. `patient` is required from an admin and ignored from a patient. */
-        AppointmentBookRequestRequest: {
+        AppointmentBookRequest: {
             doctor: number;
             /** @description The patient to book for: required when an admin books; ignored for a patient. */
             patient?: number;
@@ -1008,7 +1008,7 @@ export interface components {
             /** @description Why the patient wants to be seen. */
             reason: string;
         };
-        AppointmentCancelRequestRequest: {
+        AppointmentCancelRequest: {
             /** @default  */
             reason: string;
         };
@@ -1060,7 +1060,7 @@ export interface components {
             readonly address: string;
             readonly symptoms: string;
         };
-        AppointmentRejectRequestRequest: {
+        AppointmentRejectRequest: {
             /** @description Why the request is refused; the patient sees it. */
             reason: string;
         };
@@ -1160,7 +1160,7 @@ export interface components {
             /** @description At least 12 characters, not common, not all digits, unlike the username. */
             password: string;
         };
-        DoctorSignupRequestRequest: {
+        DoctorSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
             /** @description At least 12 characters, not common, not all digits, unlike the username. */
@@ -1282,7 +1282,7 @@ export interface components {
             readonly issued_by: number | null;
             readonly pdf_sha256: string | null;
         };
-        LogoutRequestRequest: {
+        LogoutRequest: {
             /** @description The refresh token to revoke. Leave out in cookie mode. */
             refresh?: string;
         };
@@ -1399,7 +1399,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Patient"][];
         };
-        PasswordChangeRequestRequest: {
+        PasswordChangeRequest: {
             current_password: string;
             new_password: string;
         };
@@ -1413,7 +1413,7 @@ export interface components {
             /** @description A department code from GET /api/v1/departments/. */
             department?: string;
         };
-        PatchedMeUpdateRequestRequest: {
+        PatchedMeUpdateRequest: {
             first_name?: string;
             last_name?: string;
             email?: string;
@@ -1515,7 +1515,7 @@ export interface components {
             /** @description At least 12 characters, not common, not all digits, unlike the username. */
             password: string;
         };
-        PatientSignupRequestRequest: {
+        PatientSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
             /** @description At least 12 characters, not common, not all digits, unlike the username. */
@@ -1566,7 +1566,7 @@ export interface components {
             /** Format: date-time */
             readonly ends_at: string;
         };
-        TokenObtainRequestRequest: {
+        TokenObtainRequest: {
             username: string;
             password: string;
             /**
@@ -1575,7 +1575,7 @@ export interface components {
              */
             use_cookie: boolean;
         };
-        TokenRefreshRequestRequest: {
+        TokenRefreshRequest: {
             /** @description JSON mode. Leave out in cookie mode: the hms_refresh cookie is used. */
             refresh?: string;
         };
@@ -2100,7 +2100,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppointmentBookRequestRequest"];
+                "application/json": components["schemas"]["AppointmentBookRequest"];
             };
         };
         responses: {
@@ -2311,7 +2311,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["AppointmentCancelRequestRequest"];
+                "application/json": components["schemas"]["AppointmentCancelRequest"];
             };
         };
         responses: {
@@ -2474,7 +2474,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AppointmentRejectRequestRequest"];
+                "application/json": components["schemas"]["AppointmentRejectRequest"];
             };
         };
         responses: {
@@ -2569,7 +2569,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["LogoutRequestRequest"];
+                "application/json": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -2664,7 +2664,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedMeUpdateRequestRequest"];
+                "application/json": components["schemas"]["PatchedMeUpdateRequest"];
             };
         };
         responses: {
@@ -2732,7 +2732,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordChangeRequestRequest"];
+                "application/json": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
@@ -2799,7 +2799,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AdminSignupRequestRequest"];
+                "application/json": components["schemas"]["AdminSignupRequest"];
             };
         };
         responses: {
@@ -2867,7 +2867,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DoctorSignupRequestRequest"];
+                "application/json": components["schemas"]["DoctorSignupRequest"];
             };
         };
         responses: {
@@ -2926,7 +2926,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatientSignupRequestRequest"];
+                "application/json": components["schemas"]["PatientSignupRequest"];
             };
         };
         responses: {
@@ -2985,7 +2985,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenObtainRequestRequest"];
+                "application/json": components["schemas"]["TokenObtainRequest"];
             };
         };
         responses: {
@@ -3062,7 +3062,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TokenRefreshRequestRequest"];
+                "application/json": components["schemas"]["TokenRefreshRequest"];
             };
         };
         responses: {
