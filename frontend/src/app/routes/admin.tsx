@@ -1,10 +1,97 @@
-import type { RoleModule } from './role-module';
-import { DashboardPlaceholderRoute } from './dashboard-placeholder';
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
 
-/** The admin area: `/admin/*`. Features add their routes and menu entries here. */
+import type { RoleModule } from './role-module';
+
+/** A page whose code loads when it is first opened: doctors and patients never load admin code. */
+function page(path: string | null, load: () => Promise<ComponentType>): RouteObject {
+  const lazy = async () => ({ Component: await load() });
+  return path === null ? { index: true, lazy } : { path, lazy };
+}
+
+/** The admin area: `/admin/*`. */
 export const adminModule: RoleModule = {
   role: 'ADMIN',
   path: 'admin',
-  nav: [{ label: 'Dashboard', to: '/admin', end: true }],
-  routes: [{ index: true, element: <DashboardPlaceholderRoute /> }],
+  nav: [
+    { label: 'Dashboard', to: '/admin', end: true },
+    { label: 'Doctors', to: '/admin/doctors' },
+    { label: 'Patients', to: '/admin/patients' },
+    { label: 'Admissions', to: '/admin/admissions' },
+    { label: 'Invoices', to: '/admin/invoices' },
+    { label: 'Appointments', to: '/admin/appointments' },
+  ],
+  routes: [
+    page(null, async () => {
+      const module = await import('@/features/admin-dashboard/components/admin-dashboard-page');
+      return module.AdminDashboardPage;
+    }),
+
+    page('doctors', async () => {
+      const module = await import('@/features/doctors/components/doctors-page');
+      return module.DoctorsPage;
+    }),
+    page('doctors/new', async () => {
+      const module = await import('@/features/doctors/components/register-doctor-page');
+      return module.RegisterDoctorPage;
+    }),
+    page('doctors/:doctorId', async () => {
+      const module = await import('@/features/doctors/components/doctor-page');
+      return module.DoctorPage;
+    }),
+    page('doctors/:doctorId/edit', async () => {
+      const module = await import('@/features/doctors/components/edit-doctor-page');
+      return module.EditDoctorPage;
+    }),
+
+    page('patients', async () => {
+      const module = await import('@/features/patients/components/patients-page');
+      return module.PatientsPage;
+    }),
+    page('patients/new', async () => {
+      const module = await import('@/features/patients/components/register-patient-page');
+      return module.RegisterPatientPage;
+    }),
+    page('patients/:patientId', async () => {
+      const module = await import('@/features/patients/components/patient-page');
+      return module.PatientPage;
+    }),
+    page('patients/:patientId/edit', async () => {
+      const module = await import('@/features/patients/components/edit-patient-page');
+      return module.EditPatientPage;
+    }),
+
+    page('admissions', async () => {
+      const module = await import('@/features/admissions/components/admissions-page');
+      return module.AdmissionsPage;
+    }),
+    page('admissions/new', async () => {
+      const module = await import('@/features/admissions/components/admit-patient-page');
+      return module.AdmitPatientPage;
+    }),
+    page('admissions/:admissionId', async () => {
+      const module = await import('@/features/admissions/components/admission-page');
+      return module.AdmissionPage;
+    }),
+
+    page('invoices', async () => {
+      const module = await import('@/features/invoices/components/invoices-page');
+      return module.InvoicesPage;
+    }),
+    page('invoices/:invoiceId', async () => {
+      const module = await import('@/features/invoices/components/invoice-page');
+      return module.InvoicePage;
+    }),
+
+    page('appointments', async () => {
+      const module = await import('@/features/appointments-admin/components/appointments-page');
+      return module.AppointmentsPage;
+    }),
+    page('appointments/new', async () => {
+      const module = await import(
+        '@/features/appointments-admin/components/book-appointment-page'
+      );
+      return module.BookAppointmentPage;
+    }),
+  ],
 };

@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+import type { components, paths } from '@/lib/api/schema';
+
+export type Admission = components['schemas']['Admission'];
+export type DischargeBody = paths['/api/v1/admissions/{admission_id}/discharge/']['post']['requestBody']['content']['application/json'];
+
+export const admissionKeys = {
+  all: ['admissions'] as const,
+  list: (query: object) => ['admissions', 'list', query] as const,
+  detail: (id: number) => ['admissions', 'detail', id] as const,
+};
+
+/** After an admission or discharge: admissions, patients (in hospital), invoices, dashboard. */
+export function admissionChanged(queryClient: QueryClient): void {
+  for (const key of ['admissions', 'patients', 'invoices', 'dashboard']) {
+    void queryClient.invalidateQueries({ queryKey: [key] });
+  }
+}

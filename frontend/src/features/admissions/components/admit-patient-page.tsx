@@ -1,0 +1,176 @@
+import { Button, Group, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect, useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+
+import { FormError } from '@/components/form-error';
+import { PageHeader } from '@/components/page-header';
+import { DoctorSelect } from '@/components/pickers/doctor-select';
+import { PatientSelect } from '@/components/pickers/patient-select';
+import { fieldErrors } from '@/lib/api/errors';
+import { isIsoDate } from '@/lib/dates';
+import { todayIn } from '@/lib/format';
+import { useHospital } from '@/lib/hospital';
+import { notifySuccess } from '@/lib/notify';
+import { idFrom } from '@/lib/use-url-params';
+
+import { useAdmitPatient } from '../api/admit-patient';
+import { usePatient } from '../api/get-patient';
+import { amountError } from '../utils/money';
+
+interface AdmitValues {
+  patient: number | null;
+  doctor: number | null;
+  admitted_on: string;
+  symptoms: string;
+  room: string;
+  room_charge_per_day: string;
+}
+
+const SHOWN_FIELDS = ['patient', 'doctor', 'admitted_on', 'symptoms', 'room', 'room_charge_per_day'];
+
+/** Admit an approved patient (admin): doctor, date, reason, room and daily rate. */
+export function AdmitPatientPage() {
+  const hospital = useHospital();
+  const today = todayIn(hospital.data?.time_zone ?? 'UTC');
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const admit = useAdmitPatient();
+  const form = useForm<AdmitValues>({
+    initialValues: {
+      patient: idFrom(searchParams.get('patient') ?? undefined),
+      doctor: null,
+      admitted_on: today,
+      symptoms: '',
+      room: '',
+      room_charge_per_day: '',
+    },
+    validate: {
+      patient: (value) => (value === null ? 'Choose the patient.' : null),
+      doctor: (value) => (value === null ? 'Choose the attending doctor.' : null),
+      admitted_on: (value) =>
+        !isIsoDate(value)
+          ? 'Enter the admission date.'
+          : value > today
+            ? 'The admission date cannot be in the future.'
+            : null,
+      symptoms: (value) => (value.trim() === '' ? 'Symptoms or reason is required.' : null),
+      room_charge_per_day: (value) => amountError(value, true),
+    },
+  });
+  const { setErrors, setFieldValue, getValues } = form;
+  const patient = usePatient(form.values.patient);
+
+  // A chosen patient brings their doctor and symptoms, once per patient; the admin may change both.
+  const filledFor = useRef<number | null>(null);
+  useEffect(() => {
+    const chosen = patient.data;
+    if (chosen === undefined || filledFor.current === chosen.id) return;
+    filledFor.current = chosen.id;
+    if (chosen.assigned_doctor !== null) setFieldValue('doctor', chosen.assigned_doctor);
+    if (getValues().symptoms.trim() === '') setFieldValue('symptoms', chosen.symptoms);
+  }, [patient.data, setFieldValue, getValues]);
+
+  useEffect(() => {
+    setErrors(fieldErrors(admit.error));
+  }, [admit.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (admit.isPending || values.patient === null || values.doctor === null) return;
+    admit.mutate(
+      {
+        patient: values.patient,
+        doctor: values.doctor,
+        admitted_on: values.admitted_on,
+        symptoms: values.symptoms.trim(),
+        room: values.room.trim(),
+        room_charge_per_day:
+          values.room_charge_per_day.trim() === '' ? null : values.room_charge_per_day.trim(),
+      },
+      {
+        onSuccess: (admission) => {
+          notifySuccess(
+            'Patient admitted',
+            `${admission.patient_name} is admitted under ${admission.doctor_name}.`,
+          );
+          void navigate(`/admin/admissions/${admission.id}`);
+        },
+      },
+    );
+  });
+
+  const chosen = patient.data;
+  const knownPatients =
+    chosen === undefined ? [] : [{ value: chosen.id, label: chosen.full_name }];
+  const knownDoctors =
+    chosen === undefined || chosen.assigned_doctor === null || chosen.assigned_doctor_name === null
+      ? []
+      : [{ value: chosen.assigned_doctor, label: chosen.assigned_doctor_name }];
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Admit a patient"
+        description="The attending doctor becomes the patient's assigned doctor."
+        back={{ to: '/admin/admissions', label: 'Admissions' }}
+      />
+      <form onSubmit={submit} noValidate aria-label="Admit a patient">
+        <Stack gap="md" maw={720}>
+          <FormError error={admit.error} shownFields={SHOWN_FIELDS} title="Not admitted" />
+          <PatientSelect
+            label="Patient"
+            required
+            disableBlocked
+            knownOptions={knownPatients}
+            {...form.getInputProps('patient')}
+          />
+          <DoctorSelect
+            label="Attending doctor"
+            required
+            knownOptions={knownDoctors}
+            {...form.getInputProps('doctor')}
+          />
+          <TextInput
+            label="Admission date"
+            type="date"
+            required
+            max={today}
+            {...form.getInputProps('admitted_on')}
+          />
+          <Textarea
+            label="Symptoms or reason"
+            required
+            autosize
+            minRows={2}
+            {...form.getInputProps('symptoms')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Room or bed"
+              description="Optional, e.g. Ward B, bed 4"
+              {...form.getInputProps('room')}
+            />
+            <TextInput
+              label="Daily room rate"
+              description={`Optional; proposed at discharge (${hospital.data?.currency ?? ''})`}
+              inputMode="decimal"
+              {...form.getInputProps('room_charge_per_day')}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={admit.isPending}>
+              Admit patient
+            </Button>
+            <Button
+              variant="default"
+              disabled={admit.isPending}
+              onClick={() => void navigate('/admin/admissions')}
+            >
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

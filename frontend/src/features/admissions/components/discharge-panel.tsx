@@ -1,0 +1,302 @@
+import {
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+
+import { ConfirmModal } from '@/components/confirm-modal';
+import { FormError } from '@/components/form-error';
+import { PanelLoader } from '@/components/panel-loader';
+import { fieldErrors } from '@/lib/api/errors';
+import type { components } from '@/lib/api/schema';
+import { isIsoDate } from '@/lib/dates';
+import { formatMoney, todayIn } from '@/lib/format';
+import { useHospital, useHospitalFormat } from '@/lib/hospital';
+import { notifySuccess } from '@/lib/notify';
+
+import { useDischargeAdmission } from '../api/discharge-admission';
+import type { Admission, DischargeBody } from '../api/keys';
+import { useDischargePreview } from '../api/preview-discharge';
+import { amountError } from '../utils/money';
+
+type InvoicePreview = components['schemas']['InvoicePreview'];
+
+interface DischargeValues {
+  discharged_on: string;
+  room_charge_per_day: string;
+  doctor_fee: string;
+  medicine_cost: string;
+  other_charge: string;
+}
+
+const SHOWN_FIELDS: string[] = [
+  'discharged_on',
+  'room_charge_per_day',
+  'doctor_fee',
+  'medicine_cost',
+  'other_charge',
+];
+
+/** The request body for these values, or null while a field is not yet a valid entry. */
+function bodyOf(values: DischargeValues, admittedOn: string, today: string): DischargeBody | null {
+  const dateOk =
+    isIsoDate(values.discharged_on) &&
+    values.discharged_on >= admittedOn &&
+    values.discharged_on <= today;
+  const amountsOk =
+    amountError(values.room_charge_per_day) === null &&
+    amountError(values.doctor_fee) === null &&
+    amountError(values.medicine_cost) === null &&
+    amountError(values.other_charge) === null;
+  if (!dateOk || !amountsOk) return null;
+  return {
+    discharged_on: values.discharged_on,
+    room_charge_per_day: values.room_charge_per_day.trim(),
+    doctor_fee: values.doctor_fee.trim(),
+    medicine_cost: values.medicine_cost.trim(),
+    other_charge: values.other_charge.trim(),
+  };
+}
+
+function sameBody(a: DischargeBody | null, b: DischargeBody | null): boolean {
+  return a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Discharge an admitted patient. As the admin types the charges, the server previews the bill
+ * (nothing is saved); the discharge can be confirmed once the preview shows the current entries.
+ */
+export function DischargePanel({ admission }: { admission: Admission }) {
+  const hospital = useHospital();
+  const today = todayIn(hospital.data?.time_zone ?? 'UTC');
+  const navigate = useNavigate();
+  const discharge = useDischargeAdmission(admission.id);
+  const [confirming, confirmModal] = useDisclosure(false);
+  const form = useForm<DischargeValues>({
+    initialValues: {
+      discharged_on: today < admission.admitted_on ? admission.admitted_on : today,
+      room_charge_per_day: admission.room_charge_per_day ?? '',
+      doctor_fee: '',
+      medicine_cost: '',
+      other_charge: '0',
+    },
+    validate: {
+      discharged_on: (value) =>
+        !isIsoDate(value)
+          ? 'Enter the discharge date.'
+          : value < admission.admitted_on
+            ? 'The discharge date cannot be before the admission date.'
+            : value > today
+              ? 'The discharge date cannot be in the future.'
+              : null,
+      room_charge_per_day: (value) => amountError(value),
+      doctor_fee: (value) => amountError(value),
+      medicine_cost: (value) => amountError(value),
+      other_charge: (value) => amountError(value),
+    },
+  });
+  const { setErrors } = form;
+
+  const body = bodyOf(form.values, admission.admitted_on, today);
+  const [debouncedBody] = useDebouncedValue(body, 400);
+  const preview = useDischargePreview(admission.id, debouncedBody);
+  const previewCurrent =
+    preview.isSuccess && !preview.isPlaceholderData && sameBody(body, debouncedBody);
+
+  useEffect(() => {
+    setErrors(fieldErrors(discharge.error));
+  }, [discharge.error, setErrors]);
+
+  const submit = form.onSubmit(() => {
+    if (discharge.isPending || !previewCurrent) return;
+    discharge.reset();
+    confirmModal.open();
+  });
+
+  const confirm = () => {
+    if (body === null || discharge.isPending) return;
+    discharge.mutate(body, {
+      onSuccess: (invoice) => {
+        confirmModal.close();
+        notifySuccess(
+          'Patient discharged',
+          `Invoice ${invoice.number} for ${formatMoney(invoice.total, invoice.currency)} was issued.`,
+        );
+        void navigate(`/admin/invoices/${invoice.id}`);
+      },
+    });
+  };
+
+  return (
+    <Paper withBorder p="lg">
+      <Stack gap="md">
+        <Title order={2} size="h3">
+          Discharge
+        </Title>
+        <form onSubmit={submit} noValidate aria-label="Discharge">
+          <Stack gap="md">
+            <FormError error={discharge.error} shownFields={SHOWN_FIELDS} title="Not discharged" />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label="Discharge date"
+                type="date"
+                required
+                min={admission.admitted_on}
+                max={today}
+                {...form.getInputProps('discharged_on')}
+              />
+              <TextInput
+                label="Daily room charge"
+                required
+                inputMode="decimal"
+                {...form.getInputProps('room_charge_per_day')}
+              />
+              <TextInput
+                label="Doctor fee"
+                required
+                inputMode="decimal"
+                {...form.getInputProps('doctor_fee')}
+              />
+              <TextInput
+                label="Medicine cost"
+                required
+                inputMode="decimal"
+                {...form.getInputProps('medicine_cost')}
+              />
+              <TextInput
+                label="Other charges"
+                required
+                inputMode="decimal"
+                {...form.getInputProps('other_charge')}
+              />
+            </SimpleGrid>
+            <BillPreview
+              preview={preview.data}
+              waiting={body === null}
+              updating={body !== null && !previewCurrent && !preview.isError}
+              error={body !== null && sameBody(body, debouncedBody) ? preview.error : null}
+            />
+            <Group>
+              <Button
+                type="submit"
+                disabled={!previewCurrent}
+                loading={discharge.isPending}
+              >
+                Discharge and issue invoice
+              </Button>
+              {!previewCurrent && (
+                <Text size="sm" c="dimmed">
+                  The bill preview must show your entries before you can discharge.
+                </Text>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Stack>
+      <ConfirmModal
+        opened={confirming}
+        onClose={confirmModal.close}
+        title={`Discharge ${admission.patient_name}?`}
+        confirmLabel="Discharge and issue invoice"
+        color="blue"
+        pending={discharge.isPending}
+        error={discharge.error}
+        onConfirm={confirm}
+      >
+        {preview.data === undefined
+          ? ''
+          : `The admission closes and invoice for ${formatMoney(preview.data.total, preview.data.currency)} is issued. An issued invoice cannot be changed.`}
+      </ConfirmModal>
+    </Paper>
+  );
+}
+
+interface BillPreviewProps {
+  preview: InvoicePreview | undefined;
+  /** The form is not complete yet: nothing to ask. */
+  waiting: boolean;
+  /** The shown bill is for earlier entries; a new one is on its way. */
+  updating: boolean;
+  error: unknown;
+}
+
+/** The server's bill for the current entries, line by line, exactly as it sent the amounts. */
+function BillPreview({ preview, waiting, updating, error }: BillPreviewProps) {
+  const format = useHospitalFormat();
+  return (
+    <Paper bg="gray.0" p="md" radius="md" aria-labelledby="bill-preview-title">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="bill-preview-title">
+            Bill preview
+          </Title>
+          <Text size="sm" c="dimmed" role="status" aria-live="polite">
+            {updating ? 'Updating…' : ''}
+          </Text>
+        </Group>
+        {error !== null && error !== undefined ? (
+          <FormError error={error} title="The bill cannot be computed" />
+        ) : waiting ? (
+          <Text size="sm" c="dimmed">
+            Fill in the date and every charge to see the bill.
+          </Text>
+        ) : preview === undefined ? (
+          <PanelLoader label="Computing the bill…" />
+        ) : (
+          <Table
+            verticalSpacing={4}
+            style={{ opacity: updating ? 0.6 : 1 }}
+            aria-label="Bill preview"
+          >
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">Stay</Table.Th>
+                <Table.Td ta="right">
+                  {format.date(preview.admitted_on)} – {format.date(preview.discharged_on)}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Days billed</Table.Th>
+                <Table.Td ta="right">{preview.days}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">
+                  Room charge ({preview.days} × {formatMoney(preview.room_charge_per_day, preview.currency)})
+                </Table.Th>
+                <Table.Td ta="right">{formatMoney(preview.room_charge, preview.currency)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Doctor fee</Table.Th>
+                <Table.Td ta="right">{formatMoney(preview.doctor_fee, preview.currency)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Medicine cost</Table.Th>
+                <Table.Td ta="right">{formatMoney(preview.medicine_cost, preview.currency)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Other charges</Table.Th>
+                <Table.Td ta="right">{formatMoney(preview.other_charge, preview.currency)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">Total</Table.Th>
+                <Table.Td ta="right" fw={700}>
+                  {formatMoney(preview.total, preview.currency)}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
