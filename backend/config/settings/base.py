@@ -198,7 +198,6 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hms.common.schema.add_common_error_responses",
     ],
-    "SECURITY": [{"jwtAuth": []}],
 }
 
 # Hospital settings (SPEC sections 1-3).

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
-from hms.dashboard.fields import NullableNestedField
+from hms.common.fields import NullableNestedField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 

@@ -13,7 +13,7 @@ class NullableNestedField(serializers.Field):  # type: ignore[type-arg]
     """A read-only nested object, or null: `NullableNestedField(DoctorCardSerializer())`.
 
     drf-spectacular writes `Serializer(allow_null=True)` as `allOf: [$ref], nullable: true`,
-    which OpenAPI 3.0 validators (the contract tests' openapi-core among them) read as never
+    which OpenAPI 3.0 validators (the contract tests among them) read as never
     null, because `nullable` does not apply across a `$ref`. This field is declared as
     `oneOf: [$ref, null]` instead.
     """

@@ -13,7 +13,7 @@ from hms.appointments.serializers import (
     DoctorAppointmentSummarySerializer,
     PatientAppointmentSummarySerializer,
 )
-from hms.dashboard.fields import NullableNestedField
+from hms.common.fields import NullableNestedField
 from hms.doctors.serializers import DoctorCardSerializer
 
 
