@@ -28,17 +28,16 @@ export const ADMISSION_STATUS_LABEL: Record<AdmissionStatus, string> = {
   DISCHARGED: 'Discharged',
 };
 
-// Shade 9 (7 for grey) keeps the text of light badges above WCAG AA contrast.
 const COLOR: Record<AccountStatus | AppointmentStatus | AdmissionStatus, string> = {
-  PENDING: 'orange.9',
-  APPROVED: 'green.9',
-  CONFIRMED: 'green.9',
-  REJECTED: 'red.9',
-  DELETED: 'gray.7',
-  CANCELLED: 'gray.7',
-  COMPLETED: 'blue.9',
-  ADMITTED: 'blue.9',
-  DISCHARGED: 'gray.7',
+  PENDING: 'orange',
+  APPROVED: 'green',
+  CONFIRMED: 'green',
+  REJECTED: 'red',
+  DELETED: 'gray',
+  CANCELLED: 'gray',
+  COMPLETED: 'blue',
+  ADMITTED: 'blue',
+  DISCHARGED: 'gray',
 };
 
 type StatusBadgeProps =
@@ -53,7 +52,9 @@ export function StatusBadge(props: StatusBadgeProps) {
   else if (props.kind === 'appointment') label = APPOINTMENT_STATUS_LABEL[props.status];
   else label = ADMISSION_STATUS_LABEL[props.status];
   return (
-    <Badge variant="light" color={COLOR[props.status]} style={{ textTransform: 'none' }}>
+    // Dark text on a light tint stays above AA contrast for every colour (a tint's own shade of
+    // orange or green does not).
+    <Badge variant="light" color={COLOR[props.status]} c="dark.7" tt="none">
       {label}
     </Badge>
   );

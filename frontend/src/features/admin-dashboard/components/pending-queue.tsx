@@ -45,7 +45,7 @@ export function PendingQueue({
           {title}
         </Title>
         {count !== undefined && (
-          <Badge variant="light" color={count > 0 ? 'orange.9' : 'gray.7'} tt="none">
+          <Badge variant="light" color={count > 0 ? 'orange' : 'gray'} c="dark.7" tt="none">
             {count} waiting
           </Badge>
         )}

@@ -30,7 +30,7 @@ export function AppointmentActions({ appointment }: { appointment: Appointment }
       {pending && (
         <Button
           size="xs"
-          color="green.9"
+          
           loading={approve.isPending}
           disabled={busy && !approve.isPending}
           aria-label={`Approve ${who}, ${when}`}

@@ -19,7 +19,7 @@ export function DoctorDecision({ doctor, size = 'xs' }: { doctor: Doctor; size?:
     <Group gap="xs" wrap="nowrap">
       <Button
         size={size}
-        color="green.9"
+        
         loading={approve.isPending}
         disabled={reject.isPending}
         aria-label={`Approve ${doctor.full_name}`}

@@ -19,7 +19,7 @@ export function PatientDecision({ patient, size = 'xs' }: { patient: Patient; si
     <Group gap="xs" wrap="nowrap">
       <Button
         size={size}
-        color="green.9"
+        
         loading={approve.isPending}
         disabled={reject.isPending}
         aria-label={`Approve ${patient.full_name}`}

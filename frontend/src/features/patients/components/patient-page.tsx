@@ -70,7 +70,7 @@ function PatientView({ patient }: { patient: Patient }) {
           <>
             <StatusBadge kind="account" status={patient.status} />
             {patient.is_admitted && (
-              <Badge variant="light" color="blue.9" tt="none">
+              <Badge variant="light" color="blue" c="dark.7" tt="none">
                 In hospital
               </Badge>
             )}

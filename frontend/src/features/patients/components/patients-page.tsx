@@ -164,7 +164,7 @@ export function PatientsPage() {
                               <Group gap={6}>
                                 <StatusBadge kind="account" status={patient.status} />
                                 {patient.is_admitted && (
-                                  <Badge variant="light" color="blue.9" tt="none">
+                                  <Badge variant="light" color="blue" c="dark.7" tt="none">
                                     In hospital
                                   </Badge>
                                 )}
