@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/session';
 
 import { departments, doctorDirectory, errorBody, hospital, users } from './fixtures';
 import { http } from './http';
+import { doctorDashboard, emptyAdminDashboard, patientDashboard } from './workspace-fixtures';
 
 /**
  * A small in-memory stand-in for the API's auth endpoints: accounts with passwords, access
@@ -84,6 +85,22 @@ export const handlers = [
       );
     }
     return response(200).json(user);
+  }),
+
+  // Every role lands on a dashboard; tests about its contents answer with their own numbers.
+  http.get('/api/v1/dashboard/', ({ request, response }) => {
+    const user = mockAuth.userOf(request);
+    if (user === null) {
+      return response(401).json(
+        errorBody('NOT_AUTHENTICATED', 'Authentication credentials were not provided.'),
+      );
+    }
+    const dashboards = {
+      ADMIN: emptyAdminDashboard,
+      DOCTOR: doctorDashboard(),
+      PATIENT: patientDashboard(),
+    };
+    return response(200).json(dashboards[user.role]);
   }),
 ];
 

@@ -176,3 +176,25 @@ export function patientDashboard(
     },
   };
 }
+
+export const emptyAdminDashboard: Schemas['Dashboard'] = {
+  role: 'ADMIN',
+  doctor: null,
+  patient: null,
+  admin: {
+    accounts: {
+      approved_doctors: 0,
+      pending_doctors: 0,
+      approved_patients: 0,
+      pending_patients: 0,
+      newest_pending: [],
+    },
+    appointments: { confirmed: 0, pending: 0, today: 0 },
+    admissions: {
+      currently_admitted: 0,
+      discharged: 0,
+      invoiced_total_this_month: '0.00',
+      currency: 'INR',
+    },
+  },
+};

@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Card,
   Group,
   List,
@@ -13,7 +14,7 @@ import { Link } from 'react-router';
 
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
-import { useCurrentUser } from '@/lib/auth/session';
+import { ROLE_LABEL, useCurrentUser } from '@/lib/auth/session';
 import { useHospitalFormat } from '@/lib/hospital';
 
 import { useDashboard } from '../api/get-dashboard';
@@ -105,7 +106,10 @@ export function DoctorDashboardPage() {
     <Stack gap="lg">
       <div>
         <Title order={1}>Dashboard</Title>
-        <Text c="dimmed">Welcome, Dr. {user.full_name}</Text>
+        <Group gap="xs">
+          <Text c="dimmed">Welcome, {user.full_name}</Text>
+          <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
+        </Group>
       </div>
       {body}
     </Stack>

@@ -32,7 +32,7 @@ function PatientCard({ patient }: { patient: Patient }) {
             {patient.full_name}
           </Title>
           {patient.is_admitted && (
-            <Badge color="orange" variant="light">
+            <Badge color="orange" variant="light" c="dark.7">
               Admitted
             </Badge>
           )}

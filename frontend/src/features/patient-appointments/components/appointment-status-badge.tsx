@@ -14,9 +14,10 @@ const STATUS: Record<Status, { label: string; color: string }> = {
 
 export function AppointmentStatusBadge({ status }: { status: Status }) {
   const { label, color } = STATUS[status];
-  // Dark text on a light tint keeps every status above AA contrast.
+  // Dark text on a light tint keeps every status above AA contrast (the tint's own shade of
+  // yellow or orange does not reach it).
   return (
-    <Badge color={color} variant="light" c={`${color}.9`} size="lg">
+    <Badge color={color} variant="light" c="dark.7" size="lg">
       {label}
     </Badge>
   );

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Card, DataList, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  DataList,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +17,7 @@ import { Link } from 'react-router';
 import { LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
 import type { components } from '@/lib/api/schema';
-import { useCurrentUser } from '@/lib/auth/session';
+import { ROLE_LABEL, useCurrentUser } from '@/lib/auth/session';
 import { useHospitalFormat } from '@/lib/hospital';
 
 import { useDashboard } from '../api/get-dashboard';
@@ -69,7 +80,7 @@ function AdmissionPanel({ admissions }: { admissions: PatientDashboard['admissio
     return (
       <Panel title="Hospital stay">
         <div>
-          <Badge color="orange" variant="light" size="lg">
+          <Badge color="orange" variant="light" c="dark.7" size="lg">
             Admitted
           </Badge>
         </div>
@@ -84,7 +95,7 @@ function AdmissionPanel({ admissions }: { admissions: PatientDashboard['admissio
     return (
       <Panel title="Hospital stay">
         <div>
-          <Badge color="gray" variant="light" size="lg">
+          <Badge color="gray" variant="light" c="dark.7" size="lg">
             Discharged
           </Badge>
         </div>
@@ -177,7 +188,10 @@ export function PatientDashboardPage() {
     <Stack gap="lg">
       <div>
         <Title order={1}>Dashboard</Title>
-        <Text c="dimmed">Welcome, {user.full_name}</Text>
+        <Group gap="xs">
+          <Text c="dimmed">Welcome, {user.full_name}</Text>
+          <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
+        </Group>
       </div>
       {body}
     </Stack>
