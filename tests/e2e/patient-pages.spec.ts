@@ -18,6 +18,9 @@ import {
 import { appointmentsOf, firstFreeSlot, slotTimeName } from './support/workspace';
 import type { Appointment } from './support/workspace';
 
+// The patient's pages are used on phones above all: this file runs at a phone's width.
+test.use({ viewport: { width: 390, height: 844 } });
+
 const PAGES = [
   { path: '/patient', heading: 'Dashboard', screenshot: 'patient-dashboard-demo' },
   { path: '/patient/book', heading: 'Book an appointment', screenshot: 'patient-book' },

@@ -43,7 +43,8 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
       </Anchor>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          {/* At a phone's width the hospital's name gives way, never the sign-out button. */}
+          <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: 1 }}>
             <Burger
               opened={navOpened}
               onClick={nav.toggle}
@@ -55,7 +56,7 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
               {hospital.data?.name ?? 'HMS'}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Box visibleFrom="xs" ta="right">
               <Text size="sm" fw={500} truncate>
                 {user.full_name}
