@@ -30,8 +30,8 @@ const PAGES = [
 ];
 
 test('every patient page has no serious accessibility violations', async ({ page }) => {
-  // sara has a discharged stay with an invoice, and appointments in several statuses (seed_demo).
-  const patient = DEMO_PATIENTS[5];
+  // arav has a discharged stay with its invoice, and appointments in several statuses (seed_demo).
+  const patient = DEMO_PATIENTS[1];
   await loginViaApi(page, patient.username, DEMO_PASSWORD, '/patient');
   for (const { path, heading, screenshot } of PAGES) {
     await page.goto(path);
@@ -39,6 +39,12 @@ test('every patient page has no serious accessibility violations', async ({ page
     await expectNoSeriousA11yViolations(page);
     await screenshotPage(page, screenshot);
   }
+  await page.goto('/patient/invoices');
+  await page.getByRole('link', { name: /^View invoice INV-/ }).first().click();
+  await expect(page.getByRole('table', { name: 'Charges' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await screenshotPage(page, 'patient-invoice-demo');
+
   await page.goto('/patient/invoices/999999');
   await expect(page.getByRole('heading', { level: 1, name: 'Invoice not found' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
