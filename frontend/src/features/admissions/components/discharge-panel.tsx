@@ -138,7 +138,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
   };
 
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" maw={760}>
       <Stack gap="md">
         <Title order={2} size="h3">
           Discharge
