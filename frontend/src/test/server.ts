@@ -35,6 +35,8 @@ export const mockAuth = {
 };
 mockAuth.reset();
 
+const EMPTY_PAGE = { count: 0, next: null, previous: null, results: [] };
+
 const LOGIN_ERRORS: Record<string, { status: 403; message: string }> = {
   ACCOUNT_PENDING_APPROVAL: { status: 403, message: 'Your account is awaiting approval.' },
   ACCOUNT_REJECTED: { status: 403, message: 'Your account was not approved.' },
@@ -102,6 +104,12 @@ export const handlers = [
     };
     return response(200).json(dashboards[user.role]);
   }),
+
+  // The admin's dashboard also reads its queues and the week ahead from these lists; tests about
+  // them answer with their own rows.
+  http.get('/api/v1/doctors/', ({ response }) => response(200).json(EMPTY_PAGE)),
+  http.get('/api/v1/patients/', ({ response }) => response(200).json(EMPTY_PAGE)),
+  http.get('/api/v1/appointments/', ({ response }) => response(200).json(EMPTY_PAGE)),
 ];
 
 export const server = setupServer(...handlers);

@@ -1,9 +1,10 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
-import { ROLE_LABEL, useCurrentUser } from '@/lib/auth/session';
+import { ROLE_LABEL, meQueryOptions, useCurrentUser } from '@/lib/auth/session';
 import { formatMoney, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 
@@ -20,7 +21,10 @@ import { StatCard } from './stat-card';
 
 /** The admin's landing page: the hospital's numbers, the week ahead and what waits for a decision. */
 export function AdminDashboardPage() {
-  const user = useCurrentUser();
+  // The greeting follows /auth/me, so an account changed or revoked meanwhile shows here first.
+  const me = useQuery(meQueryOptions);
+  const sessionUser = useCurrentUser();
+  const user = me.data ?? sessionUser;
   return (
     <Stack gap="lg">
       <PageHeader title="Dashboard" />
