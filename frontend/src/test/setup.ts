@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest';
 
+import { notifications } from '@mantine/notifications';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 
@@ -52,6 +53,8 @@ beforeAll(() => {
 
 afterEach(() => {
   cleanup();
+  // Mantine keeps notifications in a module-level store: one test's must not reach the next.
+  notifications.clean();
   server.resetHandlers();
   mockAuth.reset();
   setAccessToken(null);
