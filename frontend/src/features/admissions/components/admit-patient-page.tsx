@@ -37,6 +37,7 @@ export function AdmitPatientPage() {
   const navigate = useNavigate();
   const admit = useAdmitPatient();
   const form = useForm<AdmitValues>({
+    validateInputOnBlur: ['admitted_on', 'room_charge_per_day'],
     initialValues: {
       patient: idFrom(searchParams.get('patient') ?? undefined),
       doctor: null,

@@ -83,6 +83,8 @@ export function DischargePanel({ admission }: { admission: Admission }) {
   const discharge = useDischargeAdmission(admission.id);
   const [confirming, confirmModal] = useDisclosure(false);
   const form = useForm<DischargeValues>({
+    // The bill waits for valid entries; say at once which one is not.
+    validateInputOnBlur: true,
     initialValues: {
       discharged_on: today < admission.admitted_on ? admission.admitted_on : today,
       room_charge_per_day: admission.room_charge_per_day ?? '',
