@@ -34,6 +34,10 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
     """A hospital stay. `invoice` is the id of its invoice, null until discharge."""
 
     patient_name = serializers.CharField(source="patient.full_name", read_only=True)
+    # The attending doctor keeps the contact details of the patients they discharged, even
+    # after the patient is assigned to someone else (SPEC section 4, "discharged patients").
+    patient_mobile = serializers.CharField(source="patient.mobile", read_only=True)
+    patient_address = serializers.CharField(source="patient.address", read_only=True)
     doctor_name = serializers.CharField(source="doctor.full_name", read_only=True)
     doctor_department = serializers.CharField(source="doctor.department.name", read_only=True)
     invoice = serializers.SerializerMethodField()
@@ -44,6 +48,8 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
             "id",
             "patient",
             "patient_name",
+            "patient_mobile",
+            "patient_address",
             "doctor",
             "doctor_name",
             "doctor_department",

@@ -87,6 +87,8 @@ export function admissionRecord(
     id: 41,
     patient: 11,
     patient_name: 'Ravi Kumar',
+    patient_mobile: '+919800000011',
+    patient_address: '4 Lake Road, Kochi',
     doctor: 7,
     doctor_name: 'Meera Iyer',
     doctor_department: 'Cardiologist',

@@ -107,6 +107,8 @@ def test_admin_admits_a_patient(admin_client, admin_user, world):
         "id": admission.pk,
         "patient": sara.pk,
         "patient_name": "Sara Kapoor",
+        "patient_mobile": sara.mobile,
+        "patient_address": sara.address,
         "doctor": anita.pk,
         "doctor_name": "Anita Desai",
         "doctor_department": "Cardiologist",

@@ -907,6 +907,8 @@ export interface components {
             readonly id: number;
             readonly patient: number;
             readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
             readonly doctor: number;
             readonly doctor_name: string;
             readonly doctor_department: string;

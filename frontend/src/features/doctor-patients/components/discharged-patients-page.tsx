@@ -8,34 +8,24 @@ import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 
 import { ADMISSIONS_PAGE_SIZE, useDischargedAdmissions } from '../api/get-discharged-admissions';
-import { usePatient } from '../api/get-patient';
 
 type Admission = components['schemas']['Admission'];
 
-/**
- * The patient's mobile and address. Admissions do not carry them, so they come from the
- * patient's record, which the doctor may read while the patient is assigned to them.
- */
-function ContactItems({ patientId }: { patientId: number }) {
-  const patient = usePatient(patientId);
-  const unavailable = 'Not available (no longer assigned to you)';
-  const mobile = patient.isPending ? 'Loading…' : patient.isError ? unavailable : patient.data.mobile;
-  const address = patient.isPending
-    ? 'Loading…'
-    : patient.isError
-      ? unavailable
-      : patient.data.address;
+/** The patient's contact details as the stay recorded them (kept after a reassignment). */
+function ContactItems({ admission }: { admission: Admission }) {
   return (
     <>
       <DataList.Item>
         <DataList.ItemLabel>Mobile</DataList.ItemLabel>
         <DataList.ItemValue>
-          {patient.isSuccess ? <Anchor href={`tel:${mobile}`}>{mobile}</Anchor> : mobile}
+          <Anchor href={`tel:${admission.patient_mobile}`}>{admission.patient_mobile}</Anchor>
         </DataList.ItemValue>
       </DataList.Item>
       <DataList.Item>
         <DataList.ItemLabel>Address</DataList.ItemLabel>
-        <DataList.ItemValue style={{ whiteSpace: 'pre-line' }}>{address}</DataList.ItemValue>
+        <DataList.ItemValue style={{ whiteSpace: 'pre-line' }}>
+          {admission.patient_address}
+        </DataList.ItemValue>
       </DataList.Item>
     </>
   );
@@ -65,7 +55,7 @@ function DischargedCard({ admission }: { admission: Admission }) {
             <DataList.ItemLabel>Symptoms</DataList.ItemLabel>
             <DataList.ItemValue>{admission.symptoms}</DataList.ItemValue>
           </DataList.Item>
-          <ContactItems patientId={admission.patient} />
+          <ContactItems admission={admission} />
         </DataList>
       </Stack>
     </Card>
