@@ -98,6 +98,18 @@ test('the detail pages of a demo doctor, patient, admission and invoice', async 
 
   await loginViaApi(page, DEMO_ADMIN.username, undefined, `/admin/patients/${found.id}`);
   await expectPage(page, patient.fullName, 'admin-patient');
+  // The assign-doctor dialog, opened and left without saving.
+  await page.getByRole('button', { name: 'Assign doctor' }).click();
+  const assign = page.getByRole('dialog', { name: 'Assign a doctor' });
+  await expect(assign.getByRole('combobox', { name: 'Doctor' })).toHaveValue('Anita Desai');
+  await expectNoSeriousA11yViolations(page);
+  await screenshotPage(page, 'admin-patient-assign-doctor');
+  await assign.getByRole('button', { name: 'Back' }).click();
+  await expect(assign).toBeHidden();
+
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expectPage(page, `Edit ${patient.fullName}`, 'admin-patient-edit');
+  await page.goBack();
 
   await page.getByRole('link', { name: 'Anita Desai' }).first().click();
   await expectPage(page, 'Anita Desai', 'admin-doctor');

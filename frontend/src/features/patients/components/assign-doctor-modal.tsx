@@ -64,7 +64,6 @@ function AssignDoctorForm({ patient, onDone }: { patient: Patient; onDone: () =>
         <DoctorSelect
           label="Doctor"
           clearable
-          data-autofocus
           value={doctor}
           knownOptions={current}
           onChange={setDoctor}
