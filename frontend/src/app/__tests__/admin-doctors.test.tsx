@@ -295,7 +295,8 @@ describe('admin: registering, editing and deleting a doctor', () => {
     await waitFor(() => {
       expect(router.state.location.pathname).toBe('/admin/doctors/7');
     });
-    expect(await screen.findByText('7 New Clinic Street, Pune')).toBeVisible();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Meera Iyer' })).toBeVisible();
+    expect(screen.getByText('7 New Clinic Street, Pune')).toBeVisible();
   });
 
   it('deletes a doctor only after the confirmation', async () => {
