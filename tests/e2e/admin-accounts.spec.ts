@@ -4,7 +4,7 @@
  * edits and deletes a doctor; approves a pending patient from the dashboard's queue. Each test
  * acts as an admin of its own and changes only accounts it created.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 
 import {
   E2E_PASSWORD,
@@ -111,6 +111,7 @@ test('an admin rejects a doctor with a reason, who then cannot sign in', async (
   await page.getByRole('button', { name: `Reject ${doctor.full_name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Reject ${doctor.full_name}` });
   await dialog.getByLabel('Reason').fill('No licence number on the application');
+  await dialogShown(dialog);
   await expectNoSeriousA11yViolations(page);
   await screenshotPage(page, 'admin-doctor-reject-dialog');
   await dialog.getByRole('button', { name: 'Reject application' }).click();
@@ -179,6 +180,7 @@ test('an admin registers a doctor, edits the profile and deletes the account', a
   await page.getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: `Delete ${fullName}?` });
   await expect(dialog).toContainText('can no longer sign in');
+  await dialogShown(dialog);
   await expectNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Delete doctor' }).click();
 
@@ -232,4 +234,9 @@ test('an admin approves a pending patient from the dashboard and rejects another
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A dialog that has finished fading in: axe must not measure colours mid-transition. */
+async function dialogShown(dialog: Locator) {
+  await expect(dialog).toHaveCSS('opacity', '1');
 }

@@ -3,7 +3,7 @@
  * once); approve a patient's request, reject another with a reason, cancel a confirmed one. Each
  * test acts as an admin of its own, on a doctor and patients of its own.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import {
   HmsApi,
@@ -115,6 +115,7 @@ test('an admin approves a request, rejects another with a reason and cancels a c
   await reject.getByRole('button', { name: 'Reject request' }).click();
   await expect(reject.getByText('Give a reason.')).toBeVisible();
   await reject.getByLabel('Reason').fill('The doctor is in theatre that morning');
+  await dialogShown(reject);
   await expectNoSeriousA11yViolations(page);
   await reject.getByRole('button', { name: 'Reject request' }).click();
   await expect(reject).toBeHidden();
@@ -143,3 +144,8 @@ test('an admin approves a request, rejects another with a reason and cancels a c
     { status: 'REJECTED', status_reason: 'The doctor is in theatre that morning' },
   ]);
 });
+
+/** A dialog that has finished fading in: axe must not measure colours mid-transition. */
+async function dialogShown(dialog: Locator) {
+  await expect(dialog).toHaveCSS('opacity', '1');
+}

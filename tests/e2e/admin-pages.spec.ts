@@ -3,7 +3,7 @@
  * data, has no serious accessibility violation, and is saved as a screenshot. Read-only: nothing
  * here changes state (the journeys in admin-*.spec.ts do, with their own accounts).
  */
-import type { Page as BrowserPage } from '@playwright/test';
+import type { Page as BrowserPage, Locator } from '@playwright/test';
 
 import {
   DEMO_ADMIN,
@@ -102,6 +102,7 @@ test('the detail pages of a demo doctor, patient, admission and invoice', async 
   await page.getByRole('button', { name: 'Assign doctor' }).click();
   const assign = page.getByRole('dialog', { name: 'Assign a doctor' });
   await expect(assign.getByRole('combobox', { name: 'Doctor' })).toHaveValue('Anita Desai');
+  await dialogShown(assign);
   await expectNoSeriousA11yViolations(page);
   await screenshotPage(page, 'admin-patient-assign-doctor');
   await assign.getByRole('button', { name: 'Back' }).click();
@@ -121,3 +122,8 @@ test('the detail pages of a demo doctor, patient, admission and invoice', async 
   await page.goto(`/admin/invoices/${invoice.id}`);
   await expectPage(page, `Invoice ${invoice.number}`, 'admin-invoice');
 });
+
+/** A dialog that has finished fading in: axe must not measure colours mid-transition. */
+async function dialogShown(dialog: Locator) {
+  await expect(dialog).toHaveCSS('opacity', '1');
+}

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 import {
   HmsApi,
@@ -189,6 +189,7 @@ test('an admin discharges with charges after the bill preview and downloads the 
   await confirm.click();
   const dialog = page.getByRole('dialog', { name: `Discharge ${patient.full_name}?` });
   await expect(dialog).toContainText('invoice for ₹3,350.00 is issued');
+  await dialogShown(dialog);
   await expectNoSeriousA11yViolations(page);
   await dialog.getByRole('button', { name: 'Discharge and issue invoice' }).click();
 
@@ -251,4 +252,9 @@ test('an admin discharges with charges after the bill preview and downloads the 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A dialog that has finished fading in: axe must not measure colours mid-transition. */
+async function dialogShown(dialog: Locator) {
+  await expect(dialog).toHaveCSS('opacity', '1');
 }

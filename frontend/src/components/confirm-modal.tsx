@@ -26,7 +26,8 @@ export function ConfirmModal({
   onConfirm,
   pending,
   error,
-  color = 'red',
+  // Shade 9 keeps white text above AA contrast.
+  color = 'red.9',
 }: ConfirmModalProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>

@@ -83,7 +83,7 @@ export function ReasonModal({
             <Button variant="default" onClick={onClose} disabled={pending}>
               Back
             </Button>
-            <Button type="submit" color="red" loading={pending}>
+            <Button type="submit" color="red.9" loading={pending}>
               {confirmLabel}
             </Button>
           </Group>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigation, useSearchParams } from 'react-router';
 
 type Change = string | number | null | undefined;
 
@@ -11,6 +11,11 @@ type Change = string | number | null | undefined;
  */
 export function useUrlParams<Key extends string>(keys: readonly Key[]) {
   const [searchParams, setSearchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const { pathname } = useLocation();
+  // The user is on the way to another page (its code or data still loading): a late filter
+  // change, such as a debounced search, must not pull them back to this list.
+  const leaving = navigation.location !== undefined && navigation.location.pathname !== pathname;
 
   const values = useMemo(() => {
     const result = {} as Record<Key, string>;
@@ -20,6 +25,7 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
 
   const update = useCallback(
     (changes: Partial<Record<Key, Change>>) => {
+      if (leaving) return;
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
@@ -33,7 +39,7 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
         { replace: true },
       );
     },
-    [setSearchParams],
+    [leaving, setSearchParams],
   );
 
   return [values, update] as const;
