@@ -43,6 +43,30 @@ class RequestIdMiddleware:
         return response
 
 
+_DRAIN_CHUNK = 64 * 1024
+_DRAIN_MAX = 8 * 1024 * 1024
+
+
+def _drain(request: HttpRequest, length: int) -> None:
+    """Read and discard a refused body (bounded), so a proxy still sending it sees our 413.
+
+    Answering before the body is read makes the WSGI server close the connection while a
+    reverse proxy is still writing, which the proxy reports as 502 instead of our 413.
+    """
+    stream = request.META.get("wsgi.input")
+    if stream is None:
+        return
+    remaining = min(length, _DRAIN_MAX)
+    try:
+        while remaining > 0:
+            chunk = stream.read(min(_DRAIN_CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+    except OSError:
+        return
+
+
 class BodySizeLimitMiddleware:
     """Refuse API bodies over HMS_MAX_BODY_BYTES with 413 before anything reads them."""
 
@@ -60,6 +84,7 @@ class BodySizeLimitMiddleware:
                 status=400,
             )
         if length > limit:
+            _drain(request, length)
             return JsonResponse(
                 error_body("PAYLOAD_TOO_LARGE", f"The request body is larger than {limit} bytes."),
                 status=413,
