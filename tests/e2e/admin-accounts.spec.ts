@@ -209,6 +209,7 @@ test('an admin approves a pending patient from the dashboard and rejects another
   await page.getByRole('link', { name: 'All pending patients' }).click();
   await expect(page).toHaveURL(/\/admin\/patients\?status=PENDING$/);
   await page.getByLabel('Search by name or symptoms').fill(first.username);
+  await expect(page).toHaveURL(new RegExp(`search=${first.username}`));
   await page.getByRole('link', { name: first.full_name }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: first.full_name })).toBeVisible();

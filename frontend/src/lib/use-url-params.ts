@@ -25,7 +25,9 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
 
   const update = useCallback(
     (changes: Partial<Record<Key, Change>>) => {
-      if (leaving) return;
+      // Also skip once the address already shows another page (the navigation has committed
+      // but this list has not unmounted yet).
+      if (leaving || window.location.pathname !== pathname) return;
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
@@ -39,7 +41,7 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
         { replace: true },
       );
     },
-    [leaving, setSearchParams],
+    [leaving, pathname, setSearchParams],
   );
 
   return [values, update] as const;
