@@ -10,7 +10,7 @@ import { mockAuth, server } from './server';
 
 // The first visit of a lazy route transforms its modules on demand; on a busy 2-core CI machine
 // that can pass the default 1 s of findBy*/waitFor.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });
 
 // jsdom lacks the layout APIs Mantine reads.
 Object.defineProperty(window, 'matchMedia', {
