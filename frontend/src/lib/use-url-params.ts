@@ -25,9 +25,7 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
 
   const update = useCallback(
     (changes: Partial<Record<Key, Change>>) => {
-      // Also skip once the address already shows another page (the navigation has committed
-      // but this list has not unmounted yet).
-      if (leaving || window.location.pathname !== pathname) return;
+      if (leaving) return;
       setSearchParams(
         (previous) => {
           const next = new URLSearchParams(previous);
@@ -41,7 +39,7 @@ export function useUrlParams<Key extends string>(keys: readonly Key[]) {
         { replace: true },
       );
     },
-    [leaving, pathname, setSearchParams],
+    [leaving, setSearchParams],
   );
 
   return [values, update] as const;
