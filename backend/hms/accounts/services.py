@@ -264,6 +264,21 @@ def user_set_status(
     return user
 
 
+def user_set_password(*, user: User, password: str, field: str = "password") -> None:
+    """Validate and store a new password, then end every session of the account.
+
+    The caller locks the account and writes the audit event. Raises ValidationFailed (on
+    `field`) for a password Django's validators refuse.
+    """
+    try:
+        validate_password(password, user=user)
+    except DjangoValidationError as error:
+        raise ValidationFailed(fields={field: list(error.messages)}) from error
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    user_revoke_tokens(user=user)
+
+
 def user_change_password(
     *, user: User, current_password: str, new_password: str, at: datetime
 ) -> None:
@@ -275,14 +290,8 @@ def user_change_password(
         raise ValidationFailed(
             fields={"current_password": ["The current password is not correct."]}
         )
-    try:
-        validate_password(new_password, user=user)
-    except DjangoValidationError as error:
-        raise ValidationFailed(fields={"new_password": list(error.messages)}) from error
     with transaction.atomic():
-        user.set_password(new_password)
-        user.save(update_fields=["password"])
-        user_revoke_tokens(user=user)
+        user_set_password(user=user, password=new_password, field="new_password")
         audit_record(
             actor=user, action="auth.password_change", object_type="user", object_id=user.pk, at=at
         )

@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.services import user_create, user_revoke_tokens, user_set_status
+from hms.accounts.services import user_create, user_set_password, user_set_status
 from hms.appointments.services import appointment_cancel_for_doctor
 from hms.audit.services import audit_record
-from hms.common.errors import InvalidStateError, ValidationFailed
+from hms.common.errors import InvalidStateError
 from hms.doctors.models import Department, Doctor
 from hms.doctors.policies import can_edit_doctor
 from hms.patients.models import Patient
@@ -132,13 +130,7 @@ def doctor_set_password(*, actor: User, doctor: Doctor, password: str, at: datet
     with transaction.atomic():
         locked = _doctor_lock(doctor.pk)
         _refuse_unless_editable(locked)
-        try:
-            validate_password(password, user=locked.user)
-        except DjangoValidationError as error:
-            raise ValidationFailed(fields={"password": list(error.messages)}) from error
-        locked.user.set_password(password)
-        locked.user.save(update_fields=["password"])
-        user_revoke_tokens(user=locked.user)
+        user_set_password(user=locked.user, password=password)
         audit_record(
             actor=actor,
             action="doctor.set_password",

@@ -9,12 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.services import user_create, user_revoke_tokens, user_set_status
+from hms.accounts.services import user_create, user_set_password, user_set_status
 from hms.admissions.selectors import open_admission_exists
 from hms.appointments.services import appointment_cancel_for_patient
 from hms.audit.services import audit_record
@@ -197,13 +195,7 @@ def patient_set_password(*, actor: User, patient: Patient, password: str, at: da
     with transaction.atomic():
         locked = _patient_lock(patient.pk)
         _refuse_unless_editable(locked)
-        try:
-            validate_password(password, user=locked.user)
-        except DjangoValidationError as error:
-            raise ValidationFailed(fields={"password": list(error.messages)}) from error
-        locked.user.set_password(password)
-        locked.user.save(update_fields=["password"])
-        user_revoke_tokens(user=locked.user)
+        user_set_password(user=locked.user, password=password)
         audit_record(
             actor=actor,
             action="patient.set_password",
