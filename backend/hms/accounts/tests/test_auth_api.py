@@ -8,9 +8,9 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from hms.accounts.models import AccountStatus, User
+from hms.accounts.models import AccountStatus
 from hms.accounts.services import user_set_status
-from hms.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+from hms.accounts.tests.factories import DEFAULT_PASSWORD
 from hms.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -298,9 +298,3 @@ def test_hospital_settings_are_public(api_client, db):
         "admin_signup_policy": "open",
         "slot_minutes": 30,
     }
-
-
-def test_a_user_created_in_a_test_has_no_staff_rights(db):
-    user = UserFactory()
-    assert (user.is_staff, user.is_superuser) == (False, False)
-    assert User.objects.count() == 1

@@ -70,7 +70,6 @@ def test_admin_signup_open_creates_an_approved_admin(api_client):
         "status": "APPROVED",
     }
     assert (user.role, user.status, user.is_active) == (Role.ADMIN, AccountStatus.APPROVED, True)
-    assert user.password.startswith("md5$") or user.password.startswith("argon2")
     assert list(AuditEvent.objects.values_list("action", "object_id")) == [
         ("admin.signup", str(user.pk))
     ]
@@ -279,3 +278,15 @@ def test_departments_lists_exactly_the_six_departments(api_client):
         "Anesthesiologists",
         "Colon and Rectal Surgeons",
     ]
+
+
+def test_passwords_are_stored_with_argon2(api_client):
+    from config.settings import base
+
+    with override_settings(PASSWORD_HASHERS=base.PASSWORD_HASHERS):
+        response = api_client.post("/api/v1/auth/signup/doctor/", doctor_body(), format="json")
+
+    assert response.status_code == 201
+    stored = User.objects.get(username="dr.mehta").password
+    assert stored.startswith("argon2$argon2id$")
+    assert STRONG not in stored
