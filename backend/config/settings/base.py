@@ -154,6 +154,9 @@ REST_FRAMEWORK = {
     "DATETIME_FORMAT": "iso-8601",
 }
 
+# The role map RoleMapPermission reads: "<resource>.<operation>" -> role names.
+HMS_ROLE_MAP = "hms.accounts.policies.ROLE_MAP"
+
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("HMS_ACCESS_TOKEN_MINUTES", 5)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("HMS_REFRESH_TOKEN_DAYS", 1)),

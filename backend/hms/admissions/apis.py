@@ -20,7 +20,7 @@ from hms.admissions.services import (
 )
 from hms.billing.serializers import InvoicePreviewSerializer, InvoiceSerializer
 from hms.common.pagination import PageNumberPagination
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
 
 

@@ -24,7 +24,7 @@ from hms.appointments.services import (
 )
 from hms.common.errors import PermissionDeniedError, ValidationFailed
 from hms.common.pagination import PageNumberPagination
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
 from hms.patients.models import Patient
 

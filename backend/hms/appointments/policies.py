@@ -1,6 +1,6 @@
 """Who may do what to which appointment: pure predicates over a user and a row.
 
-The role map (`hms.common.policies.ROLE_MAP`, resource "appointments") decides which roles may
+The role map (`hms.accounts.policies.ROLE_MAP`, resource "appointments") decides which roles may
 call an operation at all; these predicates decide which rows. Whether the appointment's status
 and time allow the action is the services' business (409 INVALID_STATE).
 """

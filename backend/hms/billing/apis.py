@@ -20,7 +20,7 @@ from hms.billing import serializers as s
 from hms.billing.selectors import invoice_get, invoice_list
 from hms.billing.services import invoice_pdf_download
 from hms.common.pagination import PageNumberPagination
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
 
 

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from hms.accounts.models import User
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
 from hms.dashboard.selectors import dashboard_get
 from hms.dashboard.serializers import DashboardSerializer

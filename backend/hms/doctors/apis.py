@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from hms.accounts.models import AccountStatus, User
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses, public_error_responses
 from hms.doctors import serializers as s
 from hms.doctors.models import Doctor

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
 
 from hms.accounts.models import AccountStatus, User
-from hms.common.policies import RoleMapPermission
+from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
 from hms.patients import serializers as s
 from hms.patients.models import Patient

@@ -1,6 +1,6 @@
 """Who may see and change which patient rows. Pure: no database access here.
 
-The role map (`hms.common.policies.ROLE_MAP`) decides which roles may call an operation at all;
+The role map (`hms.accounts.policies.ROLE_MAP`) decides which roles may call an operation at all;
 these rules decide which rows each viewer reaches. Rows outside them answer 404, exactly like
 rows that do not exist.
 """

@@ -1,28 +1,24 @@
-"""Who may call what: the one role map of the API, and the permission class that reads it.
+"""Who may call what: the one role map of the API.
 
-Deny by default: an operation that is not in ROLE_MAP is refused for everyone. Row-level rules
-(a doctor sees only their patients, a patient only themself) live in each app's `policies.py`
-predicates and in the selectors that scope every queryset to the viewer, so that rows which are
-not yours answer 404, exactly like rows that do not exist.
+`hms.common.permissions.RoleMapPermission` reads this map (through the `HMS_ROLE_MAP`
+setting) with each view's `policy_resource` and action. Deny by default: an operation that is
+not here is refused for everyone. Row-level rules (a doctor sees only their patients, a patient
+only themself) live in each app's `policies.py` as `visible_<entities>(viewer) -> Q`, applied
+by the selectors, so rows that are not yours answer 404 exactly like rows that do not exist.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from rest_framework.permissions import BasePermission
-from rest_framework.request import Request
-
 from hms.accounts.models import Role
 
-ADMIN = frozenset({Role.ADMIN})
-DOCTOR = frozenset({Role.DOCTOR})
-PATIENT = frozenset({Role.PATIENT})
+ADMIN = frozenset({Role.ADMIN.value})
+DOCTOR = frozenset({Role.DOCTOR.value})
+PATIENT = frozenset({Role.PATIENT.value})
 ADMIN_DOCTOR = ADMIN | DOCTOR
 ADMIN_PATIENT = ADMIN | PATIENT
 EVERYONE = ADMIN | DOCTOR | PATIENT
 
-# "<resource>.<operation>" -> the roles that may call it (SPEC section 5, resource map).
+# "<resource>.<operation>" -> the roles that may call it.
 ROLE_MAP: dict[str, frozenset[str]] = {
     "dashboard.retrieve": EVERYONE,
     # doctors/
@@ -63,23 +59,3 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "appointments.cancel": ADMIN_PATIENT,
     "appointments.complete": DOCTOR,
 }
-
-
-def can_call(*, user: Any, operation: str) -> bool:
-    """Whether an authenticated, approved user's role may call `operation` at all."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return getattr(user, "role", None) in ROLE_MAP.get(operation, frozenset())
-
-
-class RoleMapPermission(BasePermission):
-    """Reads ROLE_MAP with the view's `policy_resource` and its action (or `policy_operation`)."""
-
-    message = "Your role may not perform this action."
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        resource = getattr(view, "policy_resource", None)
-        operation = getattr(view, "policy_operation", None) or getattr(view, "action", None)
-        if not resource or not operation:
-            return False
-        return can_call(user=request.user, operation=f"{resource}.{operation}")

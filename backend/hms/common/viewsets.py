@@ -1,0 +1,70 @@
+"""The one base view of the API.
+
+Every authenticated resource is an `ApiViewSet`, every public one a `PublicApiViewSet`. Each
+app's `urls.py` registers its viewsets on a `SimpleRouter`; extra operations are `@action`s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.exceptions import MethodNotAllowed, NotAuthenticated
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.viewsets import GenericViewSet
+
+from hms.common.permissions import RoleMapPermission
+
+if TYPE_CHECKING:
+    # django-stubs resolves this alias to the project's AUTH_USER_MODEL.
+    from django.contrib.auth.models import _User
+
+
+class ApiViewSet(GenericViewSet):  # type: ignore[type-arg]
+    """Base of every authenticated resource: role-map permission, pagination, `{id}` lookups.
+
+    `policy_resource` names the resource in the role map; each handler's action name is the
+    operation ("doctors.approve"). A method the route does not map answers 405
+    METHOD_NOT_ALLOWED (with `Allow`) before authentication or any role check.
+    """
+
+    policy_resource: ClassVar[str]
+    permission_classes = [RoleMapPermission]
+    lookup_url_kwarg = "id"
+    lookup_value_regex = r"[0-9]+"
+    # Filtering happens in the selectors, with django-filter FilterSets.
+    filter_backends: list[type] = []
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        method = (request.method or "").lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise MethodNotAllowed(request.method or "")
+        super().initial(request, *args, **kwargs)
+
+    @property
+    def viewer(self) -> _User:
+        """The signed-in, approved account (the role-map permission lets no one else in)."""
+        user = self.request.user
+        if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
+            raise NotAuthenticated()
+        return user
+
+    def paginated(
+        self, rows: Iterable[Any], serializer_class: type[BaseSerializer[Any]]
+    ) -> Response:
+        """Answer one page of `rows` as `{count, next, previous, results}`."""
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        if page is None:
+            return Response(serializer_class(rows, many=True).data)
+        return self.get_paginated_response(serializer_class(page, many=True).data)
+
+
+class PublicApiViewSet(ApiViewSet):
+    """Base of every resource anyone may call without a token."""
+
+    authentication_classes: list[type] = []
+    permission_classes = [AllowAny]
