@@ -4,10 +4,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from hms.common.permissions import ApiDocsPermission
 from hms.common.views import api_not_found, spa_index
 
+# Each app's routes; `doctors/` and `patients/` come from workflows, whose viewsets add the
+# deletion that spans apps to the doctors' and patients' own operations.
 api_v1 = [
     path("", include("hms.accounts.urls")),
     path("", include("hms.doctors.urls")),
     path("", include("hms.patients.urls")),
+    path("", include("hms.workflows.urls")),
     path("", include("hms.admissions.urls")),
     path("", include("hms.billing.urls")),
     path("", include("hms.appointments.urls")),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "hms.billing",
     "hms.appointments",
     "hms.dashboard",
+    "hms.workflows",
 ]
 
 MIDDLEWARE = [
@@ -141,7 +142,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "hms.common.exception_handler.api_exception_handler",
-    "DEFAULT_THROTTLE_CLASSES": ["hms.common.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env_str("HMS_THROTTLE_USER", "600/min"),
         "login": env_str("HMS_THROTTLE_LOGIN", "10/min"),

@@ -1,25 +1,22 @@
-"""Sign-up, login, token refresh, logout and the signed-in account."""
+"""Sign-up of admins, login, token refresh, logout, the signed-in account and the hospital."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
 from rest_framework_simplejwt.settings import api_settings
 
 from hms.accounts import serializers as s
 from hms.accounts.authentication import ApprovedUserJWTAuthentication
 from hms.accounts.errors import InvalidRefreshToken
-from hms.accounts.models import AccountStatus, User
+from hms.accounts.models import User
+from hms.accounts.selectors import user_get_with_profile
 from hms.accounts.services import (
     TokenPair,
     admin_signup,
@@ -29,12 +26,10 @@ from hms.accounts.services import (
     user_change_password,
     user_update_contact,
 )
-from hms.common.schema import error_responses, public_error_responses
-from hms.doctors.models import Department
-from hms.doctors.serializers import DepartmentSerializer, DoctorSerializer
-from hms.doctors.services import doctor_create
-from hms.patients.serializers import PatientSerializer
-from hms.patients.services import patient_create
+from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet, PublicApiViewSet
+
+TAGS = ["auth"]
 
 
 def _set_refresh_cookie(response: Response, refresh: str) -> None:
@@ -63,168 +58,104 @@ def _token_response(pair: TokenPair, *, cookie_mode: bool) -> Response:
     return Response({"access": pair.access, "refresh": pair.refresh})
 
 
-class _PublicView(APIView):
-    authentication_classes: list[type] = []
-    permission_classes = [AllowAny]
+class AdminSignupViewSet(PublicApiViewSet):
+    """Admin accounts created by sign-up."""
 
-
-class _ScopedThrottleMixin:
-    """Adds the view's `throttle_scope` budget on top of the per-user one."""
-
-    def get_throttles(self) -> list[Any]:
-        return [*super().get_throttles(), ScopedRateThrottle()]  # type: ignore[misc]
-
-
-class AdminSignupApi(_ScopedThrottleMixin, APIView):
-    """Create an admin account, approved at once.
-
-    Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open` accepts
-    anyone, `code` needs `signup_code`, `closed` refuses (403 ADMIN_SIGNUP_CLOSED). A request
-    carrying an approved admin's bearer token is accepted under every policy.
-    """
-
+    # An approved admin's token is read when sent: it is accepted under every policy.
     authentication_classes = [ApprovedUserJWTAuthentication]
-    permission_classes = [AllowAny]
     throttle_scope = "signup"
 
     @extend_schema(
         operation_id="auth_signup_admin",
         request=s.AdminSignupSerializer,
-        responses={201: s.AccountSerializer, **public_error_responses(400, 403)},
-        tags=["auth"],
+        responses={201: s.AccountSerializer, **error_responses(400, 403)},
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
-        serializer = s.AdminSignupSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+    def create(self, request: Request) -> Response:
+        """Create an admin account, approved at once.
+
+        Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open`
+        accepts anyone, `code` needs `signup_code`, `closed` refuses (403 ADMIN_SIGNUP_CLOSED).
+        A request carrying an approved admin's bearer token is accepted under every policy.
+        """
+        body = s.AdminSignupSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
         actor = request.user if isinstance(request.user, User) else None
-        user = admin_signup(actor=actor, at=timezone.now(), **serializer.validated_data)
+        user = admin_signup(actor=actor, at=timezone.now(), **body.validated_data)
         return Response(s.AccountSerializer(user).data, status=status.HTTP_201_CREATED)
 
 
-class DoctorSignupApi(_ScopedThrottleMixin, _PublicView):
-    """Apply as a doctor. The account starts PENDING and signs in once an admin approves it."""
-
-    throttle_scope = "signup"
-
-    @extend_schema(
-        operation_id="auth_signup_doctor",
-        request=s.DoctorSignupSerializer,
-        responses={201: DoctorSerializer, **public_error_responses(400)},
-        tags=["auth"],
-    )
-    def post(self, request: Request) -> Response:
-        serializer = s.DoctorSignupSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        doctor = doctor_create(
-            actor=None, status=AccountStatus.PENDING, at=timezone.now(), **serializer.validated_data
-        )
-        return Response(DoctorSerializer(doctor).data, status=status.HTTP_201_CREATED)
-
-
-class PatientSignupApi(_ScopedThrottleMixin, _PublicView):
-    """Sign up as a patient. The account starts PENDING and signs in once an admin approves it."""
-
-    throttle_scope = "signup"
-
-    @extend_schema(
-        operation_id="auth_signup_patient",
-        request=s.PatientSignupSerializer,
-        responses={201: PatientSerializer, **public_error_responses(400)},
-        tags=["auth"],
-    )
-    def post(self, request: Request) -> Response:
-        serializer = s.PatientSignupSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        patient = patient_create(
-            actor=None,
-            status=AccountStatus.PENDING,
-            assigned_doctor=None,
-            at=timezone.now(),
-            **serializer.validated_data,
-        )
-        return Response(PatientSerializer(patient).data, status=status.HTTP_201_CREATED)
-
-
-class TokenObtainApi(_ScopedThrottleMixin, _PublicView):
-    """Log in and receive tokens.
-
-    JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`, the
-    SPA): answers `{access}` and sets the refresh token as an HttpOnly, SameSite=Strict cookie
-    scoped to `/api/v1/auth/`. Pending and rejected accounts get 403 with
-    ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401 INVALID_CREDENTIALS.
-    """
-
-    throttle_scope = "login"
+class SessionViewSet(PublicApiViewSet):
+    """Tokens: log in, rotate the refresh token, log out."""
 
     @extend_schema(
         operation_id="auth_token_obtain",
         request=s.TokenObtainSerializer,
-        responses={200: s.TokenResponseSerializer, **public_error_responses(400, 401, 403)},
-        tags=["auth"],
+        responses={200: s.TokenResponseSerializer, **error_responses(400, 401, 403)},
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
-        serializer = s.TokenObtainSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+    @action(detail=False, methods=["post"], url_path="token", throttle_scope="login")
+    def token(self, request: Request) -> Response:
+        """Log in and receive tokens.
+
+        JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`,
+        the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
+        SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
+        403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
+        INVALID_CREDENTIALS.
+        """
+        body = s.TokenObtainSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
         pair = auth_login(username=data["username"], password=data["password"], at=timezone.now())
         return _token_response(pair, cookie_mode=data["use_cookie"])
-
-
-class TokenRefreshApi(_ScopedThrottleMixin, _PublicView):
-    """Rotate the refresh token and get a new access token.
-
-    Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
-    hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked or
-    expired refresh token, or one of an account that is no longer approved, is 401.
-    """
-
-    throttle_scope = "refresh"
 
     @extend_schema(
         operation_id="auth_token_refresh",
         request=s.TokenRefreshSerializer,
-        responses={200: s.TokenResponseSerializer, **public_error_responses(400, 401)},
-        tags=["auth"],
+        responses={200: s.TokenResponseSerializer, **error_responses(400, 401)},
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
-        serializer = s.TokenRefreshSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        body_token = serializer.validated_data.get("refresh")
-        cookie_token = request.COOKIES.get(settings.HMS_REFRESH_COOKIE_NAME)
-        token = body_token or cookie_token
+    @action(detail=False, methods=["post"], url_path="token/refresh", throttle_scope="refresh")
+    def token_refresh(self, request: Request) -> Response:
+        """Rotate the refresh token and get a new access token.
+
+        Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
+        hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
+        or expired refresh token, or one of an account that is no longer approved, is 401
+        (in cookie mode the cookie is cleared too).
+        """
+        body = s.TokenRefreshSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        body_token = body.validated_data.get("refresh")
+        token = body_token or request.COOKIES.get(settings.HMS_REFRESH_COOKIE_NAME)
         if not token:
             raise InvalidRefreshToken()
         try:
             pair = auth_refresh(refresh=token)
-        except InvalidRefreshToken:
+        except InvalidRefreshToken as error:
             if body_token:
                 raise
-            response = Response(
-                {
-                    "code": InvalidRefreshToken.code,
-                    "message": InvalidRefreshToken.default_message,
-                    "fields": {},
-                },
-                status=status.HTTP_401_UNAUTHORIZED,
-            )
+            response = self.handle_exception(error)
             _clear_refresh_cookie(response)
             return response
         return _token_response(pair, cookie_mode=not body_token)
 
-
-class LogoutApi(_PublicView):
-    """Revoke the refresh token (from the body or the cookie) and clear the cookie. Idempotent."""
-
     @extend_schema(
         operation_id="auth_logout",
         request=s.LogoutSerializer,
-        responses={204: None, **public_error_responses(400)},
-        tags=["auth"],
+        responses={204: None, **error_responses(400)},
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
-        serializer = s.LogoutSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        token = serializer.validated_data.get("refresh") or request.COOKIES.get(
+    @action(detail=False, methods=["post"], url_path="logout")
+    def logout(self, request: Request) -> Response:
+        """Revoke the refresh token (from the body or the cookie) and clear the cookie.
+
+        Idempotent: an unknown, expired or already revoked token answers 204 as well.
+        """
+        body = s.LogoutSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        token = body.validated_data.get("refresh") or request.COOKIES.get(
             settings.HMS_REFRESH_COOKIE_NAME
         )
         if token:
@@ -234,87 +165,79 @@ class LogoutApi(_PublicView):
         return response
 
 
-def _me_queryset_user(user: User) -> User:
-    return (
-        User.objects.select_related("doctor", "doctor__department", "patient")
-        .filter(pk=user.pk)
-        .get()
-    )
+class AccountViewSet(ApiViewSet):
+    """The signed-in account: its profile's contact fields and its password."""
 
-
-class MeApi(APIView):
-    """The signed-in account. PATCH changes only names, email, mobile and address."""
-
-    permission_classes = [IsAuthenticated]
+    policy_resource = "auth"
+    queryset = User.objects.none()
 
     @extend_schema(
         operation_id="auth_me_retrieve",
         responses={200: s.MeSerializer, **error_responses()},
-        tags=["auth"],
+        tags=TAGS,
     )
-    def get(self, request: Request) -> Response:
-        return Response(s.MeSerializer(_me_queryset_user(request.user)).data)  # type: ignore[arg-type]
+    @action(detail=False, methods=["get"], url_path="me")
+    def me(self, request: Request) -> Response:
+        """The signed-in account.
+
+        The account's names, role and status, with the contact fields of the doctor's or
+        patient's profile flattened in (null for an admin).
+        """
+        return Response(s.MeSerializer(user_get_with_profile(user=self.viewer)).data)
 
     @extend_schema(
         operation_id="auth_me_update",
         request=s.MeUpdateSerializer,
         responses={200: s.MeSerializer, **error_responses(400)},
-        tags=["auth"],
+        tags=TAGS,
     )
-    def patch(self, request: Request) -> Response:
-        serializer = s.MeUpdateSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        user = _me_queryset_user(request.user)  # type: ignore[arg-type]
-        user_update_contact(user=user, data=serializer.validated_data, at=timezone.now())
-        return Response(s.MeSerializer(_me_queryset_user(user)).data)
+    @me.mapping.patch
+    def me_update(self, request: Request) -> Response:
+        """Change the signed-in account's names, email, mobile or address.
 
-
-class PasswordChangeApi(APIView):
-    """Change the signed-in account's password. Every refresh token of the account is revoked."""
-
-    permission_classes = [IsAuthenticated]
+        Send only the fields to change. The status, role, password and (for a patient) the
+        assigned doctor never change here.
+        """
+        body = s.MeUpdateSerializer(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        user = user_get_with_profile(user=self.viewer)
+        user_update_contact(user=user, data=body.validated_data, at=timezone.now())
+        return Response(s.MeSerializer(user_get_with_profile(user=user)).data)
 
     @extend_schema(
         operation_id="auth_password_change",
         request=s.PasswordChangeSerializer,
         responses={204: None, **error_responses(400)},
-        tags=["auth"],
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
-        serializer = s.PasswordChangeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+    @action(detail=False, methods=["post"], url_path="password")
+    def password_change(self, request: Request) -> Response:
+        """Change the signed-in account's password.
+
+        Needs the current password. Every refresh token of the account is revoked, so other
+        sessions end.
+        """
+        body = s.PasswordChangeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
         with transaction.atomic():
-            user_change_password(
-                user=request.user,  # type: ignore[arg-type]
-                at=timezone.now(),
-                **serializer.validated_data,
-            )
+            user_change_password(user=self.viewer, at=timezone.now(), **body.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DepartmentListApi(_PublicView):
-    """The hospital's departments. Public: the doctor sign-up form uses it."""
-
-    pagination_class = None
-
-    @extend_schema(
-        operation_id="departments_list",
-        responses={200: DepartmentSerializer(many=True), **public_error_responses()},
-        tags=["departments"],
-    )
-    def get(self, request: Request) -> Response:
-        return Response(DepartmentSerializer(Department.objects.all(), many=True).data)
-
-
-class HospitalApi(_PublicView):
-    """Public facts about the hospital the SPA needs before sign-in."""
+class HospitalViewSet(PublicApiViewSet):
+    """Facts about the hospital."""
 
     @extend_schema(
         operation_id="hospital_retrieve",
-        responses={200: s.HospitalSerializer, **public_error_responses()},
+        responses={200: s.HospitalSerializer, **error_responses()},
         tags=["hospital"],
     )
-    def get(self, request: Request) -> Response:
+    @action(detail=False, methods=["get"], url_path="hospital")
+    def hospital(self, request: Request) -> Response:
+        """Public facts about the hospital the SPA needs before sign-in.
+
+        The name, address, time zone, currency, admin sign-up policy and appointment length.
+        """
         return Response(
             s.HospitalSerializer(
                 {

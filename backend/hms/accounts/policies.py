@@ -9,7 +9,7 @@ by the selectors, so rows that are not yours answer 404 exactly like rows that d
 
 from __future__ import annotations
 
-from hms.accounts.models import Role
+from hms.accounts.models import AccountStatus, Role, User
 
 ADMIN = frozenset({Role.ADMIN.value})
 DOCTOR = frozenset({Role.DOCTOR.value})
@@ -20,12 +20,16 @@ EVERYONE = ADMIN | DOCTOR | PATIENT
 
 # "<resource>.<operation>" -> the roles that may call it.
 ROLE_MAP: dict[str, frozenset[str]] = {
+    # auth/: the signed-in account itself
+    "auth.me": EVERYONE,
+    "auth.me_update": EVERYONE,
+    "auth.password_change": EVERYONE,
     "dashboard.retrieve": EVERYONE,
     # doctors/
     "doctors.list": ADMIN,
     "doctors.create": ADMIN,
     "doctors.retrieve": ADMIN_PATIENT,  # a patient: only their assigned doctor (else 404)
-    "doctors.update": ADMIN,
+    "doctors.partial_update": ADMIN,
     "doctors.destroy": ADMIN,
     "doctors.approve": ADMIN,
     "doctors.reject": ADMIN,
@@ -35,7 +39,7 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "patients.list": ADMIN_DOCTOR,  # a doctor: only their assigned patients
     "patients.create": ADMIN,
     "patients.retrieve": EVERYONE,  # a doctor: assigned only; a patient: only themself
-    "patients.update": ADMIN,
+    "patients.partial_update": ADMIN,
     "patients.destroy": ADMIN,
     "patients.approve": ADMIN,
     "patients.reject": ADMIN,
@@ -59,3 +63,11 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "appointments.cancel": ADMIN_PATIENT,
     "appointments.complete": DOCTOR,
 }
+
+# Rejected and deleted accounts are history: their profile is kept but never edited again.
+EDITABLE_STATUSES = frozenset({AccountStatus.PENDING, AccountStatus.APPROVED})
+
+
+def can_edit_account(*, user: User) -> bool:
+    """Whether a person's profile or password may change: only while pending or approved."""
+    return user.status in EDITABLE_STATUSES

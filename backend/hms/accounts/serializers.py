@@ -3,25 +3,32 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.common.validators import MobileField, UsernameField
-from hms.doctors.models import Department, Doctor
 
 
-class _PersonSignupSerializer(serializers.Serializer):
+class PasswordField(serializers.CharField):
+    """A new password, checked against the hospital's password rules by the services."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("write_only", True)
+        kwargs.setdefault("max_length", 128)
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("style", {"input_type": "password"})
+        kwargs.setdefault(
+            "help_text",
+            "At least 12 characters, not common, not all digits, unlike the username.",
+        )
+        super().__init__(**kwargs)
+
+
+class PersonSignupSerializer(serializers.Serializer):
+    """The fields every person's sign-up shares; each role's serializer adds its own."""
+
     username = UsernameField()
-    password = serializers.CharField(
-        write_only=True,
-        max_length=128,
-        trim_whitespace=False,
-        style={"input_type": "password"},
-        help_text="At least 12 characters, not common, not all digits, unlike the username.",
-    )
+    password = PasswordField()
     first_name = serializers.CharField(max_length=150)
     last_name = serializers.CharField(max_length=150)
     email = serializers.EmailField(required=False, allow_blank=True)
@@ -31,7 +38,7 @@ class _PersonSignupSerializer(serializers.Serializer):
         return attrs
 
 
-class AdminSignupSerializer(_PersonSignupSerializer):
+class AdminSignupSerializer(PersonSignupSerializer):
     signup_code = serializers.CharField(
         required=False,
         allow_blank=True,
@@ -45,49 +52,22 @@ class AdminSignupSerializer(_PersonSignupSerializer):
         return attrs
 
 
-class DoctorSignupSerializer(_PersonSignupSerializer):
-    mobile = MobileField()
-    address = serializers.CharField(max_length=500)
-    department = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Department.objects.all(),
-        help_text="A department code from GET /api/v1/departments/.",
-    )
+class AccountRejectSerializer(serializers.Serializer):
+    """Reject a pending doctor or patient account."""
 
-
-def validate_date_of_birth(value: date) -> None:
-    if value > timezone.localdate():
-        raise serializers.ValidationError("The date of birth cannot be in the future.")
-    if value.year < 1900:
-        raise serializers.ValidationError("Enter a date of birth after 1900.")
-
-
-@extend_schema_field(OpenApiTypes.INT)
-class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
-    """A doctor id that must name an approved doctor."""
-
-    default_error_messages = {
-        "does_not_exist": "No approved doctor has the id {pk_value}.",
-        "incorrect_type": "A doctor id is a number.",
-    }
-
-    def get_queryset(self) -> Any:
-        return Doctor.objects.filter(user__status=AccountStatus.APPROVED, user__is_active=True)
-
-
-class PatientSignupSerializer(_PersonSignupSerializer):
-    mobile = MobileField()
-    address = serializers.CharField(max_length=500)
-    symptoms = serializers.CharField(max_length=2000)
-    date_of_birth = serializers.DateField(
-        required=False, allow_null=True, default=None, validators=[validate_date_of_birth]
-    )
-    preferred_doctor = ApprovedDoctorField(
+    reason = serializers.CharField(
+        max_length=500,
         required=False,
-        allow_null=True,
-        default=None,
-        help_text="Optional: an approved doctor's id (GET /api/v1/doctors/directory/).",
+        allow_blank=True,
+        default="",
+        help_text="Optional; kept on the account for the hospital's records.",
     )
+
+
+class AccountSetPasswordSerializer(serializers.Serializer):
+    """Set a new password on a doctor's or patient's account."""
+
+    password = PasswordField()
 
 
 class AccountSerializer(serializers.ModelSerializer[User]):

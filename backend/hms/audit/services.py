@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db import models
 from django.utils import timezone
 
 from hms.audit.models import AuditEvent, AuditOutcome
@@ -12,23 +13,25 @@ from hms.common.request_context import current_client_ip, current_request_id
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from hms.accounts.models import User
-    from hms.patients.models import Patient
+    # django-stubs resolves this alias to the project's AUTH_USER_MODEL.
+    from django.contrib.auth.models import _User
 
 
 def audit_record(
     *,
-    actor: User | None,
+    actor: _User | None,
     action: str,
     object_type: str = "",
     object_id: object = "",
-    patient: Patient | None = None,
+    patient: models.Model | None = None,
     outcome: str = AuditOutcome.SUCCESS,
     at: datetime | None = None,
 ) -> AuditEvent:
     """Append one audit event; call it inside the transaction of the action it records.
 
-    Never pass health data here: the event names the action and the row, not its contents.
+    `patient` is the patient row the event is about, if any (a `patients.Patient`; the audit
+    layer stores the reference without knowing the profile). Never pass health data here: the
+    event names the action and the row, not its contents.
     """
     return AuditEvent.objects.create(
         at=at or timezone.now(),
@@ -37,7 +40,7 @@ def audit_record(
         action=action,
         object_type=object_type,
         object_id="" if object_id in (None, "") else str(object_id),
-        patient=patient,
+        patient_id=patient.pk if patient is not None else None,
         outcome=outcome,
         request_id=current_request_id() or "",
         ip_address=current_client_ip(),

@@ -6,10 +6,11 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
+
+from hms.common.viewsets import PublicApiViewSet
 
 _HealthSerializer = inline_serializer(
     name="Health",
@@ -20,31 +21,31 @@ _HealthSerializer = inline_serializer(
 )
 
 
-class HealthLiveApi(APIView):
-    """The process is up and answering."""
+class HealthViewSet(PublicApiViewSet):
+    """Liveness and readiness probes: never throttled."""
 
-    authentication_classes: list[type] = []
-    permission_classes = [AllowAny]
     throttle_classes: list[type] = []
 
     @extend_schema(operation_id="health_live", responses={200: _HealthSerializer}, tags=["health"])
-    def get(self, request: Request) -> Response:
+    @action(detail=False, methods=["get"])
+    def live(self, request: Request) -> Response:
+        """Report that the process is up and answering.
+
+        Never touches the database: a load balancer's liveness probe.
+        """
         return Response({"status": "ok", "detail": "alive"})
-
-
-class HealthReadyApi(APIView):
-    """The database answers and every migration is applied; 503 otherwise."""
-
-    authentication_classes: list[type] = []
-    permission_classes = [AllowAny]
-    throttle_classes: list[type] = []
 
     @extend_schema(
         operation_id="health_ready",
         responses={200: _HealthSerializer, 503: _HealthSerializer},
         tags=["health"],
     )
-    def get(self, request: Request) -> Response:
+    @action(detail=False, methods=["get"])
+    def ready(self, request: Request) -> Response:
+        """Report whether the database answers and every migration is applied.
+
+        Answers 200 `ok` when ready, 503 `unavailable` otherwise: a readiness probe.
+        """
         try:
             connection = connections[DEFAULT_DB_ALIAS]
             with connection.cursor() as cursor:

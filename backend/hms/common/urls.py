@@ -1,8 +1,8 @@
-from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from hms.common import apis
 
-urlpatterns = [
-    path("health/live/", apis.HealthLiveApi.as_view(), name="health-live"),
-    path("health/ready/", apis.HealthReadyApi.as_view(), name="health-ready"),
-]
+router = SimpleRouter(use_regex_path=False)
+router.register("health", apis.HealthViewSet, basename="health")
+
+urlpatterns = router.urls

@@ -1,7 +1,10 @@
 """The one base view of the API.
 
 Every authenticated resource is an `ApiViewSet`, every public one a `PublicApiViewSet`. Each
-app's `urls.py` registers its viewsets on a `SimpleRouter`; extra operations are `@action`s.
+app's `urls.py` registers its viewsets on a `SimpleRouter(use_regex_path=False)`, so `{id}` is an
+`<int:id>` path parameter (an integer in the schema, an int in the handler); extra operations
+are `@action`s. A single object at a fixed path (the hospital, the health probes) is a
+`detail=False` action, so the schema does not take it for a list.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.viewsets import GenericViewSet
 
 from hms.common.permissions import RoleMapPermission
@@ -35,15 +39,23 @@ class ApiViewSet(GenericViewSet):  # type: ignore[type-arg]
     policy_resource: ClassVar[str]
     permission_classes = [RoleMapPermission]
     lookup_url_kwarg = "id"
+    lookup_value_converter = "int"
     lookup_value_regex = r"[0-9]+"
     # Filtering happens in the selectors, with django-filter FilterSets.
     filter_backends: list[type] = []
+    # A named budget of its own (see get_throttles); an @action may set one too.
+    throttle_scope: str | None = None
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         method = (request.method or "").lower()
         if method not in self.http_method_names or not hasattr(self, method):
             raise MethodNotAllowed(request.method or "")
         super().initial(request, *args, **kwargs)
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        # An operation naming a `throttle_scope` (sign-up, login, refresh) gets that budget on
+        # top of the per-client one.
+        return [*super().get_throttles(), ScopedRateThrottle()]
 
     @property
     def viewer(self) -> _User:

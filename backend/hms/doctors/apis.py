@@ -1,24 +1,27 @@
-"""Doctors: admin registration and management, the approval queue, and the public directory."""
+"""Doctors: sign-up, admin registration and management, the approval queue, the directory."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
-from rest_framework.permissions import AllowAny
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
-from hms.accounts.models import AccountStatus, User
-from hms.common.permissions import RoleMapPermission
-from hms.common.schema import error_responses, public_error_responses
+from hms.accounts.models import AccountStatus
+from hms.accounts.serializers import AccountRejectSerializer, AccountSetPasswordSerializer
+from hms.common.filters import filterset_parameters
+from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet, PublicApiViewSet
 from hms.doctors import serializers as s
 from hms.doctors.models import Doctor
 from hms.doctors.selectors import (
-    DoctorFilters,
+    DoctorDirectoryFilterSet,
+    DoctorFilterSet,
+    department_list,
     doctor_directory_list,
     doctor_get,
     doctor_list,
@@ -26,7 +29,6 @@ from hms.doctors.selectors import (
 from hms.doctors.services import (
     doctor_approve,
     doctor_create,
-    doctor_delete,
     doctor_reject,
     doctor_set_password,
     doctor_update,
@@ -35,35 +37,48 @@ from hms.doctors.services import (
 TAGS = ["doctors"]
 
 
-def _viewer(request: Request) -> User:
-    # RoleMapPermission lets only authenticated, approved accounts this far.
-    return cast(User, request.user)
+def _doctor_example(**changes: Any) -> dict[str, Any]:
+    return {
+        "id": 7,
+        "username": "dr.mehta",
+        "first_name": "Vikram",
+        "last_name": "Mehta",
+        "full_name": "Vikram Mehta",
+        "email": "vikram.mehta@hospital.example",
+        "mobile": "+919876543210",
+        "address": "12 MG Road, Pune",
+        "department": "DERMATOLOGISTS",
+        "department_name": "Dermatologists",
+        "status": "PENDING",
+        "created_at": "2026-03-02T09:15:00+05:30",
+        **changes,
+    }
 
 
-class DoctorViewSet(GenericViewSet):  # type: ignore[type-arg]
-    """Each method is one operation of ROLE_MAP's `doctors` resource (its name is the action)."""
+class DoctorViewSet(ApiViewSet):
+    """Each method is one operation of the role map's `doctors` resource (its action name).
+
+    Deleting a doctor spans apps; `hms.workflows.apis` adds `destroy` to this viewset.
+    """
 
     policy_resource = "doctors"
-    permission_classes = [RoleMapPermission]
-    filter_backends: list[type] = []
-    # Tells the schema generator the model behind `{id}`; reads go through the selectors.
     queryset = Doctor.objects.none()
 
     @extend_schema(
         operation_id="doctors_list",
-        parameters=[s.DoctorListQuerySerializer],
+        parameters=filterset_parameters(DoctorFilterSet),
         responses={200: s.DoctorSerializer(many=True), **error_responses(400, 403)},
         tags=TAGS,
     )
     def list(self, request: Request) -> Response:
-        """List doctors (admin). Deleted doctors are left out unless `status=DELETED`."""
-        query = s.DoctorListQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        doctors = doctor_list(
-            viewer=_viewer(request), filters=DoctorFilters(**query.validated_data)
+        """List doctors (admin).
+
+        Filter by `status`, `department` and a name `search`; deleted doctors are left out
+        unless `status=DELETED`. Ordered by name unless `ordering` says otherwise.
+        """
+        return self.paginated(
+            doctor_list(viewer=self.viewer, filters=request.query_params), s.DoctorSerializer
         )
-        page = self.paginate_queryset(doctors)
-        return self.get_paginated_response(s.DoctorSerializer(page, many=True).data)
 
     @extend_schema(
         operation_id="doctors_create",
@@ -72,11 +87,14 @@ class DoctorViewSet(GenericViewSet):  # type: ignore[type-arg]
         tags=TAGS,
     )
     def create(self, request: Request) -> Response:
-        """Register a doctor (admin). The account is approved at once: the doctor can log in."""
+        """Register a doctor (admin).
+
+        The account is approved at once: the doctor can log in with the password given here.
+        """
         body = s.DoctorRegistrationSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         doctor = doctor_create(
-            actor=_viewer(request),
+            actor=self.viewer,
             status=AccountStatus.APPROVED,
             at=timezone.now(),
             **body.validated_data,
@@ -88,12 +106,13 @@ class DoctorViewSet(GenericViewSet):  # type: ignore[type-arg]
         responses={200: s.DoctorSerializer, **error_responses(403, 404)},
         tags=TAGS,
     )
-    def retrieve(self, request: Request, pk: int) -> Response:
-        """A doctor's profile. The admin opens any doctor; a patient only their assigned doctor.
+    def retrieve(self, request: Request, id: int) -> Response:
+        """Open a doctor's profile.
 
-        Any other id answers 404, exactly like an id that does not exist.
+        The admin opens any doctor; a patient only their assigned doctor. Any other id answers
+        404, exactly like an id that does not exist.
         """
-        return Response(s.DoctorSerializer(doctor_get(viewer=_viewer(request), doctor_id=pk)).data)
+        return Response(s.DoctorSerializer(doctor_get(viewer=self.viewer, id=id)).data)
 
     @extend_schema(
         operation_id="doctors_update",
@@ -101,90 +120,104 @@ class DoctorViewSet(GenericViewSet):  # type: ignore[type-arg]
         responses={200: s.DoctorSerializer, **error_responses(403, 404, 409)},
         tags=TAGS,
     )
-    def update(self, request: Request, pk: int) -> Response:
-        """Edit a doctor's profile (admin). Send only the fields to change.
+    def partial_update(self, request: Request, id: int) -> Response:
+        """Edit a doctor's profile (admin).
 
-        The account status, role and password never change here (see `approve`, `reject`,
-        `set-password`). A rejected or deleted doctor cannot be edited (409 INVALID_STATE).
+        Send only the fields to change. The account status, role and password never change
+        here (see `approve`, `reject`, `set-password`). A rejected or deleted doctor cannot be
+        edited (409 INVALID_STATE).
         """
-        doctor = doctor_get(viewer=_viewer(request), doctor_id=pk)
+        doctor = doctor_get(viewer=self.viewer, id=id)
         body = s.DoctorUpdateSerializer(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
-        doctor_update(
-            actor=_viewer(request),
-            doctor=doctor,
-            data=body.validated_data,
-            at=timezone.now(),
-        )
-        return Response(s.DoctorSerializer(doctor_get(viewer=_viewer(request), doctor_id=pk)).data)
-
-    @extend_schema(
-        operation_id="doctors_destroy",
-        request=None,
-        responses={204: None, **error_responses(403, 404, 409)},
-        tags=TAGS,
-    )
-    def destroy(self, request: Request, pk: int) -> Response:
-        """Delete a doctor (admin): the account is deactivated, the history is kept.
-
-        The doctor can no longer log in (their tokens stop working at once) and leaves every
-        working list; `GET /doctors/?status=DELETED` still finds them. Patients assigned to
-        them become unassigned. Only a pending or approved doctor can be deleted (else 409).
-        """
-        doctor = doctor_get(viewer=_viewer(request), doctor_id=pk)
-        doctor_delete(actor=_viewer(request), doctor=doctor, at=timezone.now())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        doctor_update(actor=self.viewer, doctor=doctor, data=body.validated_data, at=timezone.now())
+        return Response(s.DoctorSerializer(doctor_get(viewer=self.viewer, id=id)).data)
 
     @extend_schema(
         operation_id="doctors_approve",
         request=None,
         responses={200: s.DoctorSerializer, **error_responses(403, 404, 409)},
+        examples=[
+            OpenApiExample(
+                "The approved doctor",
+                value=_doctor_example(status="APPROVED"),
+                response_only=True,
+                status_codes=["200"],
+            )
+        ],
         tags=TAGS,
     )
-    def approve(self, request: Request, pk: int) -> Response:
-        """Approve a pending doctor application (admin). Any other status is 409 INVALID_STATE."""
-        doctor = doctor_get(viewer=_viewer(request), doctor_id=pk)
-        doctor_approve(actor=_viewer(request), doctor=doctor, at=timezone.now())
-        return Response(s.DoctorSerializer(doctor_get(viewer=_viewer(request), doctor_id=pk)).data)
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, id: int) -> Response:
+        """Approve a pending doctor application (admin).
+
+        The doctor can log in from now on. Any status but PENDING is 409 INVALID_STATE.
+        """
+        doctor = doctor_get(viewer=self.viewer, id=id)
+        doctor_approve(actor=self.viewer, doctor=doctor, at=timezone.now())
+        return Response(s.DoctorSerializer(doctor_get(viewer=self.viewer, id=id)).data)
 
     @extend_schema(
         operation_id="doctors_reject",
-        request=s.DoctorRejectSerializer,
+        request=AccountRejectSerializer,
         responses={200: s.DoctorSerializer, **error_responses(403, 404, 409)},
+        examples=[
+            OpenApiExample(
+                "Reject with a reason",
+                value={"reason": "We are not hiring in this department this year."},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "The rejected doctor",
+                value=_doctor_example(status="REJECTED"),
+                response_only=True,
+                status_codes=["200"],
+            ),
+        ],
         tags=TAGS,
     )
-    def reject(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, id: int) -> Response:
         """Reject a pending doctor application (admin), with an optional reason.
 
-        Any other status is 409 INVALID_STATE. A rejected doctor cannot log in.
+        Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
         """
-        doctor = doctor_get(viewer=_viewer(request), doctor_id=pk)
-        body = s.DoctorRejectSerializer(data=request.data)
+        doctor = doctor_get(viewer=self.viewer, id=id)
+        body = AccountRejectSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         doctor_reject(
-            actor=_viewer(request),
+            actor=self.viewer,
             doctor=doctor,
             reason=body.validated_data["reason"],
             at=timezone.now(),
         )
-        return Response(s.DoctorSerializer(doctor_get(viewer=_viewer(request), doctor_id=pk)).data)
+        return Response(s.DoctorSerializer(doctor_get(viewer=self.viewer, id=id)).data)
 
     @extend_schema(
         operation_id="doctors_set_password",
-        request=s.DoctorSetPasswordSerializer,
+        request=AccountSetPasswordSerializer,
         responses={204: None, **error_responses(403, 404, 409)},
+        examples=[
+            OpenApiExample(
+                "A new password",
+                value={"password": "correct-horse-battery-staple"},
+                request_only=True,
+            )
+        ],
         tags=TAGS,
     )
-    def set_password(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"], url_path="set-password")
+    def set_password(self, request: Request, id: int) -> Response:
         """Set a new password for a doctor's account (admin); the doctor's sessions end.
 
-        A rejected or deleted doctor's password cannot be set (409 INVALID_STATE).
+        Answers 204 with no body. A rejected or deleted doctor's password cannot be set (409
+        INVALID_STATE); a weak password is 400.
         """
-        doctor = doctor_get(viewer=_viewer(request), doctor_id=pk)
-        body = s.DoctorSetPasswordSerializer(data=request.data)
+        doctor = doctor_get(viewer=self.viewer, id=id)
+        body = AccountSetPasswordSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         doctor_set_password(
-            actor=_viewer(request),
+            actor=self.viewer,
             doctor=doctor,
             password=body.validated_data["password"],
             at=timezone.now(),
@@ -192,24 +225,65 @@ class DoctorViewSet(GenericViewSet):  # type: ignore[type-arg]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class DoctorDirectoryViewSet(GenericViewSet):  # type: ignore[type-arg]
+class DoctorDirectoryViewSet(PublicApiViewSet):
     """The public list of approved doctors, for the patient sign-up form."""
 
-    authentication_classes: list[type] = []
-    permission_classes = [AllowAny]
-    filter_backends: list[type] = []
+    queryset = Doctor.objects.none()
 
     @extend_schema(
         operation_id="doctors_directory",
-        parameters=[s.DoctorDirectoryQuerySerializer],
-        responses={200: s.DoctorDirectoryEntrySerializer(many=True), **public_error_responses(400)},
+        parameters=filterset_parameters(DoctorDirectoryFilterSet),
+        responses={200: s.DoctorDirectoryEntrySerializer(many=True), **error_responses(400)},
         tags=TAGS,
         auth=[],
     )
     def list(self, request: Request) -> Response:
-        """Approved doctors: id, name and department only. Public, ordered by name."""
-        query = s.DoctorDirectoryQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        doctors = doctor_directory_list(**query.validated_data)
-        page = self.paginate_queryset(doctors)
-        return self.get_paginated_response(s.DoctorDirectoryEntrySerializer(page, many=True).data)
+        """List the approved doctors: id, name and department only.
+
+        Public, ordered by name; filter by `department` and a name `search`.
+        """
+        return self.paginated(
+            doctor_directory_list(filters=request.query_params), s.DoctorDirectoryEntrySerializer
+        )
+
+
+class DepartmentViewSet(PublicApiViewSet):
+    """The hospital's departments."""
+
+    pagination_class = None  # a short, fixed list
+
+    @extend_schema(
+        operation_id="departments_list",
+        responses={200: s.DepartmentSerializer(many=True), **error_responses()},
+        tags=["departments"],
+    )
+    def list(self, request: Request) -> Response:
+        """List the hospital's departments (not paginated).
+
+        Public: the doctor sign-up form uses it. `code` is what doctor bodies and filters send.
+        """
+        return Response(s.DepartmentSerializer(department_list(), many=True).data)
+
+
+class DoctorSignupViewSet(PublicApiViewSet):
+    """Doctors' own applications."""
+
+    throttle_scope = "signup"
+
+    @extend_schema(
+        operation_id="auth_signup_doctor",
+        request=s.DoctorSignupSerializer,
+        responses={201: s.DoctorSerializer, **error_responses(400)},
+        tags=["auth"],
+    )
+    def create(self, request: Request) -> Response:
+        """Apply as a doctor.
+
+        The account starts PENDING and can sign in once an admin approves it.
+        """
+        body = s.DoctorSignupSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        doctor = doctor_create(
+            actor=None, status=AccountStatus.PENDING, at=timezone.now(), **body.validated_data
+        )
+        return Response(s.DoctorSerializer(doctor).data, status=status.HTTP_201_CREATED)

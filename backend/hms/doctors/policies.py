@@ -17,15 +17,13 @@ if TYPE_CHECKING:
     from hms.accounts.models import User
     from hms.doctors.models import Doctor
 
-# Rejected and deleted accounts are history: their profile is kept but never edited again.
-EDITABLE_STATUSES = frozenset({AccountStatus.PENDING, AccountStatus.APPROVED})
-
 
 def visible_doctors(*, viewer: User) -> Q:
     """Return the filter of the doctors `viewer` may open.
 
-    The admin sees every doctor; a patient only their assigned doctor; a doctor only themself
-    (the role map keeps doctors off `doctors/` anyway); anyone else nothing.
+    The admin sees every doctor; a patient only their assigned doctor (through the doctor's
+    reverse relation `patients`); a doctor only themself (the role map keeps doctors off
+    `doctors/` anyway); anyone else nothing.
     """
     if viewer.role == Role.ADMIN:
         return Q()
@@ -34,11 +32,6 @@ def visible_doctors(*, viewer: User) -> Q:
     if viewer.role == Role.DOCTOR:
         return Q(user_id=viewer.pk)
     return Q(pk__in=[])
-
-
-def can_edit_doctor(*, doctor: Doctor) -> bool:
-    """Whether the doctor's profile or password may change: only while pending or approved."""
-    return doctor.user.status in EDITABLE_STATUSES
 
 
 def can_assign_doctor(*, doctor: Doctor) -> bool:

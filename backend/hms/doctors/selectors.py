@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
+import django_filters
 from django.db.models import Count, Q, QuerySet
 
 from hms.accounts.models import AccountStatus
+from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
 from hms.common.errors import NotFoundError
-from hms.doctors.models import Doctor
+from hms.common.filters import filter_rows
+from hms.doctors.models import Department, Doctor
 from hms.doctors.policies import visible_doctors
 
 if TYPE_CHECKING:
     from hms.accounts.models import User
+
+__all__ = ["AccountCounts", "PendingAccount"]
 
 # The `?ordering=` values of doctor lists; `id` last keeps pages stable between requests.
 DOCTOR_ORDERINGS: dict[str, tuple[str, ...]] = {
@@ -26,86 +30,87 @@ DOCTOR_ORDERINGS: dict[str, tuple[str, ...]] = {
     "-department": ("-department__position", "-user__last_name", "-user__first_name", "-id"),
 }
 
-# A search is split on spaces; more terms than this only make the query slower.
-MAX_SEARCH_TERMS = 5
+_DEPARTMENT_HELP = "A department code (GET /api/v1/departments/)."
+_NAME_SEARCH_HELP = "Words that must each appear in the first or last name (any case)."
 
 
-@dataclass(frozen=True)
-class DoctorFilters:
-    """The filters of a doctor list. `status=None` means every status except DELETED."""
-
-    status: str | None = None
-    department: str | None = None
-    search: str = ""
-    ordering: str = "name"
+def _search_names(queryset: QuerySet[Doctor], name: str, value: str) -> QuerySet[Doctor]:
+    return queryset.filter(name_search(value)) if value else queryset
 
 
-@dataclass(frozen=True)
-class AccountCounts:
-    approved: int
-    pending: int
+class DoctorDirectoryFilterSet(django_filters.FilterSet):
+    """The filters of the public directory."""
+
+    department = django_filters.CharFilter(
+        field_name="department_id", max_length=64, help_text=_DEPARTMENT_HELP
+    )
+    search = django_filters.CharFilter(
+        method=_search_names, max_length=100, help_text=_NAME_SEARCH_HELP
+    )
 
 
-@dataclass(frozen=True)
-class PendingAccount:
-    """One entry of the admin's approval queue."""
+class DoctorFilterSet(DoctorDirectoryFilterSet):
+    """The filters of the admin's doctor list. Without `status`, deleted doctors are left out."""
 
-    kind: str
-    id: int
-    full_name: str
-    created_at: datetime
+    status = django_filters.ChoiceFilter(
+        field_name="user__status",
+        choices=AccountStatus.choices,
+        help_text="Only doctors with this account status. Without it, deleted doctors are "
+        "left out.",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[(key, key) for key in DOCTOR_ORDERINGS],
+        method=lambda queryset, name, value: queryset,
+        help_text="`name` (the default) is last name then first name; a leading `-` reverses.",
+    )
+
+    def filter_queryset(self, queryset: QuerySet[Doctor]) -> QuerySet[Doctor]:
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(user__status=AccountStatus.DELETED)
+        ordering = self.form.cleaned_data.get("ordering") or "name"
+        return queryset.order_by(*DOCTOR_ORDERINGS[ordering])
 
 
 def _doctor_queryset() -> QuerySet[Doctor]:
     return Doctor.objects.select_related("user", "department")
 
 
-def name_search(search: str, *, prefix: str = "user__") -> Q:
-    """Return a filter where every word of `search` is in the first or the last name."""
-    condition = Q()
-    for term in search.split()[:MAX_SEARCH_TERMS]:
-        condition &= Q(**{f"{prefix}first_name__icontains": term}) | Q(
-            **{f"{prefix}last_name__icontains": term}
-        )
-    return condition
-
-
-def doctor_list(*, viewer: User, filters: DoctorFilters) -> QuerySet[Doctor]:
-    """List the doctors `viewer` may see, filtered and ordered.
+def doctor_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
+    """List the doctors `viewer` may see, filtered (DoctorFilterSet) and ordered.
 
     Without a status filter, deleted doctors are left out; `status=DELETED` lists only them.
+    Raises ValidationFailed for an invalid filter value.
     """
     queryset = _doctor_queryset().filter(visible_doctors(viewer=viewer))
-    if filters.status:
-        queryset = queryset.filter(user__status=filters.status)
-    else:
-        queryset = queryset.exclude(user__status=AccountStatus.DELETED)
-    if filters.department:
-        queryset = queryset.filter(department_id=filters.department)
-    if filters.search:
-        queryset = queryset.filter(name_search(filters.search))
-    return queryset.order_by(*DOCTOR_ORDERINGS[filters.ordering])
+    return filter_rows(DoctorFilterSet, filters, queryset)
 
 
-def doctor_get(*, viewer: User, doctor_id: int) -> Doctor:
+def doctor_get(*, viewer: User, id: int) -> Doctor:
     """Return one doctor `viewer` may see, whatever its status.
 
     Raises NotFoundError for a missing id and for a doctor the viewer may not see, alike.
     """
-    doctor = _doctor_queryset().filter(visible_doctors(viewer=viewer), pk=doctor_id).first()
+    doctor = _doctor_queryset().filter(visible_doctors(viewer=viewer), pk=id).first()
     if doctor is None:
         raise NotFoundError()
     return doctor
 
 
-def doctor_directory_list(*, department: str | None = None, search: str = "") -> QuerySet[Doctor]:
-    """List the approved, active doctors for the public directory, ordered by name."""
+def doctor_directory_list(*, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
+    """List the approved, active doctors for the public directory, ordered by name.
+
+    Raises ValidationFailed for an invalid filter value.
+    """
     queryset = _doctor_queryset().filter(user__status=AccountStatus.APPROVED, user__is_active=True)
-    if department:
-        queryset = queryset.filter(department_id=department)
-    if search:
-        queryset = queryset.filter(name_search(search))
-    return queryset.order_by(*DOCTOR_ORDERINGS["name"])
+    return filter_rows(DoctorDirectoryFilterSet, filters, queryset).order_by(
+        *DOCTOR_ORDERINGS["name"]
+    )
+
+
+def department_list() -> QuerySet[Department]:
+    """List the hospital's departments in their display order."""
+    return Department.objects.all()
 
 
 def doctor_get_assigned(*, patient_user: User) -> Doctor | None:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
-from hms.accounts.serializers import DoctorSignupSerializer
+from hms.accounts.serializers import PersonSignupSerializer
 from hms.common.validators import MobileField
 from hms.doctors.models import Department, Doctor
-from hms.doctors.selectors import DOCTOR_ORDERINGS
 
 
 class DepartmentSerializer(serializers.ModelSerializer[Department]):
@@ -74,6 +77,18 @@ class DoctorCardSerializer(serializers.ModelSerializer[Doctor]):
         read_only_fields = fields
 
 
+class DoctorSignupSerializer(PersonSignupSerializer):
+    """A doctor's application: the person fields and how to reach them, and a department."""
+
+    mobile = MobileField()
+    address = serializers.CharField(max_length=500)
+    department = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Department.objects.all(),
+        help_text="A department code from GET /api/v1/departments/.",
+    )
+
+
 class DoctorRegistrationSerializer(DoctorSignupSerializer):
     """An admin registers a doctor: the same fields as the doctor's own sign-up."""
 
@@ -94,59 +109,14 @@ class DoctorUpdateSerializer(serializers.Serializer):
     )
 
 
-class DoctorSetPasswordSerializer(serializers.Serializer):
-    password = serializers.CharField(
-        write_only=True,
-        max_length=128,
-        trim_whitespace=False,
-        style={"input_type": "password"},
-        help_text="At least 12 characters, not common, not all digits, unlike the username.",
-    )
+@extend_schema_field(OpenApiTypes.INT)
+class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+    """A doctor id that must name an approved doctor."""
 
+    default_error_messages = {
+        "does_not_exist": "No approved doctor has the id {pk_value}.",
+        "incorrect_type": "A doctor id is a number.",
+    }
 
-class DoctorRejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        max_length=500,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Optional; kept on the account for the hospital's records.",
-    )
-
-
-class DoctorListQuerySerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=AccountStatus.choices,
-        required=False,
-        help_text="Only doctors with this account status. Without it, deleted doctors are "
-        "left out.",
-    )
-    department = serializers.CharField(
-        max_length=64, required=False, help_text="A department code (GET /api/v1/departments/)."
-    )
-    search = serializers.CharField(
-        max_length=100,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Words that must each appear in the first or last name (any case).",
-    )
-    ordering = serializers.ChoiceField(
-        choices=list(DOCTOR_ORDERINGS),
-        required=False,
-        default="name",
-        help_text="`name` is last name then first name; a leading `-` reverses.",
-    )
-
-
-class DoctorDirectoryQuerySerializer(serializers.Serializer):
-    department = serializers.CharField(
-        max_length=64, required=False, help_text="A department code (GET /api/v1/departments/)."
-    )
-    search = serializers.CharField(
-        max_length=100,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Words that must each appear in the first or last name (any case).",
-    )
+    def get_queryset(self) -> Any:
+        return Doctor.objects.filter(user__status=AccountStatus.APPROVED, user__is_active=True)

@@ -1,8 +1,7 @@
-"""Doctor accounts: sign-up, admin registration, profile edits, approval and deletion.
+"""Doctor accounts: sign-up, admin registration, profile edits and approval.
 
-Lock order, everywhere a doctor and their patients change together: the doctor (profile, then
-account) first, then patient rows. Keeping one order means two admins acting at once wait for
-each other instead of deadlocking.
+Closing a doctor's account touches their patients and appointments too, so it lives with the
+other cross-app operations in `hms.workflows.services` (with the lock order they share).
 """
 
 from __future__ import annotations
@@ -12,17 +11,16 @@ from typing import Any
 
 from django.db import transaction
 
+from hms.accounts.lifecycle import AccountLifecycle
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.services import user_create, user_set_password, user_set_status
-from hms.appointments.services import appointment_cancel_for_doctor
+from hms.accounts.services import user_create
 from hms.audit.services import audit_record
-from hms.common.errors import InvalidStateError
+from hms.common.errors import ValidationFailed
 from hms.doctors.models import Department, Doctor
-from hms.doctors.policies import can_edit_doctor
-from hms.patients.models import Patient
+from hms.doctors.policies import can_assign_doctor
 
-# The reason written on everything a deleted doctor leaves behind (e.g. cancelled appointments).
-DOCTOR_DELETED_REASON = "The doctor no longer works at the hospital."
+# Approve, reject, close and set-password, audited as `doctor.<verb>`.
+DOCTOR_ACCOUNT = AccountLifecycle[Doctor](model=Doctor, kind="doctor")
 
 _USER_FIELDS = ("first_name", "last_name", "email")
 _PROFILE_FIELDS = ("mobile", "address", "department")
@@ -72,21 +70,18 @@ def doctor_create(
     return doctor
 
 
-def _doctor_lock(doctor_id: int) -> Doctor:
-    """Re-read a doctor with its profile and account rows locked until the transaction ends."""
-    return (
-        Doctor.objects.select_for_update(of=("self", "user"))
-        .select_related("user")
-        .get(pk=doctor_id)
-    )
+def doctor_lock_assignable(*, doctor: Doctor) -> Doctor:
+    """Lock a doctor so that their account cannot be closed while a patient is given to them.
 
-
-def _refuse_unless_editable(doctor: Doctor) -> None:
-    if not can_edit_doctor(doctor=doctor):
-        raise InvalidStateError(
-            f"The account of this doctor is {doctor.user.get_status_display().lower()}; "
-            "it can no longer be changed."
+    Call inside a transaction. Raises ValidationFailed (field `assigned_doctor`) unless the
+    doctor is approved.
+    """
+    locked = DOCTOR_ACCOUNT.lock(doctor)
+    if not can_assign_doctor(doctor=locked):
+        raise ValidationFailed(
+            fields={"assigned_doctor": [f"No approved doctor has the id {doctor.pk}."]}
         )
+    return locked
 
 
 def doctor_update(*, actor: User, doctor: Doctor, data: dict[str, Any], at: datetime) -> Doctor:
@@ -96,8 +91,8 @@ def doctor_update(*, actor: User, doctor: Doctor, data: dict[str, Any], at: date
     event when something changed. Raises InvalidStateError for a rejected or deleted doctor.
     """
     with transaction.atomic():
-        locked = _doctor_lock(doctor.pk)
-        _refuse_unless_editable(locked)
+        locked = DOCTOR_ACCOUNT.lock(doctor)
+        DOCTOR_ACCOUNT.refuse_unless_editable(locked)
         user_changes = [
             name
             for name in _USER_FIELDS
@@ -115,9 +110,7 @@ def doctor_update(*, actor: User, doctor: Doctor, data: dict[str, Any], at: date
         for name in profile_changes:
             setattr(locked, name, data[name])
         locked.save(update_fields=[*profile_changes, "updated_at"])
-        audit_record(
-            actor=actor, action="doctor.update", object_type="doctor", object_id=locked.pk, at=at
-        )
+        DOCTOR_ACCOUNT.record(actor=actor, profile=locked, verb="update", at=at)
     return locked
 
 
@@ -127,17 +120,7 @@ def doctor_set_password(*, actor: User, doctor: Doctor, password: str, at: datet
     Raises ValidationFailed (field `password`) for a weak password and InvalidStateError for
     a rejected or deleted doctor.
     """
-    with transaction.atomic():
-        locked = _doctor_lock(doctor.pk)
-        _refuse_unless_editable(locked)
-        user_set_password(user=locked.user, password=password)
-        audit_record(
-            actor=actor,
-            action="doctor.set_password",
-            object_type="doctor",
-            object_id=locked.pk,
-            at=at,
-        )
+    DOCTOR_ACCOUNT.set_password(actor=actor, profile=doctor, password=password, at=at)
 
 
 def doctor_approve(*, actor: User, doctor: Doctor, at: datetime) -> Doctor:
@@ -145,13 +128,7 @@ def doctor_approve(*, actor: User, doctor: Doctor, at: datetime) -> Doctor:
 
     Raises InvalidStateError, changing nothing, unless the doctor is PENDING.
     """
-    with transaction.atomic():
-        locked = _doctor_lock(doctor.pk)
-        user_set_status(actor=actor, user=locked.user, status=AccountStatus.APPROVED, at=at)
-        audit_record(
-            actor=actor, action="doctor.approve", object_type="doctor", object_id=locked.pk, at=at
-        )
-    return locked
+    return DOCTOR_ACCOUNT.approve(actor=actor, profile=doctor, at=at)
 
 
 def doctor_reject(*, actor: User, doctor: Doctor, reason: str, at: datetime) -> Doctor:
@@ -159,50 +136,4 @@ def doctor_reject(*, actor: User, doctor: Doctor, reason: str, at: datetime) -> 
 
     Raises InvalidStateError, changing nothing, unless the doctor is PENDING.
     """
-    with transaction.atomic():
-        locked = _doctor_lock(doctor.pk)
-        user_set_status(
-            actor=actor, user=locked.user, status=AccountStatus.REJECTED, reason=reason, at=at
-        )
-        audit_record(
-            actor=actor, action="doctor.reject", object_type="doctor", object_id=locked.pk, at=at
-        )
-    return locked
-
-
-def doctor_delete(*, actor: User, doctor: Doctor, at: datetime) -> None:
-    """Delete a doctor: deactivate the account and take the doctor off every working list.
-
-    The account becomes DELETED and inactive and its tokens are revoked at once. Nothing is
-    removed: admissions, invoices and appointments keep referring to the profile. Patients
-    assigned to the doctor become unassigned (one `patient.unassign` audit event each), so the
-    admin can give them another doctor. Their future pending and confirmed appointments are
-    cancelled with DOCTOR_DELETED_REASON (one `appointment.cancel` audit event each). Raises
-    InvalidStateError, changing nothing, unless the doctor is PENDING or APPROVED.
-    """
-    with transaction.atomic():
-        locked = _doctor_lock(doctor.pk)
-        user_set_status(actor=actor, user=locked.user, status=AccountStatus.DELETED, at=at)
-        audit_record(
-            actor=actor, action="doctor.delete", object_type="doctor", object_id=locked.pk, at=at
-        )
-        patients = list(
-            Patient.objects.select_for_update().filter(assigned_doctor=locked).order_by("pk")
-        )
-        Patient.objects.filter(pk__in=[patient.pk for patient in patients]).update(
-            assigned_doctor=None, updated_at=at
-        )
-        for patient in patients:
-            audit_record(
-                actor=actor,
-                action="patient.unassign",
-                object_type="patient",
-                object_id=patient.pk,
-                patient=patient,
-                at=at,
-            )
-        # Last, still under the doctor's account lock, which every booking also takes: no
-        # booking can slip in between the cancellation and the commit.
-        appointment_cancel_for_doctor(
-            actor=actor, doctor=locked, reason=DOCTOR_DELETED_REASON, at=at
-        )
+    return DOCTOR_ACCOUNT.reject(actor=actor, profile=doctor, reason=reason, at=at)

@@ -1,36 +1,16 @@
-from django.urls import path
+"""Routes of the doctors app.
 
-from hms.doctors.apis import DoctorDirectoryViewSet, DoctorViewSet
+`doctors/` and `doctors/{id}/...` are registered by `hms.workflows.urls`: their viewset is this
+app's `DoctorViewSet` plus the deletion that spans apps.
+"""
 
-urlpatterns = [
-    path(
-        "doctors/",
-        DoctorViewSet.as_view({"get": "list", "post": "create"}),
-        name="doctor-list",
-    ),
-    path(
-        "doctors/directory/",
-        DoctorDirectoryViewSet.as_view({"get": "list"}),
-        name="doctor-directory",
-    ),
-    path(
-        "doctors/<int:pk>/",
-        DoctorViewSet.as_view({"get": "retrieve", "patch": "update", "delete": "destroy"}),
-        name="doctor-detail",
-    ),
-    path(
-        "doctors/<int:pk>/approve/",
-        DoctorViewSet.as_view({"post": "approve"}),
-        name="doctor-approve",
-    ),
-    path(
-        "doctors/<int:pk>/reject/",
-        DoctorViewSet.as_view({"post": "reject"}),
-        name="doctor-reject",
-    ),
-    path(
-        "doctors/<int:pk>/set-password/",
-        DoctorViewSet.as_view({"post": "set_password"}),
-        name="doctor-set-password",
-    ),
-]
+from rest_framework.routers import SimpleRouter
+
+from hms.doctors import apis
+
+router = SimpleRouter(use_regex_path=False)
+router.register("auth/signup/doctor", apis.DoctorSignupViewSet, basename="auth-signup-doctor")
+router.register("departments", apis.DepartmentViewSet, basename="department")
+router.register("doctors/directory", apis.DoctorDirectoryViewSet, basename="doctor-directory")
+
+urlpatterns = router.urls

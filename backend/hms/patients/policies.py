@@ -1,4 +1,4 @@
-"""Who may see and change which patient rows. Pure: no database access here.
+"""Who may see which patient rows. Pure: no database access here.
 
 The role map (`hms.accounts.policies.ROLE_MAP`) decides which roles may call an operation at all;
 these rules decide which rows each viewer reaches. Rows outside them answer 404, exactly like
@@ -15,18 +15,14 @@ from hms.accounts.models import AccountStatus, Role
 
 if TYPE_CHECKING:
     from hms.accounts.models import User
-    from hms.patients.models import Patient
-
-# Rejected and deleted accounts are history: their profile is kept but never edited again.
-EDITABLE_STATUSES = frozenset({AccountStatus.PENDING, AccountStatus.APPROVED})
 
 
 def visible_patients(*, viewer: User) -> Q:
     """Return the filter of the patients `viewer` may open.
 
-    The admin sees every patient. A doctor sees only the approved patients assigned to them
-    (SPEC section 4): not a pending applicant who picked them, not a deleted account. A patient
-    sees only themself. Anyone else sees nothing.
+    The admin sees every patient. A doctor sees only the approved patients assigned to them:
+    not a pending applicant who picked them, not a deleted account. A patient sees only
+    themself. Anyone else sees nothing.
     """
     if viewer.role == Role.ADMIN:
         return Q()
@@ -35,8 +31,3 @@ def visible_patients(*, viewer: User) -> Q:
     if viewer.role == Role.PATIENT:
         return Q(user_id=viewer.pk)
     return Q(pk__in=[])
-
-
-def can_edit_patient(*, patient: Patient) -> bool:
-    """Whether the patient's profile or password may change: only while pending or approved."""
-    return patient.user.status in EDITABLE_STATUSES

@@ -6,15 +6,16 @@ everywhere (e.g. whether they are admitted) is added in that one place.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from hms.accounts.models import AccountStatus
-from hms.admissions.selectors import open_admission_exists
+from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
 from hms.common.errors import NotFoundError
-from hms.doctors.selectors import AccountCounts, PendingAccount, name_search
+from hms.common.filters import IntegerFilter, filter_rows
 from hms.patients.models import Patient
 from hms.patients.policies import visible_patients
 
@@ -29,54 +30,85 @@ PATIENT_ORDERINGS: dict[str, tuple[str, ...]] = {
     "-created_at": ("-created_at", "-id"),
 }
 
+# The status of an open stay in the admissions app (`AdmissionStatus.ADMITTED`). Patients sit
+# below admissions, so `is_admitted` is read through the patient's reverse relation
+# `admissions` instead of an import; a test pins this value to the admissions app's.
+OPEN_ADMISSION_STATUS = "ADMITTED"
 
-@dataclass(frozen=True)
-class PatientFilters:
-    """The filters of a patient list. `status=None` means every status except DELETED."""
 
-    status: str | None = None
-    assigned_doctor: int | None = None
-    search: str = ""
-    ordering: str = "name"
+def is_admitted() -> Exists:
+    """An `Exists` for Patient querysets: the patient has an open admission."""
+    return Exists(
+        Patient.objects.filter(pk=OuterRef("pk"), admissions__status=OPEN_ADMISSION_STATUS)
+    )
+
+
+def _search(queryset: QuerySet[Patient], name: str, value: str) -> QuerySet[Patient]:
+    """Every word in the first or last name, or the whole text in the symptoms."""
+    if not value:
+        return queryset
+    return queryset.filter(name_search(value) | Q(symptoms__icontains=value))
+
+
+class PatientFilterSet(django_filters.FilterSet):
+    """The filters of a patient list. Without `status`, deleted patients are left out."""
+
+    status = django_filters.ChoiceFilter(
+        field_name="user__status",
+        choices=AccountStatus.choices,
+        help_text="Only patients with this account status. Without it, deleted patients are "
+        "left out.",
+    )
+    assigned_doctor = IntegerFilter(
+        field_name="assigned_doctor_id",
+        min_value=1,
+        help_text="Only the patients assigned to this doctor id.",
+    )
+    search = django_filters.CharFilter(
+        method=_search,
+        max_length=100,
+        help_text="Words that must each appear in the first or last name, or a text that "
+        "appears in the symptoms (any case).",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=[(key, key) for key in PATIENT_ORDERINGS],
+        method=lambda queryset, name, value: queryset,
+        help_text="`name` (the default) is last name then first name; a leading `-` reverses.",
+    )
+
+    def filter_queryset(self, queryset: QuerySet[Patient]) -> QuerySet[Patient]:
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(user__status=AccountStatus.DELETED)
+        ordering = self.form.cleaned_data.get("ordering") or "name"
+        return queryset.order_by(*PATIENT_ORDERINGS[ordering])
 
 
 def _patient_queryset() -> QuerySet[Patient]:
     """The one base queryset of every patient read: the account and the assigned doctor's name."""
     return Patient.objects.select_related("user", "assigned_doctor__user").annotate(
-        is_admitted=open_admission_exists()
+        is_admitted=is_admitted()
     )
 
 
-def _search(search: str) -> Q:
-    """Every word in the first or last name, or the whole text in the symptoms."""
-    return name_search(search) | Q(symptoms__icontains=search.strip())
-
-
-def patient_list(*, viewer: User, filters: PatientFilters) -> QuerySet[Patient]:
-    """List the patients `viewer` may see, filtered and ordered.
+def patient_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Patient]:
+    """List the patients `viewer` may see, filtered (PatientFilterSet) and ordered.
 
     The admin sees all; a doctor only their approved, assigned patients. Without a status
-    filter, deleted patients are left out; `status=DELETED` lists only them.
+    filter, deleted patients are left out; `status=DELETED` lists only them. Raises
+    ValidationFailed for an invalid filter value.
     """
     queryset = _patient_queryset().filter(visible_patients(viewer=viewer))
-    if filters.status:
-        queryset = queryset.filter(user__status=filters.status)
-    else:
-        queryset = queryset.exclude(user__status=AccountStatus.DELETED)
-    if filters.assigned_doctor is not None:
-        queryset = queryset.filter(assigned_doctor_id=filters.assigned_doctor)
-    if filters.search.strip():
-        queryset = queryset.filter(_search(filters.search))
-    return queryset.order_by(*PATIENT_ORDERINGS[filters.ordering])
+    return filter_rows(PatientFilterSet, filters, queryset)
 
 
-def patient_get(*, viewer: User, patient_id: int) -> Patient:
+def patient_get(*, viewer: User, id: int) -> Patient:
     """Return one patient `viewer` may see.
 
     Raises NotFoundError for a missing id and for a patient the viewer may not see, alike (a
     doctor asking for another doctor's patient learns nothing, not even that the id exists).
     """
-    patient = _patient_queryset().filter(visible_patients(viewer=viewer), pk=patient_id).first()
+    patient = _patient_queryset().filter(visible_patients(viewer=viewer), pk=id).first()
     if patient is None:
         raise NotFoundError()
     return patient

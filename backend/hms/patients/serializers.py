@@ -1,16 +1,22 @@
 from __future__ import annotations
 
+from datetime import date
+
+from django.utils import timezone
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
-from hms.accounts.serializers import (
-    ApprovedDoctorField,
-    PatientSignupSerializer,
-    validate_date_of_birth,
-)
+from hms.accounts.serializers import PersonSignupSerializer
 from hms.common.validators import MobileField
+from hms.doctors.serializers import ApprovedDoctorField
 from hms.patients.models import Patient
-from hms.patients.selectors import PATIENT_ORDERINGS
+
+
+def validate_date_of_birth(value: date) -> None:
+    if value > timezone.localdate():
+        raise serializers.ValidationError("The date of birth cannot be in the future.")
+    if value.year < 1900:
+        raise serializers.ValidationError("Enter a date of birth after 1900.")
 
 
 class PatientSerializer(serializers.ModelSerializer[Patient]):
@@ -62,6 +68,23 @@ class PatientSerializer(serializers.ModelSerializer[Patient]):
         return bool(annotated)
 
 
+class PatientSignupSerializer(PersonSignupSerializer):
+    """A patient's sign-up: the person fields, contact, symptoms and a preferred doctor."""
+
+    mobile = MobileField()
+    address = serializers.CharField(max_length=500)
+    symptoms = serializers.CharField(max_length=2000)
+    date_of_birth = serializers.DateField(
+        required=False, allow_null=True, default=None, validators=[validate_date_of_birth]
+    )
+    preferred_doctor = ApprovedDoctorField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Optional: an approved doctor's id (GET /api/v1/doctors/directory/).",
+    )
+
+
 class PatientRegistrationSerializer(PatientSignupSerializer):
     """An admin registers a patient: the sign-up fields, and optionally the assigned doctor."""
 
@@ -90,50 +113,4 @@ class PatientUpdateSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         help_text="An approved doctor's id, or null to leave the patient without a doctor.",
-    )
-
-
-class PatientSetPasswordSerializer(serializers.Serializer):
-    password = serializers.CharField(
-        write_only=True,
-        max_length=128,
-        trim_whitespace=False,
-        style={"input_type": "password"},
-        help_text="At least 12 characters, not common, not all digits, unlike the username.",
-    )
-
-
-class PatientRejectSerializer(serializers.Serializer):
-    reason = serializers.CharField(
-        max_length=500,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Optional; kept on the account for the hospital's records.",
-    )
-
-
-class PatientListQuerySerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=AccountStatus.choices,
-        required=False,
-        help_text="Only patients with this account status. Without it, deleted patients are "
-        "left out.",
-    )
-    assigned_doctor = serializers.IntegerField(
-        required=False, min_value=1, help_text="Only the patients assigned to this doctor id."
-    )
-    search = serializers.CharField(
-        max_length=100,
-        required=False,
-        allow_blank=True,
-        default="",
-        help_text="Words that must each appear in the first or last name, or a text that "
-        "appears in the symptoms (any case).",
-    )
-    ordering = serializers.ChoiceField(
-        choices=list(PATIENT_ORDERINGS),
-        required=False,
-        default="name",
-        help_text="`name` is last name then first name; a leading `-` reverses.",
     )

@@ -1,7 +1,9 @@
-"""Patient accounts: sign-up, admin registration, profile edits, the assigned doctor, approval
-and deletion.
+"""Patient accounts: sign-up, admin registration, profile edits, the assigned doctor and
+approval.
 
-Lock order (the same as in `hms.doctors.services`): a doctor's rows before a patient's rows.
+Lock order (the one `hms.workflows.services` documents): a doctor's rows before a patient's
+rows. Closing a patient's account touches admissions and appointments too, so it lives in
+`hms.workflows.services`.
 """
 
 from __future__ import annotations
@@ -11,19 +13,19 @@ from typing import Any
 
 from django.db import transaction
 
+from hms.accounts.lifecycle import AccountLifecycle
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.services import user_create, user_set_password, user_set_status
-from hms.admissions.selectors import open_admission_exists
-from hms.appointments.services import appointment_cancel_for_patient
+from hms.accounts.services import user_create
 from hms.audit.services import audit_record
-from hms.common.errors import InvalidStateError, ValidationFailed
 from hms.doctors.models import Doctor
 from hms.doctors.policies import can_assign_doctor
+from hms.doctors.services import DOCTOR_ACCOUNT, doctor_lock_assignable
 from hms.patients.models import Patient
-from hms.patients.policies import can_edit_patient
 
-# The reason written on everything a deleted patient leaves behind (e.g. cancelled appointments).
-PATIENT_DELETED_REASON = "The patient's account was closed by the hospital."
+# Approve, reject, close and set-password, audited as `patient.<verb>` about the patient.
+PATIENT_ACCOUNT = AccountLifecycle[Patient](
+    model=Patient, kind="patient", audit_patient=lambda patient: patient
+)
 
 _USER_FIELDS = ("first_name", "last_name", "email")
 _PROFILE_FIELDS = ("mobile", "address", "symptoms", "date_of_birth")
@@ -55,7 +57,7 @@ def patient_create(
     """
     with transaction.atomic():
         if assigned_doctor is not None:
-            _lock_assignable_doctor(assigned_doctor.pk)
+            doctor_lock_assignable(doctor=assigned_doctor)
         user = user_create(
             username=username,
             password=password,
@@ -86,44 +88,6 @@ def patient_create(
     return patient
 
 
-def _patient_lock(patient_id: int) -> Patient:
-    """Re-read a patient with their profile and account rows locked until the transaction ends."""
-    return (
-        Patient.objects.select_for_update(of=("self", "user"))
-        .select_related("user")
-        .get(pk=patient_id)
-    )
-
-
-def _doctor_lock(doctor_id: int) -> Doctor:
-    return (
-        Doctor.objects.select_for_update(of=("self", "user"))
-        .select_related("user")
-        .get(pk=doctor_id)
-    )
-
-
-def _lock_assignable_doctor(doctor_id: int) -> Doctor:
-    """Lock a doctor so that they cannot be deleted while a patient is given to them.
-
-    Raises ValidationFailed (field `assigned_doctor`) unless the doctor is approved.
-    """
-    doctor = _doctor_lock(doctor_id)
-    if not can_assign_doctor(doctor=doctor):
-        raise ValidationFailed(
-            fields={"assigned_doctor": [f"No approved doctor has the id {doctor_id}."]}
-        )
-    return doctor
-
-
-def _refuse_unless_editable(patient: Patient) -> None:
-    if not can_edit_patient(patient=patient):
-        raise InvalidStateError(
-            f"The account of this patient is {patient.user.get_status_display().lower()}; "
-            "it can no longer be changed."
-        )
-
-
 def _audit_assignment(*, actor: User, patient: Patient, at: datetime) -> None:
     audit_record(
         actor=actor,
@@ -147,9 +111,9 @@ def patient_update(*, actor: User, patient: Patient, data: dict[str, Any], at: d
     with transaction.atomic():
         new_doctor: Doctor | None = data.get("assigned_doctor")
         if new_doctor is not None:
-            new_doctor = _lock_assignable_doctor(new_doctor.pk)
-        locked = _patient_lock(patient.pk)
-        _refuse_unless_editable(locked)
+            new_doctor = doctor_lock_assignable(doctor=new_doctor)
+        locked = PATIENT_ACCOUNT.lock(patient)
+        PATIENT_ACCOUNT.refuse_unless_editable(locked)
         user_changes = [
             name
             for name in _USER_FIELDS
@@ -173,14 +137,7 @@ def patient_update(*, actor: User, patient: Patient, data: dict[str, Any], at: d
         if profile_changes:
             locked.save(update_fields=[*profile_changes, "updated_at"])
         if user_changes or set(profile_changes) - {"assigned_doctor"}:
-            audit_record(
-                actor=actor,
-                action="patient.update",
-                object_type="patient",
-                object_id=locked.pk,
-                patient=locked,
-                at=at,
-            )
+            PATIENT_ACCOUNT.record(actor=actor, profile=locked, verb="update", at=at)
         if doctor_changed:
             _audit_assignment(actor=actor, patient=locked, at=at)
     return locked
@@ -192,18 +149,7 @@ def patient_set_password(*, actor: User, patient: Patient, password: str, at: da
     Raises ValidationFailed (field `password`) for a weak password and InvalidStateError for
     a rejected or deleted patient.
     """
-    with transaction.atomic():
-        locked = _patient_lock(patient.pk)
-        _refuse_unless_editable(locked)
-        user_set_password(user=locked.user, password=password)
-        audit_record(
-            actor=actor,
-            action="patient.set_password",
-            object_type="patient",
-            object_id=locked.pk,
-            patient=locked,
-            at=at,
-        )
+    PATIENT_ACCOUNT.set_password(actor=actor, profile=patient, password=password, at=at)
 
 
 def patient_approve(*, actor: User, patient: Patient, at: datetime) -> Patient:
@@ -216,18 +162,9 @@ def patient_approve(*, actor: User, patient: Patient, at: datetime) -> Patient:
     """
     with transaction.atomic():
         preferred = (
-            _doctor_lock(patient.preferred_doctor_id) if patient.preferred_doctor_id else None
+            DOCTOR_ACCOUNT.lock(patient.preferred_doctor) if patient.preferred_doctor else None
         )
-        locked = _patient_lock(patient.pk)
-        user_set_status(actor=actor, user=locked.user, status=AccountStatus.APPROVED, at=at)
-        audit_record(
-            actor=actor,
-            action="patient.approve",
-            object_type="patient",
-            object_id=locked.pk,
-            patient=locked,
-            at=at,
-        )
+        locked = PATIENT_ACCOUNT.approve(actor=actor, profile=patient, at=at)
         if (
             locked.assigned_doctor_id is None
             and preferred is not None
@@ -245,51 +182,4 @@ def patient_reject(*, actor: User, patient: Patient, reason: str, at: datetime) 
 
     Raises InvalidStateError, changing nothing, unless the patient is PENDING.
     """
-    with transaction.atomic():
-        locked = _patient_lock(patient.pk)
-        user_set_status(
-            actor=actor, user=locked.user, status=AccountStatus.REJECTED, reason=reason, at=at
-        )
-        audit_record(
-            actor=actor,
-            action="patient.reject",
-            object_type="patient",
-            object_id=locked.pk,
-            patient=locked,
-            at=at,
-        )
-    return locked
-
-
-def patient_delete(*, actor: User, patient: Patient, at: datetime) -> None:
-    """Delete a patient: deactivate the account and take them off every working list.
-
-    The account becomes DELETED and inactive and its tokens are revoked at once. Nothing is
-    removed: admissions, invoices and appointments keep referring to the profile, and so does
-    the assigned doctor (for the record; the doctor no longer sees the patient). Their future
-    pending and confirmed appointments are cancelled with PATIENT_DELETED_REASON. Raises
-    InvalidStateError, changing nothing, unless the patient is PENDING or APPROVED and not
-    currently admitted (an in-patient is discharged first).
-    """
-    with transaction.atomic():
-        locked = _patient_lock(patient.pk)
-        # Under the patient's lock, which admitting also takes: no admission can start between
-        # this check and the commit.
-        if Patient.objects.filter(open_admission_exists(), pk=locked.pk).exists():
-            raise InvalidStateError(
-                "This patient is admitted; discharge them before deleting the account."
-            )
-        user_set_status(actor=actor, user=locked.user, status=AccountStatus.DELETED, at=at)
-        audit_record(
-            actor=actor,
-            action="patient.delete",
-            object_type="patient",
-            object_id=locked.pk,
-            patient=locked,
-            at=at,
-        )
-        # Last, still under the patient's account lock, which every booking also takes: no
-        # booking can slip in between the cancellation and the commit.
-        appointment_cancel_for_patient(
-            actor=actor, patient=locked, reason=PATIENT_DELETED_REASON, at=at
-        )
+    return PATIENT_ACCOUNT.reject(actor=actor, profile=patient, reason=reason, at=at)

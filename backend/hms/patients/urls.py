@@ -1,31 +1,14 @@
-from django.urls import path
+"""Routes of the patients app.
 
-from hms.patients.apis import PatientViewSet
+`patients/` and `patients/{id}/...` are registered by `hms.workflows.urls`: their viewset is this
+app's `PatientViewSet` plus the deletion that spans apps.
+"""
 
-urlpatterns = [
-    path(
-        "patients/",
-        PatientViewSet.as_view({"get": "list", "post": "create"}),
-        name="patient-list",
-    ),
-    path(
-        "patients/<int:pk>/",
-        PatientViewSet.as_view({"get": "retrieve", "patch": "update", "delete": "destroy"}),
-        name="patient-detail",
-    ),
-    path(
-        "patients/<int:pk>/approve/",
-        PatientViewSet.as_view({"post": "approve"}),
-        name="patient-approve",
-    ),
-    path(
-        "patients/<int:pk>/reject/",
-        PatientViewSet.as_view({"post": "reject"}),
-        name="patient-reject",
-    ),
-    path(
-        "patients/<int:pk>/set-password/",
-        PatientViewSet.as_view({"post": "set_password"}),
-        name="patient-set-password",
-    ),
-]
+from rest_framework.routers import SimpleRouter
+
+from hms.patients import apis
+
+router = SimpleRouter(use_regex_path=False)
+router.register("auth/signup/patient", apis.PatientSignupViewSet, basename="auth-signup-patient")
+
+urlpatterns = router.urls

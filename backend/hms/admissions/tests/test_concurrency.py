@@ -18,7 +18,7 @@ from hms.admissions.tests.factories import AdmissionFactory
 from hms.audit.models import AuditEvent
 from hms.billing.models import Invoice, InvoiceNumberCounter
 from hms.common.errors import ValidationFailed
-from hms.doctors.services import doctor_delete
+from hms.workflows.services import doctor_close
 
 # transaction=True empties the tables after each test; serialized_rollback reloads what the
 # migrations put there (the departments) before the next one.
@@ -169,7 +169,7 @@ def test_admitting_under_a_doctor_being_deleted_never_leaves_the_patient_with_th
             return "admitted"
 
         def delete(doctor=doctor):
-            doctor_delete(actor=admin_user, doctor=doctor, at=timezone.now())
+            doctor_close(actor=admin_user, doctor=doctor, at=timezone.now())
             return "deleted"
 
         outcomes = run_parallel([admit, delete])

@@ -15,8 +15,12 @@ from hms.appointments.selectors import (
 )
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
 from hms.appointments.tests.world import STARTED, build_world
-from hms.doctors.services import DOCTOR_DELETED_REASON, doctor_delete
-from hms.patients.services import PATIENT_DELETED_REASON, patient_delete
+from hms.workflows.services import (
+    DOCTOR_DELETED_REASON,
+    PATIENT_DELETED_REASON,
+    doctor_close,
+    patient_close,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +115,7 @@ def test_dashboard_selectors_use_a_fixed_number_of_queries(world, django_assert_
 
 
 def test_deleting_a_doctor_cancels_their_future_appointments_with_a_reason(world):
-    doctor_delete(actor=world.admin, doctor=world.doctor, at=NOW)
+    doctor_close(actor=world.admin, doctor=world.doctor, at=NOW)
 
     world.pending.refresh_from_db()
     world.confirmed.refresh_from_db()
@@ -131,7 +135,7 @@ def test_deleting_a_doctor_cancels_their_future_appointments_with_a_reason(world
 
 
 def test_deleting_a_patient_cancels_their_future_appointments_with_a_reason(world):
-    patient_delete(actor=world.admin, patient=world.patient, at=NOW)
+    patient_close(actor=world.admin, patient=world.patient, at=NOW)
 
     world.pending.refresh_from_db()
     world.confirmed.refresh_from_db()

@@ -14,10 +14,11 @@ from hms.accounts.models import AccountStatus
 from hms.audit.models import AuditEvent
 from hms.common.errors import DomainError
 from hms.doctors.models import Doctor
-from hms.doctors.services import doctor_approve, doctor_delete, doctor_reject
+from hms.doctors.services import doctor_approve, doctor_reject
 from hms.doctors.tests.world import build_world
 from hms.patients.models import Patient
 from hms.patients.services import patient_approve, patient_reject, patient_update
+from hms.workflows.services import doctor_close
 
 # transaction=True empties the tables after each test; serialized_rollback reloads the
 # departments the data migration created.
@@ -93,8 +94,8 @@ def test_two_deletes_of_the_same_doctor_one_wins():
     at = timezone.now()
 
     outcomes = race(
-        lambda: doctor_delete(actor=w.admin, doctor=w.doctor, at=at),
-        lambda: doctor_delete(actor=w.admin, doctor=w.doctor, at=at),
+        lambda: doctor_close(actor=w.admin, doctor=w.doctor, at=at),
+        lambda: doctor_close(actor=w.admin, doctor=w.doctor, at=at),
     )
 
     assert sorted(outcomes) == ["INVALID_STATE", "ok"]
@@ -110,7 +111,7 @@ def test_a_patient_is_never_left_with_a_doctor_deleted_at_the_same_moment(attemp
     at = timezone.now()
 
     outcomes = race(
-        lambda: doctor_delete(actor=w.admin, doctor=w.other_doctor, at=at),
+        lambda: doctor_close(actor=w.admin, doctor=w.other_doctor, at=at),
         lambda: patient_update(
             actor=w.admin, patient=w.patient, data={"assigned_doctor": w.other_doctor}, at=at
         ),

@@ -6,10 +6,11 @@ from django.utils import timezone
 from hms.accounts.models import AccountStatus
 from hms.audit.models import AuditEvent
 from hms.common.errors import InvalidStateError, ValidationFailed
-from hms.doctors.services import doctor_approve, doctor_delete, doctor_reject, doctor_update
+from hms.doctors.services import doctor_approve, doctor_reject, doctor_update
 from hms.doctors.tests.world import build_world, snapshot
 from hms.patients.models import Patient
 from hms.patients.services import patient_approve, patient_update
+from hms.workflows.services import doctor_close
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def test_doctor_delete_unassigns_patients_and_audits_each_change():
     w = build_world()
     at = timezone.now()
 
-    doctor_delete(actor=w.admin, doctor=w.doctor, at=at)
+    doctor_close(actor=w.admin, doctor=w.doctor, at=at)
 
     w.doctor.user.refresh_from_db()
     assert (w.doctor.user.status, w.doctor.user.is_active, w.doctor.user.status_changed_at) == (
@@ -58,7 +59,7 @@ def test_a_refused_transition_raises_and_changes_nothing(service):
 
 def test_doctor_update_of_a_deleted_doctor_raises_and_changes_nothing():
     w = build_world()
-    doctor_delete(actor=w.admin, doctor=w.other_doctor, at=timezone.now())
+    doctor_close(actor=w.admin, doctor=w.other_doctor, at=timezone.now())
     before = snapshot()
 
     with pytest.raises(InvalidStateError):

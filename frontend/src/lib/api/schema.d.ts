@@ -246,7 +246,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Revoke the refresh token (from the body or the cookie) and clear the cookie. Idempotent. */
+        /**
+         * @description Revoke the refresh token (from the body or the cookie) and clear the cookie.
+         *
+         *     Idempotent: an unknown, expired or already revoked token answers 204 as well.
+         */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -261,14 +265,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The signed-in account. PATCH changes only names, email, mobile and address. */
+        /**
+         * @description The signed-in account.
+         *
+         *     The account's names, role and status, with the contact fields of the doctor's or
+         *     patient's profile flattened in (null for an admin).
+         */
         get: operations["auth_me_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** @description The signed-in account. PATCH changes only names, email, mobile and address. */
+        /**
+         * @description Change the signed-in account's names, email, mobile or address.
+         *
+         *     Send only the fields to change. The status, role, password and (for a patient) the
+         *     assigned doctor never change here.
+         */
         patch: operations["auth_me_update"];
         trace?: never;
     };
@@ -281,7 +295,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Change the signed-in account's password. Every refresh token of the account is revoked. */
+        /**
+         * @description Change the signed-in account's password.
+         *
+         *     Needs the current password. Every refresh token of the account is revoked, so other
+         *     sessions end.
+         */
         post: operations["auth_password_change"];
         delete?: never;
         options?: never;
@@ -301,9 +320,9 @@ export interface paths {
         /**
          * @description Create an admin account, approved at once.
          *
-         *     Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open` accepts
-         *     anyone, `code` needs `signup_code`, `closed` refuses (403 ADMIN_SIGNUP_CLOSED). A request
-         *     carrying an approved admin's bearer token is accepted under every policy.
+         *     Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open`
+         *     accepts anyone, `code` needs `signup_code`, `closed` refuses (403 ADMIN_SIGNUP_CLOSED).
+         *     A request carrying an approved admin's bearer token is accepted under every policy.
          */
         post: operations["auth_signup_admin"];
         delete?: never;
@@ -321,7 +340,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Apply as a doctor. The account starts PENDING and signs in once an admin approves it. */
+        /**
+         * @description Apply as a doctor.
+         *
+         *     The account starts PENDING and can sign in once an admin approves it.
+         */
         post: operations["auth_signup_doctor"];
         delete?: never;
         options?: never;
@@ -338,7 +361,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Sign up as a patient. The account starts PENDING and signs in once an admin approves it. */
+        /**
+         * @description Sign up as a patient.
+         *
+         *     The account starts PENDING and can sign in once an admin approves it. A
+         *     `preferred_doctor` from `GET /api/v1/doctors/directory/` is assigned on approval when
+         *     that doctor is still approved.
+         */
         post: operations["auth_signup_patient"];
         delete?: never;
         options?: never;
@@ -358,10 +387,11 @@ export interface paths {
         /**
          * @description Log in and receive tokens.
          *
-         *     JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`, the
-         *     SPA): answers `{access}` and sets the refresh token as an HttpOnly, SameSite=Strict cookie
-         *     scoped to `/api/v1/auth/`. Pending and rejected accounts get 403 with
-         *     ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401 INVALID_CREDENTIALS.
+         *     JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`,
+         *     the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
+         *     SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
+         *     403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
+         *     INVALID_CREDENTIALS.
          */
         post: operations["auth_token_obtain"];
         delete?: never;
@@ -383,8 +413,9 @@ export interface paths {
          * @description Rotate the refresh token and get a new access token.
          *
          *     Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
-         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked or
-         *     expired refresh token, or one of an account that is no longer approved, is 401.
+         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
+         *     or expired refresh token, or one of an account that is no longer approved, is 401
+         *     (in cookie mode the cookie is cleared too).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -425,7 +456,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The hospital's departments. Public: the doctor sign-up form uses it. */
+        /**
+         * @description List the hospital's departments (not paginated).
+         *
+         *     Public: the doctor sign-up form uses it. `code` is what doctor bodies and filters send.
+         */
         get: operations["departments_list"];
         put?: never;
         post?: never;
@@ -442,10 +477,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description List doctors (admin). Deleted doctors are left out unless `status=DELETED`. */
+        /**
+         * @description List doctors (admin).
+         *
+         *     Filter by `status`, `department` and a name `search`; deleted doctors are left out
+         *     unless `status=DELETED`. Ordered by name unless `ordering` says otherwise.
+         */
         get: operations["doctors_list"];
         put?: never;
-        /** @description Register a doctor (admin). The account is approved at once: the doctor can log in. */
+        /**
+         * @description Register a doctor (admin).
+         *
+         *     The account is approved at once: the doctor can log in with the password given here.
+         */
         post: operations["doctors_create"];
         delete?: never;
         options?: never;
@@ -461,9 +505,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description A doctor's profile. The admin opens any doctor; a patient only their assigned doctor.
+         * @description Open a doctor's profile.
          *
-         *     Any other id answers 404, exactly like an id that does not exist.
+         *     The admin opens any doctor; a patient only their assigned doctor. Any other id answers
+         *     404, exactly like an id that does not exist.
          */
         get: operations["doctors_retrieve"];
         put?: never;
@@ -473,16 +518,18 @@ export interface paths {
          *
          *     The doctor can no longer log in (their tokens stop working at once) and leaves every
          *     working list; `GET /doctors/?status=DELETED` still finds them. Patients assigned to
-         *     them become unassigned. Only a pending or approved doctor can be deleted (else 409).
+         *     them become unassigned and their future appointments are cancelled. Only a pending or
+         *     approved doctor can be deleted (else 409 INVALID_STATE).
          */
         delete: operations["doctors_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Edit a doctor's profile (admin). Send only the fields to change.
+         * @description Edit a doctor's profile (admin).
          *
-         *     The account status, role and password never change here (see `approve`, `reject`,
-         *     `set-password`). A rejected or deleted doctor cannot be edited (409 INVALID_STATE).
+         *     Send only the fields to change. The account status, role and password never change
+         *     here (see `approve`, `reject`, `set-password`). A rejected or deleted doctor cannot be
+         *     edited (409 INVALID_STATE).
          */
         patch: operations["doctors_update"];
         trace?: never;
@@ -496,7 +543,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Approve a pending doctor application (admin). Any other status is 409 INVALID_STATE. */
+        /**
+         * @description Approve a pending doctor application (admin).
+         *
+         *     The doctor can log in from now on. Any status but PENDING is 409 INVALID_STATE.
+         */
         post: operations["doctors_approve"];
         delete?: never;
         options?: never;
@@ -516,7 +567,7 @@ export interface paths {
         /**
          * @description Reject a pending doctor application (admin), with an optional reason.
          *
-         *     Any other status is 409 INVALID_STATE. A rejected doctor cannot log in.
+         *     Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
          */
         post: operations["doctors_reject"];
         delete?: never;
@@ -537,7 +588,8 @@ export interface paths {
         /**
          * @description Set a new password for a doctor's account (admin); the doctor's sessions end.
          *
-         *     A rejected or deleted doctor's password cannot be set (409 INVALID_STATE).
+         *     Answers 204 with no body. A rejected or deleted doctor's password cannot be set (409
+         *     INVALID_STATE); a weak password is 400.
          */
         post: operations["doctors_set_password"];
         delete?: never;
@@ -575,7 +627,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Approved doctors: id, name and department only. Public, ordered by name. */
+        /**
+         * @description List the approved doctors: id, name and department only.
+         *
+         *     Public, ordered by name; filter by `department` and a name `search`.
+         */
         get: operations["doctors_directory"];
         put?: never;
         post?: never;
@@ -592,7 +648,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The process is up and answering. */
+        /**
+         * @description Report that the process is up and answering.
+         *
+         *     Never touches the database: a load balancer's liveness probe.
+         */
         get: operations["health_live"];
         put?: never;
         post?: never;
@@ -609,7 +669,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The database answers and every migration is applied; 503 otherwise. */
+        /**
+         * @description Report whether the database answers and every migration is applied.
+         *
+         *     Answers 200 `ok` when ready, 503 `unavailable` otherwise: a readiness probe.
+         */
         get: operations["health_ready"];
         put?: never;
         post?: never;
@@ -626,7 +690,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Public facts about the hospital the SPA needs before sign-in. */
+        /**
+         * @description Public facts about the hospital the SPA needs before sign-in.
+         *
+         *     The name, address, time zone, currency, admin sign-up policy and appointment length.
+         */
         get: operations["hospital_retrieve"];
         put?: never;
         post?: never;
@@ -713,9 +781,10 @@ export interface paths {
         get: operations["patients_list"];
         put?: never;
         /**
-         * @description Register a patient (admin). The account is approved at once: the patient can log in.
+         * @description Register a patient (admin).
          *
-         *     `assigned_doctor` is optional and must be an approved doctor.
+         *     The account is approved at once: the patient can log in. `assigned_doctor` is optional
+         *     and must be an approved doctor.
          */
         post: operations["patients_create"];
         delete?: never;
@@ -732,7 +801,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description A patient's profile, as far as the caller may see it.
+         * @description Open a patient's profile, as far as the caller may see it.
          *
          *     The admin opens any patient; a doctor only their approved, assigned patients; a
          *     patient only themself. Any other id answers 404, exactly like an id that does not
@@ -745,18 +814,20 @@ export interface paths {
          * @description Delete a patient (admin): the account is deactivated, the history is kept.
          *
          *     The patient can no longer log in (their tokens stop working at once) and leaves every
-         *     working list; `GET /patients/?status=DELETED` still finds them. Only a pending or
-         *     approved patient who is not admitted can be deleted (else 409 INVALID_STATE).
+         *     working list; `GET /patients/?status=DELETED` still finds them. Their future
+         *     appointments are cancelled. Only a pending or approved patient who is not admitted can
+         *     be deleted (else 409 INVALID_STATE).
          */
         delete: operations["patients_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Edit a patient's profile or assigned doctor (admin). Send only the fields to change.
+         * @description Edit a patient's profile or assigned doctor (admin).
          *
-         *     `assigned_doctor` takes an approved doctor's id (anything else is 400), or null to
-         *     leave the patient without a doctor. The account status, role, password and admission
-         *     never change here. A rejected or deleted patient cannot be edited (409 INVALID_STATE).
+         *     Send only the fields to change. `assigned_doctor` takes an approved doctor's id
+         *     (anything else is 400), or null to leave the patient without a doctor. The account
+         *     status, role, password and admission never change here. A rejected or deleted patient
+         *     cannot be edited (409 INVALID_STATE).
          */
         patch: operations["patients_update"];
         trace?: never;
@@ -771,10 +842,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Approve a pending patient sign-up (admin). Any other status is 409 INVALID_STATE.
+         * @description Approve a pending patient sign-up (admin).
          *
-         *     When the patient picked a preferred doctor at sign-up, has no assigned doctor yet and
-         *     that doctor is still approved, the preferred doctor becomes the assigned doctor.
+         *     Any status but PENDING is 409 INVALID_STATE. When the patient picked a preferred
+         *     doctor at sign-up, has no assigned doctor yet and that doctor is still approved, the
+         *     preferred doctor becomes the assigned doctor.
          */
         post: operations["patients_approve"];
         delete?: never;
@@ -795,7 +867,7 @@ export interface paths {
         /**
          * @description Reject a pending patient sign-up (admin), with an optional reason.
          *
-         *     Any other status is 409 INVALID_STATE. A rejected patient cannot log in.
+         *     Any status but PENDING is 409 INVALID_STATE. A rejected patient cannot log in.
          */
         post: operations["patients_reject"];
         delete?: never;
@@ -816,7 +888,8 @@ export interface paths {
         /**
          * @description Set a new password for a patient's account (admin); the patient's sessions end.
          *
-         *     A rejected or deleted patient's password cannot be set (409 INVALID_STATE).
+         *     Answers 204 with no body. A rejected or deleted patient's password cannot be set (409
+         *     INVALID_STATE); a weak password is 400.
          */
         post: operations["patients_set_password"];
         delete?: never;
@@ -839,6 +912,19 @@ export interface components {
             readonly email: string;
             readonly role: components["schemas"]["RoleEnum"];
             readonly status: components["schemas"]["AccountStatusEnum"];
+        };
+        /** @description Reject a pending doctor or patient account. */
+        AccountRejectRequest: {
+            /**
+             * @description Optional; kept on the account for the hospital's records.
+             * @default
+             */
+            reason: string;
+        };
+        /** @description Set a new password on a doctor's or patient's account. */
+        AccountSetPasswordRequest: {
+            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            password: string;
         };
         /**
          * @description * `PENDING` - Pending approval
@@ -891,6 +977,7 @@ export interface components {
          * @enum {string}
          */
         AdminSignupPolicyEnum: "open" | "code" | "closed";
+        /** @description The fields every person's sign-up shares; each role's serializer adds its own. */
         AdminSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
@@ -1151,17 +1238,7 @@ export interface components {
             /** @description A department code from GET /api/v1/departments/. */
             department: string;
         };
-        DoctorRejectRequest: {
-            /**
-             * @description Optional; kept on the account for the hospital's records.
-             * @default
-             */
-            reason: string;
-        };
-        DoctorSetPasswordRequest: {
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
-            password: string;
-        };
+        /** @description A doctor's application: the person fields and how to reach them, and a department. */
         DoctorSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
@@ -1506,17 +1583,7 @@ export interface components {
             /** @description Optional: an approved doctor's id. */
             assigned_doctor?: number | null;
         };
-        PatientRejectRequest: {
-            /**
-             * @description Optional; kept on the account for the hospital's records.
-             * @default
-             */
-            reason: string;
-        };
-        PatientSetPasswordRequest: {
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
-            password: string;
-        };
+        /** @description A patient's sign-up: the person fields, contact, symptoms and a preferred doctor. */
         PatientSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
@@ -3202,16 +3269,7 @@ export interface operations {
             query?: {
                 /** @description A department code (GET /api/v1/departments/). */
                 department?: string;
-                /**
-                 * @description `name` is last name then first name; a leading `-` reverses.
-                 *
-                 *     * `name` - name
-                 *     * `-name` - -name
-                 *     * `created_at` - created_at
-                 *     * `-created_at` - -created_at
-                 *     * `department` - department
-                 *     * `-department` - -department
-                 */
+                /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -3219,14 +3277,7 @@ export interface operations {
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
-                /**
-                 * @description Only doctors with this account status. Without it, deleted doctors are left out.
-                 *
-                 *     * `PENDING` - Pending approval
-                 *     * `APPROVED` - Approved
-                 *     * `REJECTED` - Rejected
-                 *     * `DELETED` - Deleted
-                 */
+                /** @description Only doctors with this account status. Without it, deleted doctors are left out. */
                 status?: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
             };
             header?: never;
@@ -3654,7 +3705,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["DoctorRejectRequest"];
+                "application/json": components["schemas"]["AccountRejectRequest"];
             };
         };
         responses: {
@@ -3751,7 +3802,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DoctorSetPasswordRequest"];
+                "application/json": components["schemas"]["AccountSetPasswordRequest"];
             };
         };
         responses: {
@@ -4232,14 +4283,7 @@ export interface operations {
             query?: {
                 /** @description Only the patients assigned to this doctor id. */
                 assigned_doctor?: number;
-                /**
-                 * @description `name` is last name then first name; a leading `-` reverses.
-                 *
-                 *     * `name` - name
-                 *     * `-name` - -name
-                 *     * `created_at` - created_at
-                 *     * `-created_at` - -created_at
-                 */
+                /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at";
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -4247,14 +4291,7 @@ export interface operations {
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
                 search?: string;
-                /**
-                 * @description Only patients with this account status. Without it, deleted patients are left out.
-                 *
-                 *     * `PENDING` - Pending approval
-                 *     * `APPROVED` - Approved
-                 *     * `REJECTED` - Rejected
-                 *     * `DELETED` - Deleted
-                 */
+                /** @description Only patients with this account status. Without it, deleted patients are left out. */
                 status?: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
             };
             header?: never;
@@ -4682,7 +4719,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatientRejectRequest"];
+                "application/json": components["schemas"]["AccountRejectRequest"];
             };
         };
         responses: {
@@ -4779,7 +4816,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PatientSetPasswordRequest"];
+                "application/json": components["schemas"]["AccountSetPasswordRequest"];
             };
         };
         responses: {

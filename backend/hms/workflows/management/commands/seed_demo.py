@@ -9,9 +9,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from hms.accounts.demo import DEMO_PASSWORD
+
 # Each app that contributes demo data has a `demo.py` with `seed(*, at) -> list[str]`;
 # they run in this order (later ones use the accounts created by earlier ones).
-DEMO_MODULES = ["hms.accounts.demo", "hms.admissions.demo", "hms.appointments.demo"]
+DEMO_MODULES = [
+    "hms.accounts.demo",
+    "hms.doctors.demo",
+    "hms.patients.demo",
+    "hms.admissions.demo",
+    "hms.appointments.demo",
+]
 
 
 class Command(BaseCommand):
@@ -30,8 +38,6 @@ class Command(BaseCommand):
                     raise
                 continue
             lines.extend(module.seed(at=at))
-        from hms.accounts.demo import DEMO_PASSWORD
-
         self.stdout.write("Demo logins (username, every password is the same):")
         for line in dict.fromkeys(lines):
             self.stdout.write(f"  {line}")

@@ -1,0 +1,53 @@
+"""Reads of accounts, and what every person list (doctors, patients) shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+
+from hms.accounts.models import User
+
+# A name search is split on spaces; more terms than this only make the query slower.
+MAX_SEARCH_TERMS = 5
+
+
+@dataclass(frozen=True)
+class AccountCounts:
+    """How many accounts of one kind are approved and how many wait for a decision."""
+
+    approved: int
+    pending: int
+
+
+@dataclass(frozen=True)
+class PendingAccount:
+    """One entry of the admin's approval queue."""
+
+    kind: str
+    id: int
+    full_name: str
+    created_at: datetime
+
+
+def name_search(search: str, *, prefix: str = "user__") -> Q:
+    """Return a filter where every word of `search` is in the first or the last name."""
+    condition = Q()
+    for term in search.split()[:MAX_SEARCH_TERMS]:
+        condition &= Q(**{f"{prefix}first_name__icontains": term}) | Q(
+            **{f"{prefix}last_name__icontains": term}
+        )
+    return condition
+
+
+def user_get_with_profile(*, user: User) -> User:
+    """Re-read the signed-in account with its doctor or patient profile, in one query.
+
+    The profiles are read through the account's reverse one-to-one relations.
+    """
+    return (
+        User.objects.select_related("doctor", "doctor__department", "patient")
+        .filter(pk=user.pk)
+        .get()
+    )

@@ -1,0 +1,76 @@
+"""Lists' query filters: django-filter FilterSets applied by the selectors, described once.
+
+A selector runs `filter_rows(SomeFilterSet, query_params, queryset)`: invalid values raise
+ValidationFailed (400 VALIDATION_ERROR, one message list per parameter). The view describes the
+same FilterSet in the schema with `filterset_parameters(SomeFilterSet)`, so the parameters,
+their types, choices and limits have one source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import django_filters
+from django import forms
+from django.db.models import Model, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+
+from hms.common.errors import ValidationFailed
+
+M = TypeVar("M", bound=Model)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (an id); `1.5` and `abc` are refused."""
+
+    field_class = forms.IntegerField
+
+
+def filter_rows(
+    filterset_class: type[django_filters.FilterSet],
+    data: Mapping[str, Any],
+    queryset: QuerySet[M],
+) -> QuerySet[M]:
+    """Apply a FilterSet to `queryset`. Raises ValidationFailed for an invalid parameter."""
+    filterset = filterset_class(data=data, queryset=queryset)
+    if not filterset.is_valid():
+        raise ValidationFailed(
+            fields={
+                name: [str(message) for message in errors]
+                for name, errors in filterset.errors.items()
+            }
+        )
+    return filterset.qs
+
+
+def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
+    extra = filter_.extra
+    if isinstance(filter_, django_filters.ChoiceFilter):
+        return {"type": "string", "enum": [str(value) for value, _ in extra["choices"]]}
+    if isinstance(filter_, IntegerFilter):
+        schema: dict[str, Any] = {"type": "integer"}
+        if "min_value" in extra:
+            schema["minimum"] = extra["min_value"]
+        return schema
+    schema = {"type": "string"}
+    if "max_length" in extra:
+        schema["maxLength"] = extra["max_length"]
+    return schema
+
+
+def filterset_parameters(filterset_class: type[django_filters.FilterSet]) -> list[OpenApiParameter]:
+    """Describe a FilterSet's filters as OpenAPI query parameters (for `@extend_schema`)."""
+    parameters = []
+    for name, filter_ in filterset_class.base_filters.items():
+        parameters.append(
+            OpenApiParameter(
+                name=name,
+                type=_schema(filter_) or OpenApiTypes.STR,
+                location=OpenApiParameter.QUERY,
+                required=False,
+                description=str(filter_.extra.get("help_text", "")),
+            )
+        )
+    return parameters
