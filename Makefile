@@ -67,8 +67,9 @@ createadmin: install-backend ## Create an admin interactively
 test: system-deps lint typecheck migrations-check contract-check backend-test deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
 	@echo "make test: every check passed"
 
-lint: install-backend install-frontend ## ruff (lint + format check) and ESLint
+lint: install-backend install-frontend ## ruff (lint + format check), the import layers and ESLint
 	cd backend && .venv/bin/ruff check . && .venv/bin/ruff format --check .
+	cd backend && .venv/bin/lint-imports
 	cd frontend && npm run --silent lint
 
 typecheck: install-backend install-frontend ## mypy (django-stubs) and tsc --noEmit
