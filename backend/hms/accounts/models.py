@@ -35,7 +35,7 @@ class HmsUserManager(UserManager["User"]):
 
 
 class User(AbstractUser):
-    """Every person who logs in. Exactly one role; `status` gates login (SPEC section 1)."""
+    """Every person who logs in. Exactly one role; `status` gates login (ACCOUNT_TRANSITIONS)."""
 
     role = models.CharField(max_length=16, choices=Role.choices)
     status = models.CharField(

@@ -9,7 +9,7 @@ from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 
-class NullableNestedField(serializers.Field):  # type: ignore[type-arg]
+class NullableNestedField(serializers.Field):
     """A read-only nested object, or null: `NullableNestedField(DoctorCardSerializer())`.
 
     drf-spectacular writes `Serializer(allow_null=True)` as `allOf: [$ref], nullable: true`,
@@ -18,7 +18,7 @@ class NullableNestedField(serializers.Field):  # type: ignore[type-arg]
     `oneOf: [$ref, null]` instead.
     """
 
-    def __init__(self, serializer: serializers.Serializer, **kwargs: Any) -> None:  # type: ignore[type-arg]
+    def __init__(self, serializer: serializers.Serializer, **kwargs: Any) -> None:
         self.serializer = serializer
         super().__init__(read_only=True, allow_null=True, **kwargs)
 

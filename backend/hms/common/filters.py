@@ -14,7 +14,6 @@ from typing import Any, TypeVar
 import django_filters
 from django import forms
 from django.db.models import Model, QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 
 from hms.common.errors import ValidationFailed
@@ -67,7 +66,7 @@ def filterset_parameters(filterset_class: type[django_filters.FilterSet]) -> lis
         parameters.append(
             OpenApiParameter(
                 name=name,
-                type=_schema(filter_) or OpenApiTypes.STR,
+                type=_schema(filter_),
                 location=OpenApiParameter.QUERY,
                 required=False,
                 description=str(filter_.extra.get("help_text", "")),

@@ -28,20 +28,20 @@ def normalize_mobile(value: str) -> str:
 
 
 class MobileField(serializers.CharField):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 20)
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
         return normalize_mobile(super().to_internal_value(data))
 
 
 class UsernameField(serializers.CharField):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 150)
         kwargs.setdefault("min_length", 3)
         kwargs.setdefault("validators", [UnicodeUsernameValidator()])
         kwargs.setdefault(
             "help_text", "3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive."
         )
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)

@@ -9,10 +9,10 @@ are `@action`s. A single object at a fixed path (the hospital, the health probes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
 from rest_framework.exceptions import MethodNotAllowed, NotAuthenticated
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import _User
 
 
-class ApiViewSet(GenericViewSet):  # type: ignore[type-arg]
+class ApiViewSet(GenericViewSet):
     """Base of every authenticated resource: role-map permission, pagination, `{id}` lookups.
 
     `policy_resource` names the resource in the role map; each handler's action name is the
@@ -66,10 +66,10 @@ class ApiViewSet(GenericViewSet):  # type: ignore[type-arg]
         return user
 
     def paginated(
-        self, rows: Iterable[Any], serializer_class: type[BaseSerializer[Any]]
+        self, rows: QuerySet[Any], serializer_class: type[BaseSerializer[Any]]
     ) -> Response:
         """Answer one page of `rows` as `{count, next, previous, results}`."""
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        page = self.paginate_queryset(rows)
         if page is None:
             return Response(serializer_class(rows, many=True).data)
         return self.get_paginated_response(serializer_class(page, many=True).data)

@@ -5,7 +5,7 @@ from django.db import models
 
 from hms.common.models import TimeStampedModel
 
-# The hospital's departments at installation (SPEC section 1). The table is the source of
+# The hospital's departments at installation. The table is the source of
 # truth afterwards; a data migration loads these.
 INITIAL_DEPARTMENTS: list[tuple[str, str]] = [
     ("CARDIOLOGIST", "Cardiologist"),

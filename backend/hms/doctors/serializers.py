@@ -110,7 +110,7 @@ class DoctorUpdateSerializer(serializers.Serializer):
 
 
 @extend_schema_field(OpenApiTypes.INT)
-class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):  # type: ignore[type-arg]
+class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):
     """A doctor id that must name an approved doctor."""
 
     default_error_messages = {
