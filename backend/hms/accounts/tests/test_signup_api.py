@@ -8,7 +8,6 @@ from django.test import override_settings
 from hms.accounts.models import AccountStatus, Role, User
 from hms.audit.models import AuditEvent
 from hms.doctors.models import Doctor
-from hms.patients.models import Patient
 
 pytestmark = pytest.mark.django_db
 
@@ -116,52 +115,6 @@ def test_admin_signup_code_policy(api_client, code, expected_status, expected_co
         assert User.objects.filter(username="new.admin", role=Role.ADMIN).count() == 1
 
 
-def test_doctor_signup_creates_a_pending_doctor(api_client):
-    response = api_client.post("/api/v1/auth/signup/doctor/", doctor_body(), format="json")
-
-    assert response.status_code == 201
-    doctor = Doctor.objects.select_related("user").get()
-    body = response.json()
-    assert body["id"] == doctor.pk
-    assert body["status"] == "PENDING"
-    assert body["department"] == "DERMATOLOGISTS"
-    assert body["mobile"] == "+919876543210"
-    assert (doctor.user.role, doctor.user.status, doctor.user.is_active) == (
-        Role.DOCTOR,
-        AccountStatus.PENDING,
-        False,
-    )
-    assert AuditEvent.objects.filter(action="doctor.signup", object_id=str(doctor.pk)).count() == 1
-
-
-def test_patient_signup_creates_a_pending_patient_with_a_preferred_doctor(api_client, make_doctor):
-    doctor = make_doctor()
-    response = api_client.post(
-        "/api/v1/auth/signup/patient/", patient_body(preferred_doctor=doctor.pk), format="json"
-    )
-
-    assert response.status_code == 201
-    patient = Patient.objects.select_related("user").get()
-    assert response.json()["status"] == "PENDING"
-    assert patient.preferred_doctor_id == doctor.pk
-    assert patient.assigned_doctor_id is None
-    assert str(patient.date_of_birth) == "1990-05-17"
-    assert patient.user.status == AccountStatus.PENDING
-
-
-def test_patient_signup_refuses_a_pending_preferred_doctor(api_client, make_doctor):
-    doctor = make_doctor(status=AccountStatus.PENDING)
-    response = api_client.post(
-        "/api/v1/auth/signup/patient/", patient_body(preferred_doctor=doctor.pk), format="json"
-    )
-
-    assert response.status_code == 400
-    assert response.json()["fields"] == {
-        "preferred_doctor": [f"No approved doctor has the id {doctor.pk}."]
-    }
-    assert Patient.objects.count() == 0
-
-
 MASS_ASSIGNMENT = {
     "role": "ADMIN",
     "status": "APPROVED",
@@ -221,63 +174,6 @@ def test_duplicate_username_is_refused_case_insensitively(api_client, make_docto
         "fields": {"username": ["This username is already taken."]},
     }
     assert Doctor.objects.count() == 1
-
-
-@pytest.mark.parametrize(
-    ("override", "field", "message"),
-    [
-        ({"department": "ASTROLOGY"}, "department", "Object with code=ASTROLOGY does not exist."),
-        (
-            {"mobile": "call me"},
-            "mobile",
-            "Enter a phone number using digits, spaces or dashes, optionally starting with +.",
-        ),
-        ({"mobile": "12345"}, "mobile", "A phone number has between 7 and 15 digits."),
-        (
-            {"password": "short"},
-            "password",
-            "This password is too short. It must contain at least 12 characters.",
-        ),
-        ({"password": "123456789012345"}, "password", "This password is entirely numeric."),
-        ({"first_name": ""}, "first_name", "This field may not be blank."),
-    ],
-)
-def test_doctor_signup_field_errors(api_client, override, field, message):
-    response = api_client.post(
-        "/api/v1/auth/signup/doctor/", doctor_body(**override), format="json"
-    )
-
-    assert response.status_code == 400
-    body = response.json()
-    assert body["code"] == "VALIDATION_ERROR"
-    assert message in body["fields"][field]
-    assert User.objects.count() == 0
-
-
-def test_patient_signup_refuses_a_future_date_of_birth(api_client):
-    response = api_client.post(
-        "/api/v1/auth/signup/patient/", patient_body(date_of_birth="2999-01-01"), format="json"
-    )
-
-    assert response.status_code == 400
-    assert response.json()["fields"] == {
-        "date_of_birth": ["The date of birth cannot be in the future."]
-    }
-    assert User.objects.count() == 0
-
-
-def test_departments_lists_exactly_the_six_departments(api_client):
-    response = api_client.get("/api/v1/departments/")
-
-    assert response.status_code == 200
-    assert [d["name"] for d in response.json()] == [
-        "Cardiologist",
-        "Dermatologists",
-        "Emergency Medicine Specialists",
-        "Allergists/Immunologists",
-        "Anesthesiologists",
-        "Colon and Rectal Surgeons",
-    ]
 
 
 def test_passwords_are_stored_with_argon2(api_client):
