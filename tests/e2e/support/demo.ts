@@ -1,8 +1,9 @@
 /**
- * The demo accounts `seed_demo` creates (backend/hms/accounts/demo.py) in every run's fresh
- * database. They are shared by all tests running in parallel: log in with them and read, but never
- * change them (no approve/reject/delete, no profile or password change, no bookings that could
- * collide). A journey that changes state creates its own accounts (see api.ts).
+ * The demo accounts `seed_demo` creates (backend/hms/{accounts,doctors,patients}/demo.py) in
+ * every run's fresh database. They are shared by all tests running in parallel: log in with them
+ * and read, but never change them (no approve/reject/delete, no profile or password change, no
+ * bookings that could collide). A journey that changes state creates its own accounts (see
+ * api.ts).
  */
 export const DEMO_PASSWORD = 'hms-demo-password';
 
