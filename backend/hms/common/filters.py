@@ -21,10 +21,18 @@ from hms.common.errors import ValidationFailed
 M = TypeVar("M", bound=Model)
 
 
+# The largest id an AutoField holds; larger values are refused (400), not sent to the database.
+MAX_ID = 2**31 - 1
+
+
 class IntegerFilter(django_filters.NumberFilter):
-    """A whole number (an id); `1.5` and `abc` are refused."""
+    """A whole number up to MAX_ID (an id); `1.5`, `abc` and larger numbers are refused."""
 
     field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
 
 
 def filter_rows(
@@ -52,6 +60,7 @@ def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "integer"}
         if "min_value" in extra:
             schema["minimum"] = extra["min_value"]
+        schema["maximum"] = extra["max_value"]
         return schema
     schema = {"type": "string"}
     if "max_length" in extra:

@@ -31,6 +31,7 @@ def test_filter_rows_applies_the_filters(admin_user):
         ({"role": "NURSE"}, "role"),
         ({"id": "1.5"}, "id"),
         ({"id": "0"}, "id"),
+        ({"id": str(2**31)}, "id"),
         ({"username": "x" * 6}, "username"),
     ],
 )
@@ -51,6 +52,12 @@ def test_the_schema_parameters_come_from_the_filterset():
             {"type": "string", "enum": ["ADMIN", "DOCTOR"]},
             "Only this role.",
         ),
-        ("id", OpenApiParameter.QUERY, False, {"type": "integer", "minimum": 1}, "One account."),
+        (
+            "id",
+            OpenApiParameter.QUERY,
+            False,
+            {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
+            "One account.",
+        ),
         ("username", OpenApiParameter.QUERY, False, {"type": "string", "maxLength": 5}, ""),
     ]
