@@ -188,7 +188,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "hms.common.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hms.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "hms.common.exception_handler.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["hms.common.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
@@ -230,7 +230,54 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Request bodies get their own components (`DoctorRegistrationRequest`), so read-only
+    # fields are never asked for and write-only ones never promised in an answer.
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {
+            "name": "auth",
+            "description": "Sign-up for each role, sign-in (JSON tokens or the web app's "
+            "cookie), token rotation, sign-out, and the signed-in account and its password.",
+        },
+        {
+            "name": "hospital",
+            "description": "Public facts about the hospital: name, address, time zone, "
+            "currency, admin sign-up policy, slot length.",
+        },
+        {"name": "departments", "description": "The hospital's departments (public)."},
+        {
+            "name": "doctors",
+            "description": "Doctor accounts: registration and approval by the admin, profiles, "
+            "the public directory of approved doctors and each doctor's free appointment slots.",
+        },
+        {
+            "name": "patients",
+            "description": "Patient accounts: registration and approval by the admin, profiles "
+            "and the assigned doctor. A doctor sees only their assigned patients, a patient "
+            "only themself.",
+        },
+        {
+            "name": "admissions",
+            "description": "Hospital stays: the admin admits a patient under a doctor and "
+            "discharges them, which issues the invoice (preview first, nothing saved).",
+        },
+        {
+            "name": "invoices",
+            "description": "Invoices issued at discharge, numbered per year, with the PDF "
+            "stored at issue. The admin sees all, a patient their own.",
+        },
+        {
+            "name": "appointments",
+            "description": "Appointments in free slots: a patient requests (PENDING until the "
+            "admin approves), the admin books confirmed ones, the doctor marks them attended.",
+        },
+        {"name": "dashboard", "description": "The signed-in user's overview, by role."},
+        {
+            "name": "health",
+            "description": "Liveness and readiness probes for load balancers (public, never "
+            "throttled).",
+        },
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -246,6 +293,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hms.common.schema.add_common_error_responses",
+        "hms.common.schema.add_error_code_enum",
     ],
 }
 
