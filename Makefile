@@ -85,10 +85,13 @@ contract: install-backend install-frontend ## Regenerate openapi.yaml and the SP
 	$(MANAGE) spectacular --settings=config.settings.test --file ../openapi.yaml --validate --fail-on-warn
 	cd frontend && npm run --silent gen:api
 
-contract-check: install-backend install-frontend ## Fail when openapi.yaml or schema.d.ts is stale
-	$(MANAGE) spectacular --settings=config.settings.test --file /tmp/hms-openapi.yaml --validate --fail-on-warn
-	diff -u openapi.yaml /tmp/hms-openapi.yaml || (echo "openapi.yaml is stale: run 'make contract'" && exit 1)
+contract-check: install-backend install-frontend ## Fail when openapi.yaml or schema.d.ts is stale, or a Python client does not generate cleanly
+	@fresh="$$(mktemp "$${TMPDIR:-/tmp}/hms-openapi.XXXXXX.yaml")"; \
+	trap 'rm -f "$$fresh"' EXIT; \
+	$(MANAGE) spectacular --settings=config.settings.test --file "$$fresh" --validate --fail-on-warn && \
+	{ diff -u "$(CURDIR)/openapi.yaml" "$$fresh" || { echo "openapi.yaml is stale: run 'make contract'"; exit 1; }; }
 	cd frontend && npm run --silent check:api
+	scripts/check-python-client.sh
 
 frontend-test: install-frontend ## Vitest route-level tests
 	cd frontend && npm run --silent test
