@@ -309,7 +309,8 @@ HMS_ADMIN_SIGNUP_CODE = env.str("HMS_ADMIN_SIGNUP_CODE", default="")
 HMS_SLOT_MINUTES = env.int("HMS_SLOT_MINUTES", default=30)
 HMS_WORKING_HOURS = env.str("HMS_WORKING_HOURS", default="MON-SAT 09:00-17:00")
 HMS_ALLOW_DEMO_SEED = False
-# Swagger UI and the schema are public unless a deployment restricts them to admins.
+# Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
+# contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).
 HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)
 
 LOGGING = {

@@ -39,5 +39,3 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 HMS_REFRESH_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Swagger UI is for staff: in production it answers only to authenticated admins.
-HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=False)
