@@ -53,7 +53,9 @@ from psycopg import sql
 pytestmark = pytest.mark.smoke
 
 DEFAULT_DATABASE_URL = "postgres://hms:hms@127.0.0.1:5432/hms"
-REDIS_URL = os.environ.get("HMS_SMOKE_REDIS_URL", "redis://127.0.0.1:6379")
+# The Redis database the replicas share. A run uses only keys under its own prefix and deletes
+# just those, so runs sharing a Redis server (or a database number) never disturb each other.
+REDIS_URL = os.environ.get("HMS_SMOKE_REDIS_URL", "redis://127.0.0.1:6379/0")
 HOSPITAL_NAME = "Smoke Test General Hospital"
 PUBLIC_HOST = "hms.example.org"
 PASSWORD = "correct-horse-battery-staple-42"
@@ -162,6 +164,7 @@ class Stack:
     base_database_url: str
     database_url: str
     cache_url: str
+    cache_prefix: str
     signup_code: str
     env: dict[str, str]
     logs: Path
@@ -178,10 +181,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     base_url = configured if configured.startswith("postgres") else DEFAULT_DATABASE_URL
     base_name = urlsplit(base_url).path.lstrip("/") or "hms"
     name = f"{base_name}_smoke_{os.getpid()}"
-    cache = redis.Redis.from_url(f"{REDIS_URL}/{10 + os.getpid() % 6}")
+    cache_prefix = f"hms-smoke-{os.getpid()}-{secrets.token_hex(4)}"
+    cache = redis.Redis.from_url(REDIS_URL)
     try:
         database_url = _create_database(base_url, name)
-        cache.flushdb()
         signup_code = secrets.token_urlsafe(24)
         env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
         env.update(
@@ -189,7 +192,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             HMS_ADMIN_SIGNUP="code",
             HMS_ADMIN_SIGNUP_CODE=signup_code,
             DATABASE_URL=database_url,
-            CACHE_URL=f"{REDIS_URL}/{10 + os.getpid() % 6}",
+            CACHE_URL=f"{REDIS_URL}?key_prefix={cache_prefix}",
             HMS_NUM_PROXIES="1",
             HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
             HMS_HOSPITAL_NAME=HOSPITAL_NAME,
@@ -199,9 +202,12 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             HMS_SPA_DIST_DIR=str(spa),
         )
         logs = tmp_path_factory.mktemp("logs")
-        yield Stack(base_url, database_url, env["CACHE_URL"], signup_code, env, logs, spa)
+        yield Stack(
+            base_url, database_url, env["CACHE_URL"], cache_prefix, signup_code, env, logs, spa
+        )
     finally:
-        cache.flushdb()
+        for key in cache.scan_iter(match=f"{cache_prefix}:*"):
+            cache.delete(key)
         cache.close()
         _drop_database(base_url, name)
 
@@ -493,7 +499,7 @@ def test_the_container_health_checks_pass_against_a_replica(stack: Stack, replic
 
 
 def test_tokens_and_login_throttles_hold_across_replicas(
-    replica_a: str, replica_b: str, admin: Admin
+    stack: Stack, replica_a: str, replica_b: str, admin: Admin
 ):
     a, b = Client(replica_a, _ip(9)), _behind_proxy(replica_b, _ip(9))
     # A token issued by one replica is honoured by the other: no state lives in a process.
@@ -517,6 +523,10 @@ def test_tokens_and_login_throttles_hold_across_replicas(
     # ... and only that client's: another address still gets an answer.
     other = _behind_proxy(replica_b, _ip(11)).post("/api/v1/auth/token/", wrong)
     assert other.status_code == 401
+    # The counters live in Redis, under this run's own key prefix.
+    with redis.Redis.from_url(REDIS_URL) as cache:
+        keys = [key.decode() for key in cache.scan_iter(match=f"{stack.cache_prefix}:*")]
+    assert any("login" in key for key in keys), keys
 
 
 # --- backups ------------------------------------------------------------------------------------
