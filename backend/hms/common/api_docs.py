@@ -20,6 +20,7 @@ from django.utils.module_loading import import_string
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authentication import BaseAuthentication
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import BasePermission
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -77,7 +78,16 @@ class DocsReaderPermission(BasePermission):
         return _is_docs_reader(request.user)
 
 
-class DocsSessionApi(APIView):
+class _MethodFirst(APIView):
+    """A method the view does not take answers 405 (with `Allow`) before anyone is checked."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if request.method not in self.allowed_methods:
+            raise MethodNotAllowed(str(request.method))
+        super().initial(request, *args, **kwargs)
+
+
+class DocsSessionApi(_MethodFirst):
     """Let the signed-in admin's browser open Swagger UI: set the short-lived docs cookie."""
 
     permission_classes = [DocsReaderPermission]
@@ -97,7 +107,7 @@ class DocsSessionApi(APIView):
         return response
 
 
-class _DocsAccess(APIView):
+class _DocsAccess(_MethodFirst):
     """Who may read the docs, and refusals in the API's JSON error shape (not YAML or HTML)."""
 
     authentication_classes = [*APIView.authentication_classes, DocsCookieAuthentication]

@@ -103,10 +103,22 @@ def test_only_admins_get_a_docs_cookie(make_doctor, make_patient):
 
 @limited
 @pytest.mark.parametrize("method", ["get", "put", "delete"])
-def test_the_docs_session_takes_only_post(admin_user, method):
-    response = getattr(bearer(admin_user), method)("/api/docs/session/")
+def test_the_docs_session_takes_only_post_whoever_asks(admin_user, make_doctor, method):
+    for client in (bearer(admin_user), bearer(make_doctor().user), APIClient()):
+        response = getattr(client, method)("/api/docs/session/")
+        assert response.status_code == 405
+        assert response.json()["code"] == "METHOD_NOT_ALLOWED"
+        assert response["Allow"] == "POST, OPTIONS"
+        assert DOCS_COOKIE_NAME not in response.cookies
+
+
+@limited
+@pytest.mark.parametrize("path", DOCS_PATHS)
+def test_the_docs_take_only_get_whoever_asks(path):
+    response = APIClient().post(path)
     assert response.status_code == 405
-    assert DOCS_COOKIE_NAME not in response.cookies
+    assert response.json()["code"] == "METHOD_NOT_ALLOWED"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 @limited
