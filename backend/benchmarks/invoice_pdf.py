@@ -122,7 +122,7 @@ def add_stays(count: int, *, admin: User, doctor: Doctor, patient: Patient) -> N
         )
         admission_discharge(
             actor=admin,
-            admission_id=admission.pk,
+            admission=admission,
             discharged_on=date(2026, 11, 5),
             room_charge_per_day=None,
             doctor_fee=Decimal("1000.00"),

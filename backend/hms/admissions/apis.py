@@ -38,7 +38,6 @@ class AdmissionListCreateApi(_AdmissionsApi):
 
     @extend_schema(
         operation_id="admissions_list",
-        parameters=[s.AdmissionListFilterSerializer],
         responses={200: s.AdmissionSerializer(many=True), **error_responses(400, 403)},
         tags=["admissions"],
     )
@@ -48,10 +47,8 @@ class AdmissionListCreateApi(_AdmissionsApi):
         The admin sees all and may filter by status, doctor, patient and admission date range;
         a doctor sees the admissions they attend (current and discharged); a patient their own.
         """
-        filters = s.AdmissionListFilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
         user: User = request.user  # type: ignore[assignment]
-        queryset = admission_list(viewer=user, filters=filters.validated_data)
+        queryset = admission_list(viewer=user, filters=request.query_params)
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self)
         return paginator.get_paginated_response(s.AdmissionSerializer(page, many=True).data)
@@ -76,15 +73,15 @@ class AdmissionListCreateApi(_AdmissionsApi):
         user: User = request.user  # type: ignore[assignment]
         admission = admission_create(
             actor=user,
-            patient_id=data["patient"],
-            doctor_id=data["doctor"],
+            patient=data["patient"],
+            doctor=data["doctor"],
             admitted_on=data.get("admitted_on"),
             symptoms=data["symptoms"],
             room=data["room"],
             room_charge_per_day=data["room_charge_per_day"],
             at=timezone.now(),
         )
-        admission = admission_get(viewer=user, admission_id=admission.pk)
+        admission = admission_get(viewer=user, id=admission.pk)
         return Response(s.AdmissionSerializer(admission).data, status=status.HTTP_201_CREATED)
 
 
@@ -99,7 +96,7 @@ class AdmissionDetailApi(_AdmissionsApi):
     def get(self, request: Request, admission_id: int) -> Response:
         """One admission: the admin any, a doctor one they attend, a patient their own."""
         user: User = request.user  # type: ignore[assignment]
-        admission = admission_get(viewer=user, admission_id=admission_id)
+        admission = admission_get(viewer=user, id=admission_id)
         return Response(s.AdmissionSerializer(admission).data)
 
 
@@ -124,7 +121,7 @@ class AdmissionDischargePreviewApi(_AdmissionsApi):
         user: User = request.user  # type: ignore[assignment]
         draft = admission_discharge_preview(
             actor=user,
-            admission_id=admission_id,
+            admission=admission_get(viewer=user, id=admission_id),
             discharged_on=data.get("discharged_on"),
             room_charge_per_day=data.get("room_charge_per_day"),
             doctor_fee=data["doctor_fee"],
@@ -161,7 +158,7 @@ class AdmissionDischargeApi(_AdmissionsApi):
         user: User = request.user  # type: ignore[assignment]
         invoice = admission_discharge(
             actor=user,
-            admission_id=admission_id,
+            admission=admission_get(viewer=user, id=admission_id),
             discharged_on=data.get("discharged_on"),
             room_charge_per_day=data.get("room_charge_per_day"),
             doctor_fee=data["doctor_fee"],

@@ -7,59 +7,86 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django import forms
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django_filters import DateFilter, FilterSet
 
-from hms.accounts.models import Role, User
+from hms.accounts.models import User
 from hms.billing.models import Invoice
-from hms.billing.policies import can_view_invoice
+from hms.billing.policies import visible_invoices
 from hms.common.errors import NotFoundError
-
-
-def _visible_to(viewer: User) -> Q:
-    if viewer.role == Role.ADMIN:
-        return Q()
-    if viewer.role == Role.PATIENT:
-        return Q(patient__user_id=viewer.pk)
-    return Q(pk__in=[])
+from hms.common.filtering import IdFilter, filterset_apply
 
 
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
+class _IssuedRangeForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("issued_from"), cleaned.get("issued_to")
+        if start and end and start > end:
+            self.add_error("issued_to", "Must not be before issued_from.")
+        return cleaned
+
+
+class InvoiceFilter(FilterSet):
+    """The query parameters of the invoice list."""
+
+    patient = IdFilter(field_name="patient", help_text="Patient id.")
+    admission = IdFilter(field_name="admission", help_text="Admission id.")
+    issued_from = DateFilter(
+        method="filter_issued_from",
+        help_text="Issued on or after this date (hospital time zone).",
+    )
+    issued_to = DateFilter(
+        method="filter_issued_to",
+        help_text="Issued on or before this date (hospital time zone).",
+    )
+
+    class Meta:
+        model = Invoice
+        fields = ["patient", "admission", "issued_from", "issued_to"]
+        form = _IssuedRangeForm
+
+    def filter_issued_from(
+        self, queryset: QuerySet[Invoice], name: str, value: date
+    ) -> QuerySet[Invoice]:
+        return queryset.filter(issued_at__gte=_day_start(value))
+
+    def filter_issued_to(
+        self, queryset: QuerySet[Invoice], name: str, value: date
+    ) -> QuerySet[Invoice]:
+        return queryset.filter(issued_at__lt=_day_start(value + timedelta(days=1)))
+
+
 def invoice_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Invoice]:
     """List the invoices `viewer` may see, newest first, without their PDF bytes.
 
-    The admin sees all (filters: patient, admission, issued_from, issued_to as hospital-time
-    dates, inclusive); a patient their own; anyone else none.
+    The admin sees all; a patient their own; anyone else none. `filters` are the query
+    parameters of InvoiceFilter (patient, admission, issued_from and issued_to as inclusive
+    hospital-time dates). Raises ValidationFailed for a parameter that is not valid.
     """
-    queryset = Invoice.objects.defer("pdf").filter(_visible_to(viewer))
-    if filters.get("patient") is not None:
-        queryset = queryset.filter(patient_id=filters["patient"])
-    if filters.get("admission") is not None:
-        queryset = queryset.filter(admission_id=filters["admission"])
-    if filters.get("issued_from") is not None:
-        queryset = queryset.filter(issued_at__gte=_day_start(filters["issued_from"]))
-    if filters.get("issued_to") is not None:
-        queryset = queryset.filter(
-            issued_at__lt=_day_start(filters["issued_to"] + timedelta(days=1))
-        )
+    queryset = filterset_apply(
+        InvoiceFilter,
+        data=filters,
+        queryset=Invoice.objects.defer("pdf").filter(visible_invoices(viewer)),
+    )
     return queryset.order_by("-issued_at", "-id")
 
 
-def invoice_get(*, viewer: User, invoice_id: int, with_pdf: bool = False) -> Invoice:
+def invoice_get(*, viewer: User, id: int, with_pdf: bool = False) -> Invoice:
     """Return one invoice `viewer` may see; its PDF bytes only when `with_pdf`.
 
     Raises NotFoundError when it does not exist or is not the viewer's.
     """
-    queryset = Invoice.objects.select_related("patient")
+    queryset = Invoice.objects.select_related("patient").filter(visible_invoices(viewer))
     if not with_pdf:
         queryset = queryset.defer("pdf")
-    invoice = queryset.filter(pk=invoice_id).first()
-    if invoice is None or not can_view_invoice(
-        viewer=viewer, patient_user_id=invoice.patient.user_id
-    ):
+    invoice = queryset.filter(pk=id).first()
+    if invoice is None:
         raise NotFoundError()
     return invoice
 

@@ -47,7 +47,7 @@ def discharge(
     """Discharge through the real service (numbers, PDF, audit) with the SPEC's example bill."""
     return admission_discharge(
         actor=actor,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=discharged_on,
         room_charge_per_day=room_charge_per_day,
         doctor_fee=doctor_fee,
