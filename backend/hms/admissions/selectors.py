@@ -13,7 +13,7 @@ from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IdFilter, filterset_apply
+from hms.common.filtering import IntegerFilter, filter_rows
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:
@@ -37,8 +37,8 @@ class AdmissionFilter(FilterSet):
     """The query parameters of the admission list."""
 
     status = ChoiceFilter(choices=AdmissionStatus.choices)
-    doctor = IdFilter(field_name="doctor", help_text="Doctor id.")
-    patient = IdFilter(field_name="patient", help_text="Patient id.")
+    doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="Doctor id.")
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
     admitted_from = DateFilter(
         field_name="admitted_on", lookup_expr="gte", help_text="Admitted on or after."
     )
@@ -60,7 +60,7 @@ def admission_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Admi
     (status, doctor, patient, admitted_from and admitted_to as inclusive dates). Raises
     ValidationFailed for a parameter that is not valid.
     """
-    queryset = filterset_apply(AdmissionFilter, data=filters, queryset=_admissions(viewer))
+    queryset = filter_rows(AdmissionFilter, filters, _admissions(viewer))
     return queryset.order_by("-admitted_on", "-id")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -22,7 +22,7 @@ from hms.appointments.models import (
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IdFilter, filterset_apply
+from hms.common.filtering import IntegerFilter, filter_rows
 from hms.doctors.models import Doctor
 
 
@@ -43,19 +43,18 @@ _ORDERINGS = [("starts_at", "Soonest first"), ("-starts_at", "Newest first")]
 
 
 class AppointmentFilter(FilterSet):
-    """The query parameters of the appointment list, and its role-dependent defaults.
+    """The query parameters of the appointment list; newest first unless `ordering` says."""
 
-    A doctor's default list is their CONFIRMED appointments, soonest first, whatever `status`
-    says; `history=true` lists all of theirs, newest first, and lets `status` narrow it.
-    """
+    # Whether the list without `history=true` shows only CONFIRMED appointments, soonest first.
+    confirmed_by_default: ClassVar[bool] = False
 
     status = ChoiceFilter(
         choices=AppointmentStatus.choices,
         method="filter_status",
         help_text="Only appointments in this status (for a doctor: with history=true).",
     )
-    doctor = IdFilter(field_name="doctor", help_text="A doctor id.")
-    patient = IdFilter(field_name="patient", help_text="A patient id.")
+    doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="A doctor id.")
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="A patient id.")
     date_from = DateFilter(
         method="filter_date_from",
         help_text="First calendar date (hospital time zone), inclusive.",
@@ -79,22 +78,14 @@ class AppointmentFilter(FilterSet):
         fields = ["status", "doctor", "patient", "date_from", "date_to", "history", "ordering"]
         form = _DateRangeForm
 
-    def __init__(self, *args: Any, viewer: User | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.viewer = viewer
-
     @property
-    def doctor_default_view(self) -> bool:
-        return (
-            self.viewer is not None
-            and self.viewer.role == Role.DOCTOR
-            and not self.form.cleaned_data.get("history")
-        )
+    def confirmed_only(self) -> bool:
+        return self.confirmed_by_default and not self.form.cleaned_data.get("history")
 
     def filter_status(
         self, queryset: QuerySet[Appointment], name: str, value: str
     ) -> QuerySet[Appointment]:
-        if self.doctor_default_view:
+        if self.confirmed_only:
             return queryset
         return queryset.filter(status=value)
 
@@ -111,7 +102,7 @@ class AppointmentFilter(FilterSet):
     def filter_history(
         self, queryset: QuerySet[Appointment], name: str, value: bool
     ) -> QuerySet[Appointment]:
-        # Read by `doctor_default_view`; it selects no rows by itself.
+        # Read by `confirmed_only`; it selects no rows by itself.
         return queryset
 
     def filter_ordering(
@@ -122,12 +113,19 @@ class AppointmentFilter(FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
         queryset = super().filter_queryset(queryset)
-        if self.doctor_default_view:
+        if self.confirmed_only:
             queryset = queryset.filter(status=AppointmentStatus.CONFIRMED)
         ordering = self.form.cleaned_data.get("ordering") or (
-            "starts_at" if self.doctor_default_view else "-starts_at"
+            "starts_at" if self.confirmed_only else "-starts_at"
         )
         return queryset.order_by(ordering, ordering.replace("starts_at", "id"))
+
+
+class DoctorAppointmentFilter(AppointmentFilter):
+    """A doctor's list: their CONFIRMED appointments, soonest first, whatever `status` says;
+    `history=true` lists all of theirs, newest first, and lets `status` narrow it."""
+
+    confirmed_by_default = True
 
 
 def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Appointment]:
@@ -141,13 +139,9 @@ def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Ap
     `-starts_at`; default newest first). Raises ValidationFailed for a parameter that is not
     valid.
     """
-    queryset = filterset_apply(
-        AppointmentFilter,
-        data=filters,
-        queryset=_with_people(Appointment.objects.filter(visible_appointments(viewer))),
-        viewer=viewer,
-    )
-    return queryset
+    filterset = DoctorAppointmentFilter if viewer.role == Role.DOCTOR else AppointmentFilter
+    queryset = _with_people(Appointment.objects.filter(visible_appointments(viewer)))
+    return filter_rows(filterset, filters, queryset)
 
 
 def appointment_get(*, viewer: User, id: int) -> Appointment:

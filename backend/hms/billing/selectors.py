@@ -16,7 +16,7 @@ from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IdFilter, filterset_apply
+from hms.common.filtering import IntegerFilter, filter_rows
 
 
 def _day_start(day: date) -> datetime:
@@ -35,8 +35,8 @@ class _IssuedRangeForm(forms.Form):
 class InvoiceFilter(FilterSet):
     """The query parameters of the invoice list."""
 
-    patient = IdFilter(field_name="patient", help_text="Patient id.")
-    admission = IdFilter(field_name="admission", help_text="Admission id.")
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
+    admission = IntegerFilter(field_name="admission", min_value=1, help_text="Admission id.")
     issued_from = DateFilter(
         method="filter_issued_from",
         help_text="Issued on or after this date (hospital time zone).",
@@ -69,11 +69,8 @@ def invoice_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Invoic
     parameters of InvoiceFilter (patient, admission, issued_from and issued_to as inclusive
     hospital-time dates). Raises ValidationFailed for a parameter that is not valid.
     """
-    queryset = filterset_apply(
-        InvoiceFilter,
-        data=filters,
-        queryset=Invoice.objects.defer("pdf").filter(visible_invoices(viewer)),
-    )
+    queryset = Invoice.objects.defer("pdf").filter(visible_invoices(viewer))
+    queryset = filter_rows(InvoiceFilter, filters, queryset)
     return queryset.order_by("-issued_at", "-id")
 
 

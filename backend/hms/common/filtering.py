@@ -1,8 +1,9 @@
-"""Filtering a list inside its selector with a django-filter FilterSet.
+"""Lists' query filters: django-filter FilterSets applied by the selectors, described once.
 
-A list's FilterSet is the one description of its query parameters: the selector validates and
-applies it here, and the view names it as `filterset_class` so that the OpenAPI schema lists
-the same parameters (drf-spectacular reads FilterSets).
+A selector runs `filter_rows(SomeFilterSet, query_params, queryset)`: invalid values raise
+ValidationFailed (400 VALIDATION_ERROR, one message list per parameter). The view describes the
+same FilterSet in the schema with `filterset_parameters(SomeFilterSet)`, so the parameters,
+their types, choices and limits have one source.
 """
 
 from __future__ import annotations
@@ -10,44 +11,67 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+import django_filters
 from django import forms
 from django.db.models import Model, QuerySet
-from django_filters import FilterSet, NumberFilter
+from drf_spectacular.utils import OpenApiParameter
 
 from hms.common.errors import ValidationFailed
 
 M = TypeVar("M", bound=Model)
 
 
-class IdFilter(NumberFilter):
-    """A row id: a positive whole number (a decimal or a word is a 400, not an empty list)."""
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number (an id); `1.5` and `abc` are refused."""
 
     field_class = forms.IntegerField
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        super().__init__(*args, **kwargs)
 
-
-def filterset_apply(
-    filterset_class: type[FilterSet],
-    *,
+def filter_rows(
+    filterset_class: type[django_filters.FilterSet],
     data: Mapping[str, Any],
     queryset: QuerySet[M],
-    **options: Any,
 ) -> QuerySet[M]:
-    """Filter `queryset` with `filterset_class` and the query parameters in `data`.
-
-    `options` go to the FilterSet's constructor (e.g. the viewer, for role-dependent defaults).
-    Returns the filtered queryset. Raises ValidationFailed, with a message per parameter, when a
-    value is not valid.
-    """
-    filterset = filterset_class(data=data, queryset=queryset, **options)
+    """Apply a FilterSet to `queryset`. Raises ValidationFailed for an invalid parameter."""
+    filterset = filterset_class(data=data, queryset=queryset)
     if not filterset.is_valid():
         raise ValidationFailed(
             fields={
-                "non_field_errors" if name == "__all__" else name: [str(m) for m in messages]
-                for name, messages in filterset.errors.items()
+                "non_field_errors" if name == "__all__" else name: [str(m) for m in errors]
+                for name, errors in filterset.errors.items()
             }
         )
     return filterset.qs
+
+
+def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
+    extra = filter_.extra
+    if isinstance(filter_, django_filters.ChoiceFilter):
+        return {"type": "string", "enum": [str(value) for value, _ in extra["choices"]]}
+    if isinstance(filter_, IntegerFilter):
+        schema: dict[str, Any] = {"type": "integer"}
+        if "min_value" in extra:
+            schema["minimum"] = extra["min_value"]
+        return schema
+    if isinstance(filter_, django_filters.DateFilter):
+        return {"type": "string", "format": "date"}
+    if isinstance(filter_, django_filters.BooleanFilter):
+        return {"type": "boolean"}
+    schema = {"type": "string"}
+    if "max_length" in extra:
+        schema["maxLength"] = extra["max_length"]
+    return schema
+
+
+def filterset_parameters(filterset_class: type[django_filters.FilterSet]) -> list[OpenApiParameter]:
+    """Describe a FilterSet's filters as OpenAPI query parameters (for `@extend_schema`)."""
+    return [
+        OpenApiParameter(
+            name=name,
+            type=_schema(filter_),
+            location=OpenApiParameter.QUERY,
+            required=False,
+            description=str(filter_.extra.get("help_text", "")),
+        )
+        for name, filter_ in filterset_class.base_filters.items()
+    ]

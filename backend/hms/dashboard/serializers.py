@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from hms.accounts.models import Role
@@ -105,6 +106,8 @@ class PatientDashboardSerializer(serializers.Serializer):
     admissions = PatientAdmissionSummarySerializer()
 
 
+# Served by the viewset's collection route: one object, not a list.
+@extend_schema_serializer(many=False)
 class DashboardSerializer(serializers.Serializer):
     """The caller's dashboard: the section of their role is filled, the others are null."""
 

@@ -20,12 +20,12 @@ export interface paths {
         get: operations["admissions_list"];
         put?: never;
         /**
-         * @description Admit an approved patient under an approved doctor (admin).
+         * @description Admit a patient (admin).
          *
-         *     The doctor becomes the patient's assigned doctor. `admitted_on` defaults to today in
-         *     the hospital's time zone and may not be in the future. A patient with an open
-         *     admission gets 409 ALREADY_ADMITTED; a patient or doctor who is not approved gets 400
-         *     with a message on the field.
+         *     Admits an approved patient under an approved doctor, who becomes the patient's assigned
+         *     doctor. `admitted_on` defaults to today in the hospital's time zone and may not be in
+         *     the future. A patient with an open admission gets 409 ALREADY_ADMITTED; a patient or
+         *     doctor who is not approved gets 400 with a message on the field.
          */
         post: operations["admissions_create"];
         delete?: never;
@@ -34,14 +34,19 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/": {
+    "/api/v1/admissions/{id}/": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description One admission: the admin any, a doctor one they attend, a patient their own. */
+        /**
+         * @description Open one admission.
+         *
+         *     The admin opens any admission, a doctor one they attend, a patient their own; any other
+         *     id answers 404, exactly like an id that does not exist.
+         */
         get: operations["admissions_retrieve"];
         put?: never;
         post?: never;
@@ -51,7 +56,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/discharge/": {
+    "/api/v1/admissions/{id}/discharge/": {
         parameters: {
             query?: never;
             header?: never;
@@ -61,7 +66,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Discharge the patient and issue the invoice, in one transaction (admin).
+         * @description Discharge the patient and issue the invoice (admin), in one transaction.
          *
          *     `discharged_on` defaults to today (hospital time zone); it may be neither in the future
          *     nor before the admission date. `room_charge_per_day` defaults to the admission's daily
@@ -78,7 +83,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/discharge/preview/": {
+    "/api/v1/admissions/{id}/discharge/preview/": {
         parameters: {
             query?: never;
             header?: never;
@@ -88,10 +93,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Preview the invoice a discharge with this body would issue; nothing is saved (admin).
+         * @description Preview the discharge bill (admin); nothing is saved.
          *
          *     Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
-         *     `issued_by` and `pdf_sha256` are null.
+         *     `issued_by` and `pdf_sha256` are null. An admission that is already discharged answers
+         *     409 INVALID_STATE.
          */
         post: operations["admissions_discharge_preview"];
         delete?: never;
@@ -141,7 +147,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One appointment with its status history. Not yours: 404. */
+        /**
+         * @description Open one appointment with its status history.
+         *
+         *     An appointment that is not yours answers 404, exactly like an id that does not exist.
+         */
         get: operations["appointments_retrieve"];
         put?: never;
         post?: never;
@@ -163,7 +173,7 @@ export interface paths {
         /**
          * @description Approve a pending request (admin): it becomes CONFIRMED.
          *
-         *     409 INVALID_STATE when it is not pending or its time has passed.
+         *     No body. 409 INVALID_STATE when it is not pending or its time has passed.
          */
         post: operations["appointments_approve"];
         delete?: never;
@@ -182,7 +192,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free.
+         * @description Cancel an appointment, with an optional reason: CANCELLED, and the slot is free.
          *
          *     Admin: any pending or confirmed appointment. Patient: your own pending request, or your
          *     own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
@@ -206,8 +216,8 @@ export interface paths {
         /**
          * @description Mark your confirmed appointment attended (doctor): COMPLETED.
          *
-         *     Allowed once the appointment's start time has come; it then leaves your list (the record
-         *     is kept). 409 INVALID_STATE when it is not confirmed or has not started yet.
+         *     No body. Allowed once the appointment's start time has come; it then leaves your list
+         *     (the record is kept). 409 INVALID_STATE when it is not confirmed or has not started.
          */
         post: operations["appointments_complete"];
         delete?: never;
@@ -226,7 +236,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Reject a pending request (admin) with a `reason` the patient sees: REJECTED.
+         * @description Reject a pending request (admin) with a reason the patient sees: REJECTED.
          *
          *     The slot becomes free again. 409 INVALID_STATE when it is not pending.
          */
@@ -432,13 +442,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The caller's dashboard; only the section of their role is filled.
+         * @description Open your dashboard; only the section of your role is filled.
          *
          *     Admin: approved and pending doctor and patient counts and the newest pending accounts
-         *     (at most 10). Doctor: how many approved patients are assigned to them. Patient: their
-         *     assigned doctor, or null. `appointments`: for the admin the confirmed, pending and
-         *     today's counts; for a doctor the upcoming confirmed count and today's confirmed list;
-         *     for a patient their next confirmed appointment (or null) and pending requests.
+         *     (at most 10); the confirmed, pending and today's appointment counts, and
+         *     `appointments_by_day` (today and the next six days); admissions and this month's
+         *     invoiced total. Doctor: how many approved patients are assigned to them, the upcoming
+         *     confirmed count and today's confirmed list, and their admitted and discharged patients.
+         *     Patient: their assigned doctor (or null), their next confirmed appointment (or null)
+         *     and pending requests, their admission and how many invoices they have.
          */
         get: operations["dashboard_retrieve"];
         put?: never;
@@ -491,6 +503,29 @@ export interface paths {
          *     The account is approved at once: the doctor can log in with the password given here.
          */
         post: operations["doctors_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/slots/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List a doctor's free slots on one day.
+         *
+         *     The free slots of an approved doctor on one calendar day (hospital time zone), in time
+         *     order. A slot is free unless the doctor has a pending or confirmed appointment in it;
+         *     slots that have already started are left out. Unknown or unapproved doctor: 404.
+         */
+        get: operations["doctors_slots_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -598,28 +633,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/doctors/{id}/slots/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * @description Free slots of an approved doctor on one calendar day (hospital time zone).
-         *
-         *     A slot is free unless the doctor has a pending or confirmed appointment in it; slots
-         *     that have already started are left out. Unknown or unapproved doctor: 404.
-         */
-        get: operations["doctors_slots_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/doctors/directory/": {
         parameters: {
             query?: never;
@@ -712,9 +725,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List invoices, newest first: the admin all (filterable), a patient their own.
+         * @description List invoices, newest first.
          *
-         *     Doctors get 403: they see their discharged patients' admissions, not their bills.
+         *     The admin sees every invoice and may filter them; a patient sees their own. Doctors get
+         *     403: they see their discharged patients' admissions, not their bills.
          */
         get: operations["invoices_list"];
         put?: never;
@@ -725,14 +739,19 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invoices/{invoice_id}/": {
+    "/api/v1/invoices/{id}/": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description One invoice: the admin any, a patient their own (404 otherwise). */
+        /**
+         * @description Open one invoice.
+         *
+         *     The admin opens any invoice, a patient their own; any other id answers 404, exactly
+         *     like an id that does not exist.
+         */
         get: operations["invoices_retrieve"];
         put?: never;
         post?: never;
@@ -742,7 +761,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invoices/{invoice_id}/pdf/": {
+    "/api/v1/invoices/{id}/pdf/": {
         parameters: {
             query?: never;
             header?: never;
@@ -750,11 +769,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Download the invoice PDF stored at issue: the same bytes on every download.
+         * @description Download the invoice PDF stored at issue.
          *
-         *     Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
-         *     its SHA-256 is the invoice's `pdf_sha256`. Each download is recorded in the audit
-         *     trail. The admin any, a patient their own (404 otherwise).
+         *     The same bytes on every download, sent as an attachment named `invoice-<number>.pdf`
+         *     with `Cache-Control: no-store`; their SHA-256 is the invoice's `pdf_sha256`. Each
+         *     download is recorded in the audit trail. The admin downloads any invoice, a patient
+         *     their own (404 otherwise).
          */
         get: operations["invoices_pdf"];
         put?: never;
@@ -968,6 +988,8 @@ export interface components {
         AdminDashboard: {
             accounts: components["schemas"]["AdminAccountsSummary"];
             appointments: components["schemas"]["AdminAppointmentSummary"];
+            /** @description Today and the next six days in the hospital's time zone, in date order; days without appointments are listed with zeros. */
+            appointments_by_day: components["schemas"]["AppointmentDay"][];
             admissions: components["schemas"]["AdminAdmissionSummary"];
         };
         /**
@@ -1100,6 +1122,15 @@ export interface components {
         AppointmentCancelRequest: {
             /** @default  */
             reason: string;
+        };
+        /** @description The appointments of one calendar day (hospital time zone). */
+        AppointmentDay: {
+            /** Format: date */
+            date: string;
+            /** @description Confirmed appointments that day (including visits already completed). */
+            confirmed: number;
+            /** @description Requests for that day waiting for a decision. */
+            pending: number;
         };
         /** @description An appointment with its status history, oldest first. */
         AppointmentDetail: {
@@ -1678,10 +1709,6 @@ export interface operations {
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
-                /**
-                 * @description * `ADMITTED` - Admitted
-                 *     * `DISCHARGED` - Discharged
-                 */
                 status?: "ADMITTED" | "DISCHARGED";
             };
             header?: never;
@@ -1827,7 +1854,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -1884,7 +1911,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -1981,7 +2008,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -2084,12 +2111,7 @@ export interface operations {
                 doctor?: number;
                 /** @description Doctors: list every appointment of theirs, not only the confirmed ones. */
                 history?: boolean;
-                /**
-                 * @description Default: newest first; a doctor's confirmed list: soonest first.
-                 *
-                 *     * `starts_at` - starts_at
-                 *     * `-starts_at` - -starts_at
-                 */
+                /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -2097,15 +2119,7 @@ export interface operations {
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
-                /**
-                 * @description Only appointments in this status (for a doctor: with history=true).
-                 *
-                 *     * `PENDING` - Pending approval
-                 *     * `CONFIRMED` - Confirmed
-                 *     * `REJECTED` - Rejected
-                 *     * `CANCELLED` - Cancelled
-                 *     * `COMPLETED` - Completed
-                 */
+                /** @description Only appointments in this status (for a doctor: with history=true). */
                 status?: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
             };
             header?: never;
@@ -3409,6 +3423,76 @@ export interface operations {
             };
         };
     };
+    doctors_slots_list: {
+        parameters: {
+            query: {
+                /** @description A calendar date in the hospital's time zone. */
+                date: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The free slots of that day, in time order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Slot"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     doctors_retrieve: {
         parameters: {
             query?: never;
@@ -3887,76 +3971,6 @@ export interface operations {
             };
         };
     };
-    doctors_slots_list: {
-        parameters: {
-            query: {
-                /** @description A calendar date in the hospital's time zone. */
-                date: string;
-            };
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The free slots of that day, in time order. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Slot"][];
-                };
-            };
-            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not authenticated, or the credentials/token are not valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Authenticated, but this role may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found, or not visible to the caller. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Throttled; see Retry-After. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
     doctors_directory: {
         parameters: {
             query?: {
@@ -4168,7 +4182,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                invoice_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -4225,7 +4239,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                invoice_id: number;
+                id: number;
             };
             cookie?: never;
         };
