@@ -41,7 +41,7 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
 
     patient_name = serializers.CharField(source="patient.full_name", read_only=True)
     # The attending doctor keeps the contact details of the patients they discharged, even
-    # after the patient is assigned to someone else (SPEC section 4, "discharged patients").
+    # after the patient is assigned to someone else (their "discharged patients").
     patient_mobile = serializers.CharField(source="patient.mobile", read_only=True)
     patient_address = serializers.CharField(source="patient.address", read_only=True)
     doctor_name = serializers.CharField(source="doctor.full_name", read_only=True)

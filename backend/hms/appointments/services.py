@@ -1,4 +1,4 @@
-"""Appointment life cycle: booking and every status transition (SPEC section 3).
+"""Appointment life cycle: booking and every status transition.
 
 Each service runs in one transaction, re-reads the appointment with a row lock, checks the
 transition table and the clock (`at`, computed by the caller), writes an AppointmentEvent and

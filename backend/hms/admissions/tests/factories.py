@@ -44,7 +44,7 @@ def discharge(
     other_charge: Decimal = Decimal("100.00"),
     at: datetime | None = None,
 ) -> Invoice:
-    """Discharge through the real service (numbers, PDF, audit) with the SPEC's example bill."""
+    """Discharge through the real service (numbers, PDF, audit) with the example bill."""
     return admission_discharge(
         actor=actor,
         admission=admission,
