@@ -20,7 +20,7 @@ from hms.admissions.services import (
     admission_discharge_preview,
 )
 from hms.billing.serializers import InvoicePreviewSerializer, InvoiceSerializer
-from hms.common.filtering import filterset_parameters
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
 
@@ -68,7 +68,6 @@ class AdmissionViewSet(ApiViewSet):
     """The role map's `admissions` resource: each method's name is its operation."""
 
     policy_resource = "admissions"
-    lookup_value_converter = "int"
     queryset = Admission.objects.none()
 
     @extend_schema(

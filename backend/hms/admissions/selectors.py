@@ -13,7 +13,7 @@ from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:

@@ -28,7 +28,7 @@ from hms.appointments.services import (
     appointment_reject,
 )
 from hms.common.errors import PermissionDeniedError, ValidationFailed
-from hms.common.filtering import filterset_parameters
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
 from hms.doctors.models import Doctor
@@ -88,7 +88,6 @@ class AppointmentViewSet(ApiViewSet):
     """The role map's `appointments` resource: each method's name is its operation."""
 
     policy_resource = "appointments"
-    lookup_value_converter = "int"
     queryset = Appointment.objects.none()
 
     def _detail(self, appointment: Appointment, *, status_code: int = 200) -> Response:
@@ -322,7 +321,6 @@ class DoctorSlotViewSet(ApiViewSet):
     """A doctor's free slots: the role map's `doctors.slots` operation."""
 
     policy_resource = "doctors"
-    lookup_value_converter = "int"
     queryset = Doctor.objects.none()
 
     @extend_schema(

@@ -22,7 +22,7 @@ from hms.appointments.models import (
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows
 from hms.doctors.models import Doctor
 
 

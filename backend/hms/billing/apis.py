@@ -18,7 +18,7 @@ from hms.billing import serializers as s
 from hms.billing.models import Invoice
 from hms.billing.selectors import InvoiceFilter, invoice_get, invoice_list
 from hms.billing.services import invoice_pdf_download
-from hms.common.filtering import filterset_parameters
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
 
@@ -41,7 +41,6 @@ class InvoiceViewSet(ApiViewSet):
     """The role map's `invoices` resource: each method's name is its operation."""
 
     policy_resource = "invoices"
-    lookup_value_converter = "int"
     queryset = Invoice.objects.none()
 
     @extend_schema(

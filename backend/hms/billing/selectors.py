@@ -16,7 +16,7 @@ from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
 from hms.common.errors import NotFoundError
-from hms.common.filtering import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows
 
 
 def _day_start(day: date) -> datetime:

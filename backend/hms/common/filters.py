@@ -62,6 +62,10 @@ def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
             schema["minimum"] = extra["min_value"]
         schema["maximum"] = extra["max_value"]
         return schema
+    if isinstance(filter_, django_filters.DateFilter):
+        return {"type": "string", "format": "date"}
+    if isinstance(filter_, django_filters.BooleanFilter):
+        return {"type": "boolean"}
     schema = {"type": "string"}
     if "max_length" in extra:
         schema["maxLength"] = extra["max_length"]
