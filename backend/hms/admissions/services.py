@@ -11,7 +11,7 @@ from django.utils import timezone
 from hms.accounts.models import AccountStatus, User
 from hms.admissions.errors import AlreadyAdmitted
 from hms.admissions.models import Admission, AdmissionStatus
-from hms.admissions.policies import can_discharge_admission
+from hms.admissions.policies import can_discharge_admission, visible_admissions
 from hms.audit.services import audit_record
 from hms.billing.calculations import Charges
 from hms.billing.models import Invoice
@@ -117,8 +117,8 @@ def admission_create(
     return admission
 
 
-def _admission_for_discharge(*, admission: Admission, lock: bool) -> Admission:
-    queryset = Admission.objects.select_related(
+def _admission_for_discharge(*, actor: User, admission: Admission, lock: bool) -> Admission:
+    queryset = Admission.objects.filter(visible_admissions(actor)).select_related(
         "patient__user", "doctor__user", "doctor__department"
     )
     if lock:
@@ -205,7 +205,7 @@ def admission_discharge_preview(
     The result is unsaved: no id, number, issue time or PDF. Raises the same errors as
     `admission_discharge`.
     """
-    admission = _admission_for_discharge(admission=admission, lock=False)
+    admission = _admission_for_discharge(actor=actor, admission=admission, lock=False)
     return _discharge_draft(
         actor=actor,
         admission=admission,
@@ -237,7 +237,7 @@ def admission_discharge(
     discharge changes nothing) and ValidationFailed (dates, missing rate, amounts).
     """
     with transaction.atomic():
-        admission = _admission_for_discharge(admission=admission, lock=True)
+        admission = _admission_for_discharge(actor=actor, admission=admission, lock=True)
         draft = _discharge_draft(
             actor=actor,
             admission=admission,
