@@ -85,24 +85,24 @@ def open_admission_exists(*, patient_ref: str = "pk") -> Exists:
     )
 
 
-def admission_counts() -> dict[str, int]:
-    """Count admissions for the admin's dashboard.
+def admission_counts(*, viewer: User) -> dict[str, int]:
+    """Count the admissions `viewer` may see, for the admin's dashboard.
 
     `currently_admitted`: open admissions; `discharged`: discharged admissions, ever.
     """
-    return Admission.objects.aggregate(
+    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
         currently_admitted=Count("pk", filter=Q(status=AdmissionStatus.ADMITTED)),
         discharged=Count("pk", filter=Q(status=AdmissionStatus.DISCHARGED)),
     )
 
 
-def admission_summary_for_doctor(*, doctor_user: User) -> dict[str, int]:
-    """Count a doctor's patients for their dashboard.
+def admission_summary_for_doctor(*, viewer: User) -> dict[str, int]:
+    """Count the patients of the admissions `viewer` (a doctor) attends, for their dashboard.
 
     `admitted_patients`: in hospital under them now; `discharged_patients`: discharged from
     their care, each patient once however many stays.
     """
-    return Admission.objects.filter(doctor__user=doctor_user).aggregate(
+    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
         admitted_patients=Count(
             "patient", distinct=True, filter=Q(status=AdmissionStatus.ADMITTED)
         ),
@@ -112,10 +112,10 @@ def admission_summary_for_doctor(*, doctor_user: User) -> dict[str, int]:
     )
 
 
-def admission_get_current(*, patient_user: User) -> Admission | None:
-    """Return the patient's open admission, else their latest one, else None."""
+def admission_get_current(*, viewer: User) -> Admission | None:
+    """Return the open admission `viewer` (a patient) may see, else their latest, else None."""
     return (
-        Admission.objects.filter(patient__user=patient_user)
+        Admission.objects.filter(visible_admissions(viewer))
         .order_by(F("discharged_on").desc(nulls_first=True), "-admitted_on", "-id")
         .first()
     )

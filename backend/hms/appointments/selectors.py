@@ -193,15 +193,15 @@ def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[
     ]
 
 
-def appointment_summary_for_admin(*, at: datetime) -> dict[str, int]:
-    """Count appointments for the admin's dashboard.
+def appointment_summary_for_admin(*, viewer: User, at: datetime) -> dict[str, int]:
+    """Count the appointments `viewer` may see, for the admin's dashboard.
 
     `confirmed` and `pending`: every appointment currently in that status (pending ones wait for
     a decision); `today`: confirmed or completed appointments on today's calendar date.
     """
     rules = slot_rules()
     day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
-    return Appointment.objects.aggregate(
+    return Appointment.objects.filter(visible_appointments(viewer)).aggregate(
         confirmed=Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
         pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
         today=Count(
@@ -215,8 +215,8 @@ def appointment_summary_for_admin(*, at: datetime) -> dict[str, int]:
     )
 
 
-def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[str, Any]:
-    """Summarise a doctor's appointments for their dashboard.
+def appointment_summary_for_doctor(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Summarise the appointments of `viewer` (a doctor) for their dashboard.
 
     `upcoming_confirmed`: confirmed appointments that have not ended yet; `today`: today's
     confirmed appointments in time order, with the patient (completed ones have left the list).
@@ -224,7 +224,7 @@ def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[s
     rules = slot_rules()
     day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
     confirmed = Appointment.objects.filter(
-        doctor__user=doctor_user, status=AppointmentStatus.CONFIRMED
+        visible_appointments(viewer), status=AppointmentStatus.CONFIRMED
     )
     return {
         "upcoming_confirmed": confirmed.filter(ends_at__gt=at).count(),
@@ -236,13 +236,13 @@ def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[s
     }
 
 
-def appointment_summary_for_patient(*, patient_user: User, at: datetime) -> dict[str, Any]:
-    """Summarise a patient's appointments for their dashboard.
+def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Summarise the appointments of `viewer` (a patient) for their dashboard.
 
     `next_appointment`: the soonest confirmed appointment that has not ended (None when there
     is none); `pending`: how many of their requests wait for the hospital's decision.
     """
-    mine = _with_people(Appointment.objects.filter(patient__user=patient_user))
+    mine = _with_people(Appointment.objects.filter(visible_appointments(viewer)))
     return {
         "next_appointment": mine.filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
         .order_by("starts_at", "id")
@@ -251,8 +251,8 @@ def appointment_summary_for_patient(*, patient_user: User, at: datetime) -> dict
     }
 
 
-def appointment_counts_by_day(*, at: datetime, days: int = 7) -> list[dict[str, Any]]:
-    """Count confirmed and pending appointments per hospital calendar day, from today on.
+def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> list[dict[str, Any]]:
+    """Count the confirmed and pending appointments `viewer` may see per day, from today on.
 
     Returns one entry per day for today (the hospital's date at `at`) and the `days - 1` days
     after it, in date order, days without appointments included with zeros: `date`,
@@ -266,6 +266,7 @@ def appointment_counts_by_day(*, at: datetime, days: int = 7) -> list[dict[str, 
     end = local_day_bounds(dates[-1], rules=rules)[1]
     rows = (
         Appointment.objects.filter(
+            visible_appointments(viewer),
             starts_at__gte=start,
             starts_at__lt=end,
             status__in=[

@@ -88,17 +88,19 @@ def invoice_get(*, viewer: User, id: int, with_pdf: bool = False) -> Invoice:
     return invoice
 
 
-def invoice_total_for_month(*, at: datetime) -> Decimal:
-    """Sum the totals of the invoices issued in the hospital-time calendar month of `at`."""
+def invoice_total_for_month(*, viewer: User, at: datetime) -> Decimal:
+    """Sum the invoices `viewer` may see that were issued in the hospital-time month of `at`."""
     today = timezone.localdate(at, timezone.get_default_timezone())
     first = today.replace(day=1)
     next_first = (first + timedelta(days=32)).replace(day=1)
     total = Invoice.objects.filter(
-        issued_at__gte=_day_start(first), issued_at__lt=_day_start(next_first)
+        visible_invoices(viewer),
+        issued_at__gte=_day_start(first),
+        issued_at__lt=_day_start(next_first),
     ).aggregate(total=Sum("total"))["total"]
     return (total or Decimal("0")).quantize(Decimal("0.01"))
 
 
-def invoice_count_for_patient(*, patient_user: User) -> int:
-    """Count the invoices issued to the patient whose account is `patient_user`."""
-    return Invoice.objects.filter(patient__user=patient_user).count()
+def invoice_count(*, viewer: User) -> int:
+    """Count the invoices `viewer` may see (a patient: those issued to them)."""
+    return Invoice.objects.filter(visible_invoices(viewer)).count()

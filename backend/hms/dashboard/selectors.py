@@ -24,7 +24,7 @@ from hms.appointments.selectors import (
     appointment_summary_for_doctor,
     appointment_summary_for_patient,
 )
-from hms.billing.selectors import invoice_count_for_patient, invoice_total_for_month
+from hms.billing.selectors import invoice_count, invoice_total_for_month
 from hms.doctors.selectors import (
     PendingAccount,
     doctor_account_counts,
@@ -68,11 +68,13 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "pending_patients": patients.pending,
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
-        "appointments": appointment_summary_for_admin(at=at),
-        "appointments_by_day": appointment_counts_by_day(at=at, days=APPOINTMENT_DAYS),
+        "appointments": appointment_summary_for_admin(viewer=viewer, at=at),
+        "appointments_by_day": appointment_counts_by_day(
+            viewer=viewer, at=at, days=APPOINTMENT_DAYS
+        ),
         "admissions": {
-            **admission_counts(),
-            "invoiced_total_this_month": invoice_total_for_month(at=at),
+            **admission_counts(viewer=viewer),
+            "invoiced_total_this_month": invoice_total_for_month(viewer=viewer, at=at),
             "currency": settings.HMS_CURRENCY,
         },
     }
@@ -82,8 +84,8 @@ def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a doctor's numbers: assigned patients, appointments and admissions."""
     return {
         "assigned_patients": patient_count_assigned(doctor_user=viewer),
-        "appointments": appointment_summary_for_doctor(doctor_user=viewer, at=at),
-        "admissions": admission_summary_for_doctor(doctor_user=viewer),
+        "appointments": appointment_summary_for_doctor(viewer=viewer, at=at),
+        "admissions": admission_summary_for_doctor(viewer=viewer),
     }
 
 
@@ -91,10 +93,10 @@ def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a patient's numbers: their doctor, appointments, admission and invoices."""
     return {
         "assigned_doctor": doctor_get_assigned(patient_user=viewer),
-        "appointments": appointment_summary_for_patient(patient_user=viewer, at=at),
+        "appointments": appointment_summary_for_patient(viewer=viewer, at=at),
         "admissions": {
-            "admission": admission_get_current(patient_user=viewer),
-            "invoices": invoice_count_for_patient(patient_user=viewer),
+            "admission": admission_get_current(viewer=viewer),
+            "invoices": invoice_count(viewer=viewer),
         },
     }
 

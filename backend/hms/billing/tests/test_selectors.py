@@ -23,6 +23,6 @@ def test_the_invoiced_total_counts_only_the_hospital_calendar_month(admin_user):
         discharge(admission, actor=admin_user, discharged_on=date(2026, 10, 24), at=at)
 
     # 18:40 UTC on 31 October is 00:10 on 1 November in Kolkata; the last is in December there.
-    total = invoice_total_for_month(at=datetime(2026, 11, 15, 6, 0, tzinfo=UTC))
+    total = invoice_total_for_month(viewer=admin_user, at=datetime(2026, 11, 15, 6, 0, tzinfo=UTC))
 
     assert total == Decimal("3350.00")

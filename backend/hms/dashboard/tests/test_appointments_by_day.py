@@ -70,9 +70,9 @@ def test_an_empty_week_is_seven_days_of_zeros(admin_client):
     ]
 
 
-def test_the_week_is_counted_in_one_query(week, django_assert_num_queries):
+def test_the_week_is_counted_in_one_query(week, admin_user, django_assert_num_queries):
     with django_assert_num_queries(1):
-        days = appointment_counts_by_day(at=NOW)
+        days = appointment_counts_by_day(viewer=admin_user, at=NOW)
 
     assert [
         {"date": row["date"].isoformat(), "confirmed": row["confirmed"], "pending": row["pending"]}
