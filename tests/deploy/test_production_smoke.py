@@ -414,7 +414,7 @@ def test_swagger_ui_and_the_schema_are_for_admins_only(replica_a: str, admin: Ad
     assert client.get(bundle[1]).status_code == 200, "collectstatic + whitenoise serve the assets"
     schema = client.get("/api/schema/", token=admin.token)
     assert schema.status_code == 200
-    assert b"/api/v1/invoices/{invoice_id}/pdf/" in schema.content
+    assert b"/api/v1/invoices/{id}/pdf/" in schema.content
 
 
 def test_the_invoice_pdf_downloads_for_the_admin_and_the_patient_only(
