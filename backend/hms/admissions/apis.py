@@ -139,7 +139,7 @@ class AdmissionViewSet(ApiViewSet):
         examples=[
             OpenApiExample("Discharge charges", value=_DISCHARGE_BODY, request_only=True),
             OpenApiExample(
-                "The bill, unsaved",
+                "The unsaved bill",
                 value=_invoice_example(
                     id=None, number=None, issued_at=None, issued_by=None, pdf_sha256=None
                 ),
