@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django import forms
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django_filters import ChoiceFilter, DateFilter, FilterSet
 
@@ -13,7 +12,7 @@ from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
 from hms.common.errors import NotFoundError
-from hms.common.filters import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:
@@ -22,15 +21,6 @@ def _admissions(viewer: User) -> QuerySet[Admission]:
         .select_related("patient__user", "doctor__user", "doctor__department")
         .annotate(invoice_pk=F("invoice__id"))
     )
-
-
-class _AdmittedRangeForm(forms.Form):
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("admitted_from"), cleaned.get("admitted_to")
-        if start and end and start > end:
-            self.add_error("admitted_to", "Must not be before admitted_from.")
-        return cleaned
 
 
 class AdmissionFilter(FilterSet):
@@ -49,7 +39,7 @@ class AdmissionFilter(FilterSet):
     class Meta:
         model = Admission
         fields = ["status", "doctor", "patient", "admitted_from", "admitted_to"]
-        form = _AdmittedRangeForm
+        form = ordered_range_form("admitted_from", "admitted_to")
 
 
 def admission_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Admission]:

@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
-from django import forms
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django_filters import ChoiceFilter, DateFilter, FilterSet
@@ -22,21 +21,12 @@ from hms.appointments.models import (
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
-from hms.common.filters import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 from hms.doctors.models import Doctor
 
 
 def _with_people(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
     return queryset.select_related("patient__user", "doctor__user", "doctor__department")
-
-
-class _DateRangeForm(forms.Form):
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
-        if date_from and date_to and date_to < date_from:
-            self.add_error("date_to", "Must not be before date_from.")
-        return cleaned
 
 
 _ORDERINGS = [("starts_at", "Soonest first"), ("-starts_at", "Newest first")]
@@ -76,7 +66,7 @@ class AppointmentFilter(FilterSet):
     class Meta:
         model = Appointment
         fields = ["status", "doctor", "patient", "date_from", "date_to", "history", "ordering"]
-        form = _DateRangeForm
+        form = ordered_range_form("date_from", "date_to")
 
     @property
     def confirmed_only(self) -> bool:

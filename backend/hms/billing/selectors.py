@@ -7,7 +7,6 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django import forms
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django_filters import DateFilter, FilterSet
@@ -16,20 +15,11 @@ from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
 from hms.common.errors import NotFoundError
-from hms.common.filters import IntegerFilter, filter_rows
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
 
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
-
-
-class _IssuedRangeForm(forms.Form):
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("issued_from"), cleaned.get("issued_to")
-        if start and end and start > end:
-            self.add_error("issued_to", "Must not be before issued_from.")
-        return cleaned
 
 
 class InvoiceFilter(FilterSet):
@@ -49,7 +39,7 @@ class InvoiceFilter(FilterSet):
     class Meta:
         model = Invoice
         fields = ["patient", "admission", "issued_from", "issued_to"]
-        form = _IssuedRangeForm
+        form = ordered_range_form("issued_from", "issued_to")
 
     def filter_issued_from(
         self, queryset: QuerySet[Invoice], name: str, value: date

@@ -86,3 +86,20 @@ def filterset_parameters(filterset_class: type[django_filters.FilterSet]) -> lis
             )
         )
     return parameters
+
+
+def ordered_range_form(start: str, end: str) -> type[forms.Form]:
+    """Return a FilterSet form (`Meta.form`) that refuses an `end` date before the `start` one.
+
+    The message goes on `end`: "Must not be before <start>."
+    """
+
+    class OrderedRangeForm(forms.Form):
+        def clean(self) -> dict[str, Any]:
+            cleaned = super().clean() or {}
+            first, last = cleaned.get(start), cleaned.get(end)
+            if first is not None and last is not None and last < first:
+                self.add_error(end, f"Must not be before {start}.")
+            return cleaned
+
+    return OrderedRangeForm
