@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django_filters import ChoiceFilter, DateFilter, FilterSet
-from django_filters.rest_framework import BooleanFilter
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.models import (
@@ -21,7 +20,7 @@ from hms.appointments.models import (
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
-from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
+from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.doctors.models import Doctor
 
 

@@ -103,3 +103,26 @@ def ordered_range_form(start: str, end: str) -> type[forms.Form]:
             return cleaned
 
     return OrderedRangeForm
+
+
+class _BooleanField(forms.Field):
+    # The spellings DRF's BooleanField accepts; anything else is refused, not ignored.
+    TRUE_VALUES = frozenset({"t", "y", "yes", "true", "on", "1"})
+    FALSE_VALUES = frozenset({"f", "n", "no", "false", "off", "0"})
+    default_error_messages = {"invalid": "Must be a valid boolean."}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE_VALUES:
+            return True
+        if text in self.FALSE_VALUES:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    """`true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`); any other value is a 400."""
+
+    field_class = _BooleanField
