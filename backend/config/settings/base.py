@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
+from config.database import harden_database
 from config.env import env_bool, env_int, env_list, env_str
 
 # Lets runtime code subscript Django generics (ModelAdmin[Model], QuerySet[Model]).
@@ -83,6 +84,7 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
+DATABASES["default"] = harden_database(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,156 @@
+"""The `make run` server on SQLite under parallel writers: queued, never "database is locked".
+
+The server is started as `make run` starts it (local settings, the threaded development server,
+a SQLite file), on a fresh database in a temporary folder, whatever database the rest of the
+suite uses. Twenty patients book the same slot at the same moment while one patient's refresh
+token is refreshed ten times at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from hms.appointments.models import Appointment
+from hms.common.tests.live_server import BACKEND, free_port, running_server
+
+pytestmark = pytest.mark.live_server
+
+BOOKINGS = 20
+REFRESHES = 10
+
+# Run inside the server's own settings and database with `manage.py shell`: approved people,
+# the first free slot of the doctor, and tokens, printed as one JSON line.
+SEED = f"""
+import json
+from datetime import timedelta
+from django.utils import timezone
+from rest_framework_simplejwt.tokens import RefreshToken
+from hms.accounts.models import Role
+from hms.accounts.tests.factories import UserFactory
+from hms.appointments.selectors import slot_list
+from hms.doctors.tests.factories import DoctorFactory
+from hms.patients.tests.factories import PatientFactory
+
+now = timezone.now()
+doctor = DoctorFactory(user=UserFactory(role=Role.DOCTOR, username="dr.race"))
+patients = [
+    PatientFactory(user=UserFactory(role=Role.PATIENT, username=f"patient.race.{{n}}"))
+    for n in range({BOOKINGS})
+]
+slots = []
+day = timezone.localdate(now)
+while not slots:
+    day += timedelta(days=1)
+    slots = slot_list(viewer=doctor.user, doctor_id=doctor.pk, day=day, at=now)
+print(json.dumps({{
+    "doctor": doctor.pk,
+    "starts_at": slots[0].starts_at.isoformat(),
+    "access": [str(RefreshToken.for_user(p.user).access_token) for p in patients],
+    "refresh": str(RefreshToken.for_user(patients[0].user)),
+}}))
+"""
+
+
+def _run_parallel(calls: list[Callable[[], requests.Response]]) -> list[requests.Response]:
+    """Start every call at the same moment, each from its own thread and connection."""
+    barrier = threading.Barrier(len(calls))
+    responses: list[Any] = [None] * len(calls)
+
+    def work(index: int) -> None:
+        barrier.wait(timeout=60)
+        responses[index] = calls[index]()
+
+    threads = [threading.Thread(target=work, args=(index,)) for index in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert all(not thread.is_alive() for thread in threads)
+    return responses
+
+
+@pytest.fixture(scope="module")
+def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
+    folder = tmp_path_factory.mktemp("sqlite-run")
+    database = folder / "db.sqlite3"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "DEBUG"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DATABASE_URL=f"sqlite:///{database}",
+        HMS_SPA_DIST_DIR=str(folder / "no-spa"),
+    )
+
+    def manage(*args: str) -> str:
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "manage.py", *args],
+            cwd=BACKEND,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+        return result.stdout
+
+    manage("migrate", "--noinput")
+    seed = json.loads(manage("shell", "-c", SEED).strip().splitlines()[-1])
+    port = free_port()
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+    with running_server(command, env=env, port=port, log=folder / "runserver.log"):
+        yield f"http://127.0.0.1:{port}", database, seed
+
+
+def test_parallel_bookings_and_refreshes_on_sqlite_queue_instead_of_failing(sqlite_server):
+    base, database, seed = sqlite_server
+    body = {"doctor": seed["doctor"], "starts_at": seed["starts_at"], "reason": "Cough"}
+
+    def book(token: str) -> Callable[[], requests.Response]:
+        return lambda: requests.post(
+            f"{base}/api/v1/appointments/",
+            json=body,
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=120,
+        )
+
+    def refresh() -> requests.Response:
+        return requests.post(
+            f"{base}/api/v1/auth/token/refresh/", json={"refresh": seed["refresh"]}, timeout=120
+        )
+
+    calls = [book(token) for token in seed["access"]] + [refresh] * REFRESHES
+    responses = _run_parallel(calls)
+    bookings, refreshes = responses[:BOOKINGS], responses[BOOKINGS:]
+
+    assert sorted(response.status_code for response in bookings) == [201] + [409] * 19
+    assert Counter(r.json()["code"] for r in bookings if r.status_code == 409) == {"SLOT_TAKEN": 19}
+    assert [r.status_code for r in refreshes if r.status_code >= 500] == []
+    with sqlite3.connect(database) as rows:
+        stored = rows.execute(
+            f"SELECT starts_at FROM {Appointment._meta.db_table}"  # noqa: S608
+        ).fetchall()
+    assert len(stored) == 1
+    winner = next(r for r in bookings if r.status_code == 201).json()
+    assert (winner["doctor"], winner["status"]) == (seed["doctor"], "PENDING")
+
+
+def test_the_sqlite_database_runs_in_wal_mode_with_immediate_transactions(sqlite_server):
+    _, database, _ = sqlite_server
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
