@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
 
 # How long a SQLite writer waits for the write lock before giving up (seconds). Requests queue
 # behind each other instead of failing with "database is locked".
 SQLITE_BUSY_TIMEOUT_SECONDS = 20
 
 
-def harden_database(database: dict[str, Any]) -> dict[str, Any]:
+_Config = TypeVar("_Config", bound=Mapping[str, Any])
+
+
+def harden_database(database: _Config) -> _Config:
     """Return `database` (a DATABASES entry) with the options every deployment of HMS needs.
 
     Every engine checks a persistent connection before reusing it, so a database that restarts
@@ -21,7 +25,7 @@ def harden_database(database: dict[str, Any]) -> dict[str, Any]:
     instead of failing when a read inside it turns into a write while another writer holds
     the lock (SQLite gives up at once in that case, whatever the timeout).
     """
-    hardened = {**database, "CONN_HEALTH_CHECKS": True}
+    hardened: dict[str, Any] = {**database, "CONN_HEALTH_CHECKS": True}
     if hardened.get("ENGINE") == "django.db.backends.sqlite3":
         options = dict(hardened.get("OPTIONS") or {})
         options.setdefault("timeout", SQLITE_BUSY_TIMEOUT_SECONDS)
@@ -31,4 +35,4 @@ def harden_database(database: dict[str, Any]) -> dict[str, Any]:
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         )
         hardened["OPTIONS"] = options
-    return hardened
+    return cast(_Config, hardened)
