@@ -132,11 +132,13 @@ CORS_ALLOW_CREDENTIALS = True
 # Bodies larger than this are refused with 413 before any parser reads them.
 HMS_MAX_BODY_BYTES = env_int("HMS_MAX_BODY_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
+# JSON bodies nested deeper than this are refused with 400 before they are decoded.
+HMS_MAX_JSON_DEPTH = 32
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["hms.accounts.authentication.ApprovedUserJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["hms.common.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "hms.common.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
