@@ -379,3 +379,52 @@ def test_nginx_accepts_the_configuration(tmp_path: Path):
     )
     assert result.returncode == 0, result.stderr
     assert "test is successful" in result.stderr
+
+
+def _internal_json_answers(template: str) -> dict[str, tuple[int, dict[str, Any]]]:
+    answers = {}
+    blocks = re.findall(r"location = (/\.hms-errors/[\w-]+) \{(.*?)\n    \}", template, re.DOTALL)
+    for uri, body in blocks:
+        assert "internal;" in body, uri
+        assert "default_type application/json;" in body, uri
+        returned = re.search(r"return (\d+) '([^']*)';", body)
+        assert returned, uri
+        answers[uri] = (int(returned[1]), json.loads(returned[2]))
+    return answers
+
+
+def test_what_nginx_refuses_itself_answers_the_api_error_shape():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    answers = _internal_json_answers(template)
+    assert {uri: (status, body["code"]) for uri, (status, body) in answers.items()} == {
+        "/.hms-errors/uri-too-long": (414, "URI_TOO_LONG"),
+        "/.hms-errors/bad-request": (400, "BAD_REQUEST"),
+        "/.hms-errors/unavailable": (503, "SERVICE_UNAVAILABLE"),
+    }
+    for _, body in answers.values():
+        assert set(body) == {"code", "message", "fields"}
+    https_server = template.split("listen 443 ssl", 1)[1]
+    assert "error_page 414 /.hms-errors/uri-too-long;" in https_server
+    assert "error_page 400 494 /.hms-errors/bad-request;" in https_server
+    api = re.search(r"location /api/ \{([^}]*)\}", template)
+    assert api and "error_page 502 504 =503 /.hms-errors/unavailable;" in api[1]
+
+
+def test_access_logs_never_print_query_strings():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    log_format = re.search(r"log_format hms_access ((?:'[^']*'\s*)+);", template)
+    assert log_format
+    assert "$uri" in log_format[1] and "rid=$request_id" in log_format[1]
+    for variable in ("$request ", '$request"', "$request_uri", "$args", "$query_string"):
+        assert variable not in log_format[1], variable
+    servers = template.split("server {")[1:]
+    assert len(servers) == 2
+    for server in servers:
+        assert "access_log /dev/stdout hms_access;" in server
+    for path in (BACKEND_DOCKERFILE, REPO / "deploy" / "serve-production.sh"):
+        text = path.read_text(encoding="utf-8")
+        log = re.search(r"access-logformat[\"']?,? [\"']?(.+)", text)
+        assert log, path
+        assert "%(r)s" not in log[1] and "%(q)s" not in log[1] and "%(u)s" not in log[1], path
+        assert "%(m)s %(U)s %(H)s" in log[1].replace('\\"', '"'), path
+        assert "rid=%({x-request-id}o)s" in log[1], path

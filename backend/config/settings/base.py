@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "hms.common.middleware.RequestIdMiddleware",
     "hms.common.middleware.BodySizeLimitMiddleware",
+    "hms.common.middleware.UrlLengthLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -61,6 +62,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Unknown paths answer the JSON 404 (naming the path with its slash) rather than a redirect,
+# and a refused CSRF check answers the JSON shape too.
+APPEND_SLASH = False
+CSRF_FAILURE_VIEW = "hms.common.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -132,6 +137,8 @@ CORS_ALLOW_CREDENTIALS = True
 # Bodies larger than this are refused with 413 before any parser reads them.
 HMS_MAX_BODY_BYTES = env_int("HMS_MAX_BODY_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
+# Longer URLs (path and query string) are refused with 414 before routing.
+HMS_MAX_URL_LENGTH = 4096
 # JSON bodies nested deeper than this are refused with 400 before they are decoded.
 HMS_MAX_JSON_DEPTH = 32
 

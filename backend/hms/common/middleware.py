@@ -90,3 +90,24 @@ class BodySizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class UrlLengthLimitMiddleware:
+    """Refuse URLs longer than HMS_MAX_URL_LENGTH (path and query) with 414 in the JSON shape.
+
+    The WSGI server and nginx have limits of their own, above this one, where they answer in
+    their own words; below them every over-long URL gets the API's error shape.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.HMS_MAX_URL_LENGTH
+        length = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+        if length > limit:
+            return JsonResponse(
+                error_body("URI_TOO_LONG", f"The URL is longer than {limit} characters."),
+                status=414,
+            )
+        return self.get_response(request)
