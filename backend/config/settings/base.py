@@ -134,6 +134,10 @@ else:
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
 CORS_ALLOW_CREDENTIALS = True
 
+# X-Request-ID is taken from these addresses or networks (CIDR) only, e.g. the reverse proxy;
+# for every other request the server makes the id up itself.
+HMS_TRUSTED_PROXIES = env_list("HMS_TRUSTED_PROXIES", [])
+
 # Bodies larger than this are refused with 413 before any parser reads them.
 HMS_MAX_BODY_BYTES = env_int("HMS_MAX_BODY_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
@@ -227,7 +231,10 @@ HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "hms.common.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "hms.common.logging.RequestIdFilter"},
+        "strip_query_string": {"()": "hms.common.logging.StripQueryStringFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
     },
@@ -243,5 +250,12 @@ LOGGING = {
         # Request lines carry URLs and bodies; HMS URLs hold no PHI, but warnings from
         # django.request could echo request data, so only errors pass.
         "django.request": {"level": "ERROR"},
+        # The development server's access log (`make run`): paths without query strings.
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["strip_query_string"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

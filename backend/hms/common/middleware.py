@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -25,20 +27,50 @@ def _client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR")
 
 
+@lru_cache(maxsize=8)
+def _networks(
+    entries: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+
+
+def from_trusted_proxy(remote_addr: str | None, trusted: Iterable[str]) -> bool:
+    """Whether the connection comes from one of the `trusted` addresses or networks (CIDR)."""
+    if not remote_addr:
+        return False
+    try:
+        address = ipaddress.ip_address(remote_addr)
+    except ValueError:
+        return False
+    return any(address in network for network in _networks(tuple(trusted)))
+
+
+def _request_id(request: HttpRequest) -> str:
+    """The id of this request: the proxy's X-Request-ID when a trusted proxy sent one, else new.
+
+    A client could otherwise choose the id written into the audit log and the access log.
+    """
+    incoming = request.headers.get("X-Request-ID", "")
+    if _VALID_REQUEST_ID.match(incoming) and from_trusted_proxy(
+        request.META.get("REMOTE_ADDR"), settings.HMS_TRUSTED_PROXIES
+    ):
+        return incoming
+    return uuid.uuid4().hex
+
+
 class RequestIdMiddleware:
-    """Give every request an id (or keep a well-formed incoming X-Request-ID) and echo it."""
+    """Give every request an id (see `_request_id`), for logs and audit rows; echo it."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _VALID_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = _request_id(request)
         set_request_context(request_id=request_id, client_ip=_client_ip(request))
         try:
             response = self.get_response(request)
         finally:
-            set_request_context(request_id=None, client_ip=None)
+            set_request_context(request_id=None, client_ip=None, served_request_id=request_id)
         response["X-Request-ID"] = request_id
         return response
 

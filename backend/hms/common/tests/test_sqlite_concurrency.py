@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -117,6 +119,17 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
         yield f"http://127.0.0.1:{port}", database, seed
 
 
+def _log_line(log: Path, needle: str) -> str:
+    """The server's log line holding `needle`; it is written just after the response is sent."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for line in log.read_text(encoding="utf-8").splitlines():
+            if needle in line:
+                return line
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} not in the log:\n{log.read_text(encoding='utf-8')[-3000:]}")
+
+
 def test_parallel_bookings_and_refreshes_on_sqlite_queue_instead_of_failing(sqlite_server):
     base, database, seed = sqlite_server
     body = {"doctor": seed["doctor"], "starts_at": seed["starts_at"], "reason": "Cough"}
@@ -154,3 +167,23 @@ def test_the_sqlite_database_runs_in_wal_mode_with_immediate_transactions(sqlite
     _, database, _ = sqlite_server
     with sqlite3.connect(database) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_the_access_log_prints_the_servers_request_id_and_no_query_string(sqlite_server):
+    base, database, seed = sqlite_server
+    response = requests.get(
+        f"{base}/api/v1/appointments/?search=cough&page_size=5",
+        headers={
+            "Authorization": f"Bearer {seed['access'][1]}",
+            "X-Request-ID": "client-chosen-request-id",
+        },
+        timeout=60,
+    )
+    assert response.status_code == 200
+    request_id = response.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    line = _log_line(database.parent / "runserver.log", f"[{request_id}]")
+    assert '"GET /api/v1/appointments/ HTTP/1.1" 200' in line
+    log = (database.parent / "runserver.log").read_text(encoding="utf-8")
+    assert "cough" not in log
+    assert "client-chosen-request-id" not in log
