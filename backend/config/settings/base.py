@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hms.common.middleware.RequestIdMiddleware",
+    "hms.common.headers.SecurityHeadersMiddleware",
+    "hms.common.headers.ApiNoStoreMiddleware",
     "hms.common.middleware.BodySizeLimitMiddleware",
     "hms.common.middleware.UrlLengthLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
