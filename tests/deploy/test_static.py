@@ -428,3 +428,14 @@ def test_access_logs_never_print_query_strings():
         assert "%(r)s" not in log[1] and "%(q)s" not in log[1] and "%(u)s" not in log[1], path
         assert "%(m)s %(U)s %(H)s" in log[1].replace('\\"', '"'), path
         assert "rid=%({x-request-id}o)s" in log[1], path
+
+
+def test_the_proxy_hides_each_header_it_sends_itself():
+    # Django sends the same headers for the deployment without nginx; one copy must remain.
+    proxy = _snippet("proxy-backend.conf")
+    sent = set()
+    for name in ("security-headers.conf", "csp-spa.conf"):
+        sent |= set(re.findall(r"^add_header ([\w-]+) ", _snippet(name), re.MULTILINE))
+    assert "Permissions-Policy" in sent and "Content-Security-Policy" in sent
+    for header in sent:
+        assert f"proxy_hide_header {header};" in proxy, header
