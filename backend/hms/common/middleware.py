@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import ipaddress
+import logging
 import re
 import uuid
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from hms.common.exception_handler import error_body
 from hms.common.request_context import set_request_context
+
+logger = logging.getLogger(__name__)
 
 _VALID_REQUEST_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -143,3 +147,44 @@ class UrlLengthLimitMiddleware:
                 status=414,
             )
         return self.get_response(request)
+
+
+# Seconds a client is asked to wait before retrying while the database cannot be reached.
+DATABASE_RETRY_AFTER_SECONDS = 5
+
+
+def database_unavailable_response() -> JsonResponse:
+    response = JsonResponse(
+        error_body(
+            "SERVICE_UNAVAILABLE",
+            "The service is briefly unavailable; try again in a few seconds.",
+        ),
+        status=503,
+    )
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    return response
+
+
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """Whether `error` says the database cannot answer now (down, restarting, unreachable).
+
+    Operational errors are the database's own trouble (a lost connection, a restart, a
+    server shutting down), never a fault of the request, so the client may simply retry.
+    """
+    return isinstance(error, (OperationalError, InterfaceError))
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer 503 SERVICE_UNAVAILABLE with Retry-After when a view cannot reach the database."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if is_database_unavailable(exception):
+            logger.warning("Database unavailable: %s", type(exception).__name__)
+            return database_unavailable_response()
+        return None

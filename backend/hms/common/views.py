@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views.decorators.csrf import csrf_exempt
 
 from hms.common.exception_handler import error_body
+from hms.common.middleware import database_unavailable_response, is_database_unavailable
 
 
 def _slash_hint(path: str) -> str:
@@ -57,6 +60,10 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponseBase:
 
 
 def server_error(request: HttpRequest) -> HttpResponseBase:
+    # Called while the exception is being handled: a database outage outside any view (in a
+    # middleware) is a 503 to retry, not a fault of ours.
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable_response()
     return JsonResponse(
         error_body("SERVER_ERROR", "Something went wrong on our side; it has been logged."),
         status=500,
