@@ -408,6 +408,10 @@ def test_what_nginx_refuses_itself_answers_the_api_error_shape():
     assert "error_page 400 494 /.hms-errors/bad-request;" in https_server
     api = re.search(r"location /api/ \{([^}]*)\}", template)
     assert api and "error_page 502 504 =503 /.hms-errors/unavailable;" in api[1]
+    # nginx inherits error_page lines only into locations that set none of their own.
+    for name, body in re.findall(r"location ([^{]+)\{([^}]*)\}", template):
+        if "error_page" in body and not name.startswith("= /.hms-errors/"):
+            assert "error_page 413 @payload_too_large;" in body, name
 
 
 def test_access_logs_never_print_query_strings():
