@@ -1,9 +1,65 @@
+"""Page-number pagination with its limits checked and documented: bad pages are a 400."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import QuerySet
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination as DRFPageNumberPagination
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 class PageNumberPagination(DRFPageNumberPagination):
-    """`?page=` and `?page_size=` (default 25, at most 100)."""
+    """`?page=` (from 1) and `?page_size=` (default 25, 1 to 100); anything else is a 400."""
 
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def _check_parameters(self, request: Request) -> None:
+        errors: dict[str, list[str]] = {}
+        page = request.query_params.get(self.page_query_param)
+        if page is not None and not (_WHOLE_NUMBER.fullmatch(page) and int(page) >= 1):
+            errors[self.page_query_param] = ["A page is a whole number from 1."]
+        size = request.query_params.get(self.page_size_query_param)
+        if size is not None and not (
+            _WHOLE_NUMBER.fullmatch(size) and 1 <= int(size) <= self.max_page_size
+        ):
+            errors[self.page_size_query_param] = [
+                f"A page size is a whole number from 1 to {self.max_page_size}."
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+    def paginate_queryset(
+        self,
+        queryset: QuerySet[Any, Any] | Sequence[Any],
+        request: Request,
+        view: APIView | None = None,
+    ) -> list[Any] | None:
+        self._check_parameters(request)
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as error:
+            raise ValidationError(
+                {self.page_query_param: ["This page is past the last page of results."]}
+            ) from error
+
+    def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = "A page number, from 1; past the last page is a 400."
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=self.max_page_size)
+                parameter["description"] = (
+                    f"Results per page, 1 to {self.max_page_size} (default {self.page_size})."
+                )
+        return parameters

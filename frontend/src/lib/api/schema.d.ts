@@ -1605,9 +1605,9 @@ export interface operations {
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -2024,9 +2024,9 @@ export interface operations {
                  *     * `-starts_at` - -starts_at
                  */
                 ordering?: "starts_at" | "-starts_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
@@ -3213,9 +3213,9 @@ export interface operations {
                  *     * `-department` - -department
                  */
                 ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -3911,9 +3911,9 @@ export interface operations {
             query?: {
                 /** @description A department code (GET /api/v1/departments/). */
                 department?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -4053,9 +4053,9 @@ export interface operations {
                 issued_from?: string;
                 /** @description Issued on or before this date (hospital time zone). */
                 issued_to?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -4241,9 +4241,9 @@ export interface operations {
                  *     * `-created_at` - -created_at
                  */
                 ordering?: "name" | "-name" | "created_at" | "-created_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; past the last page is a 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
                 search?: string;
