@@ -66,9 +66,7 @@ def test_a_database_failure_outside_any_view_is_503_and_other_failures_stay_500(
 
 
 @pytest.fixture
-def api_behind_cuttable_database(
-    tmp_path: Path, transactional_db
-) -> Iterator[tuple[str, CuttableProxy, str]]:
+def api_behind_cuttable_database(tmp_path: Path) -> Iterator[tuple[str, CuttableProxy, str]]:
     admin = AdminFactory(username="outage.admin")
     token = str(RefreshToken.for_user(admin).access_token)
     database = connection.settings_dict
@@ -144,6 +142,8 @@ HEALTHY = {
 
 @pytest.mark.postgres
 @pytest.mark.live_server
+# The server in another process must see the rows: committed, as the other concurrency tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_outage_is_503_while_it_lasts_and_nothing_after(api_behind_cuttable_database):
     base, proxy, token = api_behind_cuttable_database
     for _ in range(3):  # every worker holds a persistent connection before the cut
@@ -172,6 +172,8 @@ def test_a_database_outage_is_503_while_it_lasts_and_nothing_after(api_behind_cu
 
 @pytest.mark.postgres
 @pytest.mark.live_server
+# The server in another process must see the rows: committed, as the other concurrency tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_connections_broken_by_a_short_outage_are_replaced_before_use(
     api_behind_cuttable_database,
 ):
