@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,14 +67,66 @@ print(json.dumps({{
 """
 
 
-def _run_parallel(calls: list[Callable[[], requests.Response]]) -> list[requests.Response]:
-    """Start every call at the same moment, each from its own thread and connection."""
+@dataclass
+class Answer:
+    status_code: int
+    body: dict[str, Any]
+
+    def json(self) -> dict[str, Any]:
+        return self.body
+
+
+def _read_until(sock: socket.socket, marker: bytes) -> bytes:
+    data = b""
+    while marker not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def _run_parallel(base: str, calls: list[tuple[str, str, dict, dict]]) -> list[Answer]:
+    """Send every (method, path, body, headers) at the same moment, each on its own connection.
+
+    Each request is first sent up to its body with `Expect: 100-continue`, one at a time, and
+    waits for the server's "100 Continue": then the server has accepted the connection and
+    read the headers (the development server accepts only a few pending connections at a
+    time). The bodies are sent together, so every view runs at once: the race is in the views.
+    """
     barrier = threading.Barrier(len(calls))
-    responses: list[Any] = [None] * len(calls)
+    priming = threading.Lock()
+    answers: list[Any] = [None] * len(calls)
+    port = int(base.rsplit(":", 1)[1])
 
     def work(index: int) -> None:
-        barrier.wait(timeout=60)
-        responses[index] = calls[index]()
+        method, path, body, headers = calls[index]
+        payload = json.dumps(body).encode()
+        head = "".join(
+            f"{name}: {value}\r\n"
+            for name, value in {
+                "Host": f"127.0.0.1:{port}",
+                "Content-Type": "application/json",
+                "Content-Length": str(len(payload)),
+                "Expect": "100-continue",
+                "Connection": "close",
+                **headers,
+            }.items()
+        )
+        with socket.create_connection(("127.0.0.1", port), timeout=300) as sock:
+            with priming:
+                sock.sendall(f"{method} {path} HTTP/1.1\r\n{head}\r\n".encode())
+                interim = _read_until(sock, b"\r\n\r\n")
+            assert interim.startswith(b"HTTP/1.1 100"), interim
+            barrier.wait(timeout=120)
+            sock.sendall(payload)
+            raw = b""
+            while chunk := sock.recv(65536):
+                raw += chunk
+        status_line, _, rest = raw.partition(b"\r\n")
+        answers[index] = Answer(
+            int(status_line.split()[1]), json.loads(rest.split(b"\r\n\r\n", 1)[1])
+        )
 
     threads = [threading.Thread(target=work, args=(index,)) for index in range(len(calls))]
     for thread in threads:
@@ -80,7 +134,7 @@ def _run_parallel(calls: list[Callable[[], requests.Response]]) -> list[requests
     for thread in threads:
         thread.join(timeout=300)
     assert all(not thread.is_alive() for thread in threads)
-    return responses
+    return answers
 
 
 @pytest.fixture(scope="module")
@@ -134,21 +188,11 @@ def test_parallel_bookings_and_refreshes_on_sqlite_queue_instead_of_failing(sqli
     base, database, seed = sqlite_server
     body = {"doctor": seed["doctor"], "starts_at": seed["starts_at"], "reason": "Cough"}
 
-    def book(token: str) -> Callable[[], requests.Response]:
-        return lambda: requests.post(
-            f"{base}/api/v1/appointments/",
-            json=body,
-            headers={"Authorization": f"Bearer {token}"},
-            timeout=120,
-        )
-
-    def refresh() -> requests.Response:
-        return requests.post(
-            f"{base}/api/v1/auth/token/refresh/", json={"refresh": seed["refresh"]}, timeout=120
-        )
-
-    calls = [book(token) for token in seed["access"]] + [refresh] * REFRESHES
-    responses = _run_parallel(calls)
+    calls = [
+        ("POST", "/api/v1/appointments/", body, {"Authorization": f"Bearer {token}"})
+        for token in seed["access"]
+    ] + [("POST", "/api/v1/auth/token/refresh/", {"refresh": seed["refresh"]}, {})] * REFRESHES
+    responses = _run_parallel(base, calls)
     bookings, refreshes = responses[:BOOKINGS], responses[BOOKINGS:]
 
     assert sorted(response.status_code for response in bookings) == [201] + [409] * 19
