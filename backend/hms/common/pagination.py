@@ -1,4 +1,4 @@
-"""Page-number pagination with its limits checked and documented: bad pages are a 400."""
+"""Page-number pagination with its limits checked and documented: malformed pages are a 400."""
 
 from __future__ import annotations
 
@@ -6,17 +6,22 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.paginator import Page
 from django.db.models import QuerySet
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination as DRFPageNumberPagination
 from rest_framework.request import Request
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 class PageNumberPagination(DRFPageNumberPagination):
-    """`?page=` (from 1) and `?page_size=` (default 25, 1 to 100); anything else is a 400."""
+    """`?page=` (from 1) and `?page_size=` (default 25, 1 to 100); anything else is a 400.
+
+    A page past the last answers no rows rather than an error.
+    """
 
     page_size = 25
     page_size_query_param = "page_size"
@@ -44,12 +49,26 @@ class PageNumberPagination(DRFPageNumberPagination):
         view: APIView | None = None,
     ) -> list[Any] | None:
         self._check_parameters(request)
-        try:
-            return super().paginate_queryset(queryset, request, view)
-        except NotFound as error:
-            raise ValidationError(
-                {self.page_query_param: ["This page is past the last page of results."]}
-            ) from error
+        self.request = request
+        page_size = self.get_page_size(request)
+        if not page_size:
+            return None
+        paginator = self.django_paginator_class(queryset, page_size)
+        number = int(request.query_params.get(self.page_query_param) or 1)
+        # A page past the last has no rows (the list shrank since the link was made): an
+        # empty page whose `previous` leads back to the last one, not an error.
+        self._past_the_end = number > paginator.num_pages
+        self.page = Page([], number, paginator) if self._past_the_end else paginator.page(number)
+        return list(self.page)
+
+    def get_previous_link(self) -> str | None:
+        if not getattr(self, "_past_the_end", False) or self.request is None or self.page is None:
+            return super().get_previous_link()
+        url = self.request.build_absolute_uri()
+        last = self.page.paginator.num_pages
+        if last == 1:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, last)
 
     def get_schema_operation_parameters(self, view: APIView) -> list[dict[str, Any]]:
         parameters = super().get_schema_operation_parameters(view)

@@ -34,10 +34,18 @@ def test_a_page_size_outside_1_to_100_is_400(api_client, two_doctors, size):
     }
 
 
-def test_a_page_past_the_last_is_400(api_client, two_doctors):
-    response = api_client.get(URL, {"page": "2"})
-    assert response.status_code == 400
-    assert response.json()["fields"] == {"page": ["This page is past the last page of results."]}
+def test_a_page_past_the_last_has_no_rows_and_leads_back_to_the_last(api_client, two_doctors):
+    response = api_client.get(URL, {"page": "7", "page_size": "1"})
+    assert response.status_code == 200
+    assert response.json() == {
+        "count": 2,
+        "next": None,
+        "previous": "http://testserver/api/v1/doctors/directory/?page=2&page_size=1",
+        "results": [],
+    }
+    single = api_client.get(URL, {"page": "3"}).json()
+    assert (single["count"], single["results"], single["next"]) == (2, [], None)
+    assert single["previous"] == "http://testserver/api/v1/doctors/directory/"
 
 
 def test_pages_within_range_answer_their_rows(api_client, two_doctors):
