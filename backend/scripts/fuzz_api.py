@@ -145,7 +145,7 @@ def _token(base: str, username: str, password: str) -> str:
     return str(response.json()["access"])
 
 
-def _fuzz(base: str, token: str | None) -> dict[str, int]:
+def _fuzz(base: str, token: str | None, workdir: Path) -> dict[str, int]:
     command = [
         sys.executable, "-m", "schemathesis.cli", "run", str(SCHEMA),
         "--url", base,
@@ -164,7 +164,12 @@ def _fuzz(base: str, token: str | None) -> dict[str, int]:
     if token:
         command += ["--header", f"Authorization: Bearer {token}"]
     process = subprocess.Popen(  # noqa: S603 - schemathesis from this virtualenv
-        command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        # Run in the scratch folder: schemathesis keeps a cache folder in its working directory.
+        command,
+        cwd=workdir,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     assert process.stdout is not None
     output = []
@@ -198,7 +203,7 @@ def main() -> int:
         password = seeded.rsplit("password:", 1)[1].strip()
         with _server(env, workdir / "gunicorn.log") as base:
             tokens = {role: _token(base, user, password) if user else None for role, user in ROLES}
-            results = {role: _fuzz(base, tokens[role]) for role, _ in ROLES}
+            results = {role: _fuzz(base, tokens[role], workdir) for role, _ in ROLES}
     print(f"\nschemathesis per role ({time.monotonic() - started:.0f} s, logs in {workdir}):")
     for role, result in results.items():
         print(
