@@ -3,7 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from hms.admissions.models import Admission
-from hms.billing.serializers import MoneyField
+from hms.common.fields import MoneyField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 

@@ -6,9 +6,14 @@ import re
 from typing import Any
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
 _MOBILE_ALLOWED = re.compile(r"^\+?[0-9 ()-]+$")
+# The same rule as one pattern, for the schema: an optional +, then 7 to 15 digits with spaces,
+# dashes and brackets between them.
+MOBILE_PATTERN = r"^\+?(?:[ ()-]*[0-9]){7,15}[ ()-]*$"
 
 
 def normalize_mobile(value: str) -> str:
@@ -34,6 +39,13 @@ class MobileField(serializers.CharField):
 
     def to_internal_value(self, data: Any) -> str:
         return normalize_mobile(super().to_internal_value(data))
+
+
+class MobileFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = MobileField
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Any) -> dict[str, Any]:
+        return {"type": "string", "maxLength": self.target.max_length, "pattern": MOBILE_PATTERN}
 
 
 class UsernameField(serializers.CharField):

@@ -1011,6 +1011,7 @@ export interface components {
             /**
              * Format: decimal
              * @description Default daily room rate proposed at discharge.
+             * @example 1500.00
              */
             room_charge_per_day?: string | null;
         };
@@ -1024,13 +1025,23 @@ export interface components {
             /**
              * Format: decimal
              * @description Defaults to the admission's daily room rate.
+             * @example 1500.00
              */
             room_charge_per_day?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             doctor_fee: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             medicine_cost: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             other_charge: string;
         };
         /**
@@ -1684,9 +1695,9 @@ export interface operations {
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -2094,9 +2105,9 @@ export interface operations {
                 history?: boolean;
                 /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
@@ -3266,9 +3277,9 @@ export interface operations {
                 department?: string;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -3957,9 +3968,9 @@ export interface operations {
             query?: {
                 /** @description A department code (GET /api/v1/departments/). */
                 department?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -4099,9 +4110,9 @@ export interface operations {
                 issued_from?: string;
                 /** @description Issued on or before this date (hospital time zone). */
                 issued_to?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -4280,9 +4291,9 @@ export interface operations {
                 assigned_doctor?: number;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
                 search?: string;
