@@ -1,8 +1,8 @@
 from django.urls import path
 
-from hms.common import apis
+from hms.common import health
 
 urlpatterns = [
-    path("health/live/", apis.HealthLiveApi.as_view(), name="health-live"),
-    path("health/ready/", apis.HealthReadyApi.as_view(), name="health-ready"),
+    path("health/live/", health.health_live, name="health-live"),
+    path("health/ready/", health.health_ready, name="health-ready"),
 ]
