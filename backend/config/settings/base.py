@@ -48,6 +48,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "hms.common.middleware.RequestIdMiddleware",
     "hms.common.middleware.BodySizeLimitMiddleware",
+    # Compresses last, after every other middleware has finished the response.
+    "hms.common.middleware.JsonGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
