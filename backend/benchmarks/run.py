@@ -330,12 +330,14 @@ def instrumented_pass(
         call({})
         # Django empties the query log when a request starts; start the capture from empty.
         reset_queries()
-        with CaptureQueriesContext(connection) as captured:
+        with CaptureQueriesContext(connection) as capture:
             response = call({})
+        # Read now: the next request empties the log that `captured_queries` slices.
+        captured = list(capture.captured_queries)
         compressed = call({"Accept-Encoding": "gzip"})
         found[point.name] = {
             "status": response.status_code,
-            "queries": len(captured.captured_queries),
+            "queries": len(captured),
             "bytes_plain": len(response.content),
             "bytes_gzip": len(compressed.content),
             "gzip": compressed.get("Content-Encoding") == "gzip",
@@ -343,7 +345,7 @@ def instrumented_pass(
         if explain_to is not None and point.kind in {"list", "dashboard", "reference"}:
             plans.append(f"===== {point.name}: {point.method} {point.path}")
             with connection.cursor() as cursor:
-                for query in captured.captured_queries:
+                for query in captured:
                     sql = query["sql"]
                     if not sql.lstrip().upper().startswith("SELECT"):
                         continue
@@ -719,7 +721,12 @@ def run_endpoints(started: datetime) -> None:
     report(list(rows.values()), renders, started)
 
 
+def _stop(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so the gunicorn it started is stopped too
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _stop)
     started = datetime.now(UTC)
     if shutil.which("wrk") is None and MODE == "endpoints":
         raise SystemExit("bench: wrk is missing; run scripts/install-bench-deps.sh")
