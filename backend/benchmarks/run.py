@@ -266,6 +266,13 @@ def endpoints() -> list[Endpoint]:
             "appointment detail", "detail", f"/api/v1/appointments/{appointment.pk}/", "admin"
         ),
         Endpoint("admission detail", "detail", f"/api/v1/admissions/{admission.pk}/", "admin"),
+        Endpoint(
+            "discharge preview",
+            "detail",
+            f"/api/v1/admissions/{admission.pk}/discharge/preview/",
+            "admin",
+        ),
+        Endpoint("hospital", "detail", "/api/v1/hospital/", "patient"),
         Endpoint("invoice detail", "detail", f"/api/v1/invoices/{invoice.pk}/", "admin"),
         Endpoint("invoice PDF (stored)", "pdf", f"/api/v1/invoices/{invoice.pk}/pdf/", "admin"),
         Endpoint("invoice PDF (patient)", "pdf", f"/api/v1/invoices/{invoice.pk}/pdf/", "patient"),
