@@ -271,6 +271,8 @@ def endpoints() -> list[Endpoint]:
             "detail",
             f"/api/v1/admissions/{admission.pk}/discharge/preview/",
             "admin",
+            method="POST",
+            body={"doctor_fee": "1000.00", "medicine_cost": "250.00", "other_charge": "100.00"},
         ),
         Endpoint("hospital", "detail", "/api/v1/hospital/", "patient"),
         Endpoint("invoice detail", "detail", f"/api/v1/invoices/{invoice.pk}/", "admin"),
