@@ -100,6 +100,7 @@ def run_day(*, base: str, scale: int, results: Path, started: datetime) -> Path:
             results / f"day-{phase}-locust-{stamp}.log",
         )
         summary[phase] = summarise(data)
+        summary[f"{phase}_unmeasured_failures"] = data.get("unmeasured_failures", 0)
     header = (
         f"{'window':<12} {'users':>5} {'req/s':>6} {'read p50/p95/p99 ms':>20} "
         f"{'write p50/p95/p99 ms':>21} {'sign-in p50/p95 ms':>19} {'5xx':>4} {'err':>4} "
@@ -119,6 +120,9 @@ def run_day(*, base: str, scale: int, results: Path, started: datetime) -> Path:
                 f"{row['server_errors']:>4} {row['transport_errors']:>4} "
                 f"{row['refusals_4xx']:>4}  {'yes' if row['held'] else 'no'}"
             )
+    for phase in phases:
+        failures = summary[f"{phase}_unmeasured_failures"]
+        print(f"{phase}: {failures} transport errors or 5xx while users signed in (not measured)")
     if "steps" in summary:
         held = [row["users"] for row in summary["steps"] if row["held"]]
         summary["highest_step_held"] = max(held) if held else None

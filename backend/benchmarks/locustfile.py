@@ -62,6 +62,7 @@ class Recorder:
         self.samples: list[tuple[str, str, float, int]] = []
         self.windows: dict[str, dict[str, float]] = {}
         self.burst_started_at: float | None = None
+        self.unmeasured_failures = 0
 
     def open(self, name: str, users: int) -> None:
         self.window = name
@@ -78,19 +79,27 @@ RECORDER = Recorder()
 
 @events.request.add_listener
 def _record(name: str, response_time: float, response: Any, exception: Any, **_: Any) -> None:
+    status = int(getattr(response, "status_code", 0) or 0)
     if RECORDER.window is None:
+        # Ramp-ups and settling are not measured, but their failures are reported.
+        if status == 0 or status >= 500:
+            RECORDER.unmeasured_failures += 1
         return
-    status = getattr(response, "status_code", 0) or 0
-    if exception is not None and not status:
-        status = 0
-    RECORDER.samples.append((RECORDER.window, name[:1], response_time, int(status)))
+    RECORDER.samples.append((RECORDER.window, name[:1], response_time, status))
 
 
 @events.test_stop.add_listener
 def _write(**_: Any) -> None:
     RECORDER.close()
     with open(OUTPUT, "w", encoding="utf-8") as output:
-        json.dump({"windows": RECORDER.windows, "samples": RECORDER.samples}, output)
+        json.dump(
+            {
+                "windows": RECORDER.windows,
+                "samples": RECORDER.samples,
+                "unmeasured_failures": RECORDER.unmeasured_failures,
+            },
+            output,
+        )
 
 
 def _rows(body: Any) -> list[dict[str, Any]]:
