@@ -12,7 +12,7 @@ PORT ?= 8000
 .PHONY: help run test system-deps install install-backend install-frontend install-e2e lint typecheck \
         backend-test fuzz migrations-check contract contract-check frontend-test frontend-build \
         e2e seed createadmin backup restore serve-production deploy-check production-smoke \
-        collectstatic
+        collectstatic bench bench-day
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -135,3 +135,15 @@ restore: ## Replace DATABASE_URL's tables with the dump BACKUP=... (needs CONFIR
 	@test -n "$(filter command line environment,$(origin BACKUP))" || \
 		(echo "restore: name the dump, e.g. make restore BACKUP=backups/hms-20261126T0200Z.dump" && exit 2)
 	deploy/restore.sh "$(BACKUP)"
+
+# --- benchmark (never part of make test or CI; see backend/benchmarks/run.py) ------------------
+
+BENCH_RUN := cd backend && .venv/bin/python benchmarks/run.py
+
+bench: install-backend ## Seed hms_bench, serve it with gunicorn, measure every endpoint with wrk (BENCH_SCALE=10, BENCH_MODE=day, ...)
+	scripts/install-bench-deps.sh
+	$(BENCH_RUN)
+
+bench-day: install-backend ## The mixed hospital day with locust (steps of users, then the shift-change burst)
+	scripts/install-bench-deps.sh
+	BENCH_MODE=day $(BENCH_RUN)

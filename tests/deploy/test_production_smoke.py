@@ -714,6 +714,23 @@ def test_swagger_ui_through_nginx_is_public_with_its_own_policy(nginx_front: Fro
     assert client.get(bundle[1]).status_code == 200
 
 
+def test_nginx_compresses_api_json_but_never_token_answers(nginx_front: Front, admin: Admin):
+    client = Client(nginx_front.https, _ip(25), verify=False)
+    gzip_only = {"Accept-Encoding": "gzip"}
+    departments = client.get("/api/v1/departments/", token=admin.token, headers=dict(gzip_only))
+    assert departments.status_code == 200
+    assert departments.headers["Content-Encoding"] == "gzip"
+    assert len(departments.json()) >= 1
+    body = {"username": admin.username, "password": PASSWORD}
+    for extra in ({}, {"use_cookie": True}):
+        token = client.request(
+            "POST", "/api/v1/auth/token/", json={**body, **extra}, headers=dict(gzip_only)
+        )
+        assert token.status_code == 200
+        assert "Content-Encoding" not in token.headers
+        assert "access" in token.json()
+
+
 def test_the_invoice_pdf_through_nginx(nginx_front: Front, journey: Journey):
     client = Client(nginx_front.https, _ip(24), verify=False)
     token = client.login(journey.patient_username)

@@ -358,6 +358,20 @@ def test_each_location_that_sets_headers_repeats_the_security_headers():
     assert "include /etc/nginx/snippets/csp-spa.conf;" in server_level
 
 
+def test_api_json_is_compressed_but_never_the_auth_answers():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    blocks = {
+        name.strip(): body for name, body in re.findall(r"location ([^{]+)\{([^}]*)\}", template)
+    }
+    assert "gzip_types application/json application/problem+json;" in blocks["/api/"]
+    assert "gzip off;" in blocks["/api/v1/auth/"]
+    assert "proxy-backend.conf" in blocks["/api/v1/auth/"]
+    https_server = template.split("listen 443 ssl", 1)[1]
+    server_level = re.sub(r"location [^{]+\{[^}]*\}", "", https_server)
+    assert "gzip on;" in server_level
+    assert "application/json" not in server_level
+
+
 def test_request_bodies_are_limited_just_above_the_api_limit():
     max_body = dockerfile_env(WEB_DOCKERFILE)["HMS_PROXY_MAX_BODY"]
     assert max_body == "2m"

@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "hms.common.headers.ApiNoStoreMiddleware",
     "hms.common.middleware.BodySizeLimitMiddleware",
     "hms.common.middleware.UrlLengthLimitMiddleware",
+    # Compresses last, after every other middleware has finished the response.
+    "hms.common.middleware.JsonGZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",

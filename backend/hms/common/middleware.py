@@ -1,4 +1,4 @@
-"""Request id tagging and the body-size limit, both before any view or parser runs."""
+"""Request id tagging and the body-size limit before any view or parser runs; JSON compression."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.middleware.gzip import GZipMiddleware
 
 from hms.common.exception_handler import error_body
 from hms.common.request_context import set_request_context
@@ -188,3 +189,34 @@ class DatabaseUnavailableMiddleware:
             logger.warning("Database unavailable: %s", type(exception).__name__)
             return database_unavailable_response()
         return None
+
+
+# Answers that carry credentials are never compressed: with an attacker's text reflected
+# beside a secret, compressed sizes leak the secret (BREACH). Everything under auth/ (tokens,
+# refresh cookies, sign-up and password answers) stays plain, and so does any answer that sets
+# a cookie, wherever it comes from.
+_NEVER_COMPRESSED_PREFIXES = ("/api/v1/auth/",)
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or media_type.endswith("+json")
+
+
+class JsonGZipMiddleware(GZipMiddleware):
+    """Gzip JSON answers for clients that accept it, never credentials (see above).
+
+    PDFs and the web app's files are left alone: PDFs are compressed already, and static files
+    come compressed from whitenoise or nginx.
+    """
+
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
+        if (
+            not _is_json(response.get("Content-Type", ""))
+            or request.path.startswith(_NEVER_COMPRESSED_PREFIXES)
+            or response.cookies
+        ):
+            return response
+        return super().process_response(request, response)

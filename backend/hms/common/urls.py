@@ -1,8 +1,8 @@
-from rest_framework.routers import SimpleRouter
+from django.urls import path
 
-from hms.common import apis
+from hms.common import health
 
-router = SimpleRouter(use_regex_path=False)
-router.register("health", apis.HealthViewSet, basename="health")
-
-urlpatterns = router.urls
+urlpatterns = [
+    path("health/live/", health.health_live, name="health-live"),
+    path("health/ready/", health.health_ready, name="health-ready"),
+]

@@ -1,0 +1,770 @@
+"""`make bench`: seed a database of its own, serve it with gunicorn, measure, print a table.
+
+Endpoint mode (the default): every list and detail, the stored invoice PDF, each role's
+dashboard, login and the health probes, each with wrk at every concurrency of
+BENCH_CONCURRENCY, interleaved with a reference view in the same run (a bare DRF ListAPIView
+over the patients table, JWT, 25 rows + count; see benchmarks/reference.py): a reference round
+opens every block of BENCH_REF_EVERY endpoint rounds. The table gives the median of
+BENCH_ROUNDS rounds, each endpoint's ratios to the reference's median at the same concurrency,
+the queries per request (a separate instrumented pass with Django's test client against the
+same database) and the bytes per response, plain and gzip-compressed. The results are also
+written as JSON to benchmarks/results/.
+
+Day mode (BENCH_MODE=day): the locust "hospital day" (benchmarks/locustfile.py) in steps of
+users, then the shift-change burst. See that file.
+
+Settings, all from the environment:
+  BENCH_DATABASE_URL  postgres://hms:hms@127.0.0.1:5432/hms_bench (its name must contain
+                      "bench": the database is dropped and re-seeded when its scale differs)
+  BENCH_SCALE         1 (50 doctors, 10,000 patients, 20,000 appointments, 2,000 invoices)
+  BENCH_RESEED        0 (1: drop and seed again even when the scale matches)
+  BENCH_ROUNDS        3;  BENCH_DURATION  10 (seconds per wrk run)
+  BENCH_CONCURRENCY   1,16;  BENCH_LOGIN_CONCURRENCY  1,4,16;  BENCH_REF_EVERY  4
+  BENCH_ONLY          a regular expression: measure only the endpoints whose name matches
+  BENCH_EXPLAIN       0 (1: EXPLAIN ANALYZE every list query into results/explain-*.txt)
+  BENCH_WORKERS       2;  BENCH_PORT  8765;  BENCH_CACHE_URL  redis://127.0.0.1:6379/9
+  BENCH_GZIP          1 (wrk sends Accept-Encoding: gzip, as browsers do)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+BACKEND = Path(__file__).resolve().parent.parent
+RESULTS = BACKEND / "benchmarks" / "results"
+sys.path.insert(0, str(BACKEND))
+
+
+def env(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+def env_ints(name: str, default: str) -> list[int]:
+    return [int(part) for part in env(name, default).split(",") if part.strip()]
+
+
+DATABASE_URL = env("BENCH_DATABASE_URL", "postgres://hms:hms@127.0.0.1:5432/hms_bench")
+SCALE = int(env("BENCH_SCALE", "1"))
+ROUNDS = int(env("BENCH_ROUNDS", "3"))
+DURATION = int(env("BENCH_DURATION", "10"))
+CONCURRENCY = env_ints("BENCH_CONCURRENCY", "1,16")
+LOGIN_CONCURRENCY = env_ints("BENCH_LOGIN_CONCURRENCY", "1,4,16")
+REF_EVERY = int(env("BENCH_REF_EVERY", "4"))
+ONLY = env("BENCH_ONLY", "")
+EXPLAIN = env("BENCH_EXPLAIN", "0") == "1"
+WORKERS = int(env("BENCH_WORKERS", "2"))
+PORT = int(env("BENCH_PORT", "8765"))
+CACHE_URL = env("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9")
+GZIP = env("BENCH_GZIP", "1") == "1"
+MODE = env("BENCH_MODE", "endpoints")
+BASE = f"http://127.0.0.1:{PORT}"
+
+# The server's environment: production settings plus the reference view, DEBUG off, plain
+# HTTP on loopback, throttles raised so the load generator measures the code, not the limits.
+SERVER_ENV = {
+    "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+    "DATABASE_URL": DATABASE_URL,
+    "CACHE_URL": CACHE_URL,
+    "DEBUG": "false",
+    "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(48),
+    "HMS_ADMIN_SIGNUP": "closed",
+    "SECURE_SSL_REDIRECT": "false",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "HMS_ACCESS_TOKEN_MINUTES": "600",
+    "HMS_THROTTLE_USER": "1000000/min",
+    "HMS_THROTTLE_LOGIN": "1000000/min",
+    "HMS_THROTTLE_REFRESH": "1000000/min",
+    "HMS_THROTTLE_SIGNUP": "1000000/min",
+    "LOG_LEVEL": "WARNING",
+}
+os.environ.update(SERVER_ENV)
+
+
+# --- the database ----------------------------------------------------------------------------
+
+
+def _database_name() -> str:
+    name = urllib.parse.urlsplit(DATABASE_URL).path.lstrip("/")
+    if "bench" not in name:
+        raise SystemExit(f"bench: refusing to seed {name!r}: its name must contain 'bench'")
+    return name
+
+
+def _maintenance_dsn() -> str:
+    parts = urllib.parse.urlsplit(DATABASE_URL)
+    return urllib.parse.urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+
+
+def _seeded_scale(name: str) -> int | None:
+    import psycopg
+
+    with psycopg.connect(_maintenance_dsn(), autocommit=True) as admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    if not exists:
+        return None
+    target = urllib.parse.urlsplit(DATABASE_URL)._replace(scheme="postgresql").geturl()
+    with psycopg.connect(target, autocommit=True) as database:
+        table = database.execute("SELECT to_regclass('bench_seed')").fetchone()
+        if not table or table[0] is None:
+            return None
+        row = database.execute("SELECT scale FROM bench_seed").fetchone()
+        return int(row[0]) if row else None
+
+
+def prepare_database() -> None:
+    """Reuse the seeded database when its scale matches; otherwise drop, migrate and seed."""
+    import psycopg
+
+    name = _database_name()
+    if _seeded_scale(name) == SCALE and env("BENCH_RESEED", "0") != "1":
+        print(f"bench: reusing {name} (seeded at scale {SCALE})")
+        _django_setup()
+        return
+    with psycopg.connect(_maintenance_dsn(), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    _django_setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from benchmarks.seed import seed
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    volume = seed(scale=SCALE, now=timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE bench_seed (scale integer NOT NULL)")
+        cursor.execute("INSERT INTO bench_seed VALUES (%s)", [SCALE])
+    print(f"bench: seeded {name} in {time.perf_counter() - started:.0f} s: {volume}")
+
+
+_django_ready = False
+
+
+def _django_setup() -> None:
+    global _django_ready
+    if not _django_ready:
+        import django
+
+        django.setup()
+        _django_ready = True
+
+
+# --- what is measured --------------------------------------------------------------------------
+
+
+@dataclass
+class Endpoint:
+    name: str
+    kind: str  # reference, list, detail, pdf, dashboard, login, health
+    path: str
+    role: str | None = None  # whose access token it sends; None for anonymous
+    method: str = "GET"
+    body: dict[str, Any] | None = None
+
+
+@dataclass
+class Sample:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+@dataclass
+class Row:
+    endpoint: Endpoint
+    concurrency: int
+    samples: list[Sample] = field(default_factory=list)
+    queries: int | None = None
+    status: int | None = None
+    bytes_plain: int | None = None
+    bytes_gzip: int | None = None
+
+    def median(self, attribute: str) -> float:
+        return statistics.median(getattr(sample, attribute) for sample in self.samples)
+
+
+def endpoints() -> list[Endpoint]:
+    """Every screen's request, with ids from the seeded data (the first patient with a bill)."""
+    from benchmarks.seed import PASSWORD, admin_username, doctor_username
+    from hms.accounts.models import User
+    from hms.admissions.models import Admission, AdmissionStatus
+    from hms.appointments.models import Appointment
+    from hms.billing.models import Invoice
+    from hms.doctors.models import Doctor
+
+    doctor = Doctor.objects.get(user__username=doctor_username(0))
+    invoice = Invoice.objects.filter(patient__assigned_doctor=doctor).order_by("id").first()
+    assert invoice is not None, "the seed has no invoice for the first doctor's patients"
+    patient = invoice.patient
+    appointment = Appointment.objects.filter(patient=patient).order_by("id").first()
+    assert appointment is not None, "the seed has no appointment for that patient"
+    admission = Admission.objects.filter(status=AdmissionStatus.ADMITTED).order_by("id").first()
+    assert admission is not None
+    search = User.objects.get(pk=patient.user_id).last_name
+    # The next working day (Monday to Saturday), so the slot search has slots to list.
+    day = datetime.now(UTC).date() + timedelta(days=1)
+    if day.weekday() == 6:
+        day += timedelta(days=1)
+    login = {"username": admin_username(1), "password": PASSWORD}
+    return [
+        Endpoint("reference list", "reference", "/bench/reference/patients/", "admin"),
+        Endpoint("health/live", "health", "/api/v1/health/live/"),
+        Endpoint("health/ready", "health", "/api/v1/health/ready/"),
+        Endpoint("login", "login", "/api/v1/auth/token/", method="POST", body=login),
+        Endpoint("auth/me (patient)", "detail", "/api/v1/auth/me/", "patient"),
+        Endpoint("admin dashboard", "dashboard", "/api/v1/dashboard/", "admin"),
+        Endpoint("doctor dashboard", "dashboard", "/api/v1/dashboard/", "doctor"),
+        Endpoint("patient dashboard", "dashboard", "/api/v1/dashboard/", "patient"),
+        Endpoint("admin patients", "list", "/api/v1/patients/", "admin"),
+        Endpoint("admin patients search", "list", f"/api/v1/patients/?search={search}", "admin"),
+        Endpoint("admin doctors", "list", "/api/v1/doctors/", "admin"),
+        Endpoint("admin appointments", "list", "/api/v1/appointments/", "admin"),
+        Endpoint(
+            "admin appointments pending",
+            "list",
+            "/api/v1/appointments/?status=PENDING",
+            "admin",
+        ),
+        Endpoint("admin admissions", "list", "/api/v1/admissions/", "admin"),
+        Endpoint("admin invoices", "list", "/api/v1/invoices/", "admin"),
+        Endpoint("doctor appointments", "list", "/api/v1/appointments/", "doctor"),
+        Endpoint("doctor patients", "list", "/api/v1/patients/", "doctor"),
+        Endpoint("doctor admissions", "list", "/api/v1/admissions/", "doctor"),
+        Endpoint("patient appointments", "list", "/api/v1/appointments/", "patient"),
+        Endpoint("patient admissions", "list", "/api/v1/admissions/", "patient"),
+        Endpoint("patient invoices", "list", "/api/v1/invoices/", "patient"),
+        Endpoint("doctor directory", "list", "/api/v1/doctors/directory/", "patient"),
+        Endpoint("departments", "list", "/api/v1/departments/", "patient"),
+        Endpoint(
+            "doctor slots",
+            "list",
+            f"/api/v1/doctors/{doctor.pk}/slots/?date={day.isoformat()}",
+            "patient",
+        ),
+        Endpoint("patient detail", "detail", f"/api/v1/patients/{patient.pk}/", "admin"),
+        Endpoint("doctor detail", "detail", f"/api/v1/doctors/{doctor.pk}/", "admin"),
+        Endpoint(
+            "appointment detail", "detail", f"/api/v1/appointments/{appointment.pk}/", "admin"
+        ),
+        Endpoint("admission detail", "detail", f"/api/v1/admissions/{admission.pk}/", "admin"),
+        Endpoint(
+            "discharge preview",
+            "detail",
+            f"/api/v1/admissions/{admission.pk}/discharge/preview/",
+            "admin",
+            method="POST",
+            body={"doctor_fee": "1000.00", "medicine_cost": "250.00", "other_charge": "100.00"},
+        ),
+        Endpoint("hospital", "detail", "/api/v1/hospital/", "patient"),
+        Endpoint("invoice detail", "detail", f"/api/v1/invoices/{invoice.pk}/", "admin"),
+        Endpoint("invoice PDF (stored)", "pdf", f"/api/v1/invoices/{invoice.pk}/pdf/", "admin"),
+        Endpoint("invoice PDF (patient)", "pdf", f"/api/v1/invoices/{invoice.pk}/pdf/", "patient"),
+    ]
+
+
+def accounts() -> dict[str, str]:
+    """The username of each role's account (the doctor and patient of the measured rows)."""
+    from benchmarks.seed import admin_username, doctor_username
+    from hms.billing.models import Invoice
+    from hms.doctors.models import Doctor
+
+    doctor = Doctor.objects.get(user__username=doctor_username(0))
+    invoice = Invoice.objects.filter(patient__assigned_doctor=doctor).order_by("id").first()
+    assert invoice is not None
+    return {
+        "admin": admin_username(0),
+        "doctor": doctor_username(0),
+        "patient": invoice.patient.user.username,
+    }
+
+
+# --- the instrumented pass ---------------------------------------------------------------------
+
+
+def instrumented_pass(
+    points: list[Endpoint], usernames: dict[str, str], explain_to: Path | None
+) -> dict[str, dict[str, Any]]:
+    """Queries, status and bytes of one request per endpoint (after one warm-up request)."""
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from benchmarks.seed import PASSWORD
+
+    client = Client()
+    tokens: dict[str, str] = {}
+    for role, username in usernames.items():
+        response = client.post(
+            "/api/v1/auth/token/",
+            {"username": username, "password": PASSWORD},
+            content_type="application/json",
+        )
+        if response.status_code != 200:
+            raise SystemExit(f"bench: login of {username} answered {response.status_code}")
+        tokens[role] = response.json()["access"]
+    found: dict[str, dict[str, Any]] = {}
+    plans: list[str] = []
+    for point in points:
+        headers: dict[str, str] = {}
+        if point.role:
+            headers["Authorization"] = f"Bearer {tokens[point.role]}"
+
+        def call(extra: dict[str, str], point: Endpoint = point, headers: dict = headers) -> Any:
+            merged = {**headers, **extra}
+            if point.method == "POST":
+                return client.post(
+                    point.path, point.body, content_type="application/json", headers=merged
+                )
+            return client.get(point.path, headers=merged)
+
+        call({})
+        # Django empties the query log when a request starts; start the capture from empty.
+        reset_queries()
+        with CaptureQueriesContext(connection) as capture:
+            response = call({})
+        # Read now: the next request empties the log that `captured_queries` slices.
+        captured = list(capture.captured_queries)
+        compressed = call({"Accept-Encoding": "gzip"})
+        found[point.name] = {
+            "status": response.status_code,
+            "queries": len(captured),
+            "bytes_plain": len(response.content),
+            "bytes_gzip": len(compressed.content),
+            "gzip": compressed.get("Content-Encoding") == "gzip",
+        }
+        if explain_to is not None and point.kind in {"list", "dashboard", "reference"}:
+            plans.append(f"===== {point.name}: {point.method} {point.path}")
+            with connection.cursor() as cursor:
+                for query in captured:
+                    sql = query["sql"]
+                    if not sql.lstrip().upper().startswith("SELECT"):
+                        continue
+                    cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                    plans.append(f"--- {sql}\n{plan}\n")
+    if explain_to is not None:
+        explain_to.write_text("\n".join(plans), encoding="utf-8")
+        print(f"bench: query plans written to {explain_to}")
+    return found
+
+
+# --- first render after a restart --------------------------------------------------------------
+
+_RENDER_PROBE = """
+import os, statistics, sys, time
+sys.path.insert(0, {backend!r})
+started = time.perf_counter()
+if {through_wsgi}:
+    import config.wsgi  # what a gunicorn worker runs when it starts
+else:
+    import django
+    django.setup()
+    import hms.billing.pdf
+start_cost = time.perf_counter() - started
+from django.utils import timezone
+from hms.billing.pdf import invoice_render_pdf
+from benchmarks.seed import _sample_invoice
+times = []
+for index in range(8):
+    invoice = _sample_invoice(100 + index, timezone.now())
+    began = time.perf_counter()
+    invoice_render_pdf(invoice=invoice)
+    times.append(time.perf_counter() - began)
+print(start_cost, times[0], statistics.median(times[1:]))
+"""
+
+
+def render_costs() -> dict[str, float]:
+    """First invoice render in a fresh process, with and without the worker warm-up, in ms."""
+    costs: dict[str, float] = {}
+    for label, through_wsgi in (("without_warm_up", False), ("with_warm_up", True)):
+        code = _RENDER_PROBE.format(backend=str(BACKEND), through_wsgi=through_wsgi)
+        output = subprocess.run(  # noqa: S603 - our own probe, run by this interpreter
+            [sys.executable, "-c", code],
+            cwd=BACKEND,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        start_cost, first, warm = (float(value) * 1000 for value in output[-3:])
+        costs[f"{label}_worker_start_ms"] = round(start_cost, 1)
+        costs[f"{label}_first_render_ms"] = round(first, 1)
+        costs[f"{label}_warm_render_ms"] = round(warm, 1)
+    return costs
+
+
+# --- the server ----------------------------------------------------------------------------
+
+
+@contextmanager
+def gunicorn(log: Path) -> Iterator[None]:
+    command = [
+        str(BACKEND / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{PORT}",
+        "--workers",
+        str(WORKERS),
+        "--worker-class",
+        "sync",
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "10",
+        "--no-control-socket",
+    ]
+    with log.open("w") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+            command, cwd=BACKEND, env={**os.environ, **SERVER_ENV}, stdout=output, stderr=output
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{BASE}/api/v1/health/live/", timeout=2):  # noqa: S310
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise SystemExit(f"bench: gunicorn did not start; see {log}") from None
+                    time.sleep(0.3)
+            yield
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def http_token(username: str) -> str:
+    from benchmarks.seed import PASSWORD
+
+    body = json.dumps({"username": username, "password": PASSWORD}).encode()
+    request = urllib.request.Request(  # noqa: S310 - loopback
+        f"{BASE}/api/v1/auth/token/", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return str(json.load(response)["access"])
+
+
+# --- wrk -----------------------------------------------------------------------------------
+
+_WRK_DONE = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.status + summary.errors.timeout
+  io.write(string.format(
+    "BENCHJSON {\\"requests\\": %d, \\"duration_us\\": %d, "
+    .. "\\"p50_us\\": %d, \\"p99_us\\": %d, \\"errors\\": %d}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), errors))
+end
+"""
+
+
+def wrk_script(point: Endpoint, token: str | None, directory: Path) -> Path:
+    lines = [f'wrk.method = "{point.method}"']
+    if token:
+        lines.append(f'wrk.headers["Authorization"] = "Bearer {token}"')
+    if GZIP:
+        lines.append('wrk.headers["Accept-Encoding"] = "gzip"')
+    if point.body is not None:
+        lines.append('wrk.headers["Content-Type"] = "application/json"')
+        lines.append(f"wrk.body = {json.dumps(json.dumps(point.body))}")
+    path = directory / f"{re.sub(r'[^a-z0-9]+', '-', point.name.lower())}.lua"
+    path.write_text("\n".join(lines) + "\n" + _WRK_DONE, encoding="utf-8")
+    return path
+
+
+def wrk(point: Endpoint, script: Path, concurrency: int) -> Sample:
+    command = [
+        "wrk",
+        f"--threads={min(concurrency, 2)}",
+        f"--connections={concurrency}",
+        f"--duration={DURATION}s",
+        "--timeout=10s",
+        f"--script={script}",
+        BASE + point.path,
+    ]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
+    _drain_server()
+    line = next(line for line in output.splitlines() if line.startswith("BENCHJSON "))
+    data = json.loads(line.removeprefix("BENCHJSON "))
+    if data["requests"] == 0:
+        # No answer within the run: count it as an error, never as a 0 ms latency.
+        return Sample(
+            requests_per_second=0.0,
+            p50_ms=DURATION * 1000.0,
+            p99_ms=DURATION * 1000.0,
+            errors=max(data["errors"], 1),
+        )
+    seconds = data["duration_us"] / 1_000_000
+    return Sample(
+        requests_per_second=data["requests"] / seconds if seconds else 0.0,
+        p50_ms=data["p50_us"] / 1000,
+        p99_ms=data["p99_us"] / 1000,
+        errors=data["errors"],
+    )
+
+
+def _drain_server() -> None:
+    """Wait until the requests wrk left queued are answered, so the next run starts clean.
+
+    A probe request joins the end of the listen queue: once two probes in a row are answered,
+    every request accepted before them has been served.
+    """
+    for _ in range(2):
+        with urllib.request.urlopen(f"{BASE}/api/v1/health/live/", timeout=120):  # noqa: S310
+            pass
+
+
+def schedule(points: list[Endpoint]) -> list[tuple[Endpoint, int]]:
+    """One round: per concurrency, a reference run before every block of REF_EVERY endpoints."""
+    reference = next(point for point in points if point.kind == "reference")
+    others = [point for point in points if point.kind != "reference"]
+    order: list[tuple[Endpoint, int]] = []
+    for concurrency in sorted(set(CONCURRENCY) | set(LOGIN_CONCURRENCY)):
+        block: list[Endpoint] = []
+        for point in others:
+            levels = LOGIN_CONCURRENCY if point.kind == "login" else CONCURRENCY
+            if concurrency in levels:
+                block.append(point)
+        if concurrency not in CONCURRENCY:
+            order.extend((point, concurrency) for point in block)
+            continue
+        for start in range(0, len(block), REF_EVERY):
+            order.append((reference, concurrency))
+            order.extend((point, concurrency) for point in block[start : start + REF_EVERY])
+        order.append((reference, concurrency))
+    return order
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def targets(rows: list[Row], renders: dict[str, float], references: dict[int, Row]) -> list[str]:
+    """Each of the performance targets, held or not, from this run's numbers."""
+    verdicts = []
+    top = max(CONCURRENCY)
+    reference = references.get(top)
+
+    def verdict(ok: bool, text: str) -> None:
+        verdicts.append(f"{'HOLDS' if ok else 'FAILS'}  {text}")
+
+    for row in rows:
+        point, c = row.endpoint, row.concurrency
+        if reference is None or c != top or point.kind == "reference":
+            continue
+        throughput = row.median("requests_per_second") / reference.median("requests_per_second")
+        p99 = row.median("p99_ms") / reference.median("p99_ms")
+        if point.kind == "list":
+            verdict(
+                throughput >= 0.67 and p99 <= 1.5,
+                f"{point.name}: throughput {throughput:.2f} x (>= 0.67), p99 {p99:.2f} x (<= 1.5)",
+            )
+        elif point.kind == "detail":
+            verdict(p99 <= 1.0, f"{point.name}: p99 {p99:.2f} x (<= 1.0)")
+        elif point.kind == "pdf":
+            verdict(throughput >= 0.67, f"{point.name}: throughput {throughput:.2f} x (>= 0.67)")
+    limits = {"list": 5, "detail": 4, "dashboard": 5, "pdf": 4}
+    for row in rows:
+        if row.concurrency != top or row.queries is None:
+            continue
+        limit = limits.get(row.endpoint.kind)
+        if limit is not None:
+            verdict(
+                row.queries <= limit,
+                f"{row.endpoint.name}: {row.queries} queries (<= {limit})",
+            )
+        if row.endpoint.kind == "list" and row.bytes_gzip is not None:
+            verdict(
+                row.bytes_gzip <= 10_240,
+                f"{row.endpoint.name}: {row.bytes_gzip} bytes on the wire "
+                f"({row.bytes_plain} plain; <= 10 KB)",
+            )
+    for row in rows:
+        if row.endpoint.kind == "login" and row.concurrency == 4:
+            rate, p50 = row.median("requests_per_second"), row.median("p50_ms")
+            verdict(
+                rate >= 30 and p50 <= 60,
+                f"login at c=4: {rate:.1f}/s (>= 30), p50 {p50:.0f} ms (<= 60)",
+            )
+    if renders:
+        first = renders["with_warm_up_first_render_ms"]
+        warm = renders["with_warm_up_warm_render_ms"]
+        verdict(
+            first <= 2 * warm, f"first render after start {first:.0f} ms <= 2 x warm {warm:.0f} ms"
+        )
+    return verdicts
+
+
+def report(rows: list[Row], renders: dict[str, float], started: datetime) -> Path:
+    references = {row.concurrency: row for row in rows if row.endpoint.kind == "reference"}
+    header = (
+        f"{'endpoint':<28} {'c':>3} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+        f"{'tput/ref':>8} {'p99/ref':>8} {'queries':>7} {'bytes':>7} {'gzip':>6} {'err':>4}"
+    )
+    print()
+    print(
+        f"HMS bench at scale {SCALE}: {WORKERS} gunicorn sync workers, production settings, "
+        f"median of {ROUNDS} rounds of {DURATION} s; {os.cpu_count()} CPUs, "
+        f"load {os.getloadavg()[0]:.1f}"
+    )
+    print(header)
+    print("-" * len(header))
+    payload_rows = []
+    for row in sorted(rows, key=lambda r: (r.concurrency, r.endpoint.kind != "reference")):
+        rate, p50, p99 = (row.median(a) for a in ("requests_per_second", "p50_ms", "p99_ms"))
+        reference = references.get(row.concurrency)
+        tput_ratio = rate / reference.median("requests_per_second") if reference else None
+        p99_ratio = p99 / reference.median("p99_ms") if reference else None
+        errors = sum(sample.errors for sample in row.samples)
+        print(
+            f"{row.endpoint.name:<28} {row.concurrency:>3} {rate:>8.1f} {p50:>8.1f} {p99:>8.1f} "
+            f"{tput_ratio if tput_ratio is not None else float('nan'):>8.2f} "
+            f"{p99_ratio if p99_ratio is not None else float('nan'):>8.2f} "
+            f"{row.queries if row.queries is not None else '-':>7} "
+            f"{row.bytes_plain if row.bytes_plain is not None else '-':>7} "
+            f"{row.bytes_gzip if row.bytes_gzip is not None else '-':>6} {errors:>4}"
+        )
+        payload_rows.append(
+            {
+                **asdict(row.endpoint),
+                "concurrency": row.concurrency,
+                "requests_per_second": round(rate, 1),
+                "p50_ms": round(p50, 2),
+                "p99_ms": round(p99, 2),
+                "throughput_ratio": round(tput_ratio, 3) if tput_ratio is not None else None,
+                "p99_ratio": round(p99_ratio, 3) if p99_ratio is not None else None,
+                "queries": row.queries,
+                "status": row.status,
+                "bytes_plain": row.bytes_plain,
+                "bytes_gzip": row.bytes_gzip,
+                "errors": errors,
+                "samples": [asdict(sample) for sample in row.samples],
+            }
+        )
+    if renders:
+        print()
+        print(
+            "Invoice render in a fresh worker: first {without_warm_up_first_render_ms} ms without "
+            "the warm-up, {with_warm_up_first_render_ms} ms after it (warm: "
+            "{with_warm_up_warm_render_ms} ms; the warm-up adds {with_warm_up_worker_start_ms} ms "
+            "to the worker start, {without_warm_up_worker_start_ms} ms without it)".format(
+                **renders
+            )
+        )
+    verdicts = targets(rows, renders, references)
+    print()
+    print(f"Targets (c = {max(CONCURRENCY)} for the ratios):")
+    for line in verdicts:
+        print("  " + line)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"bench-scale{SCALE}-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
+    path.write_text(
+        json.dumps(
+            {
+                "started_at": started.isoformat(),
+                "scale": SCALE,
+                "rounds": ROUNDS,
+                "duration_s": DURATION,
+                "workers": WORKERS,
+                "gzip_requested": GZIP,
+                "cpus": os.cpu_count(),
+                "rows": payload_rows,
+                "renders": renders,
+                "targets": verdicts,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    print(f"\nbench: results written to {path}")
+    return path
+
+
+# --- main ----------------------------------------------------------------------------------
+
+
+def run_endpoints(started: datetime) -> None:
+    points = endpoints()
+    if ONLY:
+        points = [p for p in points if p.kind == "reference" or re.search(ONLY, p.name)]
+    usernames = accounts()
+    explain_to = RESULTS / f"explain-scale{SCALE}.txt" if EXPLAIN else None
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    print("bench: instrumented pass (queries and bytes per request)")
+    found = instrumented_pass(points, usernames, explain_to)
+    for name, values in found.items():
+        if values["status"] >= 400:
+            print(f"bench: WARNING {name} answered {values['status']}")
+    print("bench: first-render probe")
+    renders = render_costs()
+    rows: dict[tuple[str, int], Row] = {}
+    with (
+        tempfile.TemporaryDirectory(prefix="hms-bench-") as scratch,
+        gunicorn(RESULTS / "gunicorn.log"),
+    ):
+        tokens = {role: http_token(username) for role, username in usernames.items()}
+        scripts = {
+            point.name: wrk_script(point, tokens.get(point.role or ""), Path(scratch))
+            for point in points
+        }
+        order = schedule(points)
+        for round_number in range(1, ROUNDS + 1):
+            print(f"bench: round {round_number} of {ROUNDS} ({len(order)} runs of {DURATION} s)")
+            for point, concurrency in order:
+                sample = wrk(point, scripts[point.name], concurrency)
+                row = rows.setdefault((point.name, concurrency), Row(point, concurrency))
+                row.samples.append(sample)
+    for (name, _), row in rows.items():
+        values = found[name]
+        row.queries, row.status = values["queries"], values["status"]
+        row.bytes_plain, row.bytes_gzip = values["bytes_plain"], values["bytes_gzip"]
+    report(list(rows.values()), renders, started)
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so the gunicorn it started is stopped too
+
+
+def main() -> None:
+    signal.signal(signal.SIGTERM, _stop)
+    started = datetime.now(UTC)
+    if shutil.which("wrk") is None and MODE == "endpoints":
+        raise SystemExit("bench: wrk is missing; run scripts/install-bench-deps.sh")
+    prepare_database()
+    if MODE == "endpoints":
+        run_endpoints(started)
+    elif MODE == "day":
+        from benchmarks.day import run_day
+
+        with gunicorn(RESULTS / "gunicorn-day.log"):
+            run_day(base=BASE, scale=SCALE, results=RESULTS, started=started)
+    else:
+        raise SystemExit(f"bench: BENCH_MODE must be 'endpoints' or 'day', not {MODE!r}")
+
+
+if __name__ == "__main__":
+    main()
