@@ -30,7 +30,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
-    "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -216,6 +215,13 @@ HMS_WORKING_HOURS = env_str("HMS_WORKING_HOURS", "MON-SAT 09:00-17:00")
 HMS_ALLOW_DEMO_SEED = False
 # Swagger UI and the schema are public unless a deployment restricts them to admins.
 HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=True)
+
+# --- Sign-in: sessions (SPEC section 7) -------------------------------------------------------
+# A session (one sign-in on one device) ends at the latest this many days after sign-in.
+HMS_SESSION_DAYS = env_int("HMS_SESSION_DAYS", 7)
+# A rotated refresh token reused within this many seconds gets the same successor (tabs that
+# refresh at once); a later reuse ends the session.
+HMS_REFRESH_GRACE_SECONDS = env_int("HMS_REFRESH_GRACE_SECONDS", 30)
 
 LOGGING = {
     "version": 1,

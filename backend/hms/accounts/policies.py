@@ -34,6 +34,7 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "doctors.approve": ADMIN,
     "doctors.reject": ADMIN,
     "doctors.set_password": ADMIN,
+    "doctors.revoke_sessions": ADMIN,
     "doctors.slots": ADMIN_PATIENT,
     # patients/
     "patients.list": ADMIN_DOCTOR,  # a doctor: only their assigned patients
@@ -44,6 +45,7 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "patients.approve": ADMIN,
     "patients.reject": ADMIN,
     "patients.set_password": ADMIN,
+    "patients.revoke_sessions": ADMIN,
     # admissions/
     "admissions.list": EVERYONE,  # each scoped to the viewer
     "admissions.create": ADMIN,

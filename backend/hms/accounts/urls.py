@@ -1,10 +1,12 @@
 from rest_framework.routers import SimpleRouter
 
 from hms.accounts import apis
+from hms.accounts.session_apis import SignedInSessionViewSet
 
 router = SimpleRouter(use_regex_path=False)
 router.register("auth/signup/admin", apis.AdminSignupViewSet, basename="auth-signup-admin")
 router.register("auth", apis.SessionViewSet, basename="auth-session")
+router.register("auth/sessions", SignedInSessionViewSet, basename="auth-signed-in-session")
 router.register("auth", apis.AccountViewSet, basename="auth-account")
 router.register("", apis.HospitalViewSet, basename="hospital")
 

@@ -247,9 +247,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Revoke the refresh token (from the body or the cookie) and clear the cookie.
+         * @description End the session of the refresh token (body or cookie) and clear the cookie.
          *
-         *     Idempotent: an unknown, expired or already revoked token answers 204 as well.
+         *     The session's access tokens are refused from the next request on. Idempotent: an
+         *     unknown, expired or already ended token answers 204 as well.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -298,10 +299,76 @@ export interface paths {
         /**
          * @description Change the signed-in account's password.
          *
-         *     Needs the current password. Every refresh token of the account is revoked, so other
-         *     sessions end.
+         *     Needs the current password. Every other session of the account ends at once; this one
+         *     stays signed in.
          */
         post: operations["auth_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description List where you're signed in.
+         *
+         *     Your live sessions, most recently used first: the device (from its browser's user
+         *     agent), when it signed in, when it last refreshed its token, when it must sign in again,
+         *     and `current` for the session making this request.
+         */
+        get: operations["auth_sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description End one of your sessions.
+         *
+         *     Its tokens stop working on their next request. Ending the current session signs this
+         *     device out. Another account's session, or one that already ended, is 404.
+         */
+        post: operations["auth_sessions_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/revoke-others/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Sign out everywhere else.
+         *
+         *     Ends every session of your account except the one making this request.
+         */
+        post: operations["auth_sessions_revoke_others"];
         delete?: never;
         options?: never;
         head?: never;
@@ -413,9 +480,12 @@ export interface paths {
          * @description Rotate the refresh token and get a new access token.
          *
          *     Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
-         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
-         *     or expired refresh token, or one of an account that is no longer approved, is 401
-         *     (in cookie mode the cookie is cleared too).
+         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). The session's
+         *     lifetime (7 days by default) is never extended. A token that was already rotated, sent
+         *     again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
+         *     sent later, it ends the whole session (theft). An ended or expired session, or an
+         *     account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
+         *     cleared too).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -570,6 +640,28 @@ export interface paths {
          *     Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
          */
         post: operations["doctors_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/sessions/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description End every session of the account.
+         *
+         *     Every device the person is signed in on is signed out: their tokens are refused from
+         *     the next request on. The password does not change. Audited.
+         */
+        post: operations["doctors_sessions_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -870,6 +962,28 @@ export interface paths {
          *     Any status but PENDING is 409 INVALID_STATE. A rejected patient cannot log in.
          */
         post: operations["patients_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/sessions/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description End every session of the account.
+         *
+         *     Every device the person is signed in on is signed out: their tokens are refused from
+         *     the next request on. The password does not change. Audited.
+         */
+        post: operations["patients_sessions_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1478,6 +1592,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Patient"][];
         };
+        PaginatedSessionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Session"][];
+        };
         PasswordChangeRequest: {
             current_password: string;
             new_password: string;
@@ -1628,6 +1757,23 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "ADMIN" | "DOCTOR" | "PATIENT";
+        /** @description One sign-in of the signed-in account, as "Where you're signed in" lists it. */
+        Session: {
+            readonly id: number;
+            readonly device_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_used_at: string;
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @description True for the session of the token that made this request. */
+            readonly current: boolean;
+        };
+        SessionsEnded: {
+            /** @description How many sessions ended. */
+            ended: number;
+        };
         /** @description A free slot: it starts and ends at these instants (hospital time zone offset). */
         Slot: {
             /** Format: date-time */
@@ -2859,6 +3005,132 @@ export interface operations {
             };
         };
     };
+    auth_sessions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_revoke_others: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_signup_admin: {
         parameters: {
             query?: never;
@@ -3773,6 +4045,63 @@ export interface operations {
             };
             /** @description Unsupported media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4787,6 +5116,63 @@ export interface operations {
             };
             /** @description Unsupported media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
