@@ -6,20 +6,17 @@ account (through their visibility-scoped selectors, so an unknown id is 404).
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
 from hms.accounts.models import User
 from hms.accounts.session_serializers import SessionsEndedSerializer
 from hms.accounts.sessions import user_sessions_end_by_admin
-from hms.common.permissions import RoleMapPermission
 from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet
 
 REVOKE_SESSIONS_SCHEMA = {
     "request": None,
@@ -28,18 +25,8 @@ REVOKE_SESSIONS_SCHEMA = {
 }
 
 
-class AccountSecurityViewSet(GenericViewSet):  # type: ignore[type-arg]
+class AccountSecurityViewSet(ApiViewSet):
     """Admin actions on the account behind a profile; `policy_resource` names the profile."""
-
-    permission_classes = [RoleMapPermission]
-    lookup_url_kwarg = "id"
-    lookup_value_converter = "int"
-    lookup_value_regex = r"[0-9]+"
-    filter_backends: list[type] = []
-
-    @property
-    def viewer(self) -> User:
-        return cast(User, self.request.user)
 
     def account_of(self, id: int) -> User:
         """The account behind profile `id`, as the viewer may see it (else NotFoundError)."""

@@ -25,6 +25,10 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "auth.me_update": EVERYONE,
     "auth.password_change": EVERYONE,
     "dashboard.retrieve": EVERYONE,
+    # auth/sessions/: everyone manages their own sessions (selectors scope them to the viewer)
+    "sessions.list": EVERYONE,
+    "sessions.revoke": EVERYONE,
+    "sessions.revoke_others": EVERYONE,
     # doctors/
     "doctors.list": ADMIN,
     "doctors.create": ADMIN,

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.viewsets import GenericViewSet
 
 from hms.accounts.authentication import request_session_id
-from hms.accounts.models import Session, User
+from hms.accounts.models import Session
 from hms.accounts.session_serializers import SessionsEndedSerializer, SessionSerializer
 from hms.accounts.sessions import (
     session_get,
@@ -23,18 +19,15 @@ from hms.accounts.sessions import (
     session_revoke_others,
 )
 from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet
 
 TAGS = ["auth"]
 
 
-class SignedInSessionViewSet(GenericViewSet):  # type: ignore[type-arg]
+class SignedInSessionViewSet(ApiViewSet):
     """Every approved account manages its own sessions; nobody sees anyone else's."""
 
-    permission_classes = [IsAuthenticated]
-    lookup_url_kwarg = "id"
-    lookup_value_converter = "int"
-    lookup_value_regex = r"[0-9]+"
-    filter_backends: list[type] = []
+    policy_resource = "sessions"
     queryset = Session.objects.none()
 
     @extend_schema(
@@ -49,7 +42,7 @@ class SignedInSessionViewSet(GenericViewSet):  # type: ignore[type-arg]
         agent), when it signed in, when it last refreshed its token, when it must sign in again,
         and `current` for the session making this request.
         """
-        sessions = session_list(viewer=cast(User, request.user), at=timezone.now())
+        sessions = session_list(viewer=self.viewer, at=timezone.now())
         page = self.paginate_queryset(sessions)
         context = {"current_session_id": request_session_id(request)}
         return self.get_paginated_response(SessionSerializer(page, many=True, context=context).data)
@@ -67,7 +60,7 @@ class SignedInSessionViewSet(GenericViewSet):  # type: ignore[type-arg]
         Its tokens stop working on their next request. Ending the current session signs this
         device out. Another account's session, or one that already ended, is 404.
         """
-        viewer = cast(User, request.user)
+        viewer = self.viewer
         at = timezone.now()
         session = session_get(viewer=viewer, id=int(id), at=at)
         session_revoke(
@@ -89,7 +82,7 @@ class SignedInSessionViewSet(GenericViewSet):  # type: ignore[type-arg]
         Ends every session of your account except the one making this request.
         """
         ended = session_revoke_others(
-            actor=cast(User, request.user),
+            actor=self.viewer,
             current_session_id=request_session_id(request),
             at=timezone.now(),
         )
