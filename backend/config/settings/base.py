@@ -222,6 +222,11 @@ HMS_SESSION_DAYS = env_int("HMS_SESSION_DAYS", 7)
 # A rotated refresh token reused within this many seconds gets the same successor (tabs that
 # refresh at once); a later reuse ends the session.
 HMS_REFRESH_GRACE_SECONDS = env_int("HMS_REFRESH_GRACE_SECONDS", 30)
+# Per-account lockout: this many failed passwords for one username within the window lock it
+# for the next of HMS_LOCKOUT_MINUTES (the last one repeats). Counted in the shared cache.
+HMS_LOCKOUT_ATTEMPTS = env_int("HMS_LOCKOUT_ATTEMPTS", 5)
+HMS_LOCKOUT_WINDOW_MINUTES = env_int("HMS_LOCKOUT_WINDOW_MINUTES", 15)
+HMS_LOCKOUT_MINUTES = [int(step) for step in env_list("HMS_LOCKOUT_MINUTES", ["1", "5", "15"])]
 
 LOGGING = {
     "version": 1,

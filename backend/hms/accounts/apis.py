@@ -106,7 +106,9 @@ class SessionViewSet(PublicApiViewSet):
         the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
         SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
         403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
-        INVALID_CREDENTIALS.
+        INVALID_CREDENTIALS. After 5 failed passwords for one username within 15 minutes, that
+        username is locked: 429 THROTTLED with `Retry-After` (1, then 5, then 15 minutes),
+        whether or not it exists.
         """
         body = s.TokenObtainSerializer(data=request.data)
         body.is_valid(raise_exception=True)

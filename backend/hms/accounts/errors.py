@@ -39,3 +39,18 @@ class InvalidRefreshToken(DomainError):
     status_code = 401
     code = "INVALID_TOKEN"
     default_message = "The refresh token is missing, expired or revoked. Sign in again."
+
+
+class AccountLocked(DomainError):
+    """Too many failed passwords for one username; answered as 429 THROTTLED with Retry-After."""
+
+    status_code = 429
+    code = "THROTTLED"
+    default_message = "Too many failed sign-in attempts."
+
+    def __init__(self, *, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            f"Too many failed sign-in attempts for this username; try again in "
+            f"{retry_after} seconds."
+        )

@@ -20,6 +20,7 @@ from hms.accounts.errors import (
     InvalidCredentials,
     InvalidSignupCode,
 )
+from hms.accounts.lockout import lockout_attempt_begin, lockout_attempt_failed, lockout_clear
 from hms.accounts.models import (
     ACCOUNT_TRANSITIONS,
     AccountStatus,
@@ -154,15 +155,18 @@ def auth_login(
     """Check the credentials and the account status, then open a session and issue its tokens.
 
     A wrong password, an unknown username and a deleted account all raise the same
-    InvalidCredentials. The right password on a pending or rejected account raises
-    AccountPendingApproval or AccountRejected.
+    InvalidCredentials, and count towards the username's lockout (AccountLocked). The right
+    password on a pending or rejected account raises AccountPendingApproval or AccountRejected.
     """
+    attempt = lockout_attempt_begin(username=username, at=at)
     user = User.objects.filter(username__iexact=username).first()
     if user is None:
         _check_dummy(password)
         audit_record(actor=None, action="auth.login", outcome=AuditOutcome.FAILURE, at=at)
+        lockout_attempt_failed(attempt=attempt, user=None, at=at)
         raise InvalidCredentials()
     if not user.check_password(password) or user.status == AccountStatus.DELETED:
+        lockout_attempt_failed(attempt=attempt, user=user, at=at)
         audit_record(
             actor=user,
             action="auth.login",
@@ -172,6 +176,7 @@ def auth_login(
             at=at,
         )
         raise InvalidCredentials()
+    lockout_clear(attempt=attempt)
     if user.status == AccountStatus.PENDING:
         raise AccountPendingApproval()
     if user.status == AccountStatus.REJECTED:

@@ -68,7 +68,13 @@ def _as_field_map(detail: Any) -> dict[str, Any]:
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
-        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
+        domain_response = Response(
+            error_body(exc.code, exc.message, exc.fields), status=exc.status_code
+        )
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            domain_response["Retry-After"] = str(retry_after)
+        return domain_response
     if isinstance(exc, RequestDataTooBig):
         return Response(error_body("PAYLOAD_TOO_LARGE", _MESSAGES_BY_STATUS[413]), status=413)
     if isinstance(exc, DjangoValidationError):
