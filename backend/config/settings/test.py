@@ -1,13 +1,15 @@
 """Settings for the test suite: fast hashing, generous throttles unless a test lowers them."""
 
 import os
+import secrets
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
 
 from config.settings.base import *
 from config.settings.base import REST_FRAMEWORK, SIMPLE_JWT
 
-SECRET_KEY = "test-only-not-a-secret-padding-to-a-safe-hmac-key-length"  # noqa: S105
+# A fresh key per test run, never one from the repository; processes the tests start inherit it.
+SECRET_KEY = os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))
 SIMPLE_JWT["SIGNING_KEY"] = SECRET_KEY
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
