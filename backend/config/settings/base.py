@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
+from config.email import email_settings
 from config.env import env_bool, env_int, env_list, env_str
 
 # Lets runtime code subscript Django generics (ModelAdmin[Model], QuerySet[Model]).
@@ -148,6 +149,7 @@ REST_FRAMEWORK = {
         "login": env_str("HMS_THROTTLE_LOGIN", "10/min"),
         "refresh": env_str("HMS_THROTTLE_REFRESH", "30/min"),
         "signup": env_str("HMS_THROTTLE_SIGNUP", "20/hour"),
+        "password_reset": env_str("HMS_THROTTLE_PASSWORD_RESET", "10/hour"),
     },
     "NUM_PROXIES": env_int("HMS_NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -228,6 +230,26 @@ HMS_REFRESH_GRACE_SECONDS = env_int("HMS_REFRESH_GRACE_SECONDS", 30)
 HMS_LOCKOUT_ATTEMPTS = env_int("HMS_LOCKOUT_ATTEMPTS", 5)
 HMS_LOCKOUT_WINDOW_MINUTES = env_int("HMS_LOCKOUT_WINDOW_MINUTES", 15)
 HMS_LOCKOUT_MINUTES = [int(step) for step in env_list("HMS_LOCKOUT_MINUTES", ["1", "5", "15"])]
+
+# --- E-mail (password reset links) -------------------------------------------------------------
+# One URL: smtp://user:password@host:587 (or smtp+tls://, smtp+ssl://), console://, file:///folder,
+# locmem://, dummy:// (config/email.py). Local settings write mail into a folder, tests keep it
+# in memory, production sends it over SMTP.
+EMAIL_URL = env_str("EMAIL_URL", "smtp://localhost:25")
+_EMAIL = email_settings(EMAIL_URL)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = _EMAIL.get("EMAIL_FILE_PATH")
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "HMS <no-reply@localhost>")
+# A password reset link is valid this long, once.
+PASSWORD_RESET_TIMEOUT = env_int("HMS_PASSWORD_RESET_MINUTES", 30) * 60
+# Where the web app lives, for links in e-mails; empty: the address the request came to.
+HMS_SITE_URL = env_str("HMS_SITE_URL", "")
 
 LOGGING = {
     "version": 1,

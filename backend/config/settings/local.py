@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
+# Mail (password reset links) is written as files into backend/sent-mail/ for a newcomer to read.
+_SENT_MAIL = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "sent-mail"))
+os.environ.setdefault("EMAIL_URL", f"file://{_SENT_MAIL}")
 
 from pathlib import Path
 

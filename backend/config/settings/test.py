@@ -4,6 +4,7 @@ import os
 import secrets
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
+os.environ.setdefault("EMAIL_URL", "locmem://")
 
 from config.settings.base import *
 from config.settings.base import REST_FRAMEWORK, SIMPLE_JWT
@@ -18,6 +19,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "login": "100000/min",
     "refresh": "100000/min",
     "signup": "100000/min",
+    "password_reset": "100000/min",
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -54,3 +54,11 @@ class AccountLocked(DomainError):
             f"Too many failed sign-in attempts for this username; try again in "
             f"{retry_after} seconds."
         )
+
+
+class InvalidResetLink(DomainError):
+    """A password reset link that is malformed, expired, already used or not for an account."""
+
+    status_code = 400
+    code = "RESET_LINK_INVALID"
+    default_message = "This password reset link is not valid or has expired. Ask for a new one."
