@@ -231,6 +231,12 @@ HMS_LOCKOUT_ATTEMPTS = env_int("HMS_LOCKOUT_ATTEMPTS", 5)
 HMS_LOCKOUT_WINDOW_MINUTES = env_int("HMS_LOCKOUT_WINDOW_MINUTES", 15)
 HMS_LOCKOUT_MINUTES = [int(step) for step in env_list("HMS_LOCKOUT_MINUTES", ["1", "5", "15"])]
 
+# Two-factor sign-in (TOTP) is required for these roles (comma-separated, e.g. ADMIN,DOCTOR);
+# production defaults to ADMIN,DOCTOR. An account of such a role signs in to enrol first.
+HMS_MFA_REQUIRED_ROLES = env_list("HMS_MFA_REQUIRED_ROLES", [])
+# The second step of a two-factor login must come within this many seconds of the first.
+HMS_MFA_CHALLENGE_SECONDS = env_int("HMS_MFA_CHALLENGE_SECONDS", 300)
+
 # --- E-mail (password reset links) -------------------------------------------------------------
 # One URL: smtp://user:password@host:587 (or smtp+tls://, smtp+ssl://), console://, file:///folder,
 # locmem://, dummy:// (config/email.py). Local settings write mail into a folder, tests keep it

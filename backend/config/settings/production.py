@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "code")
+os.environ.setdefault("HMS_MFA_REQUIRED_ROLES", "ADMIN,DOCTOR")
 
 from config.env import env_bool, env_int
 from config.settings.base import *

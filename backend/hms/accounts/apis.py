@@ -15,6 +15,8 @@ from rest_framework_simplejwt.settings import api_settings
 from hms.accounts import serializers as s
 from hms.accounts.authentication import ApprovedUserJWTAuthentication, request_session_id
 from hms.accounts.errors import InvalidRefreshToken
+from hms.accounts.mfa import MfaChallenge
+from hms.accounts.mfa_serializers import LoginResponseSerializer
 from hms.accounts.models import Session, User
 from hms.accounts.selectors import user_get_with_profile
 from hms.accounts.services import (
@@ -55,11 +57,15 @@ def _clear_refresh_cookie(response: Response) -> None:
 
 
 def _token_response(pair: TokenPair, *, cookie_mode: bool) -> Response:
+    body: dict[str, object] = {"access": pair.access}
+    if not cookie_mode:
+        body["refresh"] = pair.refresh
+    if pair.mfa_enrolment_required:
+        body["mfa_enrolment_required"] = True
+    response = Response(body)
     if cookie_mode:
-        response = Response({"access": pair.access})
         _set_refresh_cookie(response, pair)
-        return response
-    return Response({"access": pair.access, "refresh": pair.refresh})
+    return response
 
 
 class AdminSignupViewSet(PublicApiViewSet):
@@ -95,7 +101,7 @@ class SessionViewSet(PublicApiViewSet):
     @extend_schema(
         operation_id="auth_token_obtain",
         request=s.TokenObtainSerializer,
-        responses={200: s.TokenResponseSerializer, **error_responses(400, 401, 403)},
+        responses={200: LoginResponseSerializer, **error_responses(400, 401, 403)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token", throttle_scope="login")
@@ -108,7 +114,11 @@ class SessionViewSet(PublicApiViewSet):
         403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
         INVALID_CREDENTIALS. After 5 failed passwords for one username within 15 minutes, that
         username is locked: 429 THROTTLED with `Retry-After` (1, then 5, then 15 minutes),
-        whether or not it exists.
+        whether or not it exists. With two-factor sign-in on, the answer is
+        `{"mfa_required": true, "mfa_token": ...}` instead: send the token and a code to
+        `auth/token/mfa/` within 5 minutes. An account whose role requires two-factor sign-in
+        and that has not enrolled gets tokens with `mfa_enrolment_required: true` that permit
+        only `auth/mfa/` (enrolment) and `auth/me/` until enrolment is confirmed.
         """
         body = s.TokenObtainSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -120,6 +130,8 @@ class SessionViewSet(PublicApiViewSet):
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             ip_address=current_client_ip(),
         )
+        if isinstance(pair, MfaChallenge):
+            return Response({"mfa_required": True, "mfa_token": pair.token})
         return _token_response(pair, cookie_mode=data["use_cookie"])
 
     @extend_schema(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken, TokenError
@@ -28,7 +29,26 @@ def user_may_authenticate(user: Any) -> bool:
     )
 
 
+# What an enrolment-only session (a role that must use MFA, not enrolled yet) may call.
+ENROLMENT_ONLY_ROUTES = frozenset(
+    {"auth-mfa-status", "auth-mfa-enrol", "auth-mfa-confirm", "auth-account-me"}
+)
+
+
+class MfaEnrolmentRequired(PermissionDenied):
+    hms_code = "MFA_ENROLMENT_REQUIRED"
+    default_detail = "Turn on two-factor sign-in first (auth/mfa/enrol/)."
+
+
 class ApprovedUserJWTAuthentication(JWTAuthentication):
+    def authenticate(self, request: Request) -> tuple[Any, Token] | None:
+        result = super().authenticate(request)
+        if result is not None and getattr(result[0], "_hms_enrolment_only", False):
+            match = getattr(request._request, "resolver_match", None)
+            if match is None or match.url_name not in ENROLMENT_ONLY_ROUTES:
+                raise MfaEnrolmentRequired()
+        return result
+
     def get_validated_token(self, raw_token: bytes) -> Token:
         try:
             return SessionAccessToken(raw_token)  # type: ignore[arg-type]
@@ -48,6 +68,8 @@ class ApprovedUserJWTAuthentication(JWTAuthentication):
         user = session.user
         if not user_may_authenticate(user):
             raise AuthenticationFailed("This account can no longer sign in.", code="user_inactive")
+        # Read by authenticate(), which knows the route; the view never sees it.
+        setattr(user, "_hms_enrolment_only", session.enrolment_only)  # noqa: B010
         return user
 
 

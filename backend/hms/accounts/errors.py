@@ -62,3 +62,27 @@ class InvalidResetLink(DomainError):
     status_code = 400
     code = "RESET_LINK_INVALID"
     default_message = "This password reset link is not valid or has expired. Ask for a new one."
+
+
+class MfaTokenInvalid(DomainError):
+    status_code = 401
+    code = "MFA_TOKEN_INVALID"
+    default_message = "This sign-in has expired or was already completed. Sign in again."
+
+
+class MfaCodeInvalid(DomainError):
+    status_code = 400
+    code = "MFA_CODE_INVALID"
+    default_message = "The code is not correct, has expired or was already used."
+
+
+class MfaAlreadyEnabled(DomainError):
+    status_code = 409
+    code = "MFA_ALREADY_ENABLED"
+    default_message = "Two-factor sign-in is already on for this account."
+
+
+class MfaEnrolmentNotStarted(DomainError):
+    status_code = 409
+    code = "MFA_ENROLMENT_NOT_STARTED"
+    default_message = "Start the two-factor enrolment first."

@@ -107,6 +107,9 @@ class Session(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     refresh_generation = models.PositiveIntegerField(default=0)
     rotated_at = models.DateTimeField()
+    # A session of an account that must enrol in two-factor sign-in and has not: its tokens
+    # permit the enrolment only, until it is confirmed.
+    enrolment_only = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["user", "ended_at"], name="accounts_session_user_open")]
@@ -130,3 +133,42 @@ class Session(models.Model):
 
     def is_live(self, *, at: datetime) -> bool:
         return self.ended_at is None and at < self.expires_at
+
+
+class MfaDevice(models.Model):
+    """The TOTP authenticator of an account (RFC 6238: 30 s steps, 6 digits).
+
+    Unconfirmed until the first code from the app is checked. `last_used_step` makes every code
+    usable once: a code is accepted only for a time step after the last one accepted.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mfa_device"
+    )
+    secret = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"authenticator of user #{self.user_id}"
+
+
+class MfaRecoveryCode(models.Model):
+    """One single-use recovery code, stored as a SHA-256 digest (shown once, at enrolment)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="mfa_recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "code_hash"], name="accounts_recovery_code_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery code #{self.pk} of user #{self.user_id}"

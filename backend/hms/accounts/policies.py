@@ -29,6 +29,10 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "sessions.list": EVERYONE,
     "sessions.revoke": EVERYONE,
     "sessions.revoke_others": EVERYONE,
+    # auth/mfa/: everyone manages their own two-factor sign-in
+    "mfa.status": EVERYONE,
+    "mfa.enrol": EVERYONE,
+    "mfa.confirm": EVERYONE,
     # doctors/
     "doctors.list": ADMIN,
     "doctors.create": ADMIN,
@@ -39,6 +43,7 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "doctors.reject": ADMIN,
     "doctors.set_password": ADMIN,
     "doctors.revoke_sessions": ADMIN,
+    "doctors.reset_mfa": ADMIN,
     "doctors.slots": ADMIN_PATIENT,
     # patients/
     "patients.list": ADMIN_DOCTOR,  # a doctor: only their assigned patients
@@ -50,6 +55,7 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "patients.reject": ADMIN,
     "patients.set_password": ADMIN,
     "patients.revoke_sessions": ADMIN,
+    "patients.reset_mfa": ADMIN,
     # admissions/
     "admissions.list": EVERYONE,  # each scoped to the viewer
     "admissions.create": ADMIN,

@@ -21,6 +21,7 @@ from hms.accounts.errors import (
     InvalidSignupCode,
 )
 from hms.accounts.lockout import lockout_attempt_begin, lockout_attempt_failed, lockout_clear
+from hms.accounts.mfa import MfaChallenge, login_complete
 from hms.accounts.models import (
     ACCOUNT_TRANSITIONS,
     AccountStatus,
@@ -33,7 +34,6 @@ from hms.accounts.sessions import (
     TokenPair,
     session_end_by_refresh,
     session_refresh,
-    session_start,
     user_sessions_end,
 )
 from hms.audit.models import AuditOutcome
@@ -151,8 +151,10 @@ def auth_login(
     at: datetime,
     user_agent: str = "",
     ip_address: str | None = None,
-) -> TokenPair:
+) -> TokenPair | MfaChallenge:
     """Check the credentials and the account status, then open a session and issue its tokens.
+
+    With two-factor sign-in on, the answer is an MfaChallenge instead (see `hms.accounts.mfa`).
 
     A wrong password, an unknown username and a deleted account all raise the same
     InvalidCredentials, and count towards the username's lockout (AccountLocked). The right
@@ -183,12 +185,7 @@ def auth_login(
         raise AccountRejected()
     if not user.is_active:
         raise InvalidCredentials()
-    with transaction.atomic():
-        _session, pair = session_start(
-            user=user, user_agent=user_agent, ip_address=ip_address, at=at
-        )
-        audit_record(actor=user, action="auth.login", object_type="user", object_id=user.pk, at=at)
-    return pair
+    return login_complete(user=user, user_agent=user_agent, ip_address=ip_address, at=at)
 
 
 def _check_dummy(password: str) -> None:

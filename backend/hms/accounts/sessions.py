@@ -38,6 +38,8 @@ class TokenPair:
     refresh: str
     # Seconds until the refresh token stops working (the cookie's lifetime).
     refresh_max_age: int | None = None
+    # The session permits the two-factor enrolment only (the role requires MFA).
+    mfa_enrolment_required: bool = False
 
 
 def _pair(session: Session, *, at: datetime) -> TokenPair:
@@ -58,15 +60,26 @@ def _pair(session: Session, *, at: datetime) -> TokenPair:
     )
     refresh_expires_at = min(session.rotated_at + SessionRefreshToken.lifetime, session.expires_at)
     max_age = max(int((refresh_expires_at - at).total_seconds()), 0)
-    return TokenPair(access=access, refresh=refresh, refresh_max_age=max_age)
+    return TokenPair(
+        access=access,
+        refresh=refresh,
+        refresh_max_age=max_age,
+        mfa_enrolment_required=session.enrolment_only,
+    )
 
 
 def session_start(
-    *, user: User, user_agent: str, ip_address: str | None, at: datetime
+    *,
+    user: User,
+    user_agent: str,
+    ip_address: str | None,
+    at: datetime,
+    enrolment_only: bool = False,
 ) -> tuple[Session, TokenPair]:
     """Open a session for a user whose credentials were just checked; issue its first tokens.
 
     The session ends at the latest HMS_SESSION_DAYS after `at`, however often it is refreshed.
+    An `enrolment_only` session permits the two-factor enrolment only.
     """
     user_agent = user_agent[:400]
     session = Session.objects.create(
@@ -79,6 +92,7 @@ def session_start(
         ip_address=ip_address,
         refresh_generation=0,
         rotated_at=at,
+        enrolment_only=enrolment_only,
     )
     return session, _pair(session, at=at)
 

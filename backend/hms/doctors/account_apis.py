@@ -1,4 +1,4 @@
-"""Admin security actions on a doctor's account: `doctors/{id}/sessions/revoke/`."""
+"""Admin security actions on a doctor's account: end their sessions, reset their MFA."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hms.doctors.selectors import doctor_get
 
 @extend_schema_view(
     revoke_sessions=extend_schema(operation_id="doctors_sessions_revoke", tags=["doctors"]),
+    reset_mfa=extend_schema(operation_id="doctors_mfa_reset", tags=["doctors"]),
 )
 class DoctorAccountViewSet(AccountSecurityViewSet):
     policy_resource = "doctors"

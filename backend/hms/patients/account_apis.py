@@ -1,4 +1,4 @@
-"""Admin security actions on a patient's account: `patients/{id}/sessions/revoke/`."""
+"""Admin security actions on a patient's account: end their sessions, reset their MFA."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from hms.patients.selectors import patient_get
 
 @extend_schema_view(
     revoke_sessions=extend_schema(operation_id="patients_sessions_revoke", tags=["patients"]),
+    reset_mfa=extend_schema(operation_id="patients_mfa_reset", tags=["patients"]),
 )
 class PatientAccountViewSet(AccountSecurityViewSet):
     policy_resource = "patients"

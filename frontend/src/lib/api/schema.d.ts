@@ -287,6 +287,73 @@ export interface paths {
         patch: operations["auth_me_update"];
         trace?: never;
     };
+    "/api/v1/auth/mfa/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Confirm two-factor enrolment with the app's current code.
+         *
+         *     Answers 10 recovery codes, shown only this once (they are stored hashed). From now on
+         *     signing in needs a code. A wrong code is 400 MFA_CODE_INVALID; 409
+         *     MFA_ENROLMENT_NOT_STARTED without `enrol` first.
+         */
+        post: operations["auth_mfa_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Start two-factor enrolment.
+         *
+         *     Answers a new secret and its `otpauth://` URI: show it as a QR code for the
+         *     authenticator app, then confirm with a code. Starting again replaces an unconfirmed
+         *     secret. 409 MFA_ALREADY_ENABLED once enrolment was confirmed.
+         */
+        post: operations["auth_mfa_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Whether two-factor sign-in is on for you.
+         *
+         *     Also whether your role requires it and how many recovery codes you have left.
+         */
+        get: operations["auth_mfa_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password/": {
         parameters: {
             query?: never;
@@ -506,9 +573,38 @@ export interface paths {
          *     403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
          *     INVALID_CREDENTIALS. After 5 failed passwords for one username within 15 minutes, that
          *     username is locked: 429 THROTTLED with `Retry-After` (1, then 5, then 15 minutes),
-         *     whether or not it exists.
+         *     whether or not it exists. With two-factor sign-in on, the answer is
+         *     `{"mfa_required": true, "mfa_token": ...}` instead: send the token and a code to
+         *     `auth/token/mfa/` within 5 minutes. An account whose role requires two-factor sign-in
+         *     and that has not enrolled gets tokens with `mfa_enrolment_required: true` that permit
+         *     only `auth/mfa/` (enrolment) and `auth/me/` until enrolment is confirmed.
          */
         post: operations["auth_token_obtain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token/mfa/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Finish a two-factor login with a code.
+         *
+         *     Send the `mfa_token` from `auth/token/` and a 6-digit code from the authenticator app
+         *     (the current one or one 30-second step either side, each usable once) or one of the
+         *     recovery codes (each usable once). Answers the tokens as `auth/token/` does. A wrong
+         *     code is 400 MFA_CODE_INVALID (after 5, the token is spent); an expired, used or
+         *     malformed token is 401 MFA_TOKEN_INVALID: sign in again.
+         */
+        post: operations["auth_token_mfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -667,6 +763,29 @@ export interface paths {
          *     The doctor can log in from now on. Any status but PENDING is 409 INVALID_STATE.
          */
         post: operations["doctors_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/mfa/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Turn the account's two-factor sign-in off (a lost phone).
+         *
+         *     The authenticator and the recovery codes are removed and every session ends. If the
+         *     role requires two-factor sign-in, the person enrols again at their next sign-in.
+         *     Audited.
+         */
+        post: operations["doctors_mfa_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -989,6 +1108,29 @@ export interface paths {
          *     preferred doctor becomes the assigned doctor.
          */
         post: operations["patients_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/mfa/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Turn the account's two-factor sign-in off (a lost phone).
+         *
+         *     The authenticator and the recovery codes are removed and every session ends. If the
+         *     role requires two-factor sign-in, the person enrols again at their next sign-in.
+         *     Audited.
+         */
+        post: operations["patients_mfa_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1523,6 +1665,19 @@ export interface components {
             readonly issued_by: number | null;
             readonly pdf_sha256: string | null;
         };
+        /** @description The tokens of a new session, or the first half of a two-factor login. */
+        LoginResponse: {
+            /** @description Short-lived access token; send as `Bearer`. */
+            access?: string;
+            /** @description Refresh token (JSON mode only; absent in cookie mode). */
+            refresh?: string;
+            /** @description Present (true) when these tokens permit only the two-factor enrolment. */
+            mfa_enrolment_required?: boolean;
+            /** @description Present (true) when a code must follow at auth/token/mfa/. */
+            mfa_required?: boolean;
+            /** @description Single-use, valid 5 minutes: send it to auth/token/mfa/. */
+            mfa_token?: string;
+        };
         LogoutRequest: {
             /** @description The refresh token to revoke. Leave out in cookie mode. */
             refresh?: string;
@@ -1547,6 +1702,36 @@ export interface components {
             readonly assigned_doctor: number | null;
             readonly doctor_id: number | null;
             readonly patient_id: number | null;
+        };
+        MfaConfirmRequest: {
+            /** @description The app's current 6-digit code. */
+            code: string;
+        };
+        MfaEnrolment: {
+            /** @description Base32 secret, for typing into the app. */
+            secret: string;
+            /** @description otpauth:// URI, for the QR code. */
+            otpauth_uri: string;
+        };
+        MfaLoginRequest: {
+            mfa_token: string;
+            /** @description A 6-digit code from the app, or an unused recovery code. */
+            code: string;
+            /**
+             * @description As for auth/token/: the SPA's cookie mode.
+             * @default false
+             */
+            use_cookie: boolean;
+        };
+        MfaRecoveryCodes: {
+            /** @description 10 single-use codes for when the phone is lost. Shown only this once. */
+            recovery_codes: string[];
+        };
+        MfaStatus: {
+            enabled: boolean;
+            /** @description The account's role must use it. */
+            required_for_role: boolean;
+            recovery_codes_left: number;
         };
         /** @enum {unknown} */
         NullEnum: null;
@@ -3000,6 +3185,166 @@ export interface operations {
             };
         };
     };
+    auth_mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaRecoveryCodes"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_mfa_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolment"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_mfa_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_password_change: {
         parameters: {
             query?: never;
@@ -3514,7 +3859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -3537,6 +3882,74 @@ export interface operations {
             };
             /** @description Authenticated, but this role may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_token_mfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4127,6 +4540,62 @@ export interface operations {
             };
             /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5198,6 +5667,62 @@ export interface operations {
             };
             /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
