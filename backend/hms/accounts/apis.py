@@ -137,7 +137,7 @@ class SessionViewSet(PublicApiViewSet):
     @extend_schema(
         operation_id="auth_token_refresh",
         request=s.TokenRefreshSerializer,
-        responses={200: s.TokenResponseSerializer, **error_responses(400, 401)},
+        responses={200: LoginResponseSerializer, **error_responses(400, 401)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token/refresh", throttle_scope="refresh")

@@ -2041,12 +2041,6 @@ export interface components {
             /** @description JSON mode. Leave out in cookie mode: the hms_refresh cookie is used. */
             refresh?: string;
         };
-        TokenResponse: {
-            /** @description Short-lived access token; send as `Bearer`. */
-            access: string;
-            /** @description Refresh token (JSON mode only; absent in cookie mode). */
-            refresh?: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -4004,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
