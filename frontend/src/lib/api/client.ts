@@ -105,7 +105,7 @@ export const REFRESH_LOCK = 'hms-token-refresh';
  * sent again within its grace period with the same successor, so parallel tabs still succeed.
  */
 function withRefreshLock(work: () => Promise<boolean>): Promise<boolean> {
-  const locks = globalThis.navigator?.locks as LockManager | undefined;
+  const locks = globalThis.navigator.locks as LockManager | undefined;
   if (locks === undefined || typeof locks.request !== 'function') return work();
   // The lock is held until `work` settles, and request() resolves with its result.
   return locks.request(REFRESH_LOCK, { mode: 'exclusive' }, work) as unknown as Promise<boolean>;
