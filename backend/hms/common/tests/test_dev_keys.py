@@ -59,6 +59,7 @@ def test_the_candidate_list_is_not_empty():
 
 
 @pytest.mark.django_db
+@pytest.mark.filterwarnings("ignore::jwt.warnings.InsecureKeyLengthWarning")
 def test_a_token_signed_with_any_committed_key_is_refused(api_client, admin_user):
     _session, pair = session_start(
         user=admin_user, user_agent="", ip_address=None, at=timezone.now()

@@ -56,7 +56,7 @@ export function ResetPasswordRoute() {
           .
         </Alert>
       ) : (
-        <form onSubmit={submit} noValidate aria-label="New password">
+        <form onSubmit={submit} noValidate aria-label="Choose a new password">
           <Stack gap="md">
             <FormError error={confirm.error} shownFields={['new_password']} />
             <PasswordInput
