@@ -59,7 +59,7 @@ export function SessionsSection() {
               <Table.Td>
                 {row.current ? (
                   <Button size="xs" variant="subtle" onClick={() => void signOut('signed-out')}>
-                    Sign out
+                    Sign out this device
                   </Button>
                 ) : (
                   <Button
