@@ -219,7 +219,7 @@ HMS_ALLOW_DEMO_SEED = False
 # Swagger UI and the schema are public unless a deployment restricts them to admins.
 HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=True)
 
-# --- Sign-in: sessions (SPEC section 7) -------------------------------------------------------
+# --- Sign-in: sessions, lockout, two-factor sign-in ---------------------------------------------
 # A session (one sign-in on one device) ends at the latest this many days after sign-in.
 HMS_SESSION_DAYS = env_int("HMS_SESSION_DAYS", 7)
 # A rotated refresh token reused within this many seconds gets the same successor (tabs that
