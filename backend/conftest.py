@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.sessions import session_start
 from hms.accounts.tests.factories import AdminFactory, UserFactory
 from hms.common.tests.contract import validate_response
 from hms.doctors.tests.factories import DoctorFactory
@@ -41,9 +42,12 @@ def api_client() -> ContractClient:
 
 
 def bearer_client(user: User) -> ContractClient:
+    """A client signed in as `user` through a session of its own (as a login would open)."""
     client = ContractClient()
-    token = RefreshToken.for_user(user).access_token
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
+    _session, pair = session_start(
+        user=user, user_agent="pytest", ip_address=None, at=timezone.now()
+    )
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {pair.access}")
     return client
 
 

@@ -509,11 +509,16 @@ def test_tokens_and_login_throttles_hold_across_replicas(
     # A token issued by one replica is honoured by the other: no state lives in a process.
     me = _expect(b.get("/api/v1/auth/me/", token=admin.token), 200)
     assert me["username"] == admin.username
-    # Refresh rotation: the old refresh token is revoked in the database, for every replica.
+    # Refresh rotation is recorded in the database, for every replica: a rotated token sent again
+    # within the grace period (another tab) gets the same successor; logout ends the session.
     pair = _expect(
         a.post("/api/v1/auth/token/", {"username": admin.username, "password": PASSWORD}), 200
     )
-    _expect(b.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]}), 200)
+    rotated = _expect(b.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]}), 200)
+    again = _expect(a.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]}), 200)
+    assert again["refresh"] == rotated["refresh"]
+    assert b.post("/api/v1/auth/logout/", {"refresh": rotated["refresh"]}).status_code == 204
+    assert a.get("/api/v1/auth/me/", token=rotated["access"]).status_code == 401
     reused = a.post("/api/v1/auth/token/refresh/", {"refresh": pair["refresh"]})
     assert reused.status_code == 401
     # One client's login budget is counted in Redis, whichever replica answers.

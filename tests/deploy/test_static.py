@@ -232,6 +232,8 @@ def test_env_example_with_its_secrets_filled_in_passes_check_deploy():
     )
     env.update(
         SECRET_KEY=secrets.token_urlsafe(64),
+        # docker-compose.yml sets it for its redis service; production refuses to start without.
+        CACHE_URL="redis://127.0.0.1:6379/0",
         DJANGO_SETTINGS_MODULE="config.settings.production",
     )
     result = subprocess.run(

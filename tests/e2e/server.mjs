@@ -36,6 +36,7 @@ const ARTIFACTS_DIR = join(TESTS_DIR, 'e2e', 'artifacts');
 const port = process.env.HMS_E2E_PORT;
 const LOG_FILE = join(ARTIFACTS_DIR, `server-${port}.log`);
 const DATABASE_FILE = join(TMP_DIR, `e2e-${port}.sqlite3`);
+const MAIL_DIR = join(TMP_DIR, `mail-${port}`);
 // No run lasts this long: older databases and logs are left over from killed runs.
 const STALE_MS = 2 * 60 * 60 * 1000;
 const RAISED_THROTTLE = '10000/min';
@@ -69,6 +70,7 @@ function removeDatabase() {
   for (const suffix of ['', '-wal', '-shm', '-journal']) {
     rmSync(`${DATABASE_FILE}${suffix}`, { force: true });
   }
+  rmSync(MAIL_DIR, { recursive: true, force: true });
 }
 
 mkdirSync(TMP_DIR, { recursive: true });
@@ -97,6 +99,10 @@ const env = {
   HMS_THROTTLE_REFRESH: RAISED_THROTTLE,
   HMS_THROTTLE_SIGNUP: RAISED_THROTTLE,
   HMS_THROTTLE_USER: RAISED_THROTTLE,
+  // Journeys sign in wrongly on purpose now and then, across many workers and reruns.
+  HMS_LOCKOUT_ATTEMPTS: '1000',
+  // Mail (password reset links) lands as files here; journeys read the link from them.
+  EMAIL_URL: `file://${MAIL_DIR}`,
   PYTHONUNBUFFERED: '1',
 };
 

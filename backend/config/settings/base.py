@@ -12,6 +12,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from config.database import harden_database
+from config.email import email_settings
 
 # Lets runtime code subscript Django generics (ModelAdmin[Model], QuerySet[Model]).
 django_stubs_ext.monkeypatch()
@@ -72,7 +73,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
-    "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -137,7 +137,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Argon2id at OWASP's parameters; older Argon2 and PBKDF2 hashes are rehashed at sign-in.
+    "hms.accounts.hashers.OwaspArgon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -218,6 +219,7 @@ REST_FRAMEWORK = {
         "login": env.str("HMS_THROTTLE_LOGIN", default="10/min"),
         "refresh": env.str("HMS_THROTTLE_REFRESH", default="30/min"),
         "signup": env.str("HMS_THROTTLE_SIGNUP", default="20/hour"),
+        "password_reset": env.str("HMS_THROTTLE_PASSWORD_RESET", default="10/hour"),
     },
     "NUM_PROXIES": env.int("HMS_NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -337,6 +339,46 @@ HMS_ALLOW_DEMO_SEED = False
 # Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
 # contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).
 HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)
+
+# --- Sign-in: sessions, lockout, two-factor sign-in ---------------------------------------------
+# A session (one sign-in on one device) ends at the latest this many days after sign-in.
+HMS_SESSION_DAYS = env.int("HMS_SESSION_DAYS", default=7)
+# A rotated refresh token reused within this many seconds gets the same successor (tabs that
+# refresh at once); a later reuse ends the session.
+HMS_REFRESH_GRACE_SECONDS = env.int("HMS_REFRESH_GRACE_SECONDS", default=30)
+# Per-account lockout: this many failed passwords for one username within the window lock it
+# for the next of HMS_LOCKOUT_MINUTES (the last one repeats). Counted in the shared cache.
+HMS_LOCKOUT_ATTEMPTS = env.int("HMS_LOCKOUT_ATTEMPTS", default=5)
+HMS_LOCKOUT_WINDOW_MINUTES = env.int("HMS_LOCKOUT_WINDOW_MINUTES", default=15)
+HMS_LOCKOUT_MINUTES = [
+    int(step) for step in env.list("HMS_LOCKOUT_MINUTES", default=["1", "5", "15"])
+]
+
+# Two-factor sign-in (TOTP) is required for these roles (comma-separated, e.g. ADMIN,DOCTOR);
+# production defaults to ADMIN,DOCTOR. An account of such a role signs in to enrol first.
+HMS_MFA_REQUIRED_ROLES = env.list("HMS_MFA_REQUIRED_ROLES", default=[])
+# The second step of a two-factor login must come within this many seconds of the first.
+HMS_MFA_CHALLENGE_SECONDS = env.int("HMS_MFA_CHALLENGE_SECONDS", default=300)
+
+# --- E-mail (password reset links) -------------------------------------------------------------
+# One URL: smtp://user:password@host:587 (or smtp+tls://, smtp+ssl://), console://, file:///folder,
+# locmem://, dummy:// (config/email.py). Local settings write mail into a folder, tests keep it
+# in memory, production sends it over SMTP.
+EMAIL_URL = env.str("EMAIL_URL", default="smtp://localhost:25")
+_EMAIL = email_settings(EMAIL_URL)
+EMAIL_BACKEND = _EMAIL["EMAIL_BACKEND"]
+EMAIL_FILE_PATH = _EMAIL.get("EMAIL_FILE_PATH")
+EMAIL_HOST = _EMAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _EMAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _EMAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _EMAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _EMAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _EMAIL.get("EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="HMS <no-reply@localhost>")
+# A password reset link is valid this long, once.
+PASSWORD_RESET_TIMEOUT = env.int("HMS_PASSWORD_RESET_MINUTES", default=30) * 60
+# Where the web app lives, for links in e-mails; empty: the address the request came to.
+HMS_SITE_URL = env.str("HMS_SITE_URL", default="")
 
 LOGGING = {
     "version": 1,

@@ -5,9 +5,10 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "code")
+os.environ.setdefault("HMS_MFA_REQUIRED_ROLES", "ADMIN,DOCTOR")
 
 from config.settings.base import *
-from config.settings.base import HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE, env
+from config.settings.base import CACHE_URL, HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE, env
 
 _KNOWN_DEFAULTS = {
     "",
@@ -26,6 +27,13 @@ if HMS_ADMIN_SIGNUP not in {"code", "closed"}:
 if HMS_ADMIN_SIGNUP == "code" and len(HMS_ADMIN_SIGNUP_CODE) < 12:
     raise ImproperlyConfigured(
         "HMS_ADMIN_SIGNUP_CODE must be at least 12 characters in 'code' mode."
+    )
+
+# Sign-in: throttle and lockout counters must be shared by every worker and replica.
+if not CACHE_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        "CACHE_URL must point at Redis (redis://host:6379/0) in production: sign-in lockout "
+        "and throttle counters are shared by every worker through it."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

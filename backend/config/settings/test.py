@@ -1,13 +1,16 @@
 """Settings for the test suite: fast hashing, generous throttles unless a test lowers them."""
 
 import os
+import secrets
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
+os.environ.setdefault("EMAIL_URL", "locmem://")
 
 from config.settings.base import *
 from config.settings.base import DATABASES, REST_FRAMEWORK, SIMPLE_JWT
 
-SECRET_KEY = "test-only-not-a-secret-padding-to-a-safe-hmac-key-length"  # noqa: S105
+# A fresh key per test run, never one from the repository; processes the tests start inherit it.
+SECRET_KEY = os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(64))
 SIMPLE_JWT["SIGNING_KEY"] = SECRET_KEY
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -16,6 +19,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "login": "100000/min",
     "refresh": "100000/min",
     "signup": "100000/min",
+    "password_reset": "100000/min",
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

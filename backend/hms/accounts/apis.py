@@ -13,9 +13,11 @@ from rest_framework.response import Response
 from rest_framework_simplejwt.settings import api_settings
 
 from hms.accounts import serializers as s
-from hms.accounts.authentication import ApprovedUserJWTAuthentication
+from hms.accounts.authentication import ApprovedUserJWTAuthentication, request_session_id
 from hms.accounts.errors import InvalidRefreshToken
-from hms.accounts.models import User
+from hms.accounts.mfa import MfaChallenge
+from hms.accounts.mfa_serializers import LoginResponseSerializer
+from hms.accounts.models import Session, User
 from hms.accounts.selectors import user_get_with_profile
 from hms.accounts.services import (
     TokenPair,
@@ -26,17 +28,21 @@ from hms.accounts.services import (
     user_change_password,
     user_update_contact,
 )
+from hms.common.request_context import current_client_ip
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet, PublicApiViewSet
 
 TAGS = ["auth"]
 
 
-def _set_refresh_cookie(response: Response, refresh: str) -> None:
+def _set_refresh_cookie(response: Response, pair: TokenPair) -> None:
+    max_age = pair.refresh_max_age
+    if max_age is None:
+        max_age = int(api_settings.REFRESH_TOKEN_LIFETIME.total_seconds())
     response.set_cookie(
         settings.HMS_REFRESH_COOKIE_NAME,
-        refresh,
-        max_age=int(api_settings.REFRESH_TOKEN_LIFETIME.total_seconds()),
+        pair.refresh,
+        max_age=max_age,
         path=settings.HMS_REFRESH_COOKIE_PATH,
         secure=settings.HMS_REFRESH_COOKIE_SECURE,
         httponly=True,
@@ -51,11 +57,15 @@ def _clear_refresh_cookie(response: Response) -> None:
 
 
 def _token_response(pair: TokenPair, *, cookie_mode: bool) -> Response:
+    body: dict[str, object] = {"access": pair.access}
+    if not cookie_mode:
+        body["refresh"] = pair.refresh
+    if pair.mfa_enrolment_required:
+        body["mfa_enrolment_required"] = True
+    response = Response(body)
     if cookie_mode:
-        response = Response({"access": pair.access})
-        _set_refresh_cookie(response, pair.refresh)
-        return response
-    return Response({"access": pair.access, "refresh": pair.refresh})
+        _set_refresh_cookie(response, pair)
+    return response
 
 
 class AdminSignupViewSet(PublicApiViewSet):
@@ -91,7 +101,7 @@ class SessionViewSet(PublicApiViewSet):
     @extend_schema(
         operation_id="auth_token_obtain",
         request=s.TokenObtainSerializer,
-        responses={200: s.TokenResponseSerializer, **error_responses(400, 401, 403)},
+        responses={200: LoginResponseSerializer, **error_responses(400, 401, 403)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token", throttle_scope="login")
@@ -102,18 +112,32 @@ class SessionViewSet(PublicApiViewSet):
         the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
         SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
         403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
-        INVALID_CREDENTIALS.
+        INVALID_CREDENTIALS. After 5 failed passwords for one username within 15 minutes, that
+        username is locked: 429 THROTTLED with `Retry-After` (1, then 5, then 15 minutes),
+        whether or not it exists. With two-factor sign-in on, the answer is
+        `{"mfa_required": true, "mfa_token": ...}` instead: send the token and a code to
+        `auth/token/mfa/` within 5 minutes. An account whose role requires two-factor sign-in
+        and that has not enrolled gets tokens with `mfa_enrolment_required: true` that permit
+        only `auth/mfa/` (enrolment) and `auth/me/` until enrolment is confirmed.
         """
         body = s.TokenObtainSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data
-        pair = auth_login(username=data["username"], password=data["password"], at=timezone.now())
+        pair = auth_login(
+            username=data["username"],
+            password=data["password"],
+            at=timezone.now(),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            ip_address=current_client_ip(),
+        )
+        if isinstance(pair, MfaChallenge):
+            return Response({"mfa_required": True, "mfa_token": pair.token})
         return _token_response(pair, cookie_mode=data["use_cookie"])
 
     @extend_schema(
         operation_id="auth_token_refresh",
         request=s.TokenRefreshSerializer,
-        responses={200: s.TokenResponseSerializer, **error_responses(400, 401)},
+        responses={200: LoginResponseSerializer, **error_responses(400, 401)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token/refresh", throttle_scope="refresh")
@@ -121,9 +145,12 @@ class SessionViewSet(PublicApiViewSet):
         """Rotate the refresh token and get a new access token.
 
         Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
-        hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
-        or expired refresh token, or one of an account that is no longer approved, is 401
-        (in cookie mode the cookie is cleared too).
+        hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). The session's
+        lifetime (7 days by default) is never extended. A token that was already rotated, sent
+        again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
+        sent later, it ends the whole session (theft). An ended or expired session, or an
+        account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
+        cleared too).
         """
         body = s.TokenRefreshSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -132,7 +159,7 @@ class SessionViewSet(PublicApiViewSet):
         if not token:
             raise InvalidRefreshToken()
         try:
-            pair = auth_refresh(refresh=token)
+            pair = auth_refresh(refresh=token, at=timezone.now())
         except InvalidRefreshToken as error:
             if body_token:
                 raise
@@ -149,9 +176,10 @@ class SessionViewSet(PublicApiViewSet):
     )
     @action(detail=False, methods=["post"], url_path="logout")
     def logout(self, request: Request) -> Response:
-        """Revoke the refresh token (from the body or the cookie) and clear the cookie.
+        """End the session of the refresh token (body or cookie) and clear the cookie.
 
-        Idempotent: an unknown, expired or already revoked token answers 204 as well.
+        The session's access tokens are refused from the next request on. Idempotent: an
+        unknown, expired or already ended token answers 204 as well.
         """
         body = s.LogoutSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -214,13 +242,18 @@ class AccountViewSet(ApiViewSet):
     def password_change(self, request: Request) -> Response:
         """Change the signed-in account's password.
 
-        Needs the current password. Every refresh token of the account is revoked, so other
-        sessions end.
+        Needs the current password. Every other session of the account ends at once; this one
+        stays signed in.
         """
         body = s.PasswordChangeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         with transaction.atomic():
-            user_change_password(user=self.viewer, at=timezone.now(), **body.validated_data)
+            user_change_password(
+                user=self.viewer,
+                at=timezone.now(),
+                current_session=Session.objects.get(pk=request_session_id(request)),
+                **body.validated_data,
+            )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

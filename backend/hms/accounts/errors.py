@@ -39,3 +39,50 @@ class InvalidRefreshToken(DomainError):
     status_code = 401
     code = "INVALID_TOKEN"
     default_message = "The refresh token is missing, expired or revoked. Sign in again."
+
+
+class AccountLocked(DomainError):
+    """Too many failed passwords for one username; answered as 429 THROTTLED with Retry-After."""
+
+    status_code = 429
+    code = "THROTTLED"
+    default_message = "Too many failed sign-in attempts."
+
+    def __init__(self, *, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(
+            f"Too many failed sign-in attempts for this username; try again in "
+            f"{retry_after} seconds."
+        )
+
+
+class InvalidResetLink(DomainError):
+    """A password reset link that is malformed, expired, already used or not for an account."""
+
+    status_code = 400
+    code = "RESET_LINK_INVALID"
+    default_message = "This password reset link is not valid or has expired. Ask for a new one."
+
+
+class MfaTokenInvalid(DomainError):
+    status_code = 401
+    code = "MFA_TOKEN_INVALID"
+    default_message = "This sign-in has expired or was already completed. Sign in again."
+
+
+class MfaCodeInvalid(DomainError):
+    status_code = 400
+    code = "MFA_CODE_INVALID"
+    default_message = "The code is not correct, has expired or was already used."
+
+
+class MfaAlreadyEnabled(DomainError):
+    status_code = 409
+    code = "MFA_ALREADY_ENABLED"
+    default_message = "Two-factor sign-in is already on for this account."
+
+
+class MfaEnrolmentNotStarted(DomainError):
+    status_code = 409
+    code = "MFA_ENROLMENT_NOT_STARTED"
+    default_message = "Start the two-factor enrolment first."

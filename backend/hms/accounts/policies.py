@@ -25,6 +25,14 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "auth.me_update": EVERYONE,
     "auth.password_change": EVERYONE,
     "dashboard.retrieve": EVERYONE,
+    # auth/sessions/: everyone manages their own sessions (selectors scope them to the viewer)
+    "sessions.list": EVERYONE,
+    "sessions.revoke": EVERYONE,
+    "sessions.revoke_others": EVERYONE,
+    # auth/mfa/: everyone manages their own two-factor sign-in
+    "mfa.status": EVERYONE,
+    "mfa.enrol": EVERYONE,
+    "mfa.confirm": EVERYONE,
     # doctors/
     "doctors.list": ADMIN,
     "doctors.create": ADMIN,
@@ -34,6 +42,8 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "doctors.approve": ADMIN,
     "doctors.reject": ADMIN,
     "doctors.set_password": ADMIN,
+    "doctors.revoke_sessions": ADMIN,
+    "doctors.reset_mfa": ADMIN,
     "doctors.slots": ADMIN_PATIENT,
     # patients/
     "patients.list": ADMIN_DOCTOR,  # a doctor: only their assigned patients
@@ -44,6 +54,8 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "patients.approve": ADMIN,
     "patients.reject": ADMIN,
     "patients.set_password": ADMIN,
+    "patients.revoke_sessions": ADMIN,
+    "patients.reset_mfa": ADMIN,
     # admissions/
     "admissions.list": EVERYONE,  # each scoped to the viewer
     "admissions.create": ADMIN,

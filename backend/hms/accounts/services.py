@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,19 +11,31 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
-from rest_framework_simplejwt.tokens import RefreshToken
+from django.utils import timezone
 
 from hms.accounts.errors import (
     AccountPendingApproval,
     AccountRejected,
     AdminSignupClosed,
     InvalidCredentials,
-    InvalidRefreshToken,
     InvalidSignupCode,
 )
-from hms.accounts.models import ACCOUNT_TRANSITIONS, AccountStatus, Role, User
+from hms.accounts.lockout import lockout_attempt_begin, lockout_attempt_failed, lockout_clear
+from hms.accounts.mfa import MfaChallenge, login_complete
+from hms.accounts.models import (
+    ACCOUNT_TRANSITIONS,
+    AccountStatus,
+    Role,
+    Session,
+    SessionEndReason,
+    User,
+)
+from hms.accounts.sessions import (
+    TokenPair,
+    session_end_by_refresh,
+    session_refresh,
+    user_sessions_end,
+)
 from hms.audit.models import AuditOutcome
 from hms.audit.services import audit_record
 from hms.common.errors import InvalidStateError, ValidationFailed
@@ -39,12 +50,6 @@ def _dummy_hash() -> str:
     if _DUMMY_PASSWORD_HASH is None:
         _DUMMY_PASSWORD_HASH = make_password("not-a-real-password-for-timing")
     return _DUMMY_PASSWORD_HASH
-
-
-@dataclass(frozen=True)
-class TokenPair:
-    access: str
-    refresh: str
 
 
 def user_create(
@@ -139,24 +144,31 @@ def admin_signup(
     return user
 
 
-def _issue_tokens(user: User) -> TokenPair:
-    refresh = RefreshToken.for_user(user)
-    return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
+def auth_login(
+    *,
+    username: str,
+    password: str,
+    at: datetime,
+    user_agent: str = "",
+    ip_address: str | None = None,
+) -> TokenPair | MfaChallenge:
+    """Check the credentials and the account status, then open a session and issue its tokens.
 
-
-def auth_login(*, username: str, password: str, at: datetime) -> TokenPair:
-    """Check the credentials and the account status, then issue a token pair.
+    With two-factor sign-in on, the answer is an MfaChallenge instead (see `hms.accounts.mfa`).
 
     A wrong password, an unknown username and a deleted account all raise the same
-    InvalidCredentials. The right password on a pending or rejected account raises
-    AccountPendingApproval or AccountRejected.
+    InvalidCredentials, and count towards the username's lockout (AccountLocked). The right
+    password on a pending or rejected account raises AccountPendingApproval or AccountRejected.
     """
+    attempt = lockout_attempt_begin(username=username, at=at)
     user = User.objects.filter(username__iexact=username).first()
     if user is None:
         _check_dummy(password)
         audit_record(actor=None, action="auth.login", outcome=AuditOutcome.FAILURE, at=at)
+        lockout_attempt_failed(attempt=attempt, user=None, at=at)
         raise InvalidCredentials()
     if not user.check_password(password) or user.status == AccountStatus.DELETED:
+        lockout_attempt_failed(attempt=attempt, user=user, at=at)
         audit_record(
             actor=user,
             action="auth.login",
@@ -166,79 +178,44 @@ def auth_login(*, username: str, password: str, at: datetime) -> TokenPair:
             at=at,
         )
         raise InvalidCredentials()
+    lockout_clear(attempt=attempt)
     if user.status == AccountStatus.PENDING:
         raise AccountPendingApproval()
     if user.status == AccountStatus.REJECTED:
         raise AccountRejected()
     if not user.is_active:
         raise InvalidCredentials()
-    User.objects.filter(pk=user.pk).update(last_login=at)
-    audit_record(actor=user, action="auth.login", object_type="user", object_id=user.pk, at=at)
-    return _issue_tokens(user)
+    return login_complete(user=user, user_agent=user_agent, ip_address=ip_address, at=at)
 
 
 def _check_dummy(password: str) -> None:
     check_password(password, _dummy_hash())
 
 
-def _token_user(token: RefreshToken) -> User | None:
-    user_id = token.payload.get("user_id")
-    if not isinstance(user_id, (int, str)):
-        return None
-    return User.objects.filter(pk=user_id).first()
-
-
-def auth_refresh(*, refresh: str) -> TokenPair:
-    """Rotate a refresh token: the old one is blacklisted, a new pair is issued.
-
-    Raises InvalidRefreshToken for a malformed, expired or revoked token, or one whose
-    account is no longer approved.
-    """
-    try:
-        token = RefreshToken(refresh)  # type: ignore[arg-type]
-    except TokenError as error:
-        raise InvalidRefreshToken() from error
-    user = _token_user(token)
-    if user is None or not user.is_approved:
-        raise InvalidRefreshToken()
-    with transaction.atomic():
-        outstanding = OutstandingToken.objects.select_for_update().filter(jti=token["jti"]).first()
-        if outstanding is None or BlacklistedToken.objects.filter(token=outstanding).exists():
-            raise InvalidRefreshToken()
-        BlacklistedToken.objects.create(token=outstanding)
-        pair = _issue_tokens(user)
-    return pair
+def auth_refresh(*, refresh: str, at: datetime) -> TokenPair:
+    """Rotate a refresh token (see `session_refresh`). Raises InvalidRefreshToken."""
+    return session_refresh(refresh=refresh, at=at)
 
 
 def auth_logout(*, refresh: str, at: datetime) -> None:
-    """Revoke one refresh token. An already invalid token is accepted silently (idempotent)."""
-    try:
-        token = RefreshToken(refresh)  # type: ignore[arg-type]
-    except TokenError:
-        return
-    user = _token_user(token)
+    """End the session of a refresh token. An invalid token is accepted silently (idempotent)."""
     with transaction.atomic():
-        outstanding = OutstandingToken.objects.filter(jti=token["jti"]).first()
-        if outstanding is not None:
-            BlacklistedToken.objects.get_or_create(token=outstanding)
-        audit_record(
-            actor=user,
-            action="auth.logout",
-            object_type="user",
-            object_id=user.pk if user else "",
-            at=at,
-        )
+        session = session_end_by_refresh(refresh=refresh, at=at)
+        if session is not None:
+            audit_record(
+                actor=session.user,
+                action="auth.logout",
+                object_type="user",
+                object_id=session.user_id,
+                at=at,
+            )
 
 
-def user_revoke_tokens(*, user: User) -> int:
-    """Blacklist every outstanding refresh token of the user; returns how many were revoked."""
-    revoked = 0
-    for outstanding in OutstandingToken.objects.filter(user=user).exclude(
-        blacklistedtoken__isnull=False
-    ):
-        BlacklistedToken.objects.get_or_create(token=outstanding)
-        revoked += 1
-    return revoked
+def user_revoke_tokens(
+    *, user: User, reason: str, at: datetime, keep: Session | None = None
+) -> int:
+    """End every session of the user (but `keep`); their access tokens stop working at once."""
+    return user_sessions_end(user=user, reason=reason, at=at, keep=keep)
 
 
 def user_set_status(
@@ -260,12 +237,20 @@ def user_set_status(
     user.status_reason = reason
     user.save(update_fields=["status", "is_active", "status_changed_at", "status_reason"])
     if not user.is_active:
-        user_revoke_tokens(user=user)
+        user_revoke_tokens(user=user, reason=SessionEndReason.ACCOUNT_CLOSED, at=at)
     return user
 
 
-def user_set_password(*, user: User, password: str, field: str = "password") -> None:
-    """Validate and store a new password, then end every session of the account.
+def user_set_password(
+    *,
+    user: User,
+    password: str,
+    field: str = "password",
+    at: datetime | None = None,
+    reason: str = SessionEndReason.PASSWORD_RESET,
+    keep: Session | None = None,
+) -> None:
+    """Validate and store a new password, then end every session of the account but `keep`.
 
     The caller locks the account and writes the audit event. Raises ValidationFailed (on
     `field`) for a password Django's validators refuse.
@@ -276,11 +261,16 @@ def user_set_password(*, user: User, password: str, field: str = "password") -> 
         raise ValidationFailed(fields={field: list(error.messages)}) from error
     user.set_password(password)
     user.save(update_fields=["password"])
-    user_revoke_tokens(user=user)
+    user_revoke_tokens(user=user, reason=reason, at=at or timezone.now(), keep=keep)
 
 
 def user_change_password(
-    *, user: User, current_password: str, new_password: str, at: datetime
+    *,
+    user: User,
+    current_password: str,
+    new_password: str,
+    at: datetime,
+    current_session: Session | None = None,
 ) -> None:
     """Change the caller's password after checking the current one; other sessions end.
 
@@ -291,7 +281,14 @@ def user_change_password(
             fields={"current_password": ["The current password is not correct."]}
         )
     with transaction.atomic():
-        user_set_password(user=user, password=new_password, field="new_password")
+        user_set_password(
+            user=user,
+            password=new_password,
+            field="new_password",
+            at=at,
+            reason=SessionEndReason.PASSWORD_CHANGED,
+            keep=current_session,
+        )
         audit_record(
             actor=user, action="auth.password_change", object_type="user", object_id=user.pk, at=at
         )

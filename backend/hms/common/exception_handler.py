@@ -30,8 +30,10 @@ HANDLER_CODES = {
     "CONFLICT": "409: A database rule refused the change (it conflicts with existing data).",
     "PAYLOAD_TOO_LARGE": "413: The body is larger than the server accepts.",
     "UNSUPPORTED_MEDIA_TYPE": "415: Send `application/json`.",
+    "URI_TOO_LONG": "414: The URL (path and query string) is longer than the server accepts.",
     "THROTTLED": "429: Too many requests; see `Retry-After`.",
     "SERVER_ERROR": "500: A fault on the server's side; it has been logged.",
+    "SERVICE_UNAVAILABLE": "503: The database cannot be reached for a moment; see `Retry-After`.",
     "ERROR": "Any other refusal (no other status is expected).",
 }
 
@@ -87,7 +89,13 @@ def _as_field_map(detail: Any) -> dict[str, Any]:
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
-        return Response(error_body(exc.code, exc.message, exc.fields), status=exc.status_code)
+        domain_response = Response(
+            error_body(exc.code, exc.message, exc.fields), status=exc.status_code
+        )
+        retry_after = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            domain_response["Retry-After"] = str(retry_after)
+        return domain_response
     if isinstance(exc, RequestDataTooBig):
         return Response(error_body("PAYLOAD_TOO_LARGE", _MESSAGES_BY_STATUS[413]), status=413)
     if isinstance(exc, DjangoValidationError):

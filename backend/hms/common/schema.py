@@ -72,6 +72,7 @@ _DESCRIPTIONS = {
     413: "Request body too large.",
     415: "Unsupported media type.",
     429: "Throttled; see Retry-After.",
+    503: "The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After.",
 }
 
 
@@ -130,8 +131,9 @@ def add_error_code_enum(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
 def add_common_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     """Postprocessing hook: declare the errors every operation can answer.
 
-    Every operation may be throttled (429); one with a body may get 400, 413 and 415; one that
-    needs a token may get 401. Views still declare their own 403/404/409.
+    Every operation may be throttled (429) or briefly unavailable while the database cannot be
+    reached (503); one with a body may get 400, 413 and 415; one that needs a token may get 401.
+    Views still declare their own 403/404/409.
     """
     error_ref = {"$ref": "#/components/schemas/Error"}
     for path_item in result.get("paths", {}).values():
@@ -139,7 +141,7 @@ def add_common_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[st
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            wanted = [429]
+            wanted = [429, 503]
             if "requestBody" in operation:
                 wanted += [400, 413, 415]
             if {"jwtAuth": []} in operation.get("security", []) and {} not in operation.get(

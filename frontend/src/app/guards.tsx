@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 
 import { PageLoader } from '@/components/page-loader';
+import { isEnrolmentOnly } from '@/lib/api/client';
 import type { Role } from '@/lib/auth/session';
 import { ROLE_HOME, useSession } from '@/lib/auth/session';
 
@@ -28,11 +29,17 @@ export function RequireAuth() {
   return <Outlet />;
 }
 
-/** Pages of one role; another role's user sees "Not allowed" instead of a broken screen. */
+/**
+ * Pages of one role; another role's user sees "Not allowed" instead of a broken screen. A session
+ * that may only enrol in two-factor sign-in is kept on the profile page, where enrolment is.
+ */
 export function RequireRole({ role }: { role: Role }) {
   const { state } = useSession();
+  const location = useLocation();
   if (state.status !== 'authenticated') return null;
   if (state.user.role !== role) return <NotAllowedRoute />;
+  const profile = `${ROLE_HOME[role]}/profile`;
+  if (isEnrolmentOnly() && location.pathname !== profile) return <Navigate to={profile} replace />;
   return <Outlet />;
 }
 

@@ -90,6 +90,28 @@ export const handlers = [
     return response(200).json(user);
   }),
 
+  // The profile page's security sections; tests about them answer with their own rows.
+  http.get('/api/v1/auth/sessions/', ({ response }) =>
+    response(200).json({
+      count: 1,
+      next: null,
+      previous: null,
+      results: [
+        {
+          id: 1,
+          device_label: 'Firefox on Linux',
+          created_at: '2026-11-20T09:00:00+05:30',
+          last_used_at: '2026-11-20T09:30:00+05:30',
+          expires_at: '2026-11-27T09:00:00+05:30',
+          current: true,
+        },
+      ],
+    }),
+  ),
+  http.get('/api/v1/auth/mfa/status/', ({ response }) =>
+    response(200).json({ enabled: false, required_for_role: false, recovery_codes_left: 0 }),
+  ),
+
   // Every role lands on a dashboard; tests about its contents answer with their own numbers.
   http.get('/api/v1/dashboard/', ({ request, response }) => {
     const user = mockAuth.userOf(request);

@@ -28,7 +28,7 @@ export async function loginAs(
 ): Promise<void> {
   await submitLogin(page, username, password);
   await expect(page).toHaveURL(SIGNED_IN_AREA);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 /**
@@ -47,7 +47,7 @@ export async function loginViaApi(
   });
   expect(response.status(), `login of ${username}: ${await response.text()}`).toBe(200);
   await page.goto(path);
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
 const ROLE_LABEL = { ADMIN: 'Admin', DOCTOR: 'Doctor', PATIENT: 'Patient' } as const;
@@ -66,7 +66,7 @@ export async function expectSignedInAs(
 
 /** Sign out from the app's header and wait for the login page. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
 }
 

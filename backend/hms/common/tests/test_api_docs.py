@@ -8,9 +8,9 @@ import pytest
 from django.core import signing
 from django.test import override_settings
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from hms.accounts.models import AccountStatus
+from hms.accounts.tests.tokens import session_tokens
 from hms.common.api_docs import DOCS_COOKIE_MAX_AGE, DOCS_COOKIE_NAME, docs_cookie_value
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ limited = override_settings(HMS_PUBLIC_API_DOCS=False)
 
 def bearer(user: Any) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {session_tokens(user).access}")
     return client
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from conftest import bearer_client
 from hms.accounts.models import Role
 from hms.accounts.tests.factories import UserFactory
+from hms.accounts.tests.tokens import session_tokens
 from hms.admissions.tests.factories import AdmissionFactory, discharge
 from hms.appointments.tests.factories import AppointmentFactory
 from hms.common.tests.contract import _spec
@@ -77,7 +77,7 @@ def test_token_answers_are_no_store(api_client, admin_user):
     assert login.status_code == 200
     assert login["Cache-Control"] == "no-store"
     refreshed = api_client.post(
-        "/api/v1/auth/token/refresh/", {"refresh": str(RefreshToken.for_user(admin_user))}
+        "/api/v1/auth/token/refresh/", {"refresh": session_tokens(admin_user).refresh}
     )
     assert refreshed.status_code == 200
     assert refreshed["Cache-Control"] == "no-store"

@@ -13,9 +13,9 @@ import pytest
 import requests
 from django.db import OperationalError, connection, connections
 from django.test import RequestFactory
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from hms.accounts.tests.factories import AdminFactory
+from hms.accounts.tests.tokens import session_tokens
 from hms.common.tests.live_server import free_port, running_server
 from hms.common.tests.tcp_proxy import CuttableProxy
 from hms.common.views import server_error
@@ -36,7 +36,7 @@ def assert_unavailable(response) -> None:
 
 @pytest.mark.django_db
 def test_a_view_that_cannot_reach_the_database_answers_503(api_client, admin_user):
-    token = RefreshToken.for_user(admin_user).access_token
+    token = session_tokens(admin_user).access
     api_client.validate_contract = False
     down = OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
     with mock.patch.object(type(connections["default"]), "ensure_connection", side_effect=down):
@@ -68,7 +68,7 @@ def test_a_database_failure_outside_any_view_is_503_and_other_failures_stay_500(
 @pytest.fixture
 def api_behind_cuttable_database(tmp_path: Path) -> Iterator[tuple[str, CuttableProxy, str]]:
     admin = AdminFactory(username="outage.admin")
-    token = str(RefreshToken.for_user(admin).access_token)
+    token = session_tokens(admin).access
     database = connection.settings_dict
     proxy = CuttableProxy((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
     port = free_port()

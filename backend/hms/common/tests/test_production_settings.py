@@ -11,8 +11,11 @@ STRONG_SECRET = "x7!kq2#production-secret-for-tests-only-9f8e7d6c5b4a3210zz"
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
-        k: v for k, v in os.environ.items() if not k.startswith(("HMS_", "SECRET_KEY", "DEBUG"))
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("HMS_", "SECRET_KEY", "DEBUG", "CACHE_URL"))
     }
+    clean["CACHE_URL"] = "redis://127.0.0.1:6379/7"
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(  # noqa: S603
@@ -62,3 +65,12 @@ def test_debug_is_off_unless_set():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_production_refuses_to_start_without_a_redis_cache():
+    for cache_url in ("", "locmem://"):
+        result = run_manage(
+            "check", SECRET_KEY=STRONG_SECRET, HMS_ADMIN_SIGNUP="closed", CACHE_URL=cache_url
+        )
+        assert result.returncode != 0
+        assert "CACHE_URL must point at Redis" in result.stderr

@@ -40,7 +40,7 @@ SEED = f"""
 import json
 from datetime import timedelta
 from django.utils import timezone
-from rest_framework_simplejwt.tokens import RefreshToken
+from hms.accounts.tests.tokens import session_tokens
 from hms.accounts.models import Role
 from hms.accounts.tests.factories import UserFactory
 from hms.appointments.selectors import slot_list
@@ -61,8 +61,8 @@ while not slots:
 print(json.dumps({{
     "doctor": doctor.pk,
     "starts_at": slots[0].starts_at.isoformat(),
-    "access": [str(RefreshToken.for_user(p.user).access_token) for p in patients],
-    "refresh": str(RefreshToken.for_user(patients[0].user)),
+    "access": [session_tokens(p.user).access for p in patients],
+    "refresh": session_tokens(patients[0].user).refresh,
 }}))
 """
 

@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.sessions import session_start
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
 from hms.audit.models import AuditEvent
 from hms.doctors.models import Department, Doctor
@@ -357,7 +357,10 @@ def test_reject_a_pending_doctor_with_a_reason_and_their_tokens_stop_working(
     admin_client, api_client, make_doctor
 ):
     doctor = make_doctor(status=AccountStatus.PENDING, user__username="dr.waiting")
-    refresh = str(RefreshToken.for_user(doctor.user))
+    _session, pair = session_start(
+        user=doctor.user, user_agent="", ip_address=None, at=timezone.now()
+    )
+    refresh = pair.refresh
 
     response = admin_client.post(
         f"{DOCTORS}{doctor.pk}/reject/", {"reason": "Licence not verified"}, format="json"

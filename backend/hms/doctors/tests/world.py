@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
-
-from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.models import AccountStatus, Role, Session, User
 from hms.accounts.tests.factories import AdminFactory, UserFactory
 from hms.audit.models import AuditEvent
 from hms.doctors.models import Department, Doctor
@@ -115,5 +113,5 @@ def snapshot() -> tuple[Any, ...]:
             )
         ),
         AuditEvent.objects.count(),
-        BlacklistedToken.objects.count(),
+        list(Session.objects.order_by("pk").values_list("pk", "ended_at", "end_reason")),
     )

@@ -429,7 +429,7 @@ describe('my profile', () => {
     });
   });
 
-  it('changes the password and signs out', async () => {
+  it('changes the password and stays signed in on this device', async () => {
     signInAsPatient();
     let changed: unknown = null;
     server.use(
@@ -445,9 +445,9 @@ describe('my profile', () => {
     await user.type(screen.getByLabelText(/^Repeat the new password/), 'A-much-longer-password-42');
     await user.click(screen.getByRole('button', { name: 'Change password' }));
 
-    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/login');
-    expect(screen.getByText('Password changed')).toBeInTheDocument();
+    expect(await screen.findByText('Password changed')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/patient/profile');
+    expect(screen.getByText('Every other device was signed out; this one stays signed in.')).toBeInTheDocument();
     expect(changed).toEqual({
       current_password: 'correct-horse',
       new_password: 'A-much-longer-password-42',

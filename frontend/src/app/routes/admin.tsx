@@ -20,8 +20,13 @@ export const adminModule: RoleModule = {
     { label: 'Admissions', to: '/admin/admissions' },
     { label: 'Invoices', to: '/admin/invoices' },
     { label: 'Appointments', to: '/admin/appointments' },
+    { label: 'My profile', to: '/admin/profile' },
   ],
   routes: [
+    page('profile', async () => {
+      const module = await import('@/features/profile/components/profile-page');
+      return module.ProfilePage;
+    }),
     page(null, async () => {
       const module = await import('@/features/admin-dashboard/components/admin-dashboard-page');
       return module.AdminDashboardPage;

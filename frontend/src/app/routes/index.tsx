@@ -40,6 +40,18 @@ export const routes: RouteObject[] = [
               { path: 'signup', element: <Navigate to="/signup/patient" replace /> },
               { path: 'signup/submitted', element: <SignUpSubmittedRoute /> },
               {
+                path: 'forgot-password',
+                lazy: async () => ({
+                  Component: (await import('./auth/forgot-password')).ForgotPasswordRoute,
+                }),
+              },
+              {
+                path: 'reset-password',
+                lazy: async () => ({
+                  Component: (await import('./auth/reset-password')).ResetPasswordRoute,
+                }),
+              },
+              {
                 path: 'signup/:kind',
                 // The sign-up forms (and the date picker) load only when someone signs up.
                 lazy: async () => ({ Component: (await import('./auth/sign-up')).SignUpRoute }),

@@ -4,7 +4,14 @@ import { errorBody, users } from '@/test/fixtures';
 import { http } from '@/test/http';
 import { mockAuth, server } from '@/test/server';
 
-import { api, getAccessToken, onSessionExpired, refreshSession, setAccessToken } from './client';
+import {
+  REFRESH_LOCK,
+  api,
+  getAccessToken,
+  onSessionExpired,
+  refreshSession,
+  setAccessToken,
+} from './client';
 
 describe('api client', () => {
   let unsubscribe: (() => void) | null = null;
@@ -110,5 +117,60 @@ describe('api client', () => {
     mockAuth.refreshCookieUser = users.admin;
     expect(await refreshSession()).toBe(true);
     expect(getAccessToken()).toMatch(/^access-asha-/);
+  });
+});
+
+describe('refresh under a Web Lock', () => {
+  const original = Object.getOwnPropertyDescriptor(globalThis.navigator, 'locks');
+  afterEach(() => {
+    if (original) Object.defineProperty(globalThis.navigator, 'locks', original);
+    else Reflect.deleteProperty(globalThis.navigator, 'locks');
+  });
+
+  it('takes the shared refresh lock, so tabs refresh one after another', async () => {
+    const taken: string[] = [];
+    let held = false;
+    Object.defineProperty(globalThis.navigator, 'locks', {
+      configurable: true,
+      value: {
+        request: async (name: string, options: LockOptions, work: () => Promise<unknown>) => {
+          expect(options.mode).toBe('exclusive');
+          expect(held).toBe(false);
+          taken.push(name);
+          held = true;
+          try {
+            return await work();
+          } finally {
+            held = false;
+          }
+        },
+      },
+    });
+    mockAuth.refreshCookieUser = users.admin;
+    server.use(
+      http.post('/api/v1/auth/token/refresh/', ({ response }) => {
+        expect(held).toBe(true);
+        return response(200).json({ access: mockAuth.issue(users.admin) });
+      }),
+    );
+
+    expect(await refreshSession()).toBe(true);
+    expect(await refreshSession()).toBe(true);
+
+    expect(taken).toEqual([REFRESH_LOCK, REFRESH_LOCK]);
+    expect(getAccessToken()).toMatch(/^access-asha-/);
+  });
+
+  it('still refreshes where the browser has no Web Locks', async () => {
+    Object.defineProperty(globalThis.navigator, 'locks', { configurable: true, value: undefined });
+    mockAuth.refreshCookieUser = users.doctor;
+    server.use(
+      http.post('/api/v1/auth/token/refresh/', ({ response }) =>
+        response(200).json({ access: mockAuth.issue(users.doctor) }),
+      ),
+    );
+
+    expect(await refreshSession()).toBe(true);
+    expect(getAccessToken()).toMatch(/^access-drmeera-/);
   });
 });

@@ -22,6 +22,8 @@ const NO_BEARER_PATHS = [TOKEN_PATH, REFRESH_PATH, LOGOUT_PATH];
 const NO_RETRY_PATHS = [TOKEN_PATH, REFRESH_PATH, LOGOUT_PATH, SIGNUP_PREFIX];
 
 let accessToken: string | null = null;
+// The session permits the two-factor enrolment only (the API says so with every token it issues).
+let enrolmentOnly = false;
 let refreshInFlight: Promise<boolean> | null = null;
 const expiryListeners = new Set<() => void>();
 
@@ -31,6 +33,15 @@ export function getAccessToken(): string | null {
 
 export function setAccessToken(token: string | null): void {
   accessToken = token;
+}
+
+/** Whether the signed-in session may only enrol in two-factor sign-in (its role requires it). */
+export function isEnrolmentOnly(): boolean {
+  return enrolmentOnly;
+}
+
+export function setEnrolmentOnly(value: boolean): void {
+  enrolmentOnly = value;
 }
 
 /** Subscribe to "the session is gone" (a refresh failed after a 401). Returns the unsubscriber. */
@@ -85,25 +96,42 @@ export const api = createClient<paths>({
   fetch: authFetch,
 });
 
+/** The Web Lock every tab of this origin takes to refresh: one tab rotates the cookie at a time. */
+export const REFRESH_LOCK = 'hms-token-refresh';
+
+/**
+ * Run `work` holding the refresh lock of every tab of the origin (`navigator.locks`). Without Web
+ * Locks (old browsers, some test environments) it runs at once: the API answers a rotated cookie
+ * sent again within its grace period with the same successor, so parallel tabs still succeed.
+ */
+function withRefreshLock(work: () => Promise<boolean>): Promise<boolean> {
+  const locks = globalThis.navigator.locks as LockManager | undefined;
+  if (locks === undefined || typeof locks.request !== 'function') return work();
+  // The lock is held until `work` settles, and request() resolves with its result.
+  return locks.request(REFRESH_LOCK, { mode: 'exclusive' }, work) as unknown as Promise<boolean>;
+}
+
 /**
  * Ask the API for a new access token with the refresh cookie (rotated by the API).
  *
- * Concurrent callers share one request: a rotated refresh token is single-use, so two parallel
- * refreshes would log the user out.
+ * Concurrent callers in this tab share one request, and tabs take turns under a Web Lock: the
+ * tab that refreshes first rotates the shared cookie, and the next one refreshes with its result
+ * (the new cookie), so several tabs opened or reloaded together all stay signed in.
  */
 export function refreshSession(): Promise<boolean> {
-  refreshInFlight ??= (async () => {
+  refreshInFlight ??= withRefreshLock(async () => {
     try {
       const { data } = await api.POST('/api/v1/auth/token/refresh/', { body: {} });
       accessToken = data?.access ?? null;
+      enrolmentOnly = data?.mfa_enrolment_required === true;
       return accessToken !== null;
     } catch {
       accessToken = null;
       return false;
-    } finally {
-      refreshInFlight = null;
     }
-  })();
+  }).finally(() => {
+    refreshInFlight = null;
+  });
   return refreshInFlight;
 }
 

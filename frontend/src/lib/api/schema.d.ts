@@ -245,8 +245,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Revoke the refresh token (from the body or the cookie) and clear the cookie
-         * @description Idempotent: an unknown, expired or already revoked token answers 204 as well.
+         * End the session of the refresh token (body or cookie) and clear the cookie
+         * @description The session's access tokens are refused from the next request on. Idempotent: an
+         *     unknown, expired or already ended token answers 204 as well.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -281,6 +282,70 @@ export interface paths {
         patch: operations["auth_me_update"];
         trace?: never;
     };
+    "/api/v1/auth/mfa/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm two-factor enrolment with the app's current code
+         * @description Answers 10 recovery codes, shown only this once (they are stored hashed). From now on
+         *     signing in needs a code. A wrong code is 400 MFA_CODE_INVALID; 409
+         *     MFA_ENROLMENT_NOT_STARTED without `enrol` first.
+         */
+        post: operations["auth_mfa_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start two-factor enrolment
+         * @description Answers a new secret and its `otpauth://` URI: show it as a QR code for the
+         *     authenticator app, then confirm with a code. Starting again replaces an unconfirmed
+         *     secret. 409 MFA_ALREADY_ENABLED once enrolment was confirmed.
+         */
+        post: operations["auth_mfa_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether two-factor sign-in is on for you
+         * @description Also whether your role requires it and how many recovery codes you have left.
+         */
+        get: operations["auth_mfa_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password/": {
         parameters: {
             query?: never;
@@ -292,10 +357,117 @@ export interface paths {
         put?: never;
         /**
          * Change the signed-in account's password
-         * @description Needs the current password. Every refresh token of the account is revoked, so other
-         *     sessions end.
+         * @description Needs the current password. Every other session of the account ends at once; this one
+         *     stays signed in.
          */
         post: operations["auth_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Send a username or an e-mail address. An approved account with an e-mail address gets
+         *     a link valid for 30 minutes, usable once. The answer is always 202 with the same body,
+         *     whether or not an account matched.
+         */
+        post: operations["auth_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link
+         * @description The password rules are those of sign-up. Every session of the account ends. A
+         *     malformed, expired or already used link is 400 RESET_LINK_INVALID; it says nothing
+         *     about the account.
+         */
+        post: operations["auth_password_reset_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List where you're signed in
+         * @description Your live sessions, most recently used first: the device (from its browser's user
+         *     agent), when it signed in, when it last refreshed its token, when it must sign in again,
+         *     and `current` for the session making this request.
+         */
+        get: operations["auth_sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End one of your sessions
+         * @description Its tokens stop working on their next request. Ending the current session signs this
+         *     device out. Another account's session, or one that already ended, is 404.
+         */
+        post: operations["auth_sessions_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/revoke-others/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out everywhere else
+         * @description Ends every session of your account except the one making this request.
+         */
+        post: operations["auth_sessions_revoke_others"];
         delete?: never;
         options?: never;
         head?: never;
@@ -381,9 +553,39 @@ export interface paths {
          *     the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
          *     SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
          *     403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
-         *     INVALID_CREDENTIALS.
+         *     INVALID_CREDENTIALS. After 5 failed passwords for one username within 15 minutes, that
+         *     username is locked: 429 THROTTLED with `Retry-After` (1, then 5, then 15 minutes),
+         *     whether or not it exists. With two-factor sign-in on, the answer is
+         *     `{"mfa_required": true, "mfa_token": ...}` instead: send the token and a code to
+         *     `auth/token/mfa/` within 5 minutes. An account whose role requires two-factor sign-in
+         *     and that has not enrolled gets tokens with `mfa_enrolment_required: true` that permit
+         *     only `auth/mfa/` (enrolment) and `auth/me/` until enrolment is confirmed.
          */
         post: operations["auth_token_obtain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token/mfa/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish a two-factor login with a code
+         * @description Send the `mfa_token` from `auth/token/` and a 6-digit code from the authenticator app
+         *     (the current one or one 30-second step either side, each usable once) or one of the
+         *     recovery codes (each usable once). Answers the tokens as `auth/token/` does. A wrong
+         *     code is 400 MFA_CODE_INVALID (after 5, the token is spent); an expired, used or
+         *     malformed token is 401 MFA_TOKEN_INVALID: sign in again.
+         */
+        post: operations["auth_token_mfa"];
         delete?: never;
         options?: never;
         head?: never;
@@ -402,9 +604,12 @@ export interface paths {
         /**
          * Rotate the refresh token and get a new access token
          * @description Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
-         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
-         *     or expired refresh token, or one of an account that is no longer approved, is 401
-         *     (in cookie mode the cookie is cleared too).
+         *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). The session's
+         *     lifetime (7 days by default) is never extended. A token that was already rotated, sent
+         *     again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
+         *     sent later, it ends the whole session (theft). An ended or expired session, or an
+         *     account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
+         *     cleared too).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -538,6 +743,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/doctors/{id}/mfa/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the account's two-factor sign-in off (a lost phone)
+         * @description The authenticator and the recovery codes are removed and every session ends. If the
+         *     role requires two-factor sign-in, the person enrols again at their next sign-in.
+         *     Audited.
+         */
+        post: operations["doctors_mfa_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/doctors/{id}/reject/": {
         parameters: {
             query?: never;
@@ -552,6 +779,27 @@ export interface paths {
          * @description Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
          */
         post: operations["doctors_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/doctors/{id}/sessions/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of the account
+         * @description Every device the person is signed in on is signed out: their tokens are refused from
+         *     the next request on. The password does not change. Audited.
+         */
+        post: operations["doctors_sessions_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -830,6 +1078,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{id}/mfa/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn the account's two-factor sign-in off (a lost phone)
+         * @description The authenticator and the recovery codes are removed and every session ends. If the
+         *     role requires two-factor sign-in, the person enrols again at their next sign-in.
+         *     Audited.
+         */
+        post: operations["patients_mfa_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{id}/reject/": {
         parameters: {
             query?: never;
@@ -844,6 +1114,27 @@ export interface paths {
          * @description Any status but PENDING is 409 INVALID_STATE. A rejected patient cannot log in.
          */
         post: operations["patients_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{id}/sessions/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of the account
+         * @description Every device the person is signed in on is signed out: their tokens are refused from
+         *     the next request on. The password does not change. Audited.
+         */
+        post: operations["patients_sessions_revoke"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1282,20 +1573,28 @@ export interface components {
          *     * `INVALID_TOKEN` - 401: The refresh token is missing, expired or revoked. Sign in again.
          *     * `MALFORMED_REQUEST` - 400: The body is not valid JSON.
          *     * `METHOD_NOT_ALLOWED` - 405: The path does not take this method; see `Allow`.
+         *     * `MFA_ALREADY_ENABLED` - 409: Two-factor sign-in is already on for this account.
+         *     * `MFA_CODE_INVALID` - 400: The code is not correct, has expired or was already used.
+         *     * `MFA_ENROLMENT_NOT_STARTED` - 409: Start the two-factor enrolment first.
+         *     * `MFA_ENROLMENT_REQUIRED` - 403: Turn on two-factor sign-in first (auth/mfa/enrol/).
+         *     * `MFA_TOKEN_INVALID` - 401: This sign-in has expired or was already completed. Sign in again.
          *     * `NOT_ACCEPTABLE` - 406: The `Accept` header asks for a format the API does not send.
          *     * `NOT_AUTHENTICATED` - 401: No credentials, or the token is not valid.
          *     * `NOT_FOUND` - 404: Missing, or not visible to the caller.
          *     * `PAYLOAD_TOO_LARGE` - 413: The body is larger than the server accepts.
          *     * `PERMISSION_DENIED` - 403: This role may not do this.
+         *     * `RESET_LINK_INVALID` - 400: This password reset link is not valid or has expired. Ask for a new one.
          *     * `SERVER_ERROR` - 500: A fault on the server's side; it has been logged.
+         *     * `SERVICE_UNAVAILABLE` - 503: The database cannot be reached for a moment; see `Retry-After`.
          *     * `SLOT_OUTSIDE_HOURS` - 400: This time is not a bookable slot.
          *     * `SLOT_TAKEN` - 409: This slot has just been taken; choose another time.
          *     * `THROTTLED` - 429: Too many requests; see `Retry-After`.
          *     * `UNSUPPORTED_MEDIA_TYPE` - 415: Send `application/json`.
+         *     * `URI_TOO_LONG` - 414: The URL (path and query string) is longer than the server accepts.
          *     * `VALIDATION_ERROR` - 400: Some fields are not valid; `fields` names them.
          * @enum {string}
          */
-        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "SERVER_ERROR" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_ERROR";
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             detail: string;
@@ -1384,6 +1683,19 @@ export interface components {
             readonly issued_by: number | null;
             readonly pdf_sha256: string | null;
         };
+        /** @description The tokens of a new session, or the first half of a two-factor login. */
+        LoginResponse: {
+            /** @description Short-lived access token; send as `Bearer`. */
+            access?: string;
+            /** @description Refresh token (JSON mode only; absent in cookie mode). */
+            refresh?: string;
+            /** @description Present (true) when these tokens permit only the two-factor enrolment. */
+            mfa_enrolment_required?: boolean;
+            /** @description Present (true) when a code must follow at auth/token/mfa/. */
+            mfa_required?: boolean;
+            /** @description Single-use, valid 5 minutes: send it to auth/token/mfa/. */
+            mfa_token?: string;
+        };
         LogoutRequest: {
             /** @description The refresh token to revoke. Leave out in cookie mode. */
             refresh?: string;
@@ -1408,6 +1720,36 @@ export interface components {
             readonly assigned_doctor: number | null;
             readonly doctor_id: number | null;
             readonly patient_id: number | null;
+        };
+        MfaConfirmRequest: {
+            /** @description The app's current 6-digit code. */
+            code: string;
+        };
+        MfaEnrolment: {
+            /** @description Base32 secret, for typing into the app. */
+            secret: string;
+            /** @description otpauth:// URI, for the QR code. */
+            otpauth_uri: string;
+        };
+        MfaLoginRequest: {
+            mfa_token: string;
+            /** @description A 6-digit code from the app, or an unused recovery code. */
+            code: string;
+            /**
+             * @description As for auth/token/: the SPA's cookie mode.
+             * @default false
+             */
+            use_cookie: boolean;
+        };
+        MfaRecoveryCodes: {
+            /** @description 10 single-use codes for when the phone is lost. Shown only this once. */
+            recovery_codes: string[];
+        };
+        MfaStatus: {
+            enabled: boolean;
+            /** @description The account's role must use it. */
+            required_for_role: boolean;
+            recovery_codes_left: number;
         };
         /** @enum {unknown} */
         NullEnum: null;
@@ -1501,9 +1843,38 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Patient"][];
         };
+        PaginatedSessionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/auth/sessions/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/auth/sessions/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Session"][];
+        };
         PasswordChangeRequest: {
             current_password: string;
             new_password: string;
+        };
+        PasswordResetAccepted: {
+            detail: string;
+        };
+        PasswordResetConfirmRequest: {
+            /** @description The `uid` parameter of the link. */
+            uid: string;
+            /** @description The `token` parameter of the link. */
+            token: string;
+            new_password: string;
+        };
+        PasswordResetRequestRequest: {
+            /** @description A username or an e-mail address. */
+            login: string;
         };
         /** @description Profile fields an admin may change; status, role and password are not among them. */
         PatchedDoctorUpdateRequest: {
@@ -1651,6 +2022,23 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "ADMIN" | "DOCTOR" | "PATIENT";
+        /** @description One sign-in of the signed-in account, as "Where you're signed in" lists it. */
+        Session: {
+            readonly id: number;
+            readonly device_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_used_at: string;
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @description True for the session of the token that made this request. */
+            readonly current: boolean;
+        };
+        SessionsEnded: {
+            /** @description How many sessions ended. */
+            ended: number;
+        };
         /** @description A free slot: it starts and ends at these instants (hospital time zone offset). */
         Slot: {
             /** Format: date-time */
@@ -1669,12 +2057,6 @@ export interface components {
         };
         TokenRefreshRequest: {
             /** @description JSON mode. Leave out in cookie mode: the hms_refresh cookie is used. */
-            refresh?: string;
-        };
-        TokenResponse: {
-            /** @description Short-lived access token; send as `Bearer`. */
-            access: string;
-            /** @description Refresh token (JSON mode only; absent in cookie mode). */
             refresh?: string;
         };
     };
@@ -1746,6 +2128,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1839,6 +2230,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     admissions_retrieve: {
@@ -1889,6 +2289,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1993,6 +2402,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     admissions_discharge_preview: {
@@ -2090,6 +2508,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     appointments_list: {
@@ -2157,6 +2584,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2250,6 +2686,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     appointments_retrieve: {
@@ -2300,6 +2745,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2366,6 +2820,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2470,6 +2933,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     appointments_complete: {
@@ -2529,6 +3001,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2633,6 +3114,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_logout: {
@@ -2691,6 +3181,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_me_retrieve: {
@@ -2721,6 +3220,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2796,6 +3304,202 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_mfa_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaRecoveryCodes"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_mfa_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolment"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_mfa_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatus"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_password_change: {
@@ -2856,6 +3560,303 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetAccepted"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_reset_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_sessions_revoke_others: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2931,6 +3932,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_signup_doctor: {
@@ -2983,6 +3993,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3049,6 +4068,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     auth_token_obtain: {
@@ -3069,7 +4097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -3126,18 +4154,27 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
-    auth_token_refresh: {
+    auth_token_mfa: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["TokenRefreshRequest"];
+                "application/json": components["schemas"]["MfaLoginRequest"];
             };
         };
         responses: {
@@ -3146,7 +4183,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenResponse"];
+                    "application/json": components["schemas"]["LoginResponse"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -3187,6 +4224,92 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_token_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TokenRefreshRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3240,6 +4363,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     departments_list: {
@@ -3261,6 +4393,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3329,6 +4470,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3413,6 +4563,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     doctors_retrieve: {
@@ -3463,6 +4622,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3528,6 +4696,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3632,6 +4809,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     doctors_approve: {
@@ -3691,6 +4877,80 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3795,6 +5055,81 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     doctors_set_password: {
@@ -3891,6 +5226,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     doctors_slots_list: {
@@ -3961,6 +5305,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     doctors_directory: {
@@ -4007,6 +5360,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     health_live: {
@@ -4028,6 +5390,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4092,6 +5463,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4167,6 +5547,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     invoices_retrieve: {
@@ -4217,6 +5606,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4275,6 +5673,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4343,6 +5750,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4427,6 +5843,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_retrieve: {
@@ -4477,6 +5902,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4542,6 +5976,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4646,6 +6089,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_approve: {
@@ -4705,6 +6157,80 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_mfa_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4809,6 +6335,81 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_sessions_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     patients_set_password: {
@@ -4898,6 +6499,15 @@ export interface operations {
             };
             /** @description Throttled; see Retry-After. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -39,6 +39,11 @@ export function LoginRoute() {
       {/* Navigation after success is the guard's job: it knows where the user came from. */}
       <LoginForm />
       <Text size="sm" ta="center">
+        <Anchor component={Link} to="/forgot-password">
+          Forgot your password?
+        </Anchor>
+      </Text>
+      <Text size="sm" ta="center">
         New here?{' '}
         <Anchor component={Link} to="/signup/patient">
           Sign up as a patient

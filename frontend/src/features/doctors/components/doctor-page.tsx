@@ -2,6 +2,7 @@ import { Button, DataList, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 
+import { AccountSecurity } from '@/components/account-security';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { PageHeader } from '@/components/page-header';
 import { EmptyList, LoadError } from '@/components/list-states';
@@ -11,6 +12,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
+import { useEndDoctorSessions, useResetDoctorMfa, useSetDoctorPassword } from '../api/account-security';
 import { useDeleteDoctor } from '../api/delete-doctor';
 import { useDoctor } from '../api/get-doctor';
 import type { Doctor } from '../api/keys';
@@ -50,6 +52,9 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
   const format = useHospitalFormat();
   const navigate = useNavigate();
   const remove = useDeleteDoctor();
+  const setPassword = useSetDoctorPassword(doctor.id);
+  const endSessions = useEndDoctorSessions(doctor.id);
+  const resetMfa = useResetDoctorMfa(doctor.id);
   const [deleting, deleteModal] = useDisclosure(false);
   const editable = doctor.status === 'PENDING' || doctor.status === 'APPROVED';
 
@@ -112,6 +117,16 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
           </DataList.Item>
         </DataList>
       </Paper>
+      {doctor.status === 'APPROVED' && (
+        <Paper withBorder p="lg" maw={720}>
+          <AccountSecurity
+            name={doctor.full_name}
+            setPassword={setPassword}
+            endSessions={endSessions}
+            resetMfa={resetMfa}
+          />
+        </Paper>
+      )}
       {doctor.status === 'REJECTED' && (
         <Text c="dimmed">This application was rejected; the doctor cannot sign in.</Text>
       )}

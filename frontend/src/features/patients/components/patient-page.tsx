@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, DataList, Paper, Stack, Table, Text, Title } fro
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 
+import { AccountSecurity } from '@/components/account-security';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { PageHeader } from '@/components/page-header';
 import { EmptyList, LoadError } from '@/components/list-states';
@@ -11,6 +12,11 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
+import {
+  useEndPatientSessions,
+  useResetPatientMfa,
+  useSetPatientPassword,
+} from '../api/account-security';
 import { useDeletePatient } from '../api/delete-patient';
 import { useDoctor } from '../api/get-doctor';
 import { usePatient } from '../api/get-patient';
@@ -53,6 +59,9 @@ function PatientView({ patient }: { patient: Patient }) {
   const format = useHospitalFormat();
   const navigate = useNavigate();
   const remove = useDeletePatient();
+  const setPassword = useSetPatientPassword(patient.id);
+  const endSessions = useEndPatientSessions(patient.id);
+  const resetMfa = useResetPatientMfa(patient.id);
   const [deleting, deleteModal] = useDisclosure(false);
   const [assigning, assignModal] = useDisclosure(false);
   const approved = patient.status === 'APPROVED';
@@ -180,6 +189,16 @@ function PatientView({ patient }: { patient: Patient }) {
           </DataList.Item>
         </DataList>
       </Paper>
+      {approved && (
+        <Paper withBorder p="lg" maw={720}>
+          <AccountSecurity
+            name={patient.full_name}
+            setPassword={setPassword}
+            endSessions={endSessions}
+            resetMfa={resetMfa}
+          />
+        </Paper>
+      )}
       {patient.status === 'REJECTED' && (
         <Text c="dimmed">This sign-up was rejected; the patient cannot sign in.</Text>
       )}

@@ -19,10 +19,14 @@ import { LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
 import { fieldErrors } from '@/lib/api/errors';
 import type { CurrentUser } from '@/lib/auth/session';
-import { ROLE_LABEL, meQueryOptions, useSession } from '@/lib/auth/session';
+import { isEnrolmentOnly } from '@/lib/api/client';
+import { ROLE_LABEL, meQueryOptions } from '@/lib/auth/session';
 
 import { useChangePassword } from '../api/change-password';
+import { useMfaStatus } from '../api/mfa';
 import { useUpdateProfile } from '../api/update-profile';
+import { MfaSection } from './mfa-section';
+import { SessionsSection } from './sessions-section';
 
 interface ContactValues {
   email: string;
@@ -120,7 +124,6 @@ const PASSWORD_FIELDS = ['current_password', 'new_password'];
 
 function PasswordForm() {
   const change = useChangePassword();
-  const { signOut } = useSession();
   const form = useForm<PasswordValues>({
     mode: 'uncontrolled',
     initialValues: { current_password: '', new_password: '', confirm_password: '' },
@@ -139,13 +142,12 @@ function PasswordForm() {
       { current_password: values.current_password, new_password: values.new_password },
       {
         onSuccess: () => {
+          form.reset();
           notifications.show({
             color: 'green',
             title: 'Password changed',
-            message: 'Every session was signed out. Sign in again with your new password.',
+            message: 'Every other device was signed out; this one stays signed in.',
           });
-          // The API has revoked every session of the account, this one included.
-          void signOut('signed-out');
         },
         onError: (error) => {
           form.setErrors(fieldErrors(error));
@@ -184,7 +186,7 @@ function PasswordForm() {
           {...form.getInputProps('confirm_password')}
         />
         <Text size="sm" c="dimmed">
-          You will be signed out everywhere and sign in again with the new password.
+          Every other device you are signed in on is signed out; this one stays signed in.
         </Text>
         <Group>
           <Button type="submit" loading={change.isPending}>
@@ -196,14 +198,30 @@ function PasswordForm() {
   );
 }
 
-/** "My profile": who the user is, their contact details (editable) and their password. */
+/**
+ * "My profile": who the user is, their contact details, their password, two-factor sign-in and
+ * where they are signed in. An account whose role must use two-factor sign-in and has not
+ * enrolled sees only the two-factor section.
+ */
 export function ProfilePage() {
   const me = useQuery(meQueryOptions);
+  // Re-renders this page when enrolment is confirmed (the session becomes a full one).
+  useMfaStatus();
 
   if (me.isPending) return <PageLoader label="Loading your profile…" />;
   if (me.isError) return <LoadError error={me.error} what="your profile" onRetry={me.refetch} />;
 
   const user = me.data;
+  if (isEnrolmentOnly()) {
+    return (
+      <Stack gap="lg" maw={640}>
+        <Title order={1}>Turn on two-factor sign-in</Title>
+        <Card withBorder padding="lg">
+          <MfaSection />
+        </Card>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg" maw={640}>
       <Title order={1}>My profile</Title>
@@ -226,11 +244,19 @@ export function ProfilePage() {
           To correct your name, ask the hospital.
         </Text>
       </Card>
-      <Card withBorder padding="lg">
-        <ContactForm me={user} />
-      </Card>
+      {user.role !== 'ADMIN' && (
+        <Card withBorder padding="lg">
+          <ContactForm me={user} />
+        </Card>
+      )}
       <Card withBorder padding="lg">
         <PasswordForm />
+      </Card>
+      <Card withBorder padding="lg">
+        <MfaSection />
+      </Card>
+      <Card withBorder padding="lg">
+        <SessionsSection />
       </Card>
     </Stack>
   );

@@ -1,0 +1,58 @@
+import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
+import { isNotEmpty, useForm } from '@mantine/form';
+import { Link } from 'react-router';
+
+import { FormError } from '@/components/form-error';
+import { useRequestPasswordReset } from '@/features/auth/api/request-password-reset';
+
+import { AuthTitle } from '../../layouts/auth-layout';
+
+export function ForgotPasswordRoute() {
+  const request = useRequestPasswordReset();
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { login: '' },
+    validate: { login: isNotEmpty('Enter your username or e-mail address.') },
+  });
+  const submit = form.onSubmit((values) => {
+    if (request.isPending) return;
+    request.mutate(values.login.trim());
+  });
+
+  return (
+    <Stack gap="md">
+      <AuthTitle>Forgot your password?</AuthTitle>
+      {request.isSuccess ? (
+        <Alert color="green" role="status" title="Check your e-mail">
+          {request.data.detail} The link works once, for 30 minutes.
+        </Alert>
+      ) : (
+        <form onSubmit={submit} noValidate aria-label="Ask for a reset link">
+          <Stack gap="md">
+            <Text size="sm">
+              Enter your username or e-mail address. If your account has an e-mail address, we
+              send it a link to choose a new password. Without one, ask the hospital.
+            </Text>
+            <FormError error={request.error} shownFields={['login']} />
+            <TextInput
+              label="Username or e-mail"
+              autoComplete="username"
+              required
+              data-autofocus
+              key={form.key('login')}
+              {...form.getInputProps('login')}
+            />
+            <Button type="submit" loading={request.isPending} fullWidth>
+              Send reset link
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Text size="sm" ta="center">
+        <Anchor component={Link} to="/login">
+          Back to sign in
+        </Anchor>
+      </Text>
+    </Stack>
+  );
+}
