@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -88,6 +89,9 @@ def _environment(database_url: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="config.settings.test",
         DATABASE_URL=database_url,
         HMS_ACCESS_TOKEN_MINUTES="60",  # noqa: S106 - a lifetime, not a secret
+        # One signing key for every worker of this run (the test settings would otherwise make
+        # one per process, and a token signed by one worker would be refused by the other).
+        SECRET_KEY=secrets.token_urlsafe(64),
     )
     return env
 

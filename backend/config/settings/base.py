@@ -213,6 +213,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "hms.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "hms.common.exception_handler.api_exception_handler",
+    "DEFAULT_METADATA_CLASS": "hms.common.metadata.ApiMetadata",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env.str("HMS_THROTTLE_USER", default="600/min"),

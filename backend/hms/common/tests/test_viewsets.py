@@ -73,7 +73,7 @@ def test_the_role_is_compared_as_a_string():
 
 def test_a_view_without_a_policy_is_denied():
     permission = RoleMapPermission()
-    request = SimpleNamespace(user=person("ADMIN"))
+    request = SimpleNamespace(user=person("ADMIN"), method="GET")
     assert permission.has_permission(request, SimpleNamespace()) is False
 
 
@@ -133,3 +133,19 @@ def test_viewer_refuses_an_anonymous_request():
     view.request = SimpleNamespace(user=AnonymousUser())
     with pytest.raises(NotAuthenticated):
         _ = view.viewer
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/doctors/", "/api/v1/patients/", "/api/v1/appointments/", "/api/v1/auth/logout/"],
+)
+def test_options_describes_the_resource_without_fields_for_any_signed_in_role(
+    path, client_for, admin_user
+):
+    client = client_for(admin_user)
+    client.validate_contract = False
+    response = client.options(path)
+    assert response.status_code == 200
+    assert set(response.json()) == {"name", "description", "renders", "parses"}
+    assert response.json()["renders"] == ["application/json"]
