@@ -71,6 +71,7 @@ _DESCRIPTIONS = {
     409: "The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...).",
     413: "Request body too large.",
     415: "Unsupported media type.",
+    414: "The URL (path and query string) is too long (URI_TOO_LONG).",
     429: "Throttled; see Retry-After.",
     503: "The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After.",
 }
@@ -131,8 +132,9 @@ def add_error_code_enum(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]
 def add_common_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     """Postprocessing hook: declare the errors every operation can answer.
 
-    Every operation may be throttled (429) or briefly unavailable while the database cannot be
-    reached (503); one with a body may get 400, 413 and 415; one that needs a token may get 401.
+    Every operation may be throttled (429), refuse an over-long URL (414) or be briefly
+    unavailable while the database cannot be reached (503); one with a body or query parameters
+    may get 400; one with a body 413 and 415; one that takes a token may get 401.
     Views still declare their own 403/404/409.
     """
     error_ref = {"$ref": "#/components/schemas/Error"}
@@ -141,12 +143,15 @@ def add_common_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[st
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
             responses = operation.setdefault("responses", {})
-            wanted = [429, 503]
-            if "requestBody" in operation:
-                wanted += [400, 413, 415]
-            if {"jwtAuth": []} in operation.get("security", []) and {} not in operation.get(
-                "security", []
+            wanted = [414, 429, 503]
+            if "requestBody" in operation or any(
+                parameter.get("in") == "query" for parameter in operation.get("parameters", [])
             ):
+                wanted.append(400)
+            if "requestBody" in operation:
+                wanted += [413, 415]
+            if {"jwtAuth": []} in operation.get("security", []):
+                # Also where a token is optional: a token that is sent is checked.
                 wanted.append(401)
             for code in wanted:
                 responses.setdefault(
