@@ -6,9 +6,14 @@ import re
 from typing import Any
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.validators import RegexValidator
 from rest_framework import serializers
 
-_MOBILE_ALLOWED = re.compile(r"^\+?[0-9 ()-]+$")
+_MOBILE_PATTERN = r"^\+?[0-9 ()-]+$"
+_MOBILE_ALLOWED = re.compile(_MOBILE_PATTERN)
+
+# The longest e-mail address a mailbox can have (RFC 5321 path limit); the column matches.
+EMAIL_MAX_LENGTH = 254
 
 
 def normalize_mobile(value: str) -> str:
@@ -28,8 +33,22 @@ def normalize_mobile(value: str) -> str:
 
 
 class MobileField(serializers.CharField):
+    """A phone number: 7 to 20 characters of digits, spaces, dashes and brackets, optional +.
+
+    The pattern and lengths are declared on the field so the schema states them; the number is
+    stored compactly (see `normalize_mobile`).
+    """
+
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("min_length", 7)
+        kwargs.setdefault(
+            "validators", [RegexValidator(_MOBILE_PATTERN, "Enter a valid phone number.")]
+        )
+        kwargs.setdefault(
+            "help_text",
+            "7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +.",
+        )
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
@@ -44,4 +63,12 @@ class UsernameField(serializers.CharField):
         kwargs.setdefault(
             "help_text", "3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive."
         )
+        super().__init__(**kwargs)
+
+
+class EmailAddressField(serializers.EmailField):
+    """An e-mail address no longer than the column that stores it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
         super().__init__(**kwargs)

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import PersonSignupSerializer
-from hms.common.validators import MobileField
+from hms.common.validators import EmailAddressField, MobileField
 from hms.doctors.serializers import ApprovedDoctorField
 from hms.patients.models import Patient
 
@@ -102,7 +102,7 @@ class PatientUpdateSerializer(serializers.Serializer):
 
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
     mobile = MobileField(required=False)
     address = serializers.CharField(max_length=500, required=False)
     symptoms = serializers.CharField(max_length=2000, required=False)

@@ -923,7 +923,7 @@ export interface components {
         };
         /** @description Set a new password on a doctor's or patient's account. */
         AccountSetPasswordRequest: {
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
         };
         /**
@@ -981,7 +981,7 @@ export interface components {
         AdminSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1228,11 +1228,12 @@ export interface components {
         DoctorRegistrationRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1242,11 +1243,12 @@ export interface components {
         DoctorSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1480,6 +1482,7 @@ export interface components {
         };
         PasswordChangeRequest: {
             current_password: string;
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             new_password: string;
         };
         /** @description Profile fields an admin may change; status, role and password are not among them. */
@@ -1487,6 +1490,7 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1496,6 +1500,7 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
         };
@@ -1504,6 +1509,7 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
             symptoms?: string;
@@ -1570,11 +1576,12 @@ export interface components {
         PatientRegistrationRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             symptoms: string;
@@ -1587,11 +1594,12 @@ export interface components {
         PatientSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
             email?: string;
+            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             symptoms: string;
@@ -1672,9 +1680,9 @@ export interface operations {
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -2091,9 +2099,9 @@ export interface operations {
                  *     * `-starts_at` - -starts_at
                  */
                 ordering?: "starts_at" | "-starts_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
@@ -3271,9 +3279,9 @@ export interface operations {
                 department?: string;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -3962,9 +3970,9 @@ export interface operations {
             query?: {
                 /** @description A department code (GET /api/v1/departments/). */
                 department?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -4104,9 +4112,9 @@ export interface operations {
                 issued_from?: string;
                 /** @description Issued on or before this date (hospital time zone). */
                 issued_to?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -4285,9 +4293,9 @@ export interface operations {
                 assigned_doctor?: number;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at";
-                /** @description A page number within the paginated result set. */
+                /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
                 search?: string;
