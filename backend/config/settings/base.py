@@ -213,6 +213,9 @@ HMS_ADMIN_SIGNUP = env_str("HMS_ADMIN_SIGNUP", "code")
 HMS_ADMIN_SIGNUP_CODE = env_str("HMS_ADMIN_SIGNUP_CODE", "")
 HMS_SLOT_MINUTES = env_int("HMS_SLOT_MINUTES", 30)
 HMS_WORKING_HOURS = env_str("HMS_WORKING_HOURS", "MON-SAT 09:00-17:00")
+# How far ahead an appointment may be booked (days from today); dates in requests may lie at
+# most this far in the future, and none before 1900-01-01.
+HMS_BOOKING_HORIZON_DAYS = env_int("HMS_BOOKING_HORIZON_DAYS", 180)
 HMS_ALLOW_DEMO_SEED = False
 # Swagger UI and the schema are public unless a deployment restricts them to admins.
 HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=True)

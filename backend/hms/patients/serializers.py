@@ -75,7 +75,11 @@ class PatientSignupSerializer(PersonSignupSerializer):
     address = serializers.CharField(max_length=500)
     symptoms = serializers.CharField(max_length=2000)
     date_of_birth = serializers.DateField(
-        required=False, allow_null=True, default=None, validators=[validate_date_of_birth]
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[validate_date_of_birth],
+        help_text="Optional; from 1900-01-01 to today.",
     )
     preferred_doctor = ApprovedDoctorField(
         required=False,
@@ -107,7 +111,10 @@ class PatientUpdateSerializer(serializers.Serializer):
     address = serializers.CharField(max_length=500, required=False)
     symptoms = serializers.CharField(max_length=2000, required=False)
     date_of_birth = serializers.DateField(
-        required=False, allow_null=True, validators=[validate_date_of_birth]
+        required=False,
+        allow_null=True,
+        validators=[validate_date_of_birth],
+        help_text="Optional; from 1900-01-01 to today.",
     )
     assigned_doctor = ApprovedDoctorField(
         required=False,

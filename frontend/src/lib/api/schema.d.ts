@@ -1513,7 +1513,10 @@ export interface components {
             mobile?: string;
             address?: string;
             symptoms?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description An approved doctor's id, or null to leave the patient without a doctor. */
             assigned_doctor?: number | null;
@@ -1585,7 +1588,10 @@ export interface components {
             mobile: string;
             address: string;
             symptoms: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description Optional: an approved doctor's id. */
             assigned_doctor?: number | null;
@@ -1603,7 +1609,10 @@ export interface components {
             mobile: string;
             address: string;
             symptoms: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description Optional: an approved doctor's id (GET /api/v1/doctors/directory/). */
             preferred_doctor?: number | null;
