@@ -1,10 +1,10 @@
-"""A nested object that may be null, declared so that OpenAPI 3.0 readers agree on it."""
+"""Schema-aware fields: a nested object that may be null, and answers shaped by the caller."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
@@ -32,3 +32,38 @@ class NullableNestedFieldSchema(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: AutoSchema, direction: Any) -> dict[str, Any]:
         component = auto_schema.resolve_serializer(self.target.serializer, direction)
         return {"oneOf": [component.ref, {"enum": [None]}]}
+
+
+class AnyOfSerializers(serializers.Serializer):
+    """Schema only: an answer shaped by one of several serializers, depending on the caller.
+
+    `responses={200: AnyOfSerializers("DoctorForViewer", [DoctorSerializer, DoctorCardSerializer])}`
+    becomes a component `anyOf` the serializers' components. `anyOf`, not `oneOf`: a smaller view
+    is often a subset of a larger one, so an answer may match more than one shape. The view picks
+    the serializer that actually renders the answer.
+    """
+
+    def __init__(
+        self,
+        component_name: str,
+        variants: list[type[serializers.Serializer]],
+        **kwargs: Any,
+    ) -> None:
+        self.component_name = component_name
+        self.variants = variants
+        super().__init__(**kwargs)
+
+
+class AnyOfSerializersSchema(OpenApiSerializerExtension):
+    target_class = AnyOfSerializers
+
+    def get_name(self, auto_schema: AutoSchema, direction: Any) -> str:
+        return str(self.target.component_name)
+
+    def map_serializer(self, auto_schema: AutoSchema, direction: Any) -> dict[str, Any]:
+        return {
+            "anyOf": [
+                auto_schema.resolve_serializer(variant, direction).ref
+                for variant in self.target.variants
+            ],
+        }

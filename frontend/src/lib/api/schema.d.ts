@@ -507,8 +507,10 @@ export interface paths {
         /**
          * @description Open a doctor's profile.
          *
-         *     The admin opens any doctor; a patient only their assigned doctor. Any other id answers
-         *     404, exactly like an id that does not exist.
+         *     The admin opens any doctor and gets the whole profile (`Doctor`). A patient opens only
+         *     their assigned doctor and gets how to reach them (`DoctorCard`: name, department,
+         *     mobile and address; no username, e-mail or account status). Any other id answers 404,
+         *     exactly like an id that does not exist.
          */
         get: operations["doctors_retrieve"];
         put?: never;
@@ -1224,6 +1226,7 @@ export interface components {
             readonly department: string;
             readonly department_name: string;
         };
+        DoctorForViewer: components["schemas"]["Doctor"] | components["schemas"]["DoctorCard"];
         /** @description An admin registers a doctor: the same fields as the doctor's own sign-up. */
         DoctorRegistrationRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
@@ -3442,7 +3445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Doctor"];
+                    "application/json": components["schemas"]["DoctorForViewer"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
