@@ -15,7 +15,7 @@ PORT ?= 8000
         collectstatic
 
 help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
+	@grep -E '^[a-zA-Z0-9_.-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-18s %s\n", $$1, $$2}'
 
 # --- installs (stamped, so a second run is instant) -------------------------------------------
 
@@ -46,7 +46,7 @@ install: install-backend install-frontend install-e2e ## Install everything
 
 # --- make run ----------------------------------------------------------------------------------
 
-run: install-backend install-frontend frontend-build ## Install, migrate, load demo data, serve on :8000
+run: install-backend install-frontend frontend-build ## Install, migrate, load demo data, serve on HOST:PORT (default 127.0.0.1:8000)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 	@echo ""
@@ -79,17 +79,20 @@ typecheck: install-backend install-frontend ## mypy (django-stubs) and tsc --noE
 migrations-check: install-backend ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run --settings=config.settings.test
 
-backend-test: install-backend ## pytest (on $$DATABASE_URL when set, else SQLite)
+backend-test: install-backend ## pytest (on DATABASE_URL when set, else SQLite; needs no Redis)
 	cd backend && .venv/bin/pytest
 
 contract: install-backend install-frontend ## Regenerate openapi.yaml and the SPA's schema.d.ts
 	$(MANAGE) spectacular --settings=config.settings.test --file ../openapi.yaml --validate --fail-on-warn
 	cd frontend && npm run --silent gen:api
 
-contract-check: install-backend install-frontend ## Fail when openapi.yaml or schema.d.ts is stale
-	$(MANAGE) spectacular --settings=config.settings.test --file /tmp/hms-openapi.yaml --validate --fail-on-warn
-	diff -u openapi.yaml /tmp/hms-openapi.yaml || (echo "openapi.yaml is stale: run 'make contract'" && exit 1)
+contract-check: install-backend install-frontend ## Fail when openapi.yaml or schema.d.ts is stale, or a Python client does not generate cleanly
+	@fresh="$$(mktemp "$${TMPDIR:-/tmp}/hms-openapi.XXXXXX.yaml")"; \
+	trap 'rm -f "$$fresh"' EXIT; \
+	$(MANAGE) spectacular --settings=config.settings.test --file "$$fresh" --validate --fail-on-warn && \
+	{ diff -u "$(CURDIR)/openapi.yaml" "$$fresh" || { echo "openapi.yaml is stale: run 'make contract'"; exit 1; }; }
 	cd frontend && npm run --silent check:api
+	scripts/check-python-client.sh
 
 frontend-test: install-frontend ## Vitest route-level tests
 	cd frontend && npm run --silent test

@@ -1,7 +1,6 @@
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from hms.common.permissions import ApiDocsPermission
+from hms.common.api_docs import DocsSessionApi, SchemaApi, SwaggerUiView
 from hms.common.views import api_not_found, spa_index
 
 # Each app's routes; `doctors/` and `patients/` come from workflows, whose viewsets add the
@@ -20,16 +19,11 @@ api_v1 = [
 
 urlpatterns = [
     path("api/v1/", include(api_v1)),
-    path(
-        "api/schema/",
-        SpectacularAPIView.as_view(permission_classes=[ApiDocsPermission]),
-        name="schema",
-    ),
-    path(
-        "api/docs/",
-        SpectacularSwaggerView.as_view(url_name="schema", permission_classes=[ApiDocsPermission]),
-        name="swagger-ui",
-    ),
+    # Swagger UI and the schema: public unless HMS_PUBLIC_API_DOCS is off, then for admins, by
+    # bearer token or by the docs cookie that api/docs/session/ sets (hms.common.api_docs).
+    path("api/schema/", SchemaApi.as_view(), name="schema"),
+    path("api/docs/", SwaggerUiView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/docs/session/", DocsSessionApi.as_view(), name="api-docs-session"),
     re_path(r"^api/", api_not_found, name="api-not-found"),
     re_path(r"^(?!static/).*$", spa_index, name="spa"),
 ]

@@ -69,7 +69,7 @@ def env_example_entries() -> dict[str, EnvEntry]:
 def variables_read_by_backend() -> dict[str, str]:
     """Every environment variable the backend's code reads, mapped to the file reading it."""
     patterns = [
-        re.compile(r"env_(?:str|bool|int|list)\(\s*\"([A-Z][A-Z0-9_]*)\""),
+        re.compile(r"\benv\.(?:str|bool|int|list|db_url|cache_url)\(\s*\"([A-Z][A-Z0-9_]*)\""),
         re.compile(r"os\.environ(?:\.get|\.setdefault|\.pop)?\(\s*\"([A-Z][A-Z0-9_]*)\""),
         re.compile(r"os\.environ\[\s*\"([A-Z][A-Z0-9_]*)\"\s*\]"),
         re.compile(r"os\.getenv\(\s*\"([A-Z][A-Z0-9_]*)\""),

@@ -2,23 +2,63 @@
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
-import dj_database_url
 import django_stubs_ext
-
-from config.env import env_bool, env_int, env_list, env_str
+import environ
+from django.core.exceptions import ImproperlyConfigured
 
 # Lets runtime code subscript Django generics (ModelAdmin[Model], QuerySet[Model]).
 django_stubs_ext.monkeypatch()
 
+_BOOLEAN_WORDS = {"1", "true", "yes", "on", "0", "false", "no", "off"}
+
+
+class Env(environ.Env):
+    """django-environ, read strictly.
+
+    An empty value counts as unset (`.env` lines such as `SECRET_KEY=` keep the default); a
+    boolean or integer that does not read as one stops the start with the variable's name, so a
+    typo in a security switch never silently means "off"; values are literal (django-environ's
+    `$OTHER_NAME` references are off, so a secret may start with `$`).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.escape_proxy = True
+        self.ENVIRON = {
+            name: value.replace("$", "\\$") for name, value in os.environ.items() if value != ""
+        }
+
+    def bool(self, var: str, default: Any = environ.Env.NOTSET) -> bool:
+        raw = self.ENVIRON.get(var)
+        if raw is not None and raw.strip().lower() not in _BOOLEAN_WORDS:
+            raise ImproperlyConfigured(f"{var} must be a boolean (true/false), got {raw!r}.")
+        return bool(super().bool(var, default=default))
+
+    def list(self, var: str, default: Any = environ.Env.NOTSET) -> list[str]:
+        return [item.strip() for item in super().list(var, default=default) if item.strip()]
+
+    def int(self, var: str, default: Any = environ.Env.NOTSET) -> int:
+        try:
+            return int(super().int(var, default=default))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{var} must be an integer, got {self.ENVIRON.get(var)!r}."
+            ) from error
+
+
+env = Env()
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BASE_DIR.parent
 
-SECRET_KEY = env_str("SECRET_KEY", "")
-DEBUG = env_bool("DEBUG", default=False)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+SECRET_KEY = env.str("SECRET_KEY", default="")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -78,12 +118,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-    )
-}
+DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -102,7 +138,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = env_str("TIME_ZONE", "Asia/Kolkata")
+TIME_ZONE = env.str("TIME_ZONE", default="Asia/Kolkata")
 USE_I18N = True
 USE_TZ = True
 
@@ -114,22 +150,35 @@ STORAGES = {
 }
 # The built SPA (frontend/dist) is served from the site root by whitenoise; index.html is
 # answered for every non-API path so deep links survive a reload.
-SPA_DIST_DIR = Path(env_str("HMS_SPA_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
+SPA_DIST_DIR = Path(env.str("HMS_SPA_DIST_DIR", default=str(REPO_DIR / "frontend" / "dist")))
 WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
 
-CACHE_URL = env_str("CACHE_URL", "locmem://")
-if CACHE_URL.startswith("redis://") or CACHE_URL.startswith("rediss://"):
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+# `redis://host:6379/0` (optionally `?key_prefix=...`) shares the cache across workers and
+# replicas; anything else is the in-process cache.
+def cache_config(url: str) -> dict[str, Any]:
+    """The cache for CACHE_URL: Django's Redis cache for redis(s)://, else the in-process one."""
+    if not url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    config: dict[str, Any] = Env.cache_url_config(
+        url, backend="django.core.cache.backends.redis.RedisCache"
+    )
+    # django-environ lower-cases every query option for Django's own Redis backend, but Django
+    # reads the common ones (KEY_PREFIX, TIMEOUT, VERSION) upper-case.
+    for option in ("key_prefix", "timeout", "version"):
+        if option in config:
+            config[option.upper()] = config.pop(option)
+    return config
+
+
+CACHE_URL = env.str("CACHE_URL", default="locmem://")
+CACHES = {"default": cache_config(CACHE_URL)}
+
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_CREDENTIALS = True
 
 # Bodies larger than this are refused with 413 before any parser reads them.
-HMS_MAX_BODY_BYTES = env_int("HMS_MAX_BODY_BYTES", 1_048_576)
+HMS_MAX_BODY_BYTES = env.int("HMS_MAX_BODY_BYTES", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
 
 REST_FRAMEWORK = {
@@ -140,16 +189,16 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "hms.common.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "hms.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "hms.common.exception_handler.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
-        "user": env_str("HMS_THROTTLE_USER", "600/min"),
-        "login": env_str("HMS_THROTTLE_LOGIN", "10/min"),
-        "refresh": env_str("HMS_THROTTLE_REFRESH", "30/min"),
-        "signup": env_str("HMS_THROTTLE_SIGNUP", "20/hour"),
+        "user": env.str("HMS_THROTTLE_USER", default="600/min"),
+        "login": env.str("HMS_THROTTLE_LOGIN", default="10/min"),
+        "refresh": env.str("HMS_THROTTLE_REFRESH", default="30/min"),
+        "signup": env.str("HMS_THROTTLE_SIGNUP", default="20/hour"),
     },
-    "NUM_PROXIES": env_int("HMS_NUM_PROXIES", 0),
+    "NUM_PROXIES": env.int("HMS_NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "COERCE_DECIMAL_TO_STRING": True,
     "DATETIME_FORMAT": "iso-8601",
@@ -159,12 +208,12 @@ REST_FRAMEWORK = {
 HMS_ROLE_MAP = "hms.accounts.policies.ROLE_MAP"
 
 SIMPLE_JWT = {
-    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("HMS_ACCESS_TOKEN_MINUTES", 5)),
-    "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("HMS_REFRESH_TOKEN_DAYS", 1)),
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("HMS_ACCESS_TOKEN_MINUTES", default=5)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("HMS_REFRESH_TOKEN_DAYS", default=1)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
-    "SIGNING_KEY": env_str("JWT_SIGNING_KEY", "") or SECRET_KEY,
+    "SIGNING_KEY": env.str("JWT_SIGNING_KEY", default="") or SECRET_KEY,
     "ALGORITHM": "HS256",
     "AUTH_HEADER_TYPES": ("Bearer",),
     "USER_ID_FIELD": "id",
@@ -175,7 +224,7 @@ SIMPLE_JWT = {
 # The refresh token of the SPA lives in this cookie: HttpOnly, SameSite=Strict, scoped to auth/.
 HMS_REFRESH_COOKIE_NAME = "hms_refresh"
 HMS_REFRESH_COOKIE_PATH = "/api/v1/auth/"
-HMS_REFRESH_COOKIE_SECURE = env_bool("HMS_REFRESH_COOKIE_SECURE", default=not DEBUG)
+HMS_REFRESH_COOKIE_SECURE = env.bool("HMS_REFRESH_COOKIE_SECURE", default=not DEBUG)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "HMS API",
@@ -185,7 +234,54 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # Request bodies get their own components (`DoctorRegistrationRequest`), so read-only
+    # fields are never asked for and write-only ones never promised in an answer.
     "COMPONENT_SPLIT_REQUEST": True,
+    "TAGS": [
+        {
+            "name": "auth",
+            "description": "Sign-up for each role, sign-in (JSON tokens or the web app's "
+            "cookie), token rotation, sign-out, and the signed-in account and its password.",
+        },
+        {
+            "name": "hospital",
+            "description": "Public facts about the hospital: name, address, time zone, "
+            "currency, admin sign-up policy, slot length.",
+        },
+        {"name": "departments", "description": "The hospital's departments (public)."},
+        {
+            "name": "doctors",
+            "description": "Doctor accounts: registration and approval by the admin, profiles, "
+            "the public directory of approved doctors and each doctor's free appointment slots.",
+        },
+        {
+            "name": "patients",
+            "description": "Patient accounts: registration and approval by the admin, profiles "
+            "and the assigned doctor. A doctor sees only their assigned patients, a patient "
+            "only themself.",
+        },
+        {
+            "name": "admissions",
+            "description": "Hospital stays: the admin admits a patient under a doctor and "
+            "discharges them, which issues the invoice (preview first, nothing saved).",
+        },
+        {
+            "name": "invoices",
+            "description": "Invoices issued at discharge, numbered per year, with the PDF "
+            "stored at issue. The admin sees all, a patient their own.",
+        },
+        {
+            "name": "appointments",
+            "description": "Appointments in free slots: a patient requests (PENDING until the "
+            "admin approves), the admin books confirmed ones, the doctor marks them attended.",
+        },
+        {"name": "dashboard", "description": "The signed-in user's overview, by role."},
+        {
+            "name": "health",
+            "description": "Liveness and readiness probes for load balancers (public, never "
+            "throttled).",
+        },
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -201,24 +297,28 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hms.common.schema.add_common_error_responses",
+        "hms.common.schema.add_error_code_enum",
     ],
 }
 
 # Hospital settings (SPEC sections 1-3).
-HMS_HOSPITAL_NAME = env_str("HMS_HOSPITAL_NAME", "HMS General Hospital")
-HMS_HOSPITAL_ADDRESS = env_str("HMS_HOSPITAL_ADDRESS", "1 Hospital Road, Bengaluru 560001, India")
-HMS_CURRENCY = env_str("HMS_CURRENCY", "INR")
+HMS_HOSPITAL_NAME = env.str("HMS_HOSPITAL_NAME", default="HMS General Hospital")
+HMS_HOSPITAL_ADDRESS = env.str(
+    "HMS_HOSPITAL_ADDRESS", default="1 Hospital Road, Bengaluru 560001, India"
+)
+HMS_CURRENCY = env.str("HMS_CURRENCY", default="INR")
 # Admin self sign-up policy: "open" (anyone), "code" (needs HMS_ADMIN_SIGNUP_CODE), "closed".
-HMS_ADMIN_SIGNUP = env_str("HMS_ADMIN_SIGNUP", "code")
-HMS_ADMIN_SIGNUP_CODE = env_str("HMS_ADMIN_SIGNUP_CODE", "")
-HMS_SLOT_MINUTES = env_int("HMS_SLOT_MINUTES", 30)
-HMS_WORKING_HOURS = env_str("HMS_WORKING_HOURS", "MON-SAT 09:00-17:00")
+HMS_ADMIN_SIGNUP = env.str("HMS_ADMIN_SIGNUP", default="code")
+HMS_ADMIN_SIGNUP_CODE = env.str("HMS_ADMIN_SIGNUP_CODE", default="")
+HMS_SLOT_MINUTES = env.int("HMS_SLOT_MINUTES", default=30)
+HMS_WORKING_HOURS = env.str("HMS_WORKING_HOURS", default="MON-SAT 09:00-17:00")
 # How far ahead an appointment may be booked (days from today); dates in requests may lie at
 # most this far in the future, and none before 1900-01-01.
-HMS_BOOKING_HORIZON_DAYS = env_int("HMS_BOOKING_HORIZON_DAYS", 180)
+HMS_BOOKING_HORIZON_DAYS = env.int("HMS_BOOKING_HORIZON_DAYS", default=180)
 HMS_ALLOW_DEMO_SEED = False
-# Swagger UI and the schema are public unless a deployment restricts them to admins.
-HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=True)
+# Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
+# contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).
+HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)
 
 LOGGING = {
     "version": 1,
@@ -234,7 +334,7 @@ LOGGING = {
             "formatter": "plain",
         }
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         # Request lines carry URLs and bodies; HMS URLs hold no PHI, but warnings from
         # django.request could echo request data, so only errors pass.

@@ -6,9 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 os.environ.setdefault("HMS_ADMIN_SIGNUP", "code")
 
-from config.env import env_bool, env_int
 from config.settings.base import *
-from config.settings.base import HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE
+from config.settings.base import HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE, env
 
 _KNOWN_DEFAULTS = {
     "",
@@ -30,8 +29,8 @@ if HMS_ADMIN_SIGNUP == "code" and len(HMS_ADMIN_SIGNUP_CODE) < 12:
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -40,5 +39,3 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 HMS_REFRESH_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# Swagger UI is for staff: in production it answers only to authenticated admins.
-HMS_PUBLIC_API_DOCS = env_bool("HMS_PUBLIC_API_DOCS", default=False)

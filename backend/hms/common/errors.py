@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
+
+# Every DomainError class, in definition order: the contract's `ErrorCode` enum is built from it
+# (hms.common.schema), so a new error in any app is documented without common importing the app.
+_REGISTRY: list[type[DomainError]] = []
 
 
 class DomainError(Exception):
     """A rule of the hospital refused the request. Subclasses fix the HTTP status and code."""
 
-    status_code = 409
-    code = "INVALID_STATE"
-    default_message = "This action is not allowed in the current state."
+    status_code: ClassVar[int] = 409
+    code: ClassVar[str] = "INVALID_STATE"
+    default_message: ClassVar[str] = "This action is not allowed in the current state."
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        _REGISTRY.append(cls)
 
     def __init__(self, message: str | None = None, *, fields: dict[str, Any] | None = None):
         self.message = message or self.default_message
@@ -46,3 +54,8 @@ class NotFoundError(DomainError):
     status_code = 404
     code = "NOT_FOUND"
     default_message = "Not found."
+
+
+def domain_errors() -> list[type[DomainError]]:
+    """DomainError and every subclass imported so far (import the apps' `errors` modules first)."""
+    return [DomainError, *_REGISTRY]

@@ -9,13 +9,31 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.http import Http404
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from hms.common.errors import DomainError
 
 logger = logging.getLogger(__name__)
+
+# The codes this handler (and the Django-level fallbacks) answer with on their own, beside the
+# DomainError codes: each with what it means. The contract's `ErrorCode` enum lists both.
+HANDLER_CODES = {
+    "VALIDATION_ERROR": "400: Some fields are not valid; `fields` names them.",
+    "MALFORMED_REQUEST": "400: The body is not valid JSON.",
+    "NOT_AUTHENTICATED": "401: No credentials, or the token is not valid.",
+    "PERMISSION_DENIED": "403: This role may not do this.",
+    "NOT_FOUND": "404: Missing, or not visible to the caller.",
+    "METHOD_NOT_ALLOWED": "405: The path does not take this method; see `Allow`.",
+    "NOT_ACCEPTABLE": "406: The `Accept` header asks for a format the API does not send.",
+    "CONFLICT": "409: A database rule refused the change (it conflicts with existing data).",
+    "PAYLOAD_TOO_LARGE": "413: The body is larger than the server accepts.",
+    "UNSUPPORTED_MEDIA_TYPE": "415: Send `application/json`.",
+    "THROTTLED": "429: Too many requests; see `Retry-After`.",
+    "SERVER_ERROR": "500: A fault on the server's side; it has been logged.",
+    "ERROR": "Any other refusal (no other status is expected).",
+}
 
 _CODES_BY_STATUS = {
     400: "VALIDATION_ERROR",
@@ -28,6 +46,7 @@ _CODES_BY_STATUS = {
     413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
     429: "THROTTLED",
+    500: "SERVER_ERROR",
 }
 
 _MESSAGES_BY_STATUS = {
@@ -105,9 +124,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             message = str(detail)
         elif isinstance(detail, dict) and "detail" in detail:
             message = str(detail["detail"])
-        explicit_code = getattr(exc, "hms_code", None)
-        if explicit_code:
-            code = explicit_code
     if isinstance(exc, exceptions.Throttled):
         code = "THROTTLED"
         wait = getattr(exc, "wait", None)
@@ -116,6 +132,5 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
     if isinstance(exc, exceptions.ParseError):
         code = "MALFORMED_REQUEST"
         message = "The request body is not valid JSON."
-        status_code = status.HTTP_400_BAD_REQUEST
     response.data = error_body(code, message, fields)
     return response

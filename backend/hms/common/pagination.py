@@ -34,6 +34,15 @@ class PageNumberPagination(DRFPageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = 100
     max_page_number = MAX_ID
+    # Set by hms.common.schema.AutoSchema to the list's own URL, for the schema's examples.
+    example_url = "https://hms.example.org/api/v1/patients/"
+
+    def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
+        response = super().get_paginated_response_schema(schema)
+        properties = response["properties"]
+        properties["next"]["example"] = f"{self.example_url}?{self.page_query_param}=4"
+        properties["previous"]["example"] = f"{self.example_url}?{self.page_query_param}=2"
+        return response
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)

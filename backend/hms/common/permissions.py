@@ -68,13 +68,3 @@ class RoleMapPermission(BasePermission):
         if operation is None:
             return False
         return can_call(user=request.user, operation=operation)
-
-
-class ApiDocsPermission(BasePermission):
-    """The schema and Swagger UI are public unless HMS_PUBLIC_API_DOCS is off (production)."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        if settings.HMS_PUBLIC_API_DOCS:
-            return True
-        user = request.user
-        return bool(user and user.is_authenticated and getattr(user, "role", None) == "ADMIN")

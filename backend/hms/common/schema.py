@@ -1,18 +1,57 @@
-"""OpenAPI helpers: the error shape and the bearer scheme, declared once."""
+"""OpenAPI: the schema class every view uses, the error shape, the bearer scheme, declared once."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils.module_loading import autodiscover_modules
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
+
+from hms.common.errors import domain_errors
+from hms.common.exception_handler import HANDLER_CODES
+
+# Where the examples of `next` / `previous` links point (the host is illustrative).
+EXAMPLE_ORIGIN = "https://hms.example.org"
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """Operations documented from their docstrings, lists with examples on their own path.
+
+    The first line of the view method's docstring (else the view class's) is the operation's
+    `summary`, the paragraphs after the blank line its `description`; a docstring of one
+    paragraph is both. A first line wrapped onto the next ones is read up to the blank line.
+    """
+
+    def _docstring_parts(self) -> tuple[str, str]:
+        docstring = super().get_description() or ""
+        first, _, rest = docstring.strip().partition("\n\n")
+        return " ".join(first.split()), rest.strip()
+
+    def get_summary(self) -> str | None:
+        summary, _ = self._docstring_parts()
+        return summary.rstrip(".") or None
+
+    def get_description(self) -> str:  # type: ignore[override]  # drf-spectacular narrows it
+        summary, rest = self._docstring_parts()
+        return rest or summary
+
+    def _get_paginator(self) -> Any:
+        paginator = super()._get_paginator()
+        if paginator is not None:
+            # Read by hms.common.pagination.PageNumberPagination for its `next`/`previous` examples.
+            paginator.example_url = f"{EXAMPLE_ORIGIN}{self.path}"
+        return paginator
 
 
 class ErrorResponseSerializer(serializers.Serializer):
     """Every 4xx answer has this shape."""
 
-    code = serializers.CharField(help_text="Stable upper-case error code, e.g. SLOT_TAKEN.")
+    code = serializers.CharField(
+        help_text="Stable upper-case error code; the `ErrorCode` enum lists every one."
+    )
     message = serializers.CharField(help_text="A sentence for people.")
     fields = serializers.DictField(  # type: ignore[assignment]
         child=serializers.ListField(child=serializers.CharField()),
@@ -45,15 +84,6 @@ def error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
     }
 
 
-def public_error_responses(*statuses: int) -> dict[int, OpenApiResponse]:
-    """Error responses of an endpoint that needs no authentication."""
-    wanted = sorted(set(statuses))
-    return {
-        code: OpenApiResponse(response=ErrorResponseSerializer, description=_DESCRIPTIONS[code])
-        for code in wanted
-    }
-
-
 class ApprovedUserJWTScheme(OpenApiAuthenticationExtension):
     target_class = "hms.accounts.authentication.ApprovedUserJWTAuthentication"
     name = "jwtAuth"
@@ -65,6 +95,36 @@ class ApprovedUserJWTScheme(OpenApiAuthenticationExtension):
             "bearerFormat": "JWT",
             "description": "Access token from POST /api/v1/auth/token/ (5 minutes by default).",
         }
+
+
+def error_codes() -> dict[str, str]:
+    """Every error code the API answers with, mapped to what it means.
+
+    The exception handler's own codes, then each DomainError's code (imported from every
+    installed app's `errors` module) with its HTTP status and default message.
+    """
+    autodiscover_modules("errors")
+    codes = dict(HANDLER_CODES)
+    for error in domain_errors():
+        codes.setdefault(error.code, f"{error.status_code}: {error.default_message}")
+    return dict(sorted(codes.items()))
+
+
+def add_error_code_enum(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """Postprocessing hook: `Error.code` is the `ErrorCode` enum, so clients can switch on it."""
+    codes = error_codes()
+    listing = "\n".join(f"* `{code}` - {meaning}" for code, meaning in codes.items())
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ErrorCode"] = {
+        "type": "string",
+        "enum": list(codes),
+        "description": f"Stable error codes; new ones may be added.\n\n{listing}",
+    }
+    error = schemas.get("Error")
+    if error is not None:
+        error["properties"]["code"] = {"$ref": "#/components/schemas/ErrorCode"}
+    result["components"]["schemas"] = dict(sorted(schemas.items()))
+    return result
 
 
 def add_common_error_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:

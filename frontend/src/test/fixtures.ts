@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '@/lib/api/errors';
+import type { ApiErrorBody, ErrorCode } from '@/lib/api/errors';
 import type { paths } from '@/lib/api/schema';
 import type { CurrentUser } from '@/lib/auth/session';
 import type { Hospital } from '@/lib/hospital';
@@ -89,7 +89,7 @@ export const users = {
 } satisfies Record<string, CurrentUser>;
 
 export function errorBody(
-  code: string,
+  code: ErrorCode,
   message: string,
   fields: ApiErrorBody['fields'] = {},
 ): ApiErrorBody {

@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node';
 
+import type { ErrorCode } from '@/lib/api/errors';
 import type { CurrentUser } from '@/lib/auth/session';
 
 import { departments, doctorDirectory, errorBody, hospital, users } from './fixtures';
@@ -11,7 +12,7 @@ import { doctorDashboard, emptyAdminDashboard, patientDashboard } from './worksp
  * tokens handed out by the token endpoint, and a refresh "cookie" that is either set or not.
  */
 export const mockAuth = {
-  accounts: new Map<string, { password: string; user: CurrentUser; loginError?: string }>(),
+  accounts: new Map<string, { password: string; user: CurrentUser; loginError?: ErrorCode }>(),
   tokens: new Map<string, CurrentUser>(),
   /** The user whose refresh cookie the browser holds, if any. */
   refreshCookieUser: null as CurrentUser | null,
@@ -37,7 +38,7 @@ mockAuth.reset();
 
 const EMPTY_PAGE = { count: 0, next: null, previous: null, results: [] };
 
-const LOGIN_ERRORS: Record<string, { status: 403; message: string }> = {
+const LOGIN_ERRORS: Partial<Record<ErrorCode, { status: 403; message: string }>> = {
   ACCOUNT_PENDING_APPROVAL: { status: 403, message: 'Your account is awaiting approval.' },
   ACCOUNT_REJECTED: { status: 403, message: 'Your account was not approved.' },
 };

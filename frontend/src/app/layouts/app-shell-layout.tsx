@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useCallback } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 
+import { ApiDocsLink } from '@/features/api-docs/components/api-docs-link';
 import { useLogout } from '@/features/auth/api/logout';
 import { useIdleLogout } from '@/features/auth/hooks/use-idle-logout';
 import type { Role } from '@/lib/auth/session';
@@ -92,6 +93,8 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
             onClick={nav.close}
           />
         ))}
+        {/* The API's documentation is for the hospital's admins (and integrators). */}
+        {user.role === 'ADMIN' && <ApiDocsLink />}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />

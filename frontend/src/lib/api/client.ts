@@ -106,3 +106,12 @@ export function refreshSession(): Promise<boolean> {
   })();
   return refreshInFlight;
 }
+
+/**
+ * A request outside the typed API (the docs session, `/api/docs/session/`), with the same
+ * in-memory bearer and refresh-on-401 as `api`.
+ */
+export function authenticatedFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(path, globalThis.location.origin);
+  return authFetch(new Request(url, { credentials: 'include', ...init }));
+}

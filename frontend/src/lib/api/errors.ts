@@ -3,6 +3,11 @@ import type { components } from './schema';
 /** The one error body of the API: `{code, message, fields}` for every 4xx. */
 export type ApiErrorBody = components['schemas']['Error'];
 
+/** Every error code the API documents; a newer server may add codes, so keep a default branch. */
+export type ErrorCode = components['schemas']['ErrorCode'];
+
+type ParsedErrorBody = Omit<ApiErrorBody, 'code'> & { code: string };
+
 /** A non-2xx answer from the API, carrying the parsed error body. */
 export class ApiError extends Error {
   readonly status: number;
@@ -23,7 +28,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function parseErrorBody(body: unknown): ApiErrorBody | null {
+function parseErrorBody(body: unknown): ParsedErrorBody | null {
   if (!isRecord(body) || typeof body.code !== 'string') return null;
   const fields: Record<string, string[]> = {};
   if (isRecord(body.fields)) {
@@ -54,7 +59,7 @@ export function unwrap<T>(result: FetchResult<T>): T {
 }
 
 // Codes whose server message is not the best text for a person in front of the form.
-const MESSAGES_BY_CODE: Record<string, string> = {
+const MESSAGES_BY_CODE: Partial<Record<ErrorCode, string>> = {
   INVALID_CREDENTIALS: 'Wrong username or password.',
   ACCOUNT_PENDING_APPROVAL:
     'Your account is awaiting approval by the hospital. You can sign in once an administrator approves it.',
@@ -82,7 +87,7 @@ const MESSAGES_BY_STATUS: Record<number, string> = {
 /** Turn any error thrown by a request into one sentence a person can act on. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const byCode = MESSAGES_BY_CODE[error.code];
+    const byCode = MESSAGES_BY_CODE[error.code as ErrorCode];
     if (byCode !== undefined) return byCode;
     if (error.status < 500 && error.message !== '' && !error.message.startsWith('Request failed'))
       return error.message;

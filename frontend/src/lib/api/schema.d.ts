@@ -12,17 +12,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List admissions, latest first.
-         *
-         *     The admin sees all and may filter by status, doctor, patient and admission date range;
+         * List admissions, latest first
+         * @description The admin sees all and may filter by status, doctor, patient and admission date range;
          *     a doctor sees the admissions they attend (current and discharged); a patient their own.
          */
         get: operations["admissions_list"];
         put?: never;
         /**
-         * @description Admit an approved patient under an approved doctor (admin).
-         *
-         *     The doctor becomes the patient's assigned doctor. `admitted_on` defaults to today in
+         * Admit an approved patient under an approved doctor (admin)
+         * @description The doctor becomes the patient's assigned doctor. `admitted_on` defaults to today in
          *     the hospital's time zone and may not be in the future. A patient with an open
          *     admission gets 409 ALREADY_ADMITTED; a patient or doctor who is not approved gets 400
          *     with a message on the field.
@@ -41,7 +39,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One admission: the admin any, a doctor one they attend, a patient their own. */
+        /**
+         * One admission: the admin any, a doctor one they attend, a patient their own
+         * @description One admission: the admin any, a doctor one they attend, a patient their own.
+         */
         get: operations["admissions_retrieve"];
         put?: never;
         post?: never;
@@ -61,9 +62,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Discharge the patient and issue the invoice, in one transaction (admin).
-         *
-         *     `discharged_on` defaults to today (hospital time zone); it may be neither in the future
+         * Discharge the patient and issue the invoice, in one transaction (admin)
+         * @description `discharged_on` defaults to today (hospital time zone); it may be neither in the future
          *     nor before the admission date. `room_charge_per_day` defaults to the admission's daily
          *     rate. Money fields are decimal strings with at most two places. Days = discharge date
          *     minus admission date, at least 1; total = days x daily rate + doctor fee + medicine
@@ -88,9 +88,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Preview the invoice a discharge with this body would issue; nothing is saved (admin).
-         *
-         *     Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
+         * Preview the invoice a discharge with this body would issue; nothing is saved (admin)
+         * @description Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
          *     `issued_by` and `pdf_sha256` are null.
          */
         post: operations["admissions_discharge_preview"];
@@ -108,9 +107,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List appointments, scoped to you.
-         *
-         *     Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
+         * List appointments, scoped to you
+         * @description Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
          *     `date_to`. Patient: your own, in every status. Doctor: your CONFIRMED appointments,
          *     soonest first (attended ones leave the list when you complete them); `history=true`
          *     lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
@@ -118,9 +116,8 @@ export interface paths {
         get: operations["appointments_list"];
         put?: never;
         /**
-         * @description Book an appointment in a free slot.
-         *
-         *     A patient books for themself (any `patient` or `status` sent is ignored) and the
+         * Book an appointment in a free slot
+         * @description A patient books for themself (any `patient` or `status` sent is ignored) and the
          *     request starts PENDING until an admin approves it. An admin books for any approved
          *     patient (`patient` required) and it starts CONFIRMED. `starts_at` must be a slot of the
          *     hospital's working hours in the future, else 400 SLOT_OUTSIDE_HOURS with the reason.
@@ -141,7 +138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One appointment with its status history. Not yours: 404. */
+        /**
+         * One appointment with its status history. Not yours: 404
+         * @description One appointment with its status history. Not yours: 404.
+         */
         get: operations["appointments_retrieve"];
         put?: never;
         post?: never;
@@ -161,9 +161,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Approve a pending request (admin): it becomes CONFIRMED.
-         *
-         *     409 INVALID_STATE when it is not pending or its time has passed.
+         * Approve a pending request (admin): it becomes CONFIRMED
+         * @description 409 INVALID_STATE when it is not pending or its time has passed.
          */
         post: operations["appointments_approve"];
         delete?: never;
@@ -182,9 +181,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free.
-         *
-         *     Admin: any pending or confirmed appointment. Patient: your own pending request, or your
+         * Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free
+         * @description Admin: any pending or confirmed appointment. Patient: your own pending request, or your
          *     own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
          */
         post: operations["appointments_cancel"];
@@ -204,9 +202,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Mark your confirmed appointment attended (doctor): COMPLETED.
-         *
-         *     Allowed once the appointment's start time has come; it then leaves your list (the record
+         * Mark your confirmed appointment attended (doctor): COMPLETED
+         * @description Allowed once the appointment's start time has come; it then leaves your list (the record
          *     is kept). 409 INVALID_STATE when it is not confirmed or has not started yet.
          */
         post: operations["appointments_complete"];
@@ -226,9 +223,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Reject a pending request (admin) with a `reason` the patient sees: REJECTED.
-         *
-         *     The slot becomes free again. 409 INVALID_STATE when it is not pending.
+         * Reject a pending request (admin) with a `reason` the patient sees: REJECTED
+         * @description The slot becomes free again. 409 INVALID_STATE when it is not pending.
          */
         post: operations["appointments_reject"];
         delete?: never;
@@ -247,9 +243,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Revoke the refresh token (from the body or the cookie) and clear the cookie.
-         *
-         *     Idempotent: an unknown, expired or already revoked token answers 204 as well.
+         * Revoke the refresh token (from the body or the cookie) and clear the cookie
+         * @description Idempotent: an unknown, expired or already revoked token answers 204 as well.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -266,9 +261,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The signed-in account.
-         *
-         *     The account's names, role and status, with the contact fields of the doctor's or
+         * The signed-in account
+         * @description The account's names, role and status, with the contact fields of the doctor's or
          *     patient's profile flattened in (null for an admin).
          */
         get: operations["auth_me_retrieve"];
@@ -278,9 +272,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description Change the signed-in account's names, email, mobile or address.
-         *
-         *     Send only the fields to change. The status, role, password and (for a patient) the
+         * Change the signed-in account's names, email, mobile or address
+         * @description Send only the fields to change. The status, role, password and (for a patient) the
          *     assigned doctor never change here.
          */
         patch: operations["auth_me_update"];
@@ -296,9 +289,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Change the signed-in account's password.
-         *
-         *     Needs the current password. Every refresh token of the account is revoked, so other
+         * Change the signed-in account's password
+         * @description Needs the current password. Every refresh token of the account is revoked, so other
          *     sessions end.
          */
         post: operations["auth_password_change"];
@@ -318,9 +310,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Create an admin account, approved at once.
-         *
-         *     Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open`
+         * Create an admin account, approved at once
+         * @description Governed by the hospital's admin sign-up policy (`GET /api/v1/hospital/`): `open`
          *     accepts anyone, `code` needs `signup_code`, `closed` refuses (403 ADMIN_SIGNUP_CLOSED).
          *     A request carrying an approved admin's bearer token is accepted under every policy.
          */
@@ -341,9 +332,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Apply as a doctor.
-         *
-         *     The account starts PENDING and can sign in once an admin approves it.
+         * Apply as a doctor
+         * @description The account starts PENDING and can sign in once an admin approves it.
          */
         post: operations["auth_signup_doctor"];
         delete?: never;
@@ -362,9 +352,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Sign up as a patient.
-         *
-         *     The account starts PENDING and can sign in once an admin approves it. A
+         * Sign up as a patient
+         * @description The account starts PENDING and can sign in once an admin approves it. A
          *     `preferred_doctor` from `GET /api/v1/doctors/directory/` is assigned on approval when
          *     that doctor is still approved.
          */
@@ -385,9 +374,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Log in and receive tokens.
-         *
-         *     JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`,
+         * Log in and receive tokens
+         * @description JSON mode (integrations): answers `{access, refresh}`. Cookie mode (`use_cookie: true`,
          *     the SPA): answers `{access}` and sets the refresh token as an HttpOnly,
          *     SameSite=Strict cookie scoped to `/api/v1/auth/`. Pending and rejected accounts get
          *     403 with ACCOUNT_PENDING_APPROVAL or ACCOUNT_REJECTED; any other failure is 401
@@ -410,9 +398,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Rotate the refresh token and get a new access token.
-         *
-         *     Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
+         * Rotate the refresh token and get a new access token
+         * @description Send `{refresh}` (JSON mode, answers `{access, refresh}`) or an empty body with the
          *     hms_refresh cookie (cookie mode, answers `{access}` and a new cookie). A used, revoked
          *     or expired refresh token, or one of an account that is no longer approved, is 401
          *     (in cookie mode the cookie is cleared too).
@@ -432,9 +419,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The caller's dashboard; only the section of their role is filled.
-         *
-         *     Admin: approved and pending doctor and patient counts and the newest pending accounts
+         * The caller's dashboard; only the section of their role is filled
+         * @description Admin: approved and pending doctor and patient counts and the newest pending accounts
          *     (at most 10). Doctor: how many approved patients are assigned to them. Patient: their
          *     assigned doctor, or null. `appointments`: for the admin the confirmed, pending and
          *     today's counts; for a doctor the upcoming confirmed count and today's confirmed list;
@@ -457,9 +443,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List the hospital's departments (not paginated).
-         *
-         *     Public: the doctor sign-up form uses it. `code` is what doctor bodies and filters send.
+         * List the hospital's departments (not paginated)
+         * @description Public: the doctor sign-up form uses it. `code` is what doctor bodies and filters send.
          */
         get: operations["departments_list"];
         put?: never;
@@ -478,17 +463,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List doctors (admin).
-         *
-         *     Filter by `status`, `department` and a name `search`; deleted doctors are left out
+         * List doctors (admin)
+         * @description Filter by `status`, `department` and a name `search`; deleted doctors are left out
          *     unless `status=DELETED`. Ordered by name unless `ordering` says otherwise.
          */
         get: operations["doctors_list"];
         put?: never;
         /**
-         * @description Register a doctor (admin).
-         *
-         *     The account is approved at once: the doctor can log in with the password given here.
+         * Register a doctor (admin)
+         * @description The account is approved at once: the doctor can log in with the password given here.
          */
         post: operations["doctors_create"];
         delete?: never;
@@ -505,9 +488,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Open a doctor's profile.
-         *
-         *     The admin opens any doctor and gets the whole profile (`Doctor`). A patient opens only
+         * Open a doctor's profile
+         * @description The admin opens any doctor and gets the whole profile (`Doctor`). A patient opens only
          *     their assigned doctor and gets how to reach them (`DoctorCard`: name, department,
          *     mobile and address; no username, e-mail or account status). Any other id answers 404,
          *     exactly like an id that does not exist.
@@ -516,9 +498,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * @description Delete a doctor (admin): the account is deactivated, the history is kept.
-         *
-         *     The doctor can no longer log in (their tokens stop working at once) and leaves every
+         * Delete a doctor (admin): the account is deactivated, the history is kept
+         * @description The doctor can no longer log in (their tokens stop working at once) and leaves every
          *     working list; `GET /doctors/?status=DELETED` still finds them. Patients assigned to
          *     them become unassigned and their future appointments are cancelled. Only a pending or
          *     approved doctor can be deleted (else 409 INVALID_STATE).
@@ -527,9 +508,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description Edit a doctor's profile (admin).
-         *
-         *     Send only the fields to change. The account status, role and password never change
+         * Edit a doctor's profile (admin)
+         * @description Send only the fields to change. The account status, role and password never change
          *     here (see `approve`, `reject`, `set-password`). A rejected or deleted doctor cannot be
          *     edited (409 INVALID_STATE).
          */
@@ -546,9 +526,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Approve a pending doctor application (admin).
-         *
-         *     The doctor can log in from now on. Any status but PENDING is 409 INVALID_STATE.
+         * Approve a pending doctor application (admin)
+         * @description The doctor can log in from now on. Any status but PENDING is 409 INVALID_STATE.
          */
         post: operations["doctors_approve"];
         delete?: never;
@@ -567,9 +546,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Reject a pending doctor application (admin), with an optional reason.
-         *
-         *     Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
+         * Reject a pending doctor application (admin), with an optional reason
+         * @description Any status but PENDING is 409 INVALID_STATE. A rejected doctor cannot log in.
          */
         post: operations["doctors_reject"];
         delete?: never;
@@ -588,9 +566,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Set a new password for a doctor's account (admin); the doctor's sessions end.
-         *
-         *     Answers 204 with no body. A rejected or deleted doctor's password cannot be set (409
+         * Set a new password for a doctor's account (admin); the doctor's sessions end
+         * @description Answers 204 with no body. A rejected or deleted doctor's password cannot be set (409
          *     INVALID_STATE); a weak password is 400.
          */
         post: operations["doctors_set_password"];
@@ -608,9 +585,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Free slots of an approved doctor on one calendar day (hospital time zone).
-         *
-         *     A slot is free unless the doctor has a pending or confirmed appointment in it; slots
+         * Free slots of an approved doctor on one calendar day (hospital time zone)
+         * @description A slot is free unless the doctor has a pending or confirmed appointment in it; slots
          *     that have already started are left out. Unknown or unapproved doctor: 404.
          */
         get: operations["doctors_slots_list"];
@@ -630,9 +606,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List the approved doctors: id, name and department only.
-         *
-         *     Public, ordered by name; filter by `department` and a name `search`.
+         * List the approved doctors: id, name and department only
+         * @description Public, ordered by name; filter by `department` and a name `search`.
          */
         get: operations["doctors_directory"];
         put?: never;
@@ -651,9 +626,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Report that the process is up and answering.
-         *
-         *     Never touches the database: a load balancer's liveness probe.
+         * Report that the process is up and answering
+         * @description Never touches the database: a load balancer's liveness probe.
          */
         get: operations["health_live"];
         put?: never;
@@ -672,9 +646,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Report whether the database answers and every migration is applied.
-         *
-         *     Answers 200 `ok` when ready, 503 `unavailable` otherwise: a readiness probe.
+         * Report whether the database answers and every migration is applied
+         * @description Answers 200 `ok` when ready, 503 `unavailable` otherwise: a readiness probe.
          */
         get: operations["health_ready"];
         put?: never;
@@ -693,9 +666,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Public facts about the hospital the SPA needs before sign-in.
-         *
-         *     The name, address, time zone, currency, admin sign-up policy and appointment length.
+         * Public facts about the hospital the SPA needs before sign-in
+         * @description The name, address, time zone, currency, admin sign-up policy and appointment length.
          */
         get: operations["hospital_retrieve"];
         put?: never;
@@ -714,9 +686,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List invoices, newest first: the admin all (filterable), a patient their own.
-         *
-         *     Doctors get 403: they see their discharged patients' admissions, not their bills.
+         * List invoices, newest first: the admin all (filterable), a patient their own
+         * @description Doctors get 403: they see their discharged patients' admissions, not their bills.
          */
         get: operations["invoices_list"];
         put?: never;
@@ -734,7 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One invoice: the admin any, a patient their own (404 otherwise). */
+        /**
+         * One invoice: the admin any, a patient their own (404 otherwise)
+         * @description One invoice: the admin any, a patient their own (404 otherwise).
+         */
         get: operations["invoices_retrieve"];
         put?: never;
         post?: never;
@@ -752,9 +726,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Download the invoice PDF stored at issue: the same bytes on every download.
-         *
-         *     Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
+         * Download the invoice PDF stored at issue: the same bytes on every download
+         * @description Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
          *     its SHA-256 is the invoice's `pdf_sha256`. Each download is recorded in the audit
          *     trail. The admin any, a patient their own (404 otherwise).
          */
@@ -775,17 +748,15 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description List patients. The admin sees every patient; a doctor only their assigned patients.
-         *
-         *     A doctor's list holds only approved patients assigned to them. Without `status`,
+         * List patients. The admin sees every patient; a doctor only their assigned patients
+         * @description A doctor's list holds only approved patients assigned to them. Without `status`,
          *     deleted patients are left out; `status=DELETED` (admin) lists only them.
          */
         get: operations["patients_list"];
         put?: never;
         /**
-         * @description Register a patient (admin).
-         *
-         *     The account is approved at once: the patient can log in. `assigned_doctor` is optional
+         * Register a patient (admin)
+         * @description The account is approved at once: the patient can log in. `assigned_doctor` is optional
          *     and must be an approved doctor.
          */
         post: operations["patients_create"];
@@ -803,9 +774,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Open a patient's profile, as far as the caller may see it.
-         *
-         *     The admin opens any patient; a doctor only their approved, assigned patients; a
+         * Open a patient's profile, as far as the caller may see it
+         * @description The admin opens any patient; a doctor only their approved, assigned patients; a
          *     patient only themself. Any other id answers 404, exactly like an id that does not
          *     exist.
          */
@@ -813,9 +783,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * @description Delete a patient (admin): the account is deactivated, the history is kept.
-         *
-         *     The patient can no longer log in (their tokens stop working at once) and leaves every
+         * Delete a patient (admin): the account is deactivated, the history is kept
+         * @description The patient can no longer log in (their tokens stop working at once) and leaves every
          *     working list; `GET /patients/?status=DELETED` still finds them. Their future
          *     appointments are cancelled. Only a pending or approved patient who is not admitted can
          *     be deleted (else 409 INVALID_STATE).
@@ -824,9 +793,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * @description Edit a patient's profile or assigned doctor (admin).
-         *
-         *     Send only the fields to change. `assigned_doctor` takes an approved doctor's id
+         * Edit a patient's profile or assigned doctor (admin)
+         * @description Send only the fields to change. `assigned_doctor` takes an approved doctor's id
          *     (anything else is 400), or null to leave the patient without a doctor. The account
          *     status, role, password and admission never change here. A rejected or deleted patient
          *     cannot be edited (409 INVALID_STATE).
@@ -844,9 +812,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Approve a pending patient sign-up (admin).
-         *
-         *     Any status but PENDING is 409 INVALID_STATE. When the patient picked a preferred
+         * Approve a pending patient sign-up (admin)
+         * @description Any status but PENDING is 409 INVALID_STATE. When the patient picked a preferred
          *     doctor at sign-up, has no assigned doctor yet and that doctor is still approved, the
          *     preferred doctor becomes the assigned doctor.
          */
@@ -867,9 +834,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Reject a pending patient sign-up (admin), with an optional reason.
-         *
-         *     Any status but PENDING is 409 INVALID_STATE. A rejected patient cannot log in.
+         * Reject a pending patient sign-up (admin), with an optional reason
+         * @description Any status but PENDING is 409 INVALID_STATE. A rejected patient cannot log in.
          */
         post: operations["patients_reject"];
         delete?: never;
@@ -888,9 +854,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Set a new password for a patient's account (admin); the patient's sessions end.
-         *
-         *     Answers 204 with no body. A rejected or deleted patient's password cannot be set (409
+         * Set a new password for a patient's account (admin); the patient's sessions end
+         * @description Answers 204 with no body. A rejected or deleted patient's password cannot be set (409
          *     INVALID_STATE); a weak password is 400.
          */
         post: operations["patients_set_password"];
@@ -1269,8 +1234,7 @@ export interface components {
         };
         /** @description Every 4xx answer has this shape. */
         Error: {
-            /** @description Stable upper-case error code, e.g. SLOT_TAKEN. */
-            code: string;
+            code: components["schemas"]["ErrorCode"];
             /** @description A sentence for people. */
             message: string;
             /** @description Per-field messages for 400 answers; empty otherwise. */
@@ -1278,6 +1242,35 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /**
+         * @description Stable error codes; new ones may be added.
+         *
+         *     * `ACCOUNT_PENDING_APPROVAL` - 403: Your account is awaiting approval by the hospital. You can sign in once it is approved.
+         *     * `ACCOUNT_REJECTED` - 403: Your account application was not approved by the hospital.
+         *     * `ADMIN_SIGNUP_CLOSED` - 403: Admin sign-up is closed. Ask an existing administrator to create your account.
+         *     * `ALREADY_ADMITTED` - 409: This patient is already admitted. Discharge the open admission before admitting again.
+         *     * `CONFLICT` - 409: A database rule refused the change (it conflicts with existing data).
+         *     * `ERROR` - Any other refusal (no other status is expected).
+         *     * `INVALID_CREDENTIALS` - 401: The username or password is not correct.
+         *     * `INVALID_SIGNUP_CODE` - 403: The admin sign-up code is not correct.
+         *     * `INVALID_STATE` - 409: This action is not allowed in the current state.
+         *     * `INVALID_TOKEN` - 401: The refresh token is missing, expired or revoked. Sign in again.
+         *     * `MALFORMED_REQUEST` - 400: The body is not valid JSON.
+         *     * `METHOD_NOT_ALLOWED` - 405: The path does not take this method; see `Allow`.
+         *     * `NOT_ACCEPTABLE` - 406: The `Accept` header asks for a format the API does not send.
+         *     * `NOT_AUTHENTICATED` - 401: No credentials, or the token is not valid.
+         *     * `NOT_FOUND` - 404: Missing, or not visible to the caller.
+         *     * `PAYLOAD_TOO_LARGE` - 413: The body is larger than the server accepts.
+         *     * `PERMISSION_DENIED` - 403: This role may not do this.
+         *     * `SERVER_ERROR` - 500: A fault on the server's side; it has been logged.
+         *     * `SLOT_OUTSIDE_HOURS` - 400: This time is not a bookable slot.
+         *     * `SLOT_TAKEN` - 409: This slot has just been taken; choose another time.
+         *     * `THROTTLED` - 429: Too many requests; see `Retry-After`.
+         *     * `UNSUPPORTED_MEDIA_TYPE` - 415: Send `application/json`.
+         *     * `VALIDATION_ERROR` - 400: Some fields are not valid; `fields` names them.
+         * @enum {string}
+         */
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "SERVER_ERROR" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNSUPPORTED_MEDIA_TYPE" | "VALIDATION_ERROR";
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             detail: string;
@@ -1398,12 +1391,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/admissions/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/admissions/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["Admission"][];
@@ -1413,12 +1406,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/appointments/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/appointments/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["Appointment"][];
@@ -1428,12 +1421,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/doctors/directory/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/doctors/directory/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["DoctorDirectoryEntry"][];
@@ -1443,12 +1436,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/doctors/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/doctors/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["Doctor"][];
@@ -1458,12 +1451,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/invoices/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/invoices/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["Invoice"][];
@@ -1473,12 +1466,12 @@ export interface components {
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://hms.example.org/api/v1/patients/?page=4
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://hms.example.org/api/v1/patients/?page=2
              */
             previous?: string | null;
             results: components["schemas"]["Patient"][];
