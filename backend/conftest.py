@@ -22,7 +22,7 @@ class ContractClient(APIClient):
 
     validate_contract = True
 
-    def request(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def request(self, *args: Any, **kwargs: Any) -> Any:
         response = super().request(*args, **kwargs)
         if self.validate_contract:
             validate_response(response)

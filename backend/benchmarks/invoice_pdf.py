@@ -122,7 +122,7 @@ def add_stays(count: int, *, admin: User, doctor: Doctor, patient: Patient) -> N
         )
         admission_discharge(
             actor=admin,
-            admission_id=admission.pk,
+            admission=admission,
             discharged_on=date(2026, 11, 5),
             room_charge_per_day=None,
             doctor_fee=Decimal("1000.00"),
@@ -166,7 +166,7 @@ def list_query_counts() -> dict[tuple[str, str, int], int]:
     # Every invoice stores real PDF bytes (a list must not load them), rendered once here.
     real_pdf = invoice_render_pdf(invoice=sample_invoice())
     original = billing_services.invoice_render_pdf
-    billing_services.invoice_render_pdf = lambda *, invoice: real_pdf  # type: ignore[assignment]
+    billing_services.invoice_render_pdf = lambda *, invoice: real_pdf
     counts: dict[tuple[str, str, int], int] = {}
     try:
         stays = 0
@@ -182,7 +182,7 @@ def list_query_counts() -> dict[tuple[str, str, int], int]:
                         client, "/api/v1/invoices/?page_size=100", rows
                     )
     finally:
-        billing_services.invoice_render_pdf = original  # type: ignore[assignment]
+        billing_services.invoice_render_pdf = original
     return counts
 
 

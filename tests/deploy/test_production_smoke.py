@@ -417,6 +417,7 @@ def test_swagger_ui_and_the_schema_are_public_by_default(replica_a: str, admin: 
     schema = client.get("/api/schema/")
     assert schema.status_code == 200
     assert b"/api/v1/auth/token/:" in schema.content
+    assert b"/api/v1/invoices/{id}/pdf/" in schema.content
     # The web app's way in when a deployment limits the docs to admins: a docs cookie, Secure.
     doctor = client.login(journey.doctor_username)
     assert client.request("POST", "/api/docs/session/", token=doctor).status_code == 403

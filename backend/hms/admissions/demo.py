@@ -84,8 +84,8 @@ def _stay(plan: DemoStay, *, admin: User, patient: Patient, doctor: Doctor, at: 
     admitted_at = at - timedelta(days=plan.admitted_days_ago)
     admission = admission_create(
         actor=admin,
-        patient_id=patient.pk,
-        doctor_id=doctor.pk,
+        patient=patient,
+        doctor=doctor,
         admitted_on=timezone.localdate(admitted_at, timezone.get_default_timezone()),
         symptoms=plan.symptoms,
         room=plan.room,
@@ -97,7 +97,7 @@ def _stay(plan: DemoStay, *, admin: User, patient: Patient, doctor: Doctor, at: 
     discharged_at = at - timedelta(days=plan.discharged_days_ago)
     admission_discharge(
         actor=admin,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=timezone.localdate(discharged_at, timezone.get_default_timezone()),
         room_charge_per_day=None,
         doctor_fee=plan.doctor_fee,

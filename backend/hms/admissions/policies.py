@@ -1,24 +1,29 @@
-"""Who may see which admission (SPEC sections 2 and 4). Admit and discharge are admin-only in
-the role map; these predicates decide row visibility."""
+"""Who may see which admission, and which admissions may still be discharged.
+
+Admit and discharge are admin-only in the role map; `visible_admissions` decides the rows.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from django.db.models import Q
 
-from hms.accounts.models import Role
+from hms.accounts.models import Role, User
 from hms.admissions.models import ADMISSION_TRANSITIONS, Admission, AdmissionStatus
 
 
-def can_view_admission(*, viewer: Any, admission: Admission) -> bool:
-    """Allow the admin every admission, a doctor the ones they attend, a patient their own."""
-    role = getattr(viewer, "role", None)
-    if role == Role.ADMIN:
-        return True
-    if role == Role.DOCTOR:
-        return bool(admission.doctor.user_id == viewer.pk)
-    if role == Role.PATIENT:
-        return bool(admission.patient.user_id == viewer.pk)
-    return False
+def visible_admissions(viewer: User) -> Q:
+    """Match the admissions `viewer` may see.
+
+    The admin sees every admission, a doctor the ones they attend (open and discharged: their
+    "discharged patients"), a patient their own; anyone else none.
+    """
+    if viewer.role == Role.ADMIN:
+        return Q()
+    if viewer.role == Role.DOCTOR:
+        return Q(doctor__user_id=viewer.pk)
+    if viewer.role == Role.PATIENT:
+        return Q(patient__user_id=viewer.pk)
+    return Q(pk__in=[])
 
 
 def can_discharge_admission(*, admission: Admission) -> bool:

@@ -3,63 +3,64 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django_filters import ChoiceFilter, DateFilter, FilterSet
 
-from hms.accounts.models import Role, User
+from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
-from hms.admissions.policies import can_view_admission
-from hms.billing.selectors import invoice_count_for_patient, invoice_total_for_month
+from hms.admissions.policies import visible_admissions
 from hms.common.errors import NotFoundError
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
 
-def _visible_to(viewer: User) -> Q:
-    if viewer.role == Role.ADMIN:
-        return Q()
-    if viewer.role == Role.DOCTOR:
-        return Q(doctor__user_id=viewer.pk)
-    if viewer.role == Role.PATIENT:
-        return Q(patient__user_id=viewer.pk)
-    return Q(pk__in=[])
+def _admissions(viewer: User) -> QuerySet[Admission]:
+    return (
+        Admission.objects.filter(visible_admissions(viewer))
+        .select_related("patient__user", "doctor__user", "doctor__department")
+        .annotate(invoice_pk=F("invoice__id"))
+    )
 
 
-def _admissions() -> QuerySet[Admission]:
-    return Admission.objects.select_related(
-        "patient__user", "doctor__user", "doctor__department"
-    ).annotate(invoice_pk=F("invoice__id"))
+class AdmissionFilter(FilterSet):
+    """The query parameters of the admission list."""
+
+    status = ChoiceFilter(choices=AdmissionStatus.choices)
+    doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="Doctor id.")
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
+    admitted_from = DateFilter(
+        field_name="admitted_on", lookup_expr="gte", help_text="Admitted on or after."
+    )
+    admitted_to = DateFilter(
+        field_name="admitted_on", lookup_expr="lte", help_text="Admitted on or before."
+    )
+
+    class Meta:
+        model = Admission
+        fields = ["status", "doctor", "patient", "admitted_from", "admitted_to"]
+        form = ordered_range_form("admitted_from", "admitted_to")
 
 
 def admission_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Admission]:
     """List the admissions `viewer` may see, latest admission first.
 
     The admin sees all, a doctor the ones they attend (open and discharged: their "discharged
-    patients"), a patient their own. Filters: status, doctor, patient, admitted_from and
-    admitted_to (inclusive dates).
+    patients"), a patient their own. `filters` are the query parameters of AdmissionFilter
+    (status, doctor, patient, admitted_from and admitted_to as inclusive dates). Raises
+    ValidationFailed for a parameter that is not valid.
     """
-    queryset = _admissions().filter(_visible_to(viewer))
-    if filters.get("status"):
-        queryset = queryset.filter(status=filters["status"])
-    if filters.get("doctor") is not None:
-        queryset = queryset.filter(doctor_id=filters["doctor"])
-    if filters.get("patient") is not None:
-        queryset = queryset.filter(patient_id=filters["patient"])
-    if filters.get("admitted_from") is not None:
-        queryset = queryset.filter(admitted_on__gte=filters["admitted_from"])
-    if filters.get("admitted_to") is not None:
-        queryset = queryset.filter(admitted_on__lte=filters["admitted_to"])
+    queryset = filter_rows(AdmissionFilter, filters, _admissions(viewer))
     return queryset.order_by("-admitted_on", "-id")
 
 
-def admission_get(*, viewer: User, admission_id: int) -> Admission:
+def admission_get(*, viewer: User, id: int) -> Admission:
     """Return one admission `viewer` may see.
 
     Raises NotFoundError when it does not exist or is not visible to the viewer.
     """
-    admission = _admissions().filter(pk=admission_id).first()
-    if admission is None or not can_view_admission(viewer=viewer, admission=admission):
+    admission = _admissions(viewer).filter(pk=id).first()
+    if admission is None:
         raise NotFoundError()
     return admission
 
@@ -74,32 +75,24 @@ def open_admission_exists(*, patient_ref: str = "pk") -> Exists:
     )
 
 
-def admission_summary_for_admin(*, at: datetime) -> dict[str, Any]:
-    """Summarise admissions and billing for the admin's dashboard.
+def admission_counts(*, viewer: User) -> dict[str, int]:
+    """Count the admissions `viewer` may see, for the admin's dashboard.
 
-    `currently_admitted`: open admissions; `discharged`: discharged admissions, ever;
-    `invoiced_total_this_month`: the sum of invoices issued in the hospital-time calendar month
-    of `at`, in the hospital's `currency`.
+    `currently_admitted`: open admissions; `discharged`: discharged admissions, ever.
     """
-    counts = Admission.objects.aggregate(
+    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
         currently_admitted=Count("pk", filter=Q(status=AdmissionStatus.ADMITTED)),
         discharged=Count("pk", filter=Q(status=AdmissionStatus.DISCHARGED)),
     )
-    return {
-        "currently_admitted": counts["currently_admitted"],
-        "discharged": counts["discharged"],
-        "invoiced_total_this_month": invoice_total_for_month(at=at),
-        "currency": settings.HMS_CURRENCY,
-    }
 
 
-def admission_summary_for_doctor(*, doctor_user: User) -> dict[str, int]:
-    """Count a doctor's patients for their dashboard.
+def admission_summary_for_doctor(*, viewer: User) -> dict[str, int]:
+    """Count the patients of the admissions `viewer` (a doctor) attends, for their dashboard.
 
     `admitted_patients`: in hospital under them now; `discharged_patients`: discharged from
     their care, each patient once however many stays.
     """
-    return Admission.objects.filter(doctor__user=doctor_user).aggregate(
+    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
         admitted_patients=Count(
             "patient", distinct=True, filter=Q(status=AdmissionStatus.ADMITTED)
         ),
@@ -109,18 +102,10 @@ def admission_summary_for_doctor(*, doctor_user: User) -> dict[str, int]:
     )
 
 
-def admission_summary_for_patient(*, patient_user: User) -> dict[str, Any]:
-    """Summarise a patient's stays for their dashboard.
-
-    `admission`: their open admission, else their latest one, else None; `invoices`: how many
-    invoices they have (one per discharge).
-    """
-    latest = (
-        Admission.objects.filter(patient__user=patient_user)
+def admission_get_current(*, viewer: User) -> Admission | None:
+    """Return the open admission `viewer` (a patient) may see, else their latest, else None."""
+    return (
+        Admission.objects.filter(visible_admissions(viewer))
         .order_by(F("discharged_on").desc(nulls_first=True), "-admitted_on", "-id")
         .first()
     )
-    return {
-        "admission": latest,
-        "invoices": invoice_count_for_patient(patient_user=patient_user),
-    }

@@ -1,19 +1,25 @@
 from __future__ import annotations
 
-from typing import Any
-
 from rest_framework import serializers
 
-from hms.admissions.models import Admission, AdmissionStatus
+from hms.admissions.models import Admission
 from hms.billing.serializers import MoneyField
+from hms.doctors.models import Doctor
+from hms.patients.models import Patient
 
 
 class AdmissionCreateSerializer(serializers.Serializer):
     """Admit a patient: who, under which doctor, since when, why, where and at what rate."""
 
-    patient = serializers.IntegerField(min_value=1, help_text="An approved patient's id.")
-    doctor = serializers.IntegerField(
-        min_value=1, help_text="The attending doctor (approved); becomes the assigned doctor."
+    patient = serializers.PrimaryKeyRelatedField(
+        queryset=Patient.objects.all(),
+        error_messages={"does_not_exist": "No patient has this id."},
+        help_text="An approved patient's id.",
+    )
+    doctor = serializers.PrimaryKeyRelatedField(
+        queryset=Doctor.objects.all(),
+        error_messages={"does_not_exist": "No doctor has this id."},
+        help_text="The attending doctor (approved); becomes the assigned doctor.",
     )
     admitted_on = serializers.DateField(
         required=False, help_text="Defaults to today in the hospital's time zone; never future."
@@ -35,7 +41,7 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
 
     patient_name = serializers.CharField(source="patient.full_name", read_only=True)
     # The attending doctor keeps the contact details of the patients they discharged, even
-    # after the patient is assigned to someone else (SPEC section 4, "discharged patients").
+    # after the patient is assigned to someone else (their "discharged patients").
     patient_mobile = serializers.CharField(source="patient.mobile", read_only=True)
     patient_address = serializers.CharField(source="patient.address", read_only=True)
     doctor_name = serializers.CharField(source="doctor.full_name", read_only=True)
@@ -69,24 +75,6 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
         return getattr(admission, "invoice_pk", None)
 
 
-class AdmissionListFilterSerializer(serializers.Serializer):
-    """Query parameters of the admission list."""
-
-    status = serializers.ChoiceField(choices=AdmissionStatus.choices, required=False)
-    doctor = serializers.IntegerField(required=False, min_value=1, help_text="Doctor id.")
-    patient = serializers.IntegerField(required=False, min_value=1, help_text="Patient id.")
-    admitted_from = serializers.DateField(required=False, help_text="Admitted on or after.")
-    admitted_to = serializers.DateField(required=False, help_text="Admitted on or before.")
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        start, end = attrs.get("admitted_from"), attrs.get("admitted_to")
-        if start and end and start > end:
-            raise serializers.ValidationError(
-                {"admitted_to": ["Must not be before admitted_from."]}
-            )
-        return attrs
-
-
 class AdmissionDischargeSerializer(serializers.Serializer):
     """The discharge date and charges; money is a decimal string with at most two places."""
 
@@ -102,19 +90,6 @@ class AdmissionDischargeSerializer(serializers.Serializer):
     other_charge = MoneyField()
 
 
-class AdminAdmissionSummarySerializer(serializers.Serializer):
-    """Admissions and billing on the admin's dashboard."""
-
-    currently_admitted = serializers.IntegerField(help_text="Patients in hospital now.")
-    discharged = serializers.IntegerField(help_text="Discharged admissions, all time.")
-    invoiced_total_this_month = serializers.DecimalField(
-        max_digits=16,
-        decimal_places=2,
-        help_text="Total of the invoices issued this calendar month (hospital time zone).",
-    )
-    currency = serializers.CharField(help_text="ISO 4217 code of the hospital's currency.")
-
-
 class DoctorAdmissionSummarySerializer(serializers.Serializer):
     """Admissions on the doctor's dashboard."""
 
@@ -122,22 +97,3 @@ class DoctorAdmissionSummarySerializer(serializers.Serializer):
     discharged_patients = serializers.IntegerField(
         help_text="Patients discharged from their care, each counted once."
     )
-
-
-class PatientAdmissionSummarySerializer(serializers.Serializer):
-    """The patient's admission status on their dashboard."""
-
-    admission = serializers.IntegerField(
-        source="admission.pk",
-        allow_null=True,
-        help_text="Their open admission, else their latest one; null when never admitted.",
-    )
-    status = serializers.ChoiceField(
-        source="admission.status",
-        choices=AdmissionStatus.choices,
-        allow_null=True,
-        help_text="ADMITTED while in hospital; null when never admitted.",
-    )
-    admitted_on = serializers.DateField(source="admission.admitted_on", allow_null=True)
-    discharged_on = serializers.DateField(source="admission.discharged_on", allow_null=True)
-    invoices = serializers.IntegerField(help_text="How many invoices they have (see invoices/).")

@@ -11,11 +11,11 @@ from django.utils import timezone
 from hms.accounts.models import AccountStatus, User
 from hms.admissions.errors import AlreadyAdmitted
 from hms.admissions.models import Admission, AdmissionStatus
-from hms.admissions.policies import can_discharge_admission
+from hms.admissions.policies import can_discharge_admission, visible_admissions
 from hms.audit.services import audit_record
 from hms.billing.calculations import Charges
 from hms.billing.models import Invoice
-from hms.billing.services import invoice_draft, invoice_issue
+from hms.billing.services import BilledStay, invoice_draft, invoice_issue
 from hms.common.errors import InvalidStateError, NotFoundError, ValidationFailed
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
@@ -34,8 +34,8 @@ def _hospital_today(at: datetime) -> date:
 def admission_create(
     *,
     actor: User,
-    patient_id: int,
-    doctor_id: int,
+    patient: Patient,
+    doctor: Doctor,
     admitted_on: date | None,
     symptoms: str,
     room: str,
@@ -45,8 +45,8 @@ def admission_create(
     """Admit an approved patient under an approved doctor, who becomes their assigned doctor.
 
     `admitted_on` defaults to today in the hospital's time zone and may not be in the future.
-    Raises ValidationFailed (unknown or not approved patient or doctor, future date) and
-    AlreadyAdmitted when the patient has an open admission (the database guarantees it too).
+    Raises ValidationFailed (patient or doctor not approved, future date) and AlreadyAdmitted
+    when the patient has an open admission (the database guarantees it too).
     """
     today = _hospital_today(at)
     admitted_on = admitted_on or today
@@ -60,30 +60,23 @@ def admission_create(
         doctor = (
             Doctor.objects.select_for_update(of=("self", "user"))
             .select_related("user")
-            .filter(pk=doctor_id)
-            .first()
+            .get(pk=doctor.pk)
         )
         patient = (
             Patient.objects.select_for_update(of=("self", "user"))
             .select_related("user")
-            .filter(pk=patient_id)
-            .first()
+            .get(pk=patient.pk)
         )
-        if patient is None:
-            errors["patient"] = ["No patient has this id."]
-        elif patient.user.status != AccountStatus.APPROVED:
+        if patient.user.status != AccountStatus.APPROVED:
             reason = _ACCOUNT_REFUSALS.get(patient.user.status, "is not approved")
             errors["patient"] = [
                 f"This patient's account {reason}; only approved patients are admitted."
             ]
-        if doctor is None:
-            errors["doctor"] = ["No doctor has this id."]
-        elif doctor.user.status != AccountStatus.APPROVED:
+        if doctor.user.status != AccountStatus.APPROVED:
             reason = _ACCOUNT_REFUSALS.get(doctor.user.status, "is not approved")
             errors["doctor"] = [f"This doctor's account {reason}; choose an approved doctor."]
         if errors:
             raise ValidationFailed(fields=errors)
-        assert patient is not None and doctor is not None
         if Admission.objects.filter(patient=patient, status=AdmissionStatus.ADMITTED).exists():
             raise AlreadyAdmitted()
         try:
@@ -124,21 +117,21 @@ def admission_create(
     return admission
 
 
-def _admission_for_discharge(*, admission_id: int, lock: bool) -> Admission:
-    queryset = Admission.objects.select_related(
+def _admission_for_discharge(*, actor: User, admission: Admission, lock: bool) -> Admission:
+    queryset = Admission.objects.filter(visible_admissions(actor)).select_related(
         "patient__user", "doctor__user", "doctor__department"
     )
     if lock:
         # Only the admission row: concurrent discharges of it queue here, one at a time.
         queryset = queryset.select_for_update(of=("self",))
-    admission = queryset.filter(pk=admission_id).first()
-    if admission is None:
+    locked = queryset.filter(pk=admission.pk).first()
+    if locked is None:
         raise NotFoundError()
-    if not can_discharge_admission(admission=admission):
+    if not can_discharge_admission(admission=locked):
         raise InvalidStateError(
             "This admission is already discharged and its invoice issued; it cannot change."
         )
-    return admission
+    return locked
 
 
 def _discharge_draft(
@@ -171,9 +164,21 @@ def _discharge_draft(
     if errors:
         raise ValidationFailed(fields=errors)
     assert rate is not None
+    patient, doctor = admission.patient, admission.doctor
+    stay = BilledStay(
+        admission_id=admission.pk,
+        patient=patient,
+        patient_name=patient.user.full_name,
+        patient_mobile=patient.mobile,
+        patient_address=patient.address,
+        symptoms=admission.symptoms,
+        doctor_name=doctor.user.full_name,
+        doctor_department=doctor.department.name,
+        admitted_on=admission.admitted_on,
+    )
     return invoice_draft(
         actor=actor,
-        admission=admission,
+        stay=stay,
         discharged_on=discharged_on,
         charges=Charges(
             room_charge_per_day=rate,
@@ -187,7 +192,7 @@ def _discharge_draft(
 def admission_discharge_preview(
     *,
     actor: User,
-    admission_id: int,
+    admission: Admission,
     discharged_on: date | None,
     room_charge_per_day: Decimal | None,
     doctor_fee: Decimal,
@@ -200,7 +205,7 @@ def admission_discharge_preview(
     The result is unsaved: no id, number, issue time or PDF. Raises the same errors as
     `admission_discharge`.
     """
-    admission = _admission_for_discharge(admission_id=admission_id, lock=False)
+    admission = _admission_for_discharge(actor=actor, admission=admission, lock=False)
     return _discharge_draft(
         actor=actor,
         admission=admission,
@@ -216,7 +221,7 @@ def admission_discharge_preview(
 def admission_discharge(
     *,
     actor: User,
-    admission_id: int,
+    admission: Admission,
     discharged_on: date | None,
     room_charge_per_day: Decimal | None,
     doctor_fee: Decimal,
@@ -232,7 +237,7 @@ def admission_discharge(
     discharge changes nothing) and ValidationFailed (dates, missing rate, amounts).
     """
     with transaction.atomic():
-        admission = _admission_for_discharge(admission_id=admission_id, lock=True)
+        admission = _admission_for_discharge(actor=actor, admission=admission, lock=True)
         draft = _discharge_draft(
             actor=actor,
             admission=admission,

@@ -1,22 +1,9 @@
-from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from hms.admissions import apis
 
-urlpatterns = [
-    path("admissions/", apis.AdmissionListCreateApi.as_view(), name="admissions"),
-    path(
-        "admissions/<int:admission_id>/",
-        apis.AdmissionDetailApi.as_view(),
-        name="admission-detail",
-    ),
-    path(
-        "admissions/<int:admission_id>/discharge/preview/",
-        apis.AdmissionDischargePreviewApi.as_view(),
-        name="admission-discharge-preview",
-    ),
-    path(
-        "admissions/<int:admission_id>/discharge/",
-        apis.AdmissionDischargeApi.as_view(),
-        name="admission-discharge",
-    ),
-]
+# Path converters (`<int:id>`): handlers get an int and the schema declares an integer.
+router = SimpleRouter(use_regex_path=False)
+router.register("admissions", apis.AdmissionViewSet, basename="admission")
+
+urlpatterns = router.urls

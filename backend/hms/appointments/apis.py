@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from hms.accounts.models import Role, User
+from hms.accounts.models import Role
 from hms.appointments import serializers as s
 from hms.appointments.models import Appointment
-from hms.appointments.selectors import appointment_get, appointment_list, slot_list
+from hms.appointments.selectors import (
+    AppointmentFilter,
+    appointment_get,
+    appointment_list,
+    slot_list,
+)
 from hms.appointments.services import (
     appointment_approve,
     appointment_book,
@@ -23,44 +28,79 @@ from hms.appointments.services import (
     appointment_reject,
 )
 from hms.common.errors import PermissionDeniedError, ValidationFailed
-from hms.common.pagination import PageNumberPagination
-from hms.common.permissions import RoleMapPermission
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet
+from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
+TAGS = ["appointments"]
 
-class _AppointmentsApi(APIView):
-    """Role map resource "appointments"; each HTTP method names its operation."""
 
-    permission_classes = [RoleMapPermission]
+def _event(from_status: str | None, to_status: str, at: str, **changes: Any) -> dict[str, Any]:
+    return {
+        "from_status": from_status,
+        "to_status": to_status,
+        "at": at,
+        "actor_role": "ADMIN",
+        "actor_name": "Meera Iyer",
+        "reason": "",
+        **changes,
+    }
+
+
+_BOOKED = _event(
+    None, "PENDING", "2026-11-20T18:05:00+05:30", actor_role="PATIENT", actor_name="Priya Menon"
+)
+
+
+def _appointment_example(status: str, *history: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    return {
+        "id": 31,
+        "patient": 9,
+        "patient_details": {
+            "id": 9,
+            "full_name": "Priya Menon",
+            "mobile": "+919845000050",
+            "address": "10 Lake Road, Kochi",
+            "symptoms": "Recurring headaches",
+        },
+        "doctor": 4,
+        "doctor_name": "Anita Desai",
+        "doctor_department": "Neurologist",
+        "starts_at": "2026-11-27T09:30:00+05:30",
+        "ends_at": "2026-11-27T10:00:00+05:30",
+        "reason": "Headaches for two weeks",
+        "status": status,
+        "status_reason": "",
+        "status_changed_at": history[-1]["at"] if history else _BOOKED["at"],
+        "created_at": _BOOKED["at"],
+        "history": [_BOOKED, *history],
+        **changes,
+    }
+
+
+def _response_example(name: str, value: dict[str, Any]) -> OpenApiExample:
+    return OpenApiExample(name, value=value, response_only=True, status_codes=["200"])
+
+
+class AppointmentViewSet(ApiViewSet):
+    """The role map's `appointments` resource: each method's name is its operation."""
+
     policy_resource = "appointments"
-    operations: dict[str, str] = {}
+    queryset = Appointment.objects.none()
 
-    @property
-    def policy_operation(self) -> str | None:
-        return self.operations.get(self.request.method or "")
-
-    @property
-    def viewer(self) -> User:
-        user: User = self.request.user  # type: ignore[assignment]
-        return user
-
-    def detail(self, appointment: Appointment) -> Response:
-        fresh = appointment_get(viewer=self.viewer, appointment_id=appointment.pk)
-        return Response(s.AppointmentDetailSerializer(fresh).data)
-
-
-class AppointmentListCreateApi(_AppointmentsApi):
-    operations = {"GET": "list", "POST": "create"}
-    pagination_class = PageNumberPagination
+    def _detail(self, appointment: Appointment, *, status_code: int = 200) -> Response:
+        fresh = appointment_get(viewer=self.viewer, id=appointment.pk)
+        return Response(s.AppointmentDetailSerializer(fresh).data, status=status_code)
 
     @extend_schema(
         operation_id="appointments_list",
-        tags=["appointments"],
-        parameters=[s.AppointmentListQuerySerializer],
+        parameters=filterset_parameters(AppointmentFilter),
         responses={200: s.AppointmentSerializer(many=True), **error_responses(400, 403)},
+        tags=TAGS,
     )
-    def get(self, request: Request) -> Response:
+    def list(self, request: Request) -> Response:
         """List appointments, scoped to you.
 
         Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
@@ -68,20 +108,18 @@ class AppointmentListCreateApi(_AppointmentsApi):
         soonest first (attended ones leave the list when you complete them); `history=true`
         lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
         """
-        query = s.AppointmentListQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        queryset = appointment_list(viewer=self.viewer, filters=query.validated_data)
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(s.AppointmentSerializer(page, many=True).data)
+        return self.paginated(
+            appointment_list(viewer=self.viewer, filters=request.query_params),
+            s.AppointmentSerializer,
+        )
 
     @extend_schema(
         operation_id="appointments_create",
-        tags=["appointments"],
         request=s.AppointmentBookSerializer,
         responses={201: s.AppointmentDetailSerializer, **error_responses(400, 403, 409)},
+        tags=TAGS,
     )
-    def post(self, request: Request) -> Response:
+    def create(self, request: Request) -> Response:
         """Book an appointment in a free slot.
 
         A patient books for themself (any `patient` or `status` sent is ignored) and the
@@ -112,66 +150,83 @@ class AppointmentListCreateApi(_AppointmentsApi):
             reason=data["reason"],
             at=timezone.now(),
         )
-        response = self.detail(appointment)
-        response.status_code = status.HTTP_201_CREATED
-        return response
-
-
-class AppointmentDetailApi(_AppointmentsApi):
-    operations = {"GET": "retrieve"}
+        return self._detail(appointment, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(
         operation_id="appointments_retrieve",
-        tags=["appointments"],
         responses={200: s.AppointmentDetailSerializer, **error_responses(403, 404)},
+        tags=TAGS,
     )
-    def get(self, request: Request, pk: int) -> Response:
-        """One appointment with its status history. Not yours: 404."""
+    def retrieve(self, request: Request, id: int) -> Response:
+        """Open one appointment with its status history.
+
+        An appointment that is not yours answers 404, exactly like an id that does not exist.
+        """
         return Response(
-            s.AppointmentDetailSerializer(
-                appointment_get(viewer=self.viewer, appointment_id=pk)
-            ).data
+            s.AppointmentDetailSerializer(appointment_get(viewer=self.viewer, id=id)).data
         )
-
-
-class AppointmentApproveApi(_AppointmentsApi):
-    operations = {"POST": "approve"}
 
     @extend_schema(
         operation_id="appointments_approve",
-        tags=["appointments"],
         request=None,
         responses={200: s.AppointmentDetailSerializer, **error_responses(403, 404, 409)},
+        examples=[
+            _response_example(
+                "The confirmed appointment",
+                _appointment_example(
+                    "CONFIRMED", _event("PENDING", "CONFIRMED", "2026-11-21T10:15:00+05:30")
+                ),
+            )
+        ],
+        tags=TAGS,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, id: int) -> Response:
         """Approve a pending request (admin): it becomes CONFIRMED.
 
-        409 INVALID_STATE when it is not pending or its time has passed.
+        No body. 409 INVALID_STATE when it is not pending or its time has passed.
         """
-        appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
-        return self.detail(
+        appointment = appointment_get(viewer=self.viewer, id=id)
+        return self._detail(
             appointment_approve(actor=self.viewer, appointment=appointment, at=timezone.now())
         )
 
-
-class AppointmentRejectApi(_AppointmentsApi):
-    operations = {"POST": "reject"}
-
     @extend_schema(
         operation_id="appointments_reject",
-        tags=["appointments"],
         request=s.AppointmentRejectSerializer,
         responses={200: s.AppointmentDetailSerializer, **error_responses(400, 403, 404, 409)},
+        examples=[
+            OpenApiExample(
+                "A reason the patient sees",
+                value={"reason": "Dr Desai is on leave that week; please book another day."},
+                request_only=True,
+            ),
+            _response_example(
+                "The rejected request",
+                _appointment_example(
+                    "REJECTED",
+                    _event(
+                        "PENDING",
+                        "REJECTED",
+                        "2026-11-21T10:15:00+05:30",
+                        reason="Dr Desai is on leave that week; please book another day.",
+                    ),
+                    status_reason="Dr Desai is on leave that week; please book another day.",
+                ),
+            ),
+        ],
+        tags=TAGS,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """Reject a pending request (admin) with a `reason` the patient sees: REJECTED.
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, id: int) -> Response:
+        """Reject a pending request (admin) with a reason the patient sees: REJECTED.
 
         The slot becomes free again. 409 INVALID_STATE when it is not pending.
         """
+        appointment = appointment_get(viewer=self.viewer, id=id)
         body = s.AppointmentRejectSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
-        return self.detail(
+        return self._detail(
             appointment_reject(
                 actor=self.viewer,
                 appointment=appointment,
@@ -180,26 +235,45 @@ class AppointmentRejectApi(_AppointmentsApi):
             )
         )
 
-
-class AppointmentCancelApi(_AppointmentsApi):
-    operations = {"POST": "cancel"}
-
     @extend_schema(
         operation_id="appointments_cancel",
-        tags=["appointments"],
         request=s.AppointmentCancelSerializer,
         responses={200: s.AppointmentDetailSerializer, **error_responses(400, 403, 404, 409)},
+        examples=[
+            OpenApiExample(
+                "With an optional reason",
+                value={"reason": "I have recovered."},
+                request_only=True,
+            ),
+            _response_example(
+                "The cancelled appointment",
+                _appointment_example(
+                    "CANCELLED",
+                    _event(
+                        "PENDING",
+                        "CANCELLED",
+                        "2026-11-22T08:00:00+05:30",
+                        actor_role="PATIENT",
+                        actor_name="Priya Menon",
+                        reason="I have recovered.",
+                    ),
+                    status_reason="I have recovered.",
+                ),
+            ),
+        ],
+        tags=TAGS,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free.
+    @action(detail=True, methods=["post"])
+    def cancel(self, request: Request, id: int) -> Response:
+        """Cancel an appointment, with an optional reason: CANCELLED, and the slot is free.
 
         Admin: any pending or confirmed appointment. Patient: your own pending request, or your
         own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
         """
+        appointment = appointment_get(viewer=self.viewer, id=id)
         body = s.AppointmentCancelSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
-        return self.detail(
+        return self._detail(
             appointment_cancel(
                 actor=self.viewer,
                 appointment=appointment,
@@ -208,36 +282,49 @@ class AppointmentCancelApi(_AppointmentsApi):
             )
         )
 
-
-class AppointmentCompleteApi(_AppointmentsApi):
-    operations = {"POST": "complete"}
-
     @extend_schema(
         operation_id="appointments_complete",
-        tags=["appointments"],
         request=None,
         responses={200: s.AppointmentDetailSerializer, **error_responses(403, 404, 409)},
+        examples=[
+            _response_example(
+                "The attended appointment",
+                _appointment_example(
+                    "COMPLETED",
+                    _event("PENDING", "CONFIRMED", "2026-11-21T10:15:00+05:30"),
+                    _event(
+                        "CONFIRMED",
+                        "COMPLETED",
+                        "2026-11-27T09:55:00+05:30",
+                        actor_role="DOCTOR",
+                        actor_name="Anita Desai",
+                    ),
+                ),
+            )
+        ],
+        tags=TAGS,
     )
-    def post(self, request: Request, pk: int) -> Response:
+    @action(detail=True, methods=["post"])
+    def complete(self, request: Request, id: int) -> Response:
         """Mark your confirmed appointment attended (doctor): COMPLETED.
 
-        Allowed once the appointment's start time has come; it then leaves your list (the record
-        is kept). 409 INVALID_STATE when it is not confirmed or has not started yet.
+        No body. Allowed once the appointment's start time has come; it then leaves your list
+        (the record is kept). 409 INVALID_STATE when it is not confirmed or has not started.
         """
-        appointment = appointment_get(viewer=self.viewer, appointment_id=pk)
-        return self.detail(
+        appointment = appointment_get(viewer=self.viewer, id=id)
+        return self._detail(
             appointment_complete(actor=self.viewer, appointment=appointment, at=timezone.now())
         )
 
 
-class DoctorSlotListApi(APIView):
-    permission_classes = [RoleMapPermission]
+class DoctorSlotViewSet(ApiViewSet):
+    """A doctor's free slots: the role map's `doctors.slots` operation."""
+
     policy_resource = "doctors"
-    policy_operation = "slots"
+    queryset = Doctor.objects.none()
 
     @extend_schema(
         operation_id="doctors_slots_list",
-        tags=["appointments"],
         parameters=[s.SlotListQuerySerializer],
         responses={
             200: OpenApiResponse(
@@ -246,20 +333,19 @@ class DoctorSlotListApi(APIView):
             ),
             **error_responses(400, 403, 404),
         },
+        tags=TAGS,
     )
-    def get(self, request: Request, pk: int) -> Response:
-        """Free slots of an approved doctor on one calendar day (hospital time zone).
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def slots(self, request: Request, id: int) -> Response:
+        """List a doctor's free slots on one day.
 
-        A slot is free unless the doctor has a pending or confirmed appointment in it; slots
-        that have already started are left out. Unknown or unapproved doctor: 404.
+        The free slots of an approved doctor on one calendar day (hospital time zone), in time
+        order. A slot is free unless the doctor has a pending or confirmed appointment in it;
+        slots that have already started are left out. Unknown or unapproved doctor: 404.
         """
         query = s.SlotListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         slots = slot_list(
-            viewer=request.user,  # type: ignore[arg-type]
-            doctor_id=pk,
-            day=query.validated_data["date"],
-            at=timezone.now(),
+            viewer=self.viewer, doctor_id=id, day=query.validated_data["date"], at=timezone.now()
         )
-        data: list[dict[str, Any]] = s.SlotSerializer(slots, many=True).data  # type: ignore[assignment]
-        return Response(data)
+        return Response(s.SlotSerializer(slots, many=True).data)

@@ -32,7 +32,7 @@ SLOT_HOLDING_STATUSES: tuple[str, ...] = (AppointmentStatus.PENDING, Appointment
 
 
 class Appointment(TimeStampedModel):
-    """A patient's visit to a doctor in one slot of the hospital's grid (SPEC section 3)."""
+    """A patient's visit to a doctor in one slot of the hospital's grid."""
 
     patient = models.ForeignKey(
         "patients.Patient", on_delete=models.PROTECT, related_name="appointments"

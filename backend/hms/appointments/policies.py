@@ -1,13 +1,16 @@
-"""Who may do what to which appointment: pure predicates over a user and a row.
+"""Who may see which appointments, and who may act on one they see.
 
 The role map (`hms.accounts.policies.ROLE_MAP`, resource "appointments") decides which roles may
-call an operation at all; these predicates decide which rows. Whether the appointment's status
-and time allow the action is the services' business (409 INVALID_STATE).
+call an operation at all; `visible_appointments` decides which rows exist for the caller, and
+the predicates which of those they may act on. Whether the appointment's status and time allow
+the action is the services' business (409 INVALID_STATE).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from django.db.models import Q
 
 from hms.accounts.models import Role
 
@@ -25,13 +28,18 @@ def _is_doctor_of(user: User, appointment: Appointment) -> bool:
     return user.role == Role.DOCTOR and appointment.doctor.user_id == user.pk
 
 
-def can_view_appointment(*, user: User, appointment: Appointment) -> bool:
-    """Allow the admin every appointment, a doctor their own, a patient their own."""
-    return (
-        user.role == Role.ADMIN
-        or _is_doctor_of(user, appointment)
-        or _is_patient_of(user, appointment)
-    )
+def visible_appointments(viewer: User) -> Q:
+    """Match the appointments `viewer` may see.
+
+    The admin sees every appointment, a doctor and a patient their own; anyone else none.
+    """
+    if viewer.role == Role.ADMIN:
+        return Q()
+    if viewer.role == Role.DOCTOR:
+        return Q(doctor__user_id=viewer.pk)
+    if viewer.role == Role.PATIENT:
+        return Q(patient__user_id=viewer.pk)
+    return Q(pk__in=[])
 
 
 def can_book_appointment(*, user: User, patient: Patient) -> bool:

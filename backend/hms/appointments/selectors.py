@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django_filters import ChoiceFilter, DateFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.models import (
@@ -15,8 +17,10 @@ from hms.appointments.models import (
     AppointmentEvent,
     AppointmentStatus,
 )
+from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.errors import NotFoundError
+from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.doctors.models import Doctor
 
 
@@ -24,15 +28,93 @@ def _with_people(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
     return queryset.select_related("patient__user", "doctor__user", "doctor__department")
 
 
-def _visible_to(viewer: User) -> QuerySet[Appointment]:
-    queryset = _with_people(Appointment.objects.all())
-    if viewer.role == Role.ADMIN:
+_ORDERINGS = [("starts_at", "Soonest first"), ("-starts_at", "Newest first")]
+
+
+class AppointmentFilter(FilterSet):
+    """The query parameters of the appointment list; newest first unless `ordering` says."""
+
+    # Whether the list without `history=true` shows only CONFIRMED appointments, soonest first.
+    confirmed_by_default: ClassVar[bool] = False
+
+    status = ChoiceFilter(
+        choices=AppointmentStatus.choices,
+        method="filter_status",
+        help_text="Only appointments in this status (for a doctor: with history=true).",
+    )
+    doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="A doctor id.")
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="A patient id.")
+    date_from = DateFilter(
+        method="filter_date_from",
+        help_text="First calendar date (hospital time zone), inclusive.",
+    )
+    date_to = DateFilter(
+        method="filter_date_to",
+        help_text="Last calendar date (hospital time zone), inclusive.",
+    )
+    history = BooleanFilter(
+        method="filter_history",
+        help_text="Doctors: list every appointment of theirs, not only the confirmed ones.",
+    )
+    ordering = ChoiceFilter(
+        choices=_ORDERINGS,
+        method="filter_ordering",
+        help_text="Default: newest first; a doctor's confirmed list: soonest first.",
+    )
+
+    class Meta:
+        model = Appointment
+        fields = ["status", "doctor", "patient", "date_from", "date_to", "history", "ordering"]
+        form = ordered_range_form("date_from", "date_to")
+
+    @property
+    def confirmed_only(self) -> bool:
+        return self.confirmed_by_default and not self.form.cleaned_data.get("history")
+
+    def filter_status(
+        self, queryset: QuerySet[Appointment], name: str, value: str
+    ) -> QuerySet[Appointment]:
+        if self.confirmed_only:
+            return queryset
+        return queryset.filter(status=value)
+
+    def filter_date_from(
+        self, queryset: QuerySet[Appointment], name: str, value: date
+    ) -> QuerySet[Appointment]:
+        return queryset.filter(starts_at__gte=local_day_bounds(value, rules=slot_rules())[0])
+
+    def filter_date_to(
+        self, queryset: QuerySet[Appointment], name: str, value: date
+    ) -> QuerySet[Appointment]:
+        return queryset.filter(starts_at__lt=local_day_bounds(value, rules=slot_rules())[1])
+
+    def filter_history(
+        self, queryset: QuerySet[Appointment], name: str, value: bool
+    ) -> QuerySet[Appointment]:
+        # Read by `confirmed_only`; it selects no rows by itself.
         return queryset
-    if viewer.role == Role.DOCTOR:
-        return queryset.filter(doctor__user=viewer)
-    if viewer.role == Role.PATIENT:
-        return queryset.filter(patient__user=viewer)
-    return queryset.none()
+
+    def filter_ordering(
+        self, queryset: QuerySet[Appointment], name: str, value: str
+    ) -> QuerySet[Appointment]:
+        # Applied last, in `filter_queryset`, together with the default ordering.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
+        queryset = super().filter_queryset(queryset)
+        if self.confirmed_only:
+            queryset = queryset.filter(status=AppointmentStatus.CONFIRMED)
+        ordering = self.form.cleaned_data.get("ordering") or (
+            "starts_at" if self.confirmed_only else "-starts_at"
+        )
+        return queryset.order_by(ordering, ordering.replace("starts_at", "id"))
+
+
+class DoctorAppointmentFilter(AppointmentFilter):
+    """A doctor's list: their CONFIRMED appointments, soonest first, whatever `status` says;
+    `history=true` lists all of theirs, newest first, and lets `status` narrow it."""
+
+    confirmed_by_default = True
 
 
 def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Appointment]:
@@ -40,44 +122,28 @@ def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Ap
 
     The admin sees all; a patient their own in every status; a doctor only their own CONFIRMED
     ones, soonest first (those whose time has passed stay until the doctor completes them),
-    unless `history` is true, which lists all of theirs, newest first. Filters: `status`,
-    `doctor`, `patient` (ids), `date_from` / `date_to` (the hospital's calendar dates,
-    inclusive), `ordering` (`starts_at` or `-starts_at`; default newest first).
+    unless `history` is true, which lists all of theirs, newest first. `filters` are the query
+    parameters of AppointmentFilter: `status`, `doctor`, `patient` (ids), `date_from` /
+    `date_to` (the hospital's calendar dates, inclusive), `ordering` (`starts_at` or
+    `-starts_at`; default newest first). Raises ValidationFailed for a parameter that is not
+    valid.
     """
-    queryset = _visible_to(viewer)
-    doctor_default_view = viewer.role == Role.DOCTOR and not filters.get("history")
-    if doctor_default_view:
-        queryset = queryset.filter(status=AppointmentStatus.CONFIRMED)
-    elif filters.get("status"):
-        queryset = queryset.filter(status=filters["status"])
-    if filters.get("doctor") is not None:
-        queryset = queryset.filter(doctor_id=filters["doctor"])
-    if filters.get("patient") is not None:
-        queryset = queryset.filter(patient_id=filters["patient"])
-    rules = slot_rules()
-    if filters.get("date_from") is not None:
-        queryset = queryset.filter(
-            starts_at__gte=local_day_bounds(filters["date_from"], rules=rules)[0]
-        )
-    if filters.get("date_to") is not None:
-        queryset = queryset.filter(
-            starts_at__lt=local_day_bounds(filters["date_to"], rules=rules)[1]
-        )
-    ordering = filters.get("ordering") or ("starts_at" if doctor_default_view else "-starts_at")
-    return queryset.order_by(ordering, ordering.replace("starts_at", "id"))
+    filterset = DoctorAppointmentFilter if viewer.role == Role.DOCTOR else AppointmentFilter
+    queryset = _with_people(Appointment.objects.filter(visible_appointments(viewer)))
+    return filter_rows(filterset, filters, queryset)
 
 
-def appointment_get(*, viewer: User, appointment_id: int) -> Appointment:
+def appointment_get(*, viewer: User, id: int) -> Appointment:
     """Get one appointment the viewer may see, with its status history.
 
     Raises NotFoundError for a missing id and for one that is not the viewer's.
     """
     appointment = (
-        _visible_to(viewer)
+        _with_people(Appointment.objects.filter(visible_appointments(viewer)))
         .prefetch_related(
             Prefetch("events", queryset=AppointmentEvent.objects.select_related("actor"))
         )
-        .filter(pk=appointment_id)
+        .filter(pk=id)
         .first()
     )
     if appointment is None:
@@ -116,15 +182,15 @@ def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[
     ]
 
 
-def appointment_summary_for_admin(*, at: datetime) -> dict[str, int]:
-    """Count appointments for the admin's dashboard.
+def appointment_summary_for_admin(*, viewer: User, at: datetime) -> dict[str, int]:
+    """Count the appointments `viewer` may see, for the admin's dashboard.
 
     `confirmed` and `pending`: every appointment currently in that status (pending ones wait for
     a decision); `today`: confirmed or completed appointments on today's calendar date.
     """
     rules = slot_rules()
     day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
-    return Appointment.objects.aggregate(
+    return Appointment.objects.filter(visible_appointments(viewer)).aggregate(
         confirmed=Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
         pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
         today=Count(
@@ -138,8 +204,8 @@ def appointment_summary_for_admin(*, at: datetime) -> dict[str, int]:
     )
 
 
-def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[str, Any]:
-    """Summarise a doctor's appointments for their dashboard.
+def appointment_summary_for_doctor(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Summarise the appointments of `viewer` (a doctor) for their dashboard.
 
     `upcoming_confirmed`: confirmed appointments that have not ended yet; `today`: today's
     confirmed appointments in time order, with the patient (completed ones have left the list).
@@ -147,7 +213,7 @@ def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[s
     rules = slot_rules()
     day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
     confirmed = Appointment.objects.filter(
-        doctor__user=doctor_user, status=AppointmentStatus.CONFIRMED
+        visible_appointments(viewer), status=AppointmentStatus.CONFIRMED
     )
     return {
         "upcoming_confirmed": confirmed.filter(ends_at__gt=at).count(),
@@ -159,16 +225,62 @@ def appointment_summary_for_doctor(*, doctor_user: User, at: datetime) -> dict[s
     }
 
 
-def appointment_summary_for_patient(*, patient_user: User, at: datetime) -> dict[str, Any]:
-    """Summarise a patient's appointments for their dashboard.
+def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, Any]:
+    """Summarise the appointments of `viewer` (a patient) for their dashboard.
 
     `next_appointment`: the soonest confirmed appointment that has not ended (None when there
     is none); `pending`: how many of their requests wait for the hospital's decision.
     """
-    mine = _with_people(Appointment.objects.filter(patient__user=patient_user))
+    mine = _with_people(Appointment.objects.filter(visible_appointments(viewer)))
     return {
         "next_appointment": mine.filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
         .order_by("starts_at", "id")
         .first(),
         "pending": mine.filter(status=AppointmentStatus.PENDING).count(),
     }
+
+
+def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> list[dict[str, Any]]:
+    """Count the confirmed and pending appointments `viewer` may see per day, from today on.
+
+    Returns one entry per day for today (the hospital's date at `at`) and the `days - 1` days
+    after it, in date order, days without appointments included with zeros: `date`,
+    `confirmed` (confirmed or already completed: the visits that take place) and `pending`
+    (requests waiting for a decision). One grouped query, whatever the number of days.
+    """
+    rules = slot_rules()
+    first = local_date(at, rules=rules)
+    dates = [first + timedelta(days=offset) for offset in range(days)]
+    start = local_day_bounds(dates[0], rules=rules)[0]
+    end = local_day_bounds(dates[-1], rules=rules)[1]
+    rows = (
+        Appointment.objects.filter(
+            visible_appointments(viewer),
+            starts_at__gte=start,
+            starts_at__lt=end,
+            status__in=[
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.COMPLETED,
+                AppointmentStatus.PENDING,
+            ],
+        )
+        .annotate(day=TruncDate("starts_at", tzinfo=rules.tz))
+        .values("day")
+        .annotate(
+            confirmed=Count(
+                "pk",
+                filter=Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED]),
+            ),
+            pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
+        )
+        .order_by("day")
+    )
+    counted = {row["day"]: (row["confirmed"], row["pending"]) for row in rows}
+    return [
+        {
+            "date": day,
+            "confirmed": counted.get(day, (0, 0))[0],
+            "pending": counted.get(day, (0, 0))[1],
+        }
+        for day in dates
+    ]

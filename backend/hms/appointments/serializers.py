@@ -113,38 +113,6 @@ class AppointmentCancelSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
 
 
-class AppointmentListQuerySerializer(serializers.Serializer):
-    status = serializers.ChoiceField(
-        choices=AppointmentStatus.choices,
-        required=False,
-        help_text="Only appointments in this status (for a doctor: with history=true).",
-    )
-    doctor = serializers.IntegerField(required=False, min_value=1, help_text="A doctor id.")
-    patient = serializers.IntegerField(required=False, min_value=1, help_text="A patient id.")
-    date_from = serializers.DateField(
-        required=False, help_text="First calendar date (hospital time zone), inclusive."
-    )
-    date_to = serializers.DateField(
-        required=False, help_text="Last calendar date (hospital time zone), inclusive."
-    )
-    history = serializers.BooleanField(
-        required=False,
-        default=False,
-        help_text="Doctors: list every appointment of theirs, not only the confirmed ones.",
-    )
-    ordering = serializers.ChoiceField(
-        choices=["starts_at", "-starts_at"],
-        required=False,
-        help_text="Default: newest first; a doctor's confirmed list: soonest first.",
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        date_from, date_to = attrs.get("date_from"), attrs.get("date_to")
-        if date_from and date_to and date_to < date_from:
-            raise serializers.ValidationError({"date_to": ["Must not be before date_from."]})
-        return attrs
-
-
 class SlotSerializer(serializers.Serializer):
     """A free slot: it starts and ends at these instants (hospital time zone offset)."""
 

@@ -1,4 +1,4 @@
-"""Appointment life cycle: booking and every status transition (SPEC section 3).
+"""Appointment life cycle: booking and every status transition.
 
 Each service runs in one transaction, re-reads the appointment with a row lock, checks the
 transition table and the clock (`at`, computed by the caller), writes an AppointmentEvent and
@@ -27,7 +27,7 @@ from hms.appointments.policies import (
     can_cancel_appointment,
     can_complete_appointment,
     can_decide_appointment,
-    can_view_appointment,
+    visible_appointments,
 )
 from hms.appointments.slots import SlotRuleViolation, check_slot_start, slot_rules
 from hms.audit.services import audit_record
@@ -132,26 +132,27 @@ def appointment_book(
     return appointment
 
 
-def _locked(appointment: Appointment) -> Appointment:
+def _locked(
+    *, actor: User, appointment: Appointment, predicate: Callable[..., bool]
+) -> Appointment:
+    """Re-read and lock `appointment` as `actor` sees it; check that they may act on it.
+
+    Raises NotFoundError when the actor may not see it, PermissionDeniedError when they see
+    it but `predicate` refuses them.
+    """
     # Only the appointment row is locked (`of`): the accounts are read, not locked, so this lock
     # can never wait in a cycle with a booking that holds account locks.
-    return (
+    locked = (
         Appointment.objects.select_for_update(of=("self",))
         .select_related("doctor__user", "patient__user")
-        .get(pk=appointment.pk)
+        .filter(visible_appointments(actor), pk=appointment.pk)
+        .first()
     )
-
-
-def _authorize(
-    *,
-    actor: User,
-    appointment: Appointment,
-    predicate: Callable[..., bool],
-) -> None:
-    if not can_view_appointment(user=actor, appointment=appointment):
+    if locked is None:
         raise NotFoundError()
-    if not predicate(user=actor, appointment=appointment):
+    if not predicate(user=actor, appointment=locked):
         raise PermissionDeniedError()
+    return locked
 
 
 def _check_transition(appointment: Appointment, to_status: str) -> None:
@@ -199,8 +200,7 @@ def appointment_approve(*, actor: User, appointment: Appointment, at: datetime) 
     InvalidStateError for any other status or a slot that has started.
     """
     with transaction.atomic():
-        locked = _locked(appointment)
-        _authorize(actor=actor, appointment=locked, predicate=can_decide_appointment)
+        locked = _locked(actor=actor, appointment=appointment, predicate=can_decide_appointment)
         _check_transition(locked, AppointmentStatus.CONFIRMED)
         if locked.starts_at <= at:
             raise InvalidStateError("This appointment's time has passed; it cannot be approved.")
@@ -228,8 +228,7 @@ def appointment_reject(
     if not reason:
         raise ValidationFailed(fields={"reason": ["Give the patient a reason for the rejection."]})
     with transaction.atomic():
-        locked = _locked(appointment)
-        _authorize(actor=actor, appointment=locked, predicate=can_decide_appointment)
+        locked = _locked(actor=actor, appointment=appointment, predicate=can_decide_appointment)
         return _move(
             appointment=locked,
             actor=actor,
@@ -250,8 +249,7 @@ def appointment_cancel(
     (a doctor) and InvalidStateError (any other status, or a started one for a patient).
     """
     with transaction.atomic():
-        locked = _locked(appointment)
-        _authorize(actor=actor, appointment=locked, predicate=can_cancel_appointment)
+        locked = _locked(actor=actor, appointment=appointment, predicate=can_cancel_appointment)
         _check_transition(locked, AppointmentStatus.CANCELLED)
         if (
             actor.role == Role.PATIENT
@@ -278,8 +276,7 @@ def appointment_complete(*, actor: User, appointment: Appointment, at: datetime)
     yours), PermissionDeniedError and InvalidStateError (any other status, or not yet started).
     """
     with transaction.atomic():
-        locked = _locked(appointment)
-        _authorize(actor=actor, appointment=locked, predicate=can_complete_appointment)
+        locked = _locked(actor=actor, appointment=appointment, predicate=can_complete_appointment)
         _check_transition(locked, AppointmentStatus.COMPLETED)
         if locked.starts_at > at:
             raise InvalidStateError(

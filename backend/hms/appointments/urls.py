@@ -1,29 +1,11 @@
-from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from hms.appointments import apis
 
-urlpatterns = [
-    path("appointments/", apis.AppointmentListCreateApi.as_view(), name="appointments"),
-    path("appointments/<int:pk>/", apis.AppointmentDetailApi.as_view(), name="appointment-detail"),
-    path(
-        "appointments/<int:pk>/approve/",
-        apis.AppointmentApproveApi.as_view(),
-        name="appointment-approve",
-    ),
-    path(
-        "appointments/<int:pk>/reject/",
-        apis.AppointmentRejectApi.as_view(),
-        name="appointment-reject",
-    ),
-    path(
-        "appointments/<int:pk>/cancel/",
-        apis.AppointmentCancelApi.as_view(),
-        name="appointment-cancel",
-    ),
-    path(
-        "appointments/<int:pk>/complete/",
-        apis.AppointmentCompleteApi.as_view(),
-        name="appointment-complete",
-    ),
-    path("doctors/<int:pk>/slots/", apis.DoctorSlotListApi.as_view(), name="doctor-slots"),
-]
+# Path converters (`<int:id>`): handlers get an int and the schema declares an integer.
+router = SimpleRouter(use_regex_path=False)
+router.register("appointments", apis.AppointmentViewSet, basename="appointment")
+# `doctors/{id}/slots/`: the appointments app answers which of a doctor's slots are free.
+router.register("doctors", apis.DoctorSlotViewSet, basename="doctor-slots")
+
+urlpatterns = router.urls

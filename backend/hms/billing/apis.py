@@ -8,63 +8,21 @@ from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.decorators import action
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from hms.accounts.models import User
 from hms.billing import serializers as s
-from hms.billing.selectors import invoice_get, invoice_list
+from hms.billing.models import Invoice
+from hms.billing.selectors import InvoiceFilter, invoice_get, invoice_list
 from hms.billing.services import invoice_pdf_download
-from hms.common.pagination import PageNumberPagination
-from hms.common.permissions import RoleMapPermission
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
+from hms.common.viewsets import ApiViewSet
 
-
-class _InvoicesApi(APIView):
-    permission_classes = [IsAuthenticated, RoleMapPermission]
-    policy_resource = "invoices"
-
-
-class InvoiceListApi(_InvoicesApi):
-    policy_operation = "list"
-    pagination_class = PageNumberPagination
-
-    @extend_schema(
-        operation_id="invoices_list",
-        parameters=[s.InvoiceListFilterSerializer],
-        responses={200: s.InvoiceSerializer(many=True), **error_responses(400, 403)},
-        tags=["invoices"],
-    )
-    def get(self, request: Request) -> Response:
-        """List invoices, newest first: the admin all (filterable), a patient their own.
-
-        Doctors get 403: they see their discharged patients' admissions, not their bills.
-        """
-        filters = s.InvoiceListFilterSerializer(data=request.query_params)
-        filters.is_valid(raise_exception=True)
-        user: User = request.user  # type: ignore[assignment]
-        queryset = invoice_list(viewer=user, filters=filters.validated_data)
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(s.InvoiceSerializer(page, many=True).data)
-
-
-class InvoiceDetailApi(_InvoicesApi):
-    policy_operation = "retrieve"
-
-    @extend_schema(
-        operation_id="invoices_retrieve",
-        responses={200: s.InvoiceSerializer, **error_responses(403, 404)},
-        tags=["invoices"],
-    )
-    def get(self, request: Request, invoice_id: int) -> Response:
-        """One invoice: the admin any, a patient their own (404 otherwise)."""
-        user: User = request.user  # type: ignore[assignment]
-        return Response(s.InvoiceSerializer(invoice_get(viewer=user, invoice_id=invoice_id)).data)
+TAGS = ["invoices"]
 
 
 class _JsonErrorsNegotiation(BaseContentNegotiation):
@@ -79,9 +37,40 @@ class _JsonErrorsNegotiation(BaseContentNegotiation):
         return JSONRenderer(), JSONRenderer.media_type
 
 
-class InvoicePdfApi(_InvoicesApi):
-    policy_operation = "pdf"
-    content_negotiation_class = _JsonErrorsNegotiation
+class InvoiceViewSet(ApiViewSet):
+    """The role map's `invoices` resource: each method's name is its operation."""
+
+    policy_resource = "invoices"
+    queryset = Invoice.objects.none()
+
+    @extend_schema(
+        operation_id="invoices_list",
+        parameters=filterset_parameters(InvoiceFilter),
+        responses={200: s.InvoiceSerializer(many=True), **error_responses(400, 403)},
+        tags=TAGS,
+    )
+    def list(self, request: Request) -> Response:
+        """List invoices, newest first.
+
+        The admin sees every invoice and may filter them; a patient sees their own. Doctors get
+        403: they see their discharged patients' admissions, not their bills.
+        """
+        return self.paginated(
+            invoice_list(viewer=self.viewer, filters=request.query_params), s.InvoiceSerializer
+        )
+
+    @extend_schema(
+        operation_id="invoices_retrieve",
+        responses={200: s.InvoiceSerializer, **error_responses(403, 404)},
+        tags=TAGS,
+    )
+    def retrieve(self, request: Request, id: int) -> Response:
+        """Open one invoice.
+
+        The admin opens any invoice, a patient their own; any other id answers 404, exactly
+        like an id that does not exist.
+        """
+        return Response(s.InvoiceSerializer(invoice_get(viewer=self.viewer, id=id)).data)
 
     @extend_schema(
         operation_id="invoices_pdf",
@@ -92,17 +81,19 @@ class InvoicePdfApi(_InvoicesApi):
             ),
             **error_responses(403, 404),
         },
-        tags=["invoices"],
+        tags=TAGS,
     )
-    def get(self, request: Request, invoice_id: int) -> HttpResponse:
-        """Download the invoice PDF stored at issue: the same bytes on every download.
+    @action(detail=True, methods=["get"], content_negotiation_class=_JsonErrorsNegotiation)
+    def pdf(self, request: Request, id: int) -> HttpResponse:
+        """Download the invoice PDF stored at issue.
 
-        Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
-        its SHA-256 is the invoice's `pdf_sha256`. Each download is recorded in the audit
-        trail. The admin any, a patient their own (404 otherwise).
+        The same bytes on every download, sent as an attachment named `invoice-<number>.pdf`
+        with `Cache-Control: no-store`; their SHA-256 is the invoice's `pdf_sha256`. Each
+        download is recorded in the audit trail. The admin downloads any invoice, a patient
+        their own (404 otherwise).
         """
-        user: User = request.user  # type: ignore[assignment]
-        invoice = invoice_pdf_download(actor=user, invoice_id=invoice_id, at=timezone.now())
+        invoice = invoice_get(viewer=self.viewer, id=id, with_pdf=True)
+        invoice_pdf_download(actor=self.viewer, invoice=invoice, at=timezone.now())
         response = HttpResponse(bytes(invoice.pdf), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.number}.pdf"'
         response["Content-Length"] = str(len(invoice.pdf))

@@ -1,4 +1,4 @@
-"""Invoice arithmetic (SPEC section 2): pure Decimal functions, no database, no clock, no float.
+"""Invoice arithmetic: pure Decimal functions, no database, no clock, no float.
 
 Every amount is a Decimal with exactly two places. Inputs reach these functions already
 validated by the API (at most two places, not negative); the functions still refuse negative

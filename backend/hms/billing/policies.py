@@ -1,18 +1,20 @@
-"""Who may see which invoice (SPEC section 2). The role map already keeps doctors out."""
+"""Who may see which invoice. The role map already keeps doctors out of invoices."""
 
 from __future__ import annotations
 
-from typing import Any
+from django.db.models import Q
 
-from hms.accounts.models import Role
+from hms.accounts.models import Role, User
 
 
-def can_view_invoice(*, viewer: Any, patient_user_id: int) -> bool:
-    """Allow the admin every invoice and a patient the invoices issued to them; no one else.
+def visible_invoices(viewer: User) -> Q:
+    """Match the invoices `viewer` may see: the admin every one, a patient those issued to them.
 
-    A patient's invoice exists only after discharge, so "after discharge" needs no extra check.
+    A patient's invoice exists only after discharge, so "after discharge" needs no extra
+    condition. Anyone else matches none.
     """
-    role = getattr(viewer, "role", None)
-    if role == Role.ADMIN:
-        return True
-    return role == Role.PATIENT and patient_user_id == viewer.pk
+    if viewer.role == Role.ADMIN:
+        return Q()
+    if viewer.role == Role.PATIENT:
+        return Q(patient__user_id=viewer.pk)
+    return Q(pk__in=[])

@@ -7,74 +7,90 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
+from django_filters import DateFilter, FilterSet
 
-from hms.accounts.models import Role, User
+from hms.accounts.models import User
 from hms.billing.models import Invoice
-from hms.billing.policies import can_view_invoice
+from hms.billing.policies import visible_invoices
 from hms.common.errors import NotFoundError
-
-
-def _visible_to(viewer: User) -> Q:
-    if viewer.role == Role.ADMIN:
-        return Q()
-    if viewer.role == Role.PATIENT:
-        return Q(patient__user_id=viewer.pk)
-    return Q(pk__in=[])
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
 
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
+class InvoiceFilter(FilterSet):
+    """The query parameters of the invoice list."""
+
+    patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
+    admission = IntegerFilter(field_name="admission", min_value=1, help_text="Admission id.")
+    issued_from = DateFilter(
+        method="filter_issued_from",
+        help_text="Issued on or after this date (hospital time zone).",
+    )
+    issued_to = DateFilter(
+        method="filter_issued_to",
+        help_text="Issued on or before this date (hospital time zone).",
+    )
+
+    class Meta:
+        model = Invoice
+        fields = ["patient", "admission", "issued_from", "issued_to"]
+        form = ordered_range_form("issued_from", "issued_to")
+
+    def filter_issued_from(
+        self, queryset: QuerySet[Invoice], name: str, value: date
+    ) -> QuerySet[Invoice]:
+        return queryset.filter(issued_at__gte=_day_start(value))
+
+    def filter_issued_to(
+        self, queryset: QuerySet[Invoice], name: str, value: date
+    ) -> QuerySet[Invoice]:
+        return queryset.filter(issued_at__lt=_day_start(value + timedelta(days=1)))
+
+
 def invoice_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Invoice]:
     """List the invoices `viewer` may see, newest first, without their PDF bytes.
 
-    The admin sees all (filters: patient, admission, issued_from, issued_to as hospital-time
-    dates, inclusive); a patient their own; anyone else none.
+    The admin sees all; a patient their own; anyone else none. `filters` are the query
+    parameters of InvoiceFilter (patient, admission, issued_from and issued_to as inclusive
+    hospital-time dates). Raises ValidationFailed for a parameter that is not valid.
     """
-    queryset = Invoice.objects.defer("pdf").filter(_visible_to(viewer))
-    if filters.get("patient") is not None:
-        queryset = queryset.filter(patient_id=filters["patient"])
-    if filters.get("admission") is not None:
-        queryset = queryset.filter(admission_id=filters["admission"])
-    if filters.get("issued_from") is not None:
-        queryset = queryset.filter(issued_at__gte=_day_start(filters["issued_from"]))
-    if filters.get("issued_to") is not None:
-        queryset = queryset.filter(
-            issued_at__lt=_day_start(filters["issued_to"] + timedelta(days=1))
-        )
+    queryset = Invoice.objects.defer("pdf").filter(visible_invoices(viewer))
+    queryset = filter_rows(InvoiceFilter, filters, queryset)
     return queryset.order_by("-issued_at", "-id")
 
 
-def invoice_get(*, viewer: User, invoice_id: int, with_pdf: bool = False) -> Invoice:
+def invoice_get(*, viewer: User, id: int, with_pdf: bool = False) -> Invoice:
     """Return one invoice `viewer` may see; its PDF bytes only when `with_pdf`.
 
     Raises NotFoundError when it does not exist or is not the viewer's.
     """
-    queryset = Invoice.objects.select_related("patient")
+    queryset = Invoice.objects.select_related("patient").filter(visible_invoices(viewer))
     if not with_pdf:
         queryset = queryset.defer("pdf")
-    invoice = queryset.filter(pk=invoice_id).first()
-    if invoice is None or not can_view_invoice(
-        viewer=viewer, patient_user_id=invoice.patient.user_id
-    ):
+    invoice = queryset.filter(pk=id).first()
+    if invoice is None:
         raise NotFoundError()
     return invoice
 
 
-def invoice_total_for_month(*, at: datetime) -> Decimal:
-    """Sum the totals of the invoices issued in the hospital-time calendar month of `at`."""
+def invoice_total_for_month(*, viewer: User, at: datetime) -> Decimal:
+    """Sum the invoices `viewer` may see that were issued in the hospital-time month of `at`."""
     today = timezone.localdate(at, timezone.get_default_timezone())
     first = today.replace(day=1)
     next_first = (first + timedelta(days=32)).replace(day=1)
     total = Invoice.objects.filter(
-        issued_at__gte=_day_start(first), issued_at__lt=_day_start(next_first)
+        visible_invoices(viewer),
+        issued_at__gte=_day_start(first),
+        issued_at__lt=_day_start(next_first),
     ).aggregate(total=Sum("total"))["total"]
     return (total or Decimal("0")).quantize(Decimal("0.01"))
 
 
-def invoice_count_for_patient(*, patient_user: User) -> int:
-    """Count the invoices issued to the patient whose account is `patient_user`."""
-    return Invoice.objects.filter(patient__user=patient_user).count()
+def invoice_count(*, viewer: User) -> int:
+    """Count the invoices `viewer` may see (a patient: those issued to them)."""
+    return Invoice.objects.filter(visible_invoices(viewer)).count()

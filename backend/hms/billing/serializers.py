@@ -87,22 +87,3 @@ class InvoicePreviewSerializer(InvoiceSerializer):
         # Nothing is issued yet: these describe an issued invoice only.
         data.update(id=None, number=None, issued_at=None, issued_by=None, pdf_sha256=None)
         return data
-
-
-class InvoiceListFilterSerializer(serializers.Serializer):
-    """Query parameters of the invoice list."""
-
-    patient = serializers.IntegerField(required=False, min_value=1, help_text="Patient id.")
-    admission = serializers.IntegerField(required=False, min_value=1, help_text="Admission id.")
-    issued_from = serializers.DateField(
-        required=False, help_text="Issued on or after this date (hospital time zone)."
-    )
-    issued_to = serializers.DateField(
-        required=False, help_text="Issued on or before this date (hospital time zone)."
-    )
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        start, end = attrs.get("issued_from"), attrs.get("issued_to")
-        if start and end and start > end:
-            raise serializers.ValidationError({"issued_to": ["Must not be before issued_from."]})
-        return attrs

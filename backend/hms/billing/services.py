@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
@@ -10,31 +11,47 @@ from django.db import transaction
 from django.utils import timezone
 
 from hms.accounts.models import User
-from hms.admissions.models import Admission
 from hms.audit.services import audit_record
 from hms.billing.calculations import AmountOutOfRange, Charges, invoice_amounts
 from hms.billing.models import Invoice, InvoiceNumberCounter
 from hms.billing.pdf import invoice_render_pdf
-from hms.billing.selectors import invoice_get
 from hms.common.errors import ValidationFailed
+from hms.patients.models import Patient
 
 INVOICE_NUMBER_PREFIX = "INV"
 
 
-def invoice_draft(
-    *, actor: User, admission: Admission, discharged_on: date, charges: Charges
-) -> Invoice:
-    """Build, without saving, the invoice a discharge of `admission` would issue.
+@dataclass(frozen=True)
+class BilledStay:
+    """The stay an invoice bills, as plain values copied at discharge.
 
-    Copies the patient's name, mobile and address, the admission's symptoms, the doctor's name
-    and department and the hospital's currency as they are now; number, issue time and PDF are
-    left empty. `admission` must come with patient__user, doctor__user and doctor__department.
-    Raises ValidationFailed when the discharge date precedes the admission date or an amount
-    is out of range.
+    `admission_id` names the stay the invoice belongs to; the names, contact details and
+    symptoms are the snapshot the invoice keeps, whatever later edits of the profiles do.
+    """
+
+    admission_id: int
+    patient: Patient
+    patient_name: str
+    patient_mobile: str
+    patient_address: str
+    symptoms: str
+    doctor_name: str
+    doctor_department: str
+    admitted_on: date
+
+
+def invoice_draft(
+    *, actor: User, stay: BilledStay, discharged_on: date, charges: Charges
+) -> Invoice:
+    """Build, without saving, the invoice that discharging `stay` on `discharged_on` would issue.
+
+    Copies the stay's snapshot and the hospital's currency; number, issue time and PDF are left
+    empty. Raises ValidationFailed when the discharge date precedes the admission date or an
+    amount is out of range.
     """
     try:
         amounts = invoice_amounts(
-            admitted_on=admission.admitted_on, discharged_on=discharged_on, charges=charges
+            admitted_on=stay.admitted_on, discharged_on=discharged_on, charges=charges
         )
     except AmountOutOfRange as error:
         raise ValidationFailed(
@@ -43,18 +60,16 @@ def invoice_draft(
         ) from error
     except ValueError as error:
         raise ValidationFailed(fields={"discharged_on": [str(error)]}) from error
-    patient = admission.patient
-    doctor = admission.doctor
     return Invoice(
-        admission=admission,
-        patient=patient,
-        patient_name=patient.user.full_name,
-        patient_mobile=patient.mobile,
-        patient_address=patient.address,
-        symptoms=admission.symptoms,
-        doctor_name=doctor.user.full_name,
-        doctor_department=doctor.department.name,
-        admitted_on=admission.admitted_on,
+        admission_id=stay.admission_id,
+        patient=stay.patient,
+        patient_name=stay.patient_name,
+        patient_mobile=stay.patient_mobile,
+        patient_address=stay.patient_address,
+        symptoms=stay.symptoms,
+        doctor_name=stay.doctor_name,
+        doctor_department=stay.doctor_department,
+        admitted_on=stay.admitted_on,
         discharged_on=discharged_on,
         days=amounts.days,
         room_charge_per_day=amounts.room_charge_per_day,
@@ -108,12 +123,12 @@ def invoice_issue(*, actor: User, draft: Invoice, at: datetime) -> Invoice:
     return draft
 
 
-def invoice_pdf_download(*, actor: User, invoice_id: int, at: datetime) -> Invoice:
-    """Return the invoice with its stored PDF and record the download in the audit trail.
+def invoice_pdf_download(*, actor: User, invoice: Invoice, at: datetime) -> Invoice:
+    """Record in the audit trail that `actor` downloads the PDF of `invoice`; return the invoice.
 
-    Raises NotFoundError when the invoice does not exist or is not visible to `actor`.
+    `invoice` comes from `invoice_get(viewer=actor, ..., with_pdf=True)`, which already
+    answers 404 for an invoice the actor may not see.
     """
-    invoice = invoice_get(viewer=actor, invoice_id=invoice_id, with_pdf=True)
     audit_record(
         actor=actor,
         action="invoice.pdf_download",

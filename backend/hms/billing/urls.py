@@ -1,9 +1,9 @@
-from django.urls import path
+from rest_framework.routers import SimpleRouter
 
 from hms.billing import apis
 
-urlpatterns = [
-    path("invoices/", apis.InvoiceListApi.as_view(), name="invoices"),
-    path("invoices/<int:invoice_id>/", apis.InvoiceDetailApi.as_view(), name="invoice-detail"),
-    path("invoices/<int:invoice_id>/pdf/", apis.InvoicePdfApi.as_view(), name="invoice-pdf"),
-]
+# Path converters (`<int:id>`): handlers get an int and the schema declares an integer.
+router = SimpleRouter(use_regex_path=False)
+router.register("invoices", apis.InvoiceViewSet, basename="invoice")
+
+urlpatterns = router.urls

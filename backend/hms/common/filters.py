@@ -64,6 +64,10 @@ def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
             schema["minimum"] = extra["min_value"]
         schema["maximum"] = extra["max_value"]
         return schema
+    if isinstance(filter_, django_filters.DateFilter):
+        return {"type": "string", "format": "date"}
+    if isinstance(filter_, django_filters.BooleanFilter):
+        return {"type": "boolean"}
     schema = {"type": "string"}
     if "max_length" in extra:
         schema["maxLength"] = extra["max_length"]
@@ -84,3 +88,43 @@ def filterset_parameters(filterset_class: type[django_filters.FilterSet]) -> lis
             )
         )
     return parameters
+
+
+def ordered_range_form(start: str, end: str) -> type[forms.Form]:
+    """Return a FilterSet form (`Meta.form`) that refuses an `end` date before the `start` one.
+
+    The message goes on `end`: "Must not be before <start>."
+    """
+
+    class OrderedRangeForm(forms.Form):
+        def clean(self) -> dict[str, Any]:
+            cleaned = super().clean() or {}
+            first, last = cleaned.get(start), cleaned.get(end)
+            if first is not None and last is not None and last < first:
+                self.add_error(end, f"Must not be before {start}.")
+            return cleaned
+
+    return OrderedRangeForm
+
+
+class _BooleanField(forms.Field):
+    # The spellings DRF's BooleanField accepts; anything else is refused, not ignored.
+    TRUE_VALUES = frozenset({"t", "y", "yes", "true", "on", "1"})
+    FALSE_VALUES = frozenset({"f", "n", "no", "false", "off", "0"})
+    default_error_messages = {"invalid": "Must be a valid boolean."}
+
+    def to_python(self, value: Any) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in self.TRUE_VALUES:
+            return True
+        if text in self.FALSE_VALUES:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    """`true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`); any other value is a 400."""
+
+    field_class = _BooleanField

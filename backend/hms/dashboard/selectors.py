@@ -1,8 +1,8 @@
 """The dashboard: each app contributes its own numbers for a role; this module only composes.
 
-To add numbers to a role's dashboard, write a selector in your app and add its key to that
-role's function below (and to its serializer in `hms.dashboard.serializers`). Every
-contribution runs a fixed number of queries, whatever the size of the hospital.
+To add numbers to a role's dashboard, write a selector in the app that owns the rows and add
+its key to that role's function below (and to its serializer in `hms.dashboard.serializers`).
+Every contribution runs a fixed number of queries, whatever the size of the hospital.
 """
 
 from __future__ import annotations
@@ -10,17 +10,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
+
 from hms.accounts.models import Role, User
 from hms.admissions.selectors import (
-    admission_summary_for_admin,
+    admission_counts,
+    admission_get_current,
     admission_summary_for_doctor,
-    admission_summary_for_patient,
 )
 from hms.appointments.selectors import (
+    appointment_counts_by_day,
     appointment_summary_for_admin,
     appointment_summary_for_doctor,
     appointment_summary_for_patient,
 )
+from hms.billing.selectors import invoice_count, invoice_total_for_month
 from hms.doctors.selectors import (
     PendingAccount,
     doctor_account_counts,
@@ -35,6 +39,8 @@ from hms.patients.selectors import (
 
 # The admin's approval queue on the dashboard shows at most this many accounts.
 NEWEST_PENDING_LIMIT = 10
+# The admin's appointment load covers today and the next six days.
+APPOINTMENT_DAYS = 7
 
 
 def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
@@ -47,7 +53,11 @@ def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
 
 
 def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return the admin's numbers: account counts and the newest pending accounts."""
+    """Return the admin's numbers: accounts, appointments, admissions and this month's bills.
+
+    `appointments_by_day` counts the confirmed and pending appointments of today and the
+    next six days (hospital time zone).
+    """
     doctors = doctor_account_counts()
     patients = patient_account_counts()
     return {
@@ -58,26 +68,36 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "pending_patients": patients.pending,
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
-        "appointments": appointment_summary_for_admin(at=at),
-        "admissions": admission_summary_for_admin(at=at),
+        "appointments": appointment_summary_for_admin(viewer=viewer, at=at),
+        "appointments_by_day": appointment_counts_by_day(
+            viewer=viewer, at=at, days=APPOINTMENT_DAYS
+        ),
+        "admissions": {
+            **admission_counts(viewer=viewer),
+            "invoiced_total_this_month": invoice_total_for_month(viewer=viewer, at=at),
+            "currency": settings.HMS_CURRENCY,
+        },
     }
 
 
 def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return a doctor's numbers: how many approved patients are assigned to them."""
+    """Return a doctor's numbers: assigned patients, appointments and admissions."""
     return {
         "assigned_patients": patient_count_assigned(doctor_user=viewer),
-        "appointments": appointment_summary_for_doctor(doctor_user=viewer, at=at),
-        "admissions": admission_summary_for_doctor(doctor_user=viewer),
+        "appointments": appointment_summary_for_doctor(viewer=viewer, at=at),
+        "admissions": admission_summary_for_doctor(viewer=viewer),
     }
 
 
 def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return a patient's numbers: their assigned doctor (or None)."""
+    """Return a patient's numbers: their doctor, appointments, admission and invoices."""
     return {
         "assigned_doctor": doctor_get_assigned(patient_user=viewer),
-        "appointments": appointment_summary_for_patient(patient_user=viewer, at=at),
-        "admissions": admission_summary_for_patient(patient_user=viewer),
+        "appointments": appointment_summary_for_patient(viewer=viewer, at=at),
+        "admissions": {
+            "admission": admission_get_current(viewer=viewer),
+            "invoices": invoice_count(viewer=viewer),
+        },
     }
 
 

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from hms.accounts.models import Role
-from hms.admissions.serializers import (
-    AdminAdmissionSummarySerializer,
-    DoctorAdmissionSummarySerializer,
-    PatientAdmissionSummarySerializer,
-)
+from hms.admissions.models import AdmissionStatus
+from hms.admissions.serializers import DoctorAdmissionSummarySerializer
 from hms.appointments.serializers import (
     AdminAppointmentSummarySerializer,
     DoctorAppointmentSummarySerializer,
@@ -39,9 +37,37 @@ class AdminAccountsSummarySerializer(serializers.Serializer):
     )
 
 
+class AdminAdmissionSummarySerializer(serializers.Serializer):
+    """Admissions and billing on the admin's dashboard."""
+
+    currently_admitted = serializers.IntegerField(help_text="Patients in hospital now.")
+    discharged = serializers.IntegerField(help_text="Discharged admissions, all time.")
+    invoiced_total_this_month = serializers.DecimalField(
+        max_digits=16,
+        decimal_places=2,
+        help_text="Total of the invoices issued this calendar month (hospital time zone).",
+    )
+    currency = serializers.CharField(help_text="ISO 4217 code of the hospital's currency.")
+
+
+class AppointmentDaySerializer(serializers.Serializer):
+    """The appointments of one calendar day (hospital time zone)."""
+
+    date = serializers.DateField()
+    confirmed = serializers.IntegerField(
+        help_text="Confirmed appointments that day (including visits already completed)."
+    )
+    pending = serializers.IntegerField(help_text="Requests for that day waiting for a decision.")
+
+
 class AdminDashboardSerializer(serializers.Serializer):
     accounts = AdminAccountsSummarySerializer()
     appointments = AdminAppointmentSummarySerializer()
+    appointments_by_day = AppointmentDaySerializer(
+        many=True,
+        help_text="Today and the next six days in the hospital's time zone, in date order; "
+        "days without appointments are listed with zeros.",
+    )
     admissions = AdminAdmissionSummarySerializer()
 
 
@@ -53,6 +79,25 @@ class DoctorDashboardSerializer(serializers.Serializer):
     admissions = DoctorAdmissionSummarySerializer()
 
 
+class PatientAdmissionSummarySerializer(serializers.Serializer):
+    """The patient's admission status on their dashboard."""
+
+    admission = serializers.IntegerField(
+        source="admission.pk",
+        allow_null=True,
+        help_text="Their open admission, else their latest one; null when never admitted.",
+    )
+    status = serializers.ChoiceField(
+        source="admission.status",
+        choices=AdmissionStatus.choices,
+        allow_null=True,
+        help_text="ADMITTED while in hospital; null when never admitted.",
+    )
+    admitted_on = serializers.DateField(source="admission.admitted_on", allow_null=True)
+    discharged_on = serializers.DateField(source="admission.discharged_on", allow_null=True)
+    invoices = serializers.IntegerField(help_text="How many invoices they have (see invoices/).")
+
+
 class PatientDashboardSerializer(serializers.Serializer):
     assigned_doctor = NullableNestedField(
         DoctorCardSerializer(), help_text="The patient's doctor; null until one is assigned."
@@ -61,6 +106,8 @@ class PatientDashboardSerializer(serializers.Serializer):
     admissions = PatientAdmissionSummarySerializer()
 
 
+# Served by the viewset's collection route: one object, not a list.
+@extend_schema_serializer(many=False)
 class DashboardSerializer(serializers.Serializer):
     """The caller's dashboard: the section of their role is filled, the others are null."""
 

@@ -1,7 +1,8 @@
-from django.urls import path
+from rest_framework.routers import SimpleRouter
 
-from hms.dashboard.apis import DashboardApi
+from hms.dashboard.apis import DashboardViewSet
 
-urlpatterns = [
-    path("dashboard/", DashboardApi.as_view(), name="dashboard"),
-]
+router = SimpleRouter()
+router.register("dashboard", DashboardViewSet, basename="dashboard")
+
+urlpatterns = router.urls

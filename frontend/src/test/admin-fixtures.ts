@@ -61,6 +61,15 @@ export function adminDashboard(
         newest_pending: [],
       },
       appointments: { confirmed: 9, pending: 4, today: 5 },
+      appointments_by_day: [
+        { date: '2026-11-26', confirmed: 5, pending: 1 },
+        { date: '2026-11-27', confirmed: 3, pending: 2 },
+        { date: '2026-11-28', confirmed: 1, pending: 1 },
+        { date: '2026-11-29', confirmed: 0, pending: 0 },
+        { date: '2026-11-30', confirmed: 0, pending: 0 },
+        { date: '2026-12-01', confirmed: 0, pending: 0 },
+        { date: '2026-12-02', confirmed: 0, pending: 0 },
+      ],
       admissions: {
         currently_admitted: 2,
         discharged: 17,

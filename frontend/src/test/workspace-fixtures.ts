@@ -192,6 +192,15 @@ export const emptyAdminDashboard: Schemas['Dashboard'] = {
       newest_pending: [],
     },
     appointments: { confirmed: 0, pending: 0, today: 0 },
+    appointments_by_day: [
+      { date: '2026-11-26', confirmed: 0, pending: 0 },
+      { date: '2026-11-27', confirmed: 0, pending: 0 },
+      { date: '2026-11-28', confirmed: 0, pending: 0 },
+      { date: '2026-11-29', confirmed: 0, pending: 0 },
+      { date: '2026-11-30', confirmed: 0, pending: 0 },
+      { date: '2026-12-01', confirmed: 0, pending: 0 },
+      { date: '2026-12-02', confirmed: 0, pending: 0 },
+    ],
     admissions: {
       currently_admitted: 0,
       discharged: 0,

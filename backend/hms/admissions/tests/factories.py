@@ -44,10 +44,10 @@ def discharge(
     other_charge: Decimal = Decimal("100.00"),
     at: datetime | None = None,
 ) -> Invoice:
-    """Discharge through the real service (numbers, PDF, audit) with the SPEC's example bill."""
+    """Discharge through the real service (numbers, PDF, audit) with the example bill."""
     return admission_discharge(
         actor=actor,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=discharged_on,
         room_charge_per_day=room_charge_per_day,
         doctor_fee=doctor_fee,

@@ -217,6 +217,21 @@ def test_admit_in_the_future_or_of_a_pending_patient_is_refused(
     assert snapshot() == before
 
 
+def test_admit_with_unknown_ids_is_reported_per_field(admin_client, world):
+    before = snapshot()
+
+    response = admin_client.post(
+        "/api/v1/admissions/", {"patient": 999_999, "doctor": 999_998, "symptoms": "Fever"}
+    )
+
+    assert response.status_code == 400
+    assert response.json()["fields"] == {
+        "patient": ["No patient has this id."],
+        "doctor": ["No doctor has this id."],
+    }
+    assert snapshot() == before
+
+
 @pytest.mark.parametrize("who", ["anonymous", "doctor", "patient"])
 def test_only_the_admin_admits(api_client, client_for, world, who):
     clients = {

@@ -156,8 +156,8 @@ def test_admitting_under_a_doctor_being_deleted_never_leaves_the_patient_with_th
             try:
                 admission_create(
                     actor=admin_user,
-                    patient_id=patient.pk,
-                    doctor_id=doctor.pk,
+                    patient=patient,
+                    doctor=doctor,
                     admitted_on=None,
                     symptoms="Fever",
                     room="",

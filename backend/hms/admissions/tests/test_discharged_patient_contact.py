@@ -21,8 +21,8 @@ def test_the_attending_doctor_keeps_the_contact_of_a_discharged_patient_after_re
     )
     admission = admission_create(
         actor=admin_user,
-        patient_id=patient.pk,
-        doctor_id=attending.pk,
+        patient=patient,
+        doctor=attending,
         admitted_on=date(2026, 11, 1),
         symptoms="Chest pain",
         room="",
@@ -31,7 +31,7 @@ def test_the_attending_doctor_keeps_the_contact_of_a_discharged_patient_after_re
     )
     admission_discharge(
         actor=admin_user,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=date(2026, 11, 3),
         room_charge_per_day=Decimal("500.00"),
         doctor_fee=Decimal("0.00"),

@@ -28,8 +28,8 @@ LATE_EVENING_UTC = datetime(2026, 11, 26, 20, 0, tzinfo=UTC)
 def admit(actor, patient, doctor, **overrides):
     values = {
         "actor": actor,
-        "patient_id": patient.pk,
-        "doctor_id": doctor.pk,
+        "patient": patient,
+        "doctor": doctor,
         "admitted_on": None,
         "symptoms": "Chest pain",
         "room": "B-12",
@@ -135,24 +135,22 @@ def test_only_approved_doctors_attend(admin_user, make_doctor, make_patient, sta
     assert (Admission.objects.count(), patient.assigned_doctor_id) == (0, None)
 
 
-def test_unknown_ids_and_a_future_date_are_reported_per_field(admin_user):
+def test_a_future_date_is_reported_with_the_account_problems(admin_user, make_doctor, make_patient):
     with pytest.raises(ValidationFailed) as error:
-        admission_create(
-            actor=admin_user,
-            patient_id=999_999,
-            doctor_id=999_998,
+        admit(
+            admin_user,
+            make_patient(status=AccountStatus.PENDING),
+            make_doctor(),
             admitted_on=date(2026, 11, 28),
-            symptoms="x",
-            room="",
-            room_charge_per_day=None,
-            at=LATE_EVENING_UTC,
         )
 
     assert error.value.fields == {
         "admitted_on": ["The admission date cannot be in the future (today is 2026-11-27)."],
-        "patient": ["No patient has this id."],
-        "doctor": ["No doctor has this id."],
+        "patient": [
+            "This patient's account is awaiting approval; only approved patients are admitted."
+        ],
     }
+    assert Admission.objects.count() == 0
 
 
 def test_the_database_allows_one_open_admission_per_patient(make_patient):
@@ -347,7 +345,7 @@ def test_discharge_defaults_to_today_and_to_the_admission_rate(admin_user):
 
     invoice = admission_discharge(
         actor=admin_user,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=None,
         room_charge_per_day=None,
         doctor_fee=Decimal("0.00"),
@@ -397,7 +395,7 @@ def test_preview_computes_the_same_bill_and_saves_nothing(admin_user):
 
     draft = admission_discharge_preview(
         actor=admin_user,
-        admission_id=admission.pk,
+        admission=admission,
         discharged_on=date(2024, 1, 5),
         room_charge_per_day=Decimal("500.00"),
         doctor_fee=Decimal("1000.00"),

@@ -425,6 +425,16 @@ def test_the_admin_filters_by_status_doctor_patient_and_dates(world, admin_api):
     ]
 
 
+def test_history_reads_the_usual_boolean_spellings_and_refuses_others(world, client_for):
+    client = client_for(world.doctor.user)
+
+    assert ids(client.get(URL, {"history": "yes"})) == ids(client.get(URL, {"history": "true"}))
+    assert ids(client.get(URL, {"history": "0"})) == [world.started.pk, world.confirmed.pk]
+    response = client.get(URL, {"history": "maybe"})
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"history": ["Must be a valid boolean."]}
+
+
 def test_bad_filters_are_400(world, admin_api):
     response = admin_api.get(URL, {"status": "LOST", "date_from": "2026-11-30", "date_to": "x"})
     assert response.status_code == 400

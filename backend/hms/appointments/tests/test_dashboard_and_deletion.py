@@ -104,11 +104,11 @@ def test_a_patient_without_appointments_has_no_next_one(world, client_for, make_
 
 def test_dashboard_selectors_use_a_fixed_number_of_queries(world, django_assert_num_queries):
     with django_assert_num_queries(1):
-        appointment_summary_for_admin(at=NOW)
+        appointment_summary_for_admin(viewer=world.admin, at=NOW)
     with django_assert_num_queries(2):
-        appointment_summary_for_doctor(doctor_user=world.doctor.user, at=NOW)
+        appointment_summary_for_doctor(viewer=world.doctor.user, at=NOW)
     with django_assert_num_queries(2):
-        appointment_summary_for_patient(patient_user=world.patient.user, at=NOW)
+        appointment_summary_for_patient(viewer=world.patient.user, at=NOW)
 
 
 # --- deleting an account cancels its future appointments --------------------------------

@@ -23,7 +23,7 @@ D = Decimal
 @pytest.mark.parametrize(
     ("admitted", "discharged", "rate", "fee", "medicine", "other", "days", "room", "total"),
     [
-        # SPEC section 2's worked example.
+        # The worked example of the invoice rules: 4 days x 500 + 1000 + 250 + 100.
         (date(2024, 1, 1), date(2024, 1, 5), "500", "1000", "250", "100", 4, "2000.00", "3350.00"),
         # A same-day stay bills one day.
         (date(2024, 1, 1), date(2024, 1, 1), "500", "0", "0", "0", 1, "500.00", "500.00"),

@@ -185,4 +185,5 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
 
     with django_assert_max_num_queries(at_three):
         assert client.get(DASHBOARD).status_code == 200
-    assert at_three <= 12
+    # Sign-in and each section's selectors; the admin's week of appointments is one of them.
+    assert at_three <= {"ADMIN": 9, "DOCTOR": 5, "PATIENT": 6}[role]

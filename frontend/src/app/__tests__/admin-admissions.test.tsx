@@ -39,11 +39,11 @@ describe('admin: discharge with a live bill preview', () => {
     const previews: unknown[] = [];
     const discharges: unknown[] = [];
     server.use(
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json(current),
       ),
       http.post(
-        '/api/v1/admissions/{admission_id}/discharge/preview/',
+        '/api/v1/admissions/{id}/discharge/preview/',
         async ({ request, response }) => {
           previews.push(await request.json());
           // A same-day stay is billed as one day: the server's rule, not the browser's.
@@ -62,11 +62,11 @@ describe('admin: discharge with a live bill preview', () => {
           );
         },
       ),
-      http.post('/api/v1/admissions/{admission_id}/discharge/', async ({ request, response }) => {
+      http.post('/api/v1/admissions/{id}/discharge/', async ({ request, response }) => {
         discharges.push(await request.json());
         return response(201).json(invoiceRecord({ total: '1850.50' }));
       }),
-      http.get('/api/v1/invoices/{invoice_id}/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/', ({ response }) =>
         response(200).json(invoiceRecord({ total: '1850.50' })),
       ),
     );
@@ -126,11 +126,11 @@ describe('admin: discharge with a live bill preview', () => {
     signInAsAdmin();
     const fees: string[] = [];
     server.use(
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json(current),
       ),
       http.post(
-        '/api/v1/admissions/{admission_id}/discharge/preview/',
+        '/api/v1/admissions/{id}/discharge/preview/',
         async ({ request, response }) => {
           const body = await request.json();
           fees.push(body.doctor_fee);
@@ -163,10 +163,10 @@ describe('admin: discharge with a live bill preview', () => {
   it('shows why the server cannot compute the bill, and does not allow the discharge', async () => {
     signInAsAdmin();
     server.use(
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json({ ...current, admitted_on: '2026-11-01' }),
       ),
-      http.post('/api/v1/admissions/{admission_id}/discharge/preview/', ({ response }) =>
+      http.post('/api/v1/admissions/{id}/discharge/preview/', ({ response }) =>
         response(400).json(
           errorBody('VALIDATION_ERROR', 'Invalid input.', {
             other_charge: ['Ensure that there are no more than 8 digits before the decimal point.'],
@@ -195,10 +195,10 @@ describe('admin: discharge with a live bill preview', () => {
     signInAsAdmin();
     let previews = 0;
     server.use(
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json({ ...current, admitted_on: '2026-11-10' }),
       ),
-      http.post('/api/v1/admissions/{admission_id}/discharge/preview/', ({ response }) => {
+      http.post('/api/v1/admissions/{id}/discharge/preview/', ({ response }) => {
         previews += 1;
         return response(200).json(invoicePreview());
       }),
@@ -226,13 +226,13 @@ describe('admin: discharge with a live bill preview', () => {
   it('keeps the confirmation open with the server’s answer when the stay was already discharged', async () => {
     signInAsAdmin();
     server.use(
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json(current),
       ),
-      http.post('/api/v1/admissions/{admission_id}/discharge/preview/', ({ response }) =>
+      http.post('/api/v1/admissions/{id}/discharge/preview/', ({ response }) =>
         response(200).json(invoicePreview()),
       ),
-      http.post('/api/v1/admissions/{admission_id}/discharge/', ({ response }) =>
+      http.post('/api/v1/admissions/{id}/discharge/', ({ response }) =>
         response(409).json(errorBody('INVALID_STATE', 'This admission is already discharged.')),
       ),
     );
@@ -324,7 +324,7 @@ describe('admin: admitting a patient', () => {
         }
         return response(201).json(current);
       }),
-      http.get('/api/v1/admissions/{admission_id}/', ({ response }) =>
+      http.get('/api/v1/admissions/{id}/', ({ response }) =>
         response(200).json(current),
       ),
     );

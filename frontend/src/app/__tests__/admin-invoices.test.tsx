@@ -85,10 +85,10 @@ describe('admin: invoices', () => {
     signInAsAdmin();
     const downloads: (string | null)[] = [];
     server.use(
-      http.get('/api/v1/invoices/{invoice_id}/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/', ({ response }) =>
         response(200).json(invoiceRecord()),
       ),
-      http.get('/api/v1/invoices/{invoice_id}/pdf/', ({ request, response }) => {
+      http.get('/api/v1/invoices/{id}/pdf/', ({ request, response }) => {
         downloads.push(request.headers.get('Authorization'));
         return response.untyped(
           new HttpResponse('%PDF-1.7 invoice', {
@@ -136,10 +136,10 @@ describe('admin: invoices', () => {
   it('says why a PDF could not be downloaded', async () => {
     signInAsAdmin();
     server.use(
-      http.get('/api/v1/invoices/{invoice_id}/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/', ({ response }) =>
         response(200).json(invoiceRecord()),
       ),
-      http.get('/api/v1/invoices/{invoice_id}/pdf/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/pdf/', ({ response }) =>
         response(404).json(errorBody('NOT_FOUND', 'Not found.')),
       ),
     );

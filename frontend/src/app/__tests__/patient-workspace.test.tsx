@@ -314,7 +314,7 @@ describe('my invoices', () => {
     const downloads: { auth: string | null }[] = [];
     server.use(
       http.get('/api/v1/invoices/', ({ response }) => response(200).json(page([invoiceRecord()]))),
-      http.get('/api/v1/invoices/{invoice_id}/pdf/', ({ request, response }) => {
+      http.get('/api/v1/invoices/{id}/pdf/', ({ request, response }) => {
         downloads.push({ auth: request.headers.get('Authorization') });
         return response.untyped(
           new HttpResponse('%PDF-1.7 test', { headers: { 'Content-Type': 'application/pdf' } }),
@@ -354,7 +354,7 @@ describe('my invoices', () => {
   it('shows one invoice with every charge line', async () => {
     signInAsPatient();
     server.use(
-      http.get('/api/v1/invoices/{invoice_id}/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/', ({ response }) =>
         response(200).json(invoiceRecord()),
       ),
     );
@@ -380,7 +380,7 @@ describe('my invoices', () => {
   it("answers another patient's invoice like a missing one", async () => {
     signInAsPatient();
     server.use(
-      http.get('/api/v1/invoices/{invoice_id}/', ({ response }) =>
+      http.get('/api/v1/invoices/{id}/', ({ response }) =>
         response(404).json(errorBody('NOT_FOUND', 'Not found.')),
       ),
     );

@@ -19,11 +19,11 @@ export interface paths {
         get: operations["admissions_list"];
         put?: never;
         /**
-         * Admit an approved patient under an approved doctor (admin)
-         * @description The doctor becomes the patient's assigned doctor. `admitted_on` defaults to today in
-         *     the hospital's time zone and may not be in the future. A patient with an open
-         *     admission gets 409 ALREADY_ADMITTED; a patient or doctor who is not approved gets 400
-         *     with a message on the field.
+         * Admit a patient (admin)
+         * @description Admits an approved patient under an approved doctor, who becomes the patient's assigned
+         *     doctor. `admitted_on` defaults to today in the hospital's time zone and may not be in
+         *     the future. A patient with an open admission gets 409 ALREADY_ADMITTED; a patient or
+         *     doctor who is not approved gets 400 with a message on the field.
          */
         post: operations["admissions_create"];
         delete?: never;
@@ -32,7 +32,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/": {
+    "/api/v1/admissions/{id}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -40,8 +40,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One admission: the admin any, a doctor one they attend, a patient their own
-         * @description One admission: the admin any, a doctor one they attend, a patient their own.
+         * Open one admission
+         * @description The admin opens any admission, a doctor one they attend, a patient their own; any other
+         *     id answers 404, exactly like an id that does not exist.
          */
         get: operations["admissions_retrieve"];
         put?: never;
@@ -52,7 +53,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/discharge/": {
+    "/api/v1/admissions/{id}/discharge/": {
         parameters: {
             query?: never;
             header?: never;
@@ -62,7 +63,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Discharge the patient and issue the invoice, in one transaction (admin)
+         * Discharge the patient and issue the invoice (admin), in one transaction
          * @description `discharged_on` defaults to today (hospital time zone); it may be neither in the future
          *     nor before the admission date. `room_charge_per_day` defaults to the admission's daily
          *     rate. Money fields are decimal strings with at most two places. Days = discharge date
@@ -78,7 +79,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admissions/{admission_id}/discharge/preview/": {
+    "/api/v1/admissions/{id}/discharge/preview/": {
         parameters: {
             query?: never;
             header?: never;
@@ -88,9 +89,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Preview the invoice a discharge with this body would issue; nothing is saved (admin)
+         * Preview the discharge bill (admin); nothing is saved
          * @description Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
-         *     `issued_by` and `pdf_sha256` are null.
+         *     `issued_by` and `pdf_sha256` are null. An admission that is already discharged answers
+         *     409 INVALID_STATE.
          */
         post: operations["admissions_discharge_preview"];
         delete?: never;
@@ -139,8 +141,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One appointment with its status history. Not yours: 404
-         * @description One appointment with its status history. Not yours: 404.
+         * Open one appointment with its status history
+         * @description An appointment that is not yours answers 404, exactly like an id that does not exist.
          */
         get: operations["appointments_retrieve"];
         put?: never;
@@ -162,7 +164,7 @@ export interface paths {
         put?: never;
         /**
          * Approve a pending request (admin): it becomes CONFIRMED
-         * @description 409 INVALID_STATE when it is not pending or its time has passed.
+         * @description No body. 409 INVALID_STATE when it is not pending or its time has passed.
          */
         post: operations["appointments_approve"];
         delete?: never;
@@ -181,7 +183,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an appointment, with an optional `reason`: CANCELLED, and the slot is free
+         * Cancel an appointment, with an optional reason: CANCELLED, and the slot is free
          * @description Admin: any pending or confirmed appointment. Patient: your own pending request, or your
          *     own confirmed appointment before it starts. Otherwise 409 INVALID_STATE.
          */
@@ -203,8 +205,8 @@ export interface paths {
         put?: never;
         /**
          * Mark your confirmed appointment attended (doctor): COMPLETED
-         * @description Allowed once the appointment's start time has come; it then leaves your list (the record
-         *     is kept). 409 INVALID_STATE when it is not confirmed or has not started yet.
+         * @description No body. Allowed once the appointment's start time has come; it then leaves your list
+         *     (the record is kept). 409 INVALID_STATE when it is not confirmed or has not started.
          */
         post: operations["appointments_complete"];
         delete?: never;
@@ -223,7 +225,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Reject a pending request (admin) with a `reason` the patient sees: REJECTED
+         * Reject a pending request (admin) with a reason the patient sees: REJECTED
          * @description The slot becomes free again. 409 INVALID_STATE when it is not pending.
          */
         post: operations["appointments_reject"];
@@ -419,12 +421,14 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's dashboard; only the section of their role is filled
+         * Open your dashboard; only the section of your role is filled
          * @description Admin: approved and pending doctor and patient counts and the newest pending accounts
-         *     (at most 10). Doctor: how many approved patients are assigned to them. Patient: their
-         *     assigned doctor, or null. `appointments`: for the admin the confirmed, pending and
-         *     today's counts; for a doctor the upcoming confirmed count and today's confirmed list;
-         *     for a patient their next confirmed appointment (or null) and pending requests.
+         *     (at most 10); the confirmed, pending and today's appointment counts, and
+         *     `appointments_by_day` (today and the next six days); admissions and this month's
+         *     invoiced total. Doctor: how many approved patients are assigned to them, the upcoming
+         *     confirmed count and today's confirmed list, and their admitted and discharged patients.
+         *     Patient: their assigned doctor (or null), their next confirmed appointment (or null)
+         *     and pending requests, their admission and how many invoices they have.
          */
         get: operations["dashboard_retrieve"];
         put?: never;
@@ -585,9 +589,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Free slots of an approved doctor on one calendar day (hospital time zone)
-         * @description A slot is free unless the doctor has a pending or confirmed appointment in it; slots
-         *     that have already started are left out. Unknown or unapproved doctor: 404.
+         * List a doctor's free slots on one day
+         * @description The free slots of an approved doctor on one calendar day (hospital time zone), in time
+         *     order. A slot is free unless the doctor has a pending or confirmed appointment in it;
+         *     slots that have already started are left out. Unknown or unapproved doctor: 404.
          */
         get: operations["doctors_slots_list"];
         put?: never;
@@ -686,8 +691,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List invoices, newest first: the admin all (filterable), a patient their own
-         * @description Doctors get 403: they see their discharged patients' admissions, not their bills.
+         * List invoices, newest first
+         * @description The admin sees every invoice and may filter them; a patient sees their own. Doctors get
+         *     403: they see their discharged patients' admissions, not their bills.
          */
         get: operations["invoices_list"];
         put?: never;
@@ -698,7 +704,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invoices/{invoice_id}/": {
+    "/api/v1/invoices/{id}/": {
         parameters: {
             query?: never;
             header?: never;
@@ -706,8 +712,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One invoice: the admin any, a patient their own (404 otherwise)
-         * @description One invoice: the admin any, a patient their own (404 otherwise).
+         * Open one invoice
+         * @description The admin opens any invoice, a patient their own; any other id answers 404, exactly
+         *     like an id that does not exist.
          */
         get: operations["invoices_retrieve"];
         put?: never;
@@ -718,7 +725,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invoices/{invoice_id}/pdf/": {
+    "/api/v1/invoices/{id}/pdf/": {
         parameters: {
             query?: never;
             header?: never;
@@ -726,10 +733,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Download the invoice PDF stored at issue: the same bytes on every download
-         * @description Sent as an attachment named `invoice-<number>.pdf` with `Cache-Control: no-store`;
-         *     its SHA-256 is the invoice's `pdf_sha256`. Each download is recorded in the audit
-         *     trail. The admin any, a patient their own (404 otherwise).
+         * Download the invoice PDF stored at issue
+         * @description The same bytes on every download, sent as an attachment named `invoice-<number>.pdf`
+         *     with `Cache-Control: no-store`; their SHA-256 is the invoice's `pdf_sha256`. Each
+         *     download is recorded in the audit trail. The admin downloads any invoice, a patient
+         *     their own (404 otherwise).
          */
         get: operations["invoices_pdf"];
         put?: never;
@@ -935,6 +943,8 @@ export interface components {
         AdminDashboard: {
             accounts: components["schemas"]["AdminAccountsSummary"];
             appointments: components["schemas"]["AdminAppointmentSummary"];
+            /** @description Today and the next six days in the hospital's time zone, in date order; days without appointments are listed with zeros. */
+            appointments_by_day: components["schemas"]["AppointmentDay"][];
             admissions: components["schemas"]["AdminAdmissionSummary"];
         };
         /**
@@ -1067,6 +1077,15 @@ export interface components {
         AppointmentCancelRequest: {
             /** @default  */
             reason: string;
+        };
+        /** @description The appointments of one calendar day (hospital time zone). */
+        AppointmentDay: {
+            /** Format: date */
+            date: string;
+            /** @description Confirmed appointments that day (including visits already completed). */
+            confirmed: number;
+            /** @description Requests for that day waiting for a decision. */
+            pending: number;
         };
         /** @description An appointment with its status history, oldest first. */
         AppointmentDetail: {
@@ -1691,10 +1710,6 @@ export interface operations {
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
-                /**
-                 * @description * `ADMITTED` - Admitted
-                 *     * `DISCHARGED` - Discharged
-                 */
                 status?: "ADMITTED" | "DISCHARGED";
             };
             header?: never;
@@ -1840,7 +1855,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -1897,7 +1912,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -1994,7 +2009,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                admission_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -2097,12 +2112,7 @@ export interface operations {
                 doctor?: number;
                 /** @description Doctors: list every appointment of theirs, not only the confirmed ones. */
                 history?: boolean;
-                /**
-                 * @description Default: newest first; a doctor's confirmed list: soonest first.
-                 *
-                 *     * `starts_at` - starts_at
-                 *     * `-starts_at` - -starts_at
-                 */
+                /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
                 /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
@@ -2110,15 +2120,7 @@ export interface operations {
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
-                /**
-                 * @description Only appointments in this status (for a doctor: with history=true).
-                 *
-                 *     * `PENDING` - Pending approval
-                 *     * `CONFIRMED` - Confirmed
-                 *     * `REJECTED` - Rejected
-                 *     * `CANCELLED` - Cancelled
-                 *     * `COMPLETED` - Completed
-                 */
+                /** @description Only appointments in this status (for a doctor: with history=true). */
                 status?: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
             };
             header?: never;
@@ -4181,7 +4183,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                invoice_id: number;
+                id: number;
             };
             cookie?: never;
         };
@@ -4238,7 +4240,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                invoice_id: number;
+                id: number;
             };
             cookie?: never;
         };

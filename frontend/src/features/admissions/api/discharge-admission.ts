@@ -12,8 +12,8 @@ export function useDischargeAdmission(id: number) {
   return useMutation({
     mutationFn: async (body: DischargeBody) =>
       unwrap(
-        await api.POST('/api/v1/admissions/{admission_id}/discharge/', {
-          params: { path: { admission_id: id } },
+        await api.POST('/api/v1/admissions/{id}/discharge/', {
+          params: { path: { id } },
           body,
         }),
       ),

@@ -11,8 +11,8 @@ export function useAdmission(id: number) {
     queryKey: admissionKeys.detail(id),
     queryFn: async () =>
       unwrap(
-        await api.GET('/api/v1/admissions/{admission_id}/', {
-          params: { path: { admission_id: id } },
+        await api.GET('/api/v1/admissions/{id}/', {
+          params: { path: { id } },
         }),
       ),
   });

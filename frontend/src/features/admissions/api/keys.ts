@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { components, paths } from '@/lib/api/schema';
 
 export type Admission = components['schemas']['Admission'];
-export type DischargeBody = paths['/api/v1/admissions/{admission_id}/discharge/']['post']['requestBody']['content']['application/json'];
+export type DischargeBody = paths['/api/v1/admissions/{id}/discharge/']['post']['requestBody']['content']['application/json'];
 
 export const admissionKeys = {
   all: ['admissions'] as const,

@@ -18,8 +18,8 @@ export function useDischargePreview(id: number, body: DischargeBody | null) {
         ? skipToken
         : async () =>
             unwrap(
-              await api.POST('/api/v1/admissions/{admission_id}/discharge/preview/', {
-                params: { path: { admission_id: id } },
+              await api.POST('/api/v1/admissions/{id}/discharge/preview/', {
+                params: { path: { id } },
                 body,
               }),
             ),

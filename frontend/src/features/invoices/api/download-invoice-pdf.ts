@@ -11,8 +11,8 @@ import { attachmentName, saveBlob } from '@/lib/save-blob';
 export function useDownloadInvoicePdf() {
   return useMutation({
     mutationFn: async ({ id, number }: { id: number; number: string }) => {
-      const { data, error, response } = await api.GET('/api/v1/invoices/{invoice_id}/pdf/', {
-        params: { path: { invoice_id: id } },
+      const { data, error, response } = await api.GET('/api/v1/invoices/{id}/pdf/', {
+        params: { path: { id } },
         parseAs: 'blob',
       });
       if (data === undefined || !response.ok) throw new ApiError(response.status, error);

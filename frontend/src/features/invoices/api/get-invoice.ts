@@ -12,7 +12,7 @@ export function useInvoice(id: number) {
     queryKey: ['invoices', 'detail', id],
     queryFn: async () =>
       unwrap(
-        await api.GET('/api/v1/invoices/{invoice_id}/', { params: { path: { invoice_id: id } } }),
+        await api.GET('/api/v1/invoices/{id}/', { params: { path: { id } } }),
       ),
     // An issued invoice never changes.
     staleTime: Infinity,

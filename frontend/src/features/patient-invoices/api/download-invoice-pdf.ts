@@ -18,8 +18,8 @@ export function useDownloadInvoicePdf() {
   return useMutation({
     mutationFn: async ({ invoiceId, number }: DownloadInvoicePdfInput) => {
       const blob = unwrap(
-        await api.GET('/api/v1/invoices/{invoice_id}/pdf/', {
-          params: { path: { invoice_id: invoiceId } },
+        await api.GET('/api/v1/invoices/{id}/pdf/', {
+          params: { path: { id: invoiceId } },
           parseAs: 'blob',
         }),
       );

@@ -8,8 +8,8 @@ export function invoiceQueryOptions(invoiceId: number) {
     queryKey: ['invoices', 'detail', invoiceId],
     queryFn: async () =>
       unwrap(
-        await api.GET('/api/v1/invoices/{invoice_id}/', {
-          params: { path: { invoice_id: invoiceId } },
+        await api.GET('/api/v1/invoices/{id}/', {
+          params: { path: { id: invoiceId } },
         }),
       ),
   });

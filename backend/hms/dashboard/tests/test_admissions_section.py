@@ -1,15 +1,12 @@
-"""What admissions add to other screens: the dashboard's `admissions` and a patient's
-`is_admitted`."""
+"""The dashboard's `admissions` sections: admission counts and the invoices of the month."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
-from hms.admissions.selectors import admission_summary_for_admin
 from hms.admissions.tests.factories import AdmissionFactory, discharge
 
 pytestmark = pytest.mark.django_db
@@ -50,21 +47,6 @@ def test_the_admin_dashboard_counts_admissions_and_this_month_invoices(admin_cli
         "invoiced_total_this_month": "3700.50",
         "currency": "INR",
     }
-
-
-def test_the_invoiced_total_counts_only_the_hospital_calendar_month(admin_user):
-    for at in [
-        datetime(2026, 10, 31, 18, 0, tzinfo=UTC),
-        datetime(2026, 10, 31, 18, 40, tzinfo=UTC),
-        datetime(2026, 11, 30, 18, 40, tzinfo=UTC),
-    ]:
-        admission = AdmissionFactory(admitted_on=date(2026, 10, 20))
-        discharge(admission, actor=admin_user, discharged_on=date(2026, 10, 24), at=at)
-
-    # 18:40 UTC on 31 October is 00:10 on 1 November in Kolkata; the last is in December there.
-    summary = admission_summary_for_admin(at=datetime(2026, 11, 15, 6, 0, tzinfo=UTC))
-
-    assert summary["invoiced_total_this_month"] == Decimal("3350.00")
 
 
 def test_the_doctor_dashboard_counts_their_patients(client_for, world):
@@ -111,35 +93,3 @@ def test_an_open_admission_outranks_an_older_discharged_one(client_for, world, a
 
     assert body["patient"]["admissions"]["admission"] == readmitted.pk
     assert body["patient"]["admissions"]["status"] == "ADMITTED"
-
-
-def test_patients_carry_is_admitted(admin_client, client_for, world, admin_user):
-    def is_admitted(name):
-        response = admin_client.get(f"/api/v1/patients/{world[name].pk}/")
-        assert response.status_code == 200
-        return response.json()["is_admitted"]
-
-    assert [is_admitted(name) for name in ("priya", "sara", "john", "never")] == [
-        False,
-        True,
-        True,
-        False,
-    ]
-    listed = {
-        row["id"]: row["is_admitted"]
-        for row in admin_client.get("/api/v1/patients/?page_size=100").json()["results"]
-    }
-    assert listed == {
-        world["priya"].pk: False,
-        world["sara"].pk: True,
-        world["john"].pk: True,
-        world["never"].pk: False,
-    }
-
-
-def test_is_admitted_turns_false_at_discharge(admin_client, admin_user, world):
-    [admission] = world["sara"].admissions.all()
-
-    discharge(admission, actor=admin_user, discharged_on=timezone.localdate())
-
-    assert admin_client.get(f"/api/v1/patients/{world['sara'].pk}/").json()["is_admitted"] is False

@@ -1,1 +1,0 @@
-"""Nothing to register: the dashboard has no models."""
