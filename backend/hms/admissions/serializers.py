@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from hms.admissions.models import Admission
 from hms.billing.serializers import MoneyField
+from hms.common.dates import BoundedDateField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -21,7 +22,7 @@ class AdmissionCreateSerializer(serializers.Serializer):
         error_messages={"does_not_exist": "No doctor has this id."},
         help_text="The attending doctor (approved); becomes the assigned doctor.",
     )
-    admitted_on = serializers.DateField(
+    admitted_on = BoundedDateField(
         required=False, help_text="Defaults to today in the hospital's time zone; never future."
     )
     symptoms = serializers.CharField(max_length=2000, help_text="Symptoms or reason.")
@@ -78,7 +79,7 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
 class AdmissionDischargeSerializer(serializers.Serializer):
     """The discharge date and charges; money is a decimal string with at most two places."""
 
-    discharged_on = serializers.DateField(
+    discharged_on = BoundedDateField(
         required=False,
         help_text="Defaults to today (hospital time zone); not future, not before admission.",
     )

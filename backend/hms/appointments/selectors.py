@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
-from django_filters import ChoiceFilter, DateFilter, FilterSet
+from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.models import (
@@ -19,6 +19,7 @@ from hms.appointments.models import (
 )
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
+from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.doctors.models import Doctor
@@ -44,11 +45,11 @@ class AppointmentFilter(FilterSet):
     )
     doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="A doctor id.")
     patient = IntegerFilter(field_name="patient", min_value=1, help_text="A patient id.")
-    date_from = DateFilter(
+    date_from = BoundedDateFilter(
         method="filter_date_from",
         help_text="First calendar date (hospital time zone), inclusive.",
     )
-    date_to = DateFilter(
+    date_to = BoundedDateFilter(
         method="filter_date_to",
         help_text="Last calendar date (hospital time zone), inclusive.",
     )

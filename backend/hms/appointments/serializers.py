@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
+from hms.common.dates import BoundedDateField
 from hms.common.fields import NullableNestedField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
@@ -121,7 +122,7 @@ class SlotSerializer(serializers.Serializer):
 
 
 class SlotListQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(help_text="A calendar date in the hospital's time zone.")
+    date = BoundedDateField(help_text="A calendar date in the hospital's time zone.")
 
 
 class AdminAppointmentSummarySerializer(serializers.Serializer):

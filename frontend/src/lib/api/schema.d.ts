@@ -1000,7 +1000,7 @@ export interface components {
             doctor: number;
             /**
              * Format: date
-             * @description Defaults to today in the hospital's time zone; never future.
+             * @description Defaults to today in the hospital's time zone; never future. From 1900-01-01 to today plus the booking horizon (180 days by default).
              */
             admitted_on?: string;
             /** @description Symptoms or reason. */
@@ -1020,7 +1020,7 @@ export interface components {
         AdmissionDischargeRequest: {
             /**
              * Format: date
-             * @description Defaults to today (hospital time zone); not future, not before admission.
+             * @description Defaults to today (hospital time zone); not future, not before admission. From 1900-01-01 to today plus the booking horizon (180 days by default).
              */
             discharged_on?: string;
             /**
@@ -1698,9 +1698,9 @@ export interface operations {
     admissions_list: {
         parameters: {
             query?: {
-                /** @description Admitted on or after. */
+                /** @description Admitted on or after. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 admitted_from?: string;
-                /** @description Admitted on or before. */
+                /** @description Admitted on or before. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
@@ -2104,9 +2104,9 @@ export interface operations {
     appointments_list: {
         parameters: {
             query?: {
-                /** @description First calendar date (hospital time zone), inclusive. */
+                /** @description First calendar date (hospital time zone), inclusive. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_from?: string;
-                /** @description Last calendar date (hospital time zone), inclusive. */
+                /** @description Last calendar date (hospital time zone), inclusive. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_to?: string;
                 /** @description A doctor id. */
                 doctor?: number;
@@ -3905,7 +3905,7 @@ export interface operations {
     doctors_slots_list: {
         parameters: {
             query: {
-                /** @description A calendar date in the hospital's time zone. */
+                /** @description A calendar date in the hospital's time zone. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date: string;
             };
             header?: never;
@@ -4115,9 +4115,9 @@ export interface operations {
             query?: {
                 /** @description Admission id. */
                 admission?: number;
-                /** @description Issued on or after this date (hospital time zone). */
+                /** @description Issued on or after this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 issued_from?: string;
-                /** @description Issued on or before this date (hospital time zone). */
+                /** @description Issued on or before this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 issued_to?: string;
                 /** @description A page number from 1; a page past the last one is 400. */
                 page?: number;
