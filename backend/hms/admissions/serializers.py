@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from hms.accounts.models import Role
 from hms.admissions.models import Admission
 from hms.billing.serializers import MoneyField
 from hms.common.dates import BoundedDateField
@@ -74,6 +75,26 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
 
     def get_invoice(self, admission: Admission) -> int | None:
         return getattr(admission, "invoice_pk", None)
+
+
+class AdmissionForDoctorSerializer(AdmissionSerializer):
+    """A stay as its attending doctor sees it: the patient, dates, symptoms and room; no money
+    (the daily room rate) and no invoice, which are the hospital's and the patient's business."""
+
+    invoice = None  # type: ignore[assignment]
+
+    class Meta(AdmissionSerializer.Meta):
+        fields = [
+            field
+            for field in AdmissionSerializer.Meta.fields
+            if field not in {"room_charge_per_day", "invoice"}
+        ]
+        read_only_fields = fields
+
+
+def admission_serializer_for(viewer_role: str) -> type[AdmissionSerializer]:
+    """The shape of an admission for a role: doctors get theirs without money or invoice."""
+    return AdmissionForDoctorSerializer if viewer_role == Role.DOCTOR else AdmissionSerializer
 
 
 class AdmissionDischargeSerializer(serializers.Serializer):

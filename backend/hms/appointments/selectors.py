@@ -55,7 +55,8 @@ class AppointmentFilter(FilterSet):
     )
     history = BooleanFilter(
         method="filter_history",
-        help_text="Doctors: list every appointment of theirs, not only the confirmed ones.",
+        help_text="Doctors: add past visits (completed) and confirmed appointments that were "
+        "cancelled to the confirmed ones.",
     )
     ordering = ChoiceFilter(
         choices=_ORDERINGS,
@@ -113,7 +114,8 @@ class AppointmentFilter(FilterSet):
 
 class DoctorAppointmentFilter(AppointmentFilter):
     """A doctor's list: their CONFIRMED appointments, soonest first, whatever `status` says;
-    `history=true` lists all of theirs, newest first, and lets `status` narrow it."""
+    `history=true` lists every one they may see (visible_appointments), newest first, and lets
+    `status` narrow it."""
 
     confirmed_by_default = True
 
@@ -123,7 +125,8 @@ def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Ap
 
     The admin sees all; a patient their own in every status; a doctor only their own CONFIRMED
     ones, soonest first (those whose time has passed stay until the doctor completes them),
-    unless `history` is true, which lists all of theirs, newest first. `filters` are the query
+    unless `history` is true, which lists every one they may see (CONFIRMED, COMPLETED, and
+    CANCELLED after confirmation; see visible_appointments), newest first. `filters` are the query
     parameters of AppointmentFilter: `status`, `doctor`, `patient` (ids), `date_from` /
     `date_to` (the hospital's calendar dates, inclusive), `ordering` (`starts_at` or
     `-starts_at`; default newest first). Raises ValidationFailed for a parameter that is not

@@ -14,7 +14,8 @@ export interface paths {
         /**
          * List admissions, latest first
          * @description The admin sees all and may filter by status, doctor, patient and admission date range;
-         *     a doctor sees the admissions they attend (current and discharged); a patient their own.
+         *     a doctor sees the admissions they attend (current and discharged), without the daily
+         *     room rate and the invoice (`AdmissionForDoctor`); a patient their own.
          */
         get: operations["admissions_list"];
         put?: never;
@@ -41,7 +42,8 @@ export interface paths {
         };
         /**
          * Open one admission
-         * @description The admin opens any admission, a doctor one they attend, a patient their own; any other
+         * @description The admin opens any admission, a patient their own (`Admission`); a doctor one they
+         *     attend, without the daily room rate and the invoice (`AdmissionForDoctor`). Any other
          *     id answers 404, exactly like an id that does not exist.
          */
         get: operations["admissions_retrieve"];
@@ -113,7 +115,10 @@ export interface paths {
          * @description Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
          *     `date_to`. Patient: your own, in every status. Doctor: your CONFIRMED appointments,
          *     soonest first (attended ones leave the list when you complete them); `history=true`
-         *     lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
+         *     adds your past visits (COMPLETED) and confirmed appointments that were later cancelled.
+         *     Requests still pending, rejected ones and ones cancelled before confirmation are never a
+         *     doctor's (their ids answer 404). Each row carries the patient's name, mobile, address
+         *     and symptoms.
          */
         get: operations["appointments_list"];
         put?: never;
@@ -1036,6 +1041,33 @@ export interface components {
             other_charge: string;
         };
         /**
+         * @description A stay as its attending doctor sees it: the patient, dates, symptoms and room; no money
+         *     (the daily room rate) and no invoice, which are the hospital's and the patient's business.
+         */
+        AdmissionForDoctor: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string | null;
+            readonly symptoms: string;
+            readonly room: string;
+            /** @default ADMITTED */
+            readonly status: components["schemas"]["AdmissionStatusEnum"];
+            /** Format: date-time */
+            readonly admitted_at: string;
+            /** Format: date-time */
+            readonly discharged_at: string | null;
+        };
+        AdmissionForViewer: components["schemas"]["Admission"] | components["schemas"]["AdmissionForDoctor"];
+        /**
          * @description * `ADMITTED` - Admitted
          *     * `DISCHARGED` - Discharged
          * @enum {string}
@@ -1405,7 +1437,7 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
-        PaginatedAdmissionList: {
+        PaginatedAdmissionForViewerList: {
             /** @example 123 */
             count: number;
             /**
@@ -1418,7 +1450,7 @@ export interface components {
              * @example https://hms.example.org/api/v1/admissions/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Admission"][];
+            results: components["schemas"]["AdmissionForViewer"][];
         };
         PaginatedAppointmentList: {
             /** @example 123 */
@@ -1723,7 +1755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedAdmissionList"];
+                    "application/json": components["schemas"]["PaginatedAdmissionForViewerList"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -1866,7 +1898,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Admission"];
+                    "application/json": components["schemas"]["AdmissionForViewer"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
@@ -2110,7 +2142,7 @@ export interface operations {
                 date_to?: string;
                 /** @description A doctor id. */
                 doctor?: number;
-                /** @description Doctors: list every appointment of theirs, not only the confirmed ones. */
+                /** @description Doctors: add past visits (completed) and confirmed appointments that were cancelled to the confirmed ones. */
                 history?: boolean;
                 /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
