@@ -6,6 +6,7 @@ from hms.accounts.models import Role
 from hms.admissions.models import Admission
 from hms.billing.serializers import MoneyField
 from hms.common.dates import BoundedDateField
+from hms.common.fields import RowIdField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -13,12 +14,12 @@ from hms.patients.models import Patient
 class AdmissionCreateSerializer(serializers.Serializer):
     """Admit a patient: who, under which doctor, since when, why, where and at what rate."""
 
-    patient = serializers.PrimaryKeyRelatedField(
+    patient = RowIdField(
         queryset=Patient.objects.all(),
         error_messages={"does_not_exist": "No patient has this id."},
         help_text="An approved patient's id.",
     )
-    doctor = serializers.PrimaryKeyRelatedField(
+    doctor = RowIdField(
         queryset=Doctor.objects.all(),
         error_messages={"does_not_exist": "No doctor has this id."},
         help_text="The attending doctor (approved); becomes the assigned doctor.",

@@ -6,7 +6,10 @@ from typing import Any
 
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from hms.common.filters import MAX_ID
 
 
 class NullableNestedField(serializers.Field):
@@ -67,3 +70,12 @@ class AnyOfSerializersSchema(OpenApiSerializerExtension):
                 for variant in self.target.variants
             ],
         }
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class RowIdField(serializers.PrimaryKeyRelatedField):
+    """The id of a row, within the range of the column that holds it (1 to 2^31-1).
+
+    A larger number is looked up like any other and found missing (400 on the field); the schema
+    says the range, so clients and fuzzers know it.
+    """

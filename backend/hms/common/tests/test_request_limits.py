@@ -312,6 +312,43 @@ def test_a_value_one_character_too_long_is_a_400_naming_the_field(
     assert list(response.json()["fields"]) == [name]
 
 
+INTEGER_CASES = [
+    pytest.param(operation, name, _resolve(prop)["maximum"], id=f"{operation.operation_id}.{name}")
+    for operation in OPERATIONS
+    for name, prop in _writable(operation.body_schema).items()
+    if _resolve(prop).get("type") == "integer" and "maximum" in _resolve(prop)
+]
+
+
+def test_every_writable_integer_field_in_a_request_body_has_a_maximum():
+    unbounded = [
+        f"{operation.operation_id}.{name}"
+        for operation in OPERATIONS
+        for name, prop in _writable(operation.body_schema).items()
+        if _resolve(prop).get("type") == "integer" and "maximum" not in _resolve(prop)
+    ]
+    assert (unbounded, len(INTEGER_CASES) >= 7) == ([], True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("operation", "name", "maximum"), INTEGER_CASES)
+def test_a_number_one_over_the_maximum_is_a_400_naming_the_field(
+    operation, name, maximum, api_client, client_for
+):
+    hospital = _hospital()
+    caller_of, id_of, body_of = CASES[operation.operation_id]
+    caller = caller_of(hospital)
+    client = client_for(caller) if caller is not None else api_client
+    path = re.sub(r"\{[^}]+\}", str(id_of(hospital)), operation.path)
+    body = {**body_of(hospital), name: maximum + 1}
+
+    response = getattr(client, operation.method)(path, body, format="json")
+
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "VALIDATION_ERROR"
+    assert list(response.json()["fields"]) == [name]
+
+
 def _unbounded(prop: dict[str, Any]) -> bool:
     """Whether a writable string may be arbitrarily long according to the schema."""
     for variant in _variants(prop):
