@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: help run test system-deps install install-backend install-frontend install-e2e lint typecheck \
-        backend-test migrations-check contract contract-check frontend-test frontend-build \
+        backend-test fuzz migrations-check contract contract-check frontend-test frontend-build \
         e2e seed createadmin backup restore serve-production deploy-check production-smoke \
         collectstatic
 
@@ -64,7 +64,7 @@ createadmin: install-backend ## Create an admin interactively
 
 # --- make test ---------------------------------------------------------------------------------
 
-test: system-deps lint typecheck migrations-check contract-check backend-test deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
+test: system-deps lint typecheck migrations-check contract-check backend-test fuzz deploy-check frontend-test frontend-build production-smoke e2e ## Every check CI runs
 	@echo "make test: every check passed"
 
 lint: install-backend install-frontend ## ruff (lint + format check), the import layers and ESLint
@@ -81,6 +81,9 @@ migrations-check: install-backend ## Fail when a model change has no migration
 
 backend-test: install-backend ## pytest (on DATABASE_URL when set, else SQLite; needs no Redis)
 	cd backend && .venv/bin/pytest
+
+fuzz: install-backend ## schemathesis per role against the API on PostgreSQL ($$DATABASE_URL's server)
+	cd backend && .venv/bin/python scripts/fuzz_api.py
 
 contract: install-backend install-frontend ## Regenerate openapi.yaml and the SPA's schema.d.ts
 	$(MANAGE) spectacular --settings=config.settings.test --file ../openapi.yaml --validate --fail-on-warn

@@ -43,5 +43,6 @@ exec .venv/bin/gunicorn config.wsgi:application \
   --workers "${WEB_CONCURRENCY:-2}" \
   --timeout 60 \
   --graceful-timeout 10 \
+  --limit-request-line 8190 \
   --access-logfile - \
-  --access-logformat '%(t)s "%(r)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}i)s'
+  --access-logformat '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms rid=%({x-request-id}o)s'

@@ -28,5 +28,7 @@ urlpatterns = [
     re_path(r"^(?!static/).*$", spa_index, name="spa"),
 ]
 
+handler400 = "hms.common.views.bad_request"
+handler403 = "hms.common.views.permission_denied"
 handler404 = "hms.common.views.api_not_found"
 handler500 = "hms.common.views.server_error"

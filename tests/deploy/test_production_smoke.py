@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -234,6 +235,8 @@ def replica_b(stack: Stack, replica_a: str) -> Iterator[str]:
         "SECURE_SSL_REDIRECT": "true",
         "ALLOWED_HOSTS": f"{PUBLIC_HOST},127.0.0.1",
         "WEB_CONCURRENCY": "1",
+        # nginx, on this machine, is the proxy whose X-Request-ID the backend keeps.
+        "HMS_TRUSTED_PROXIES": "127.0.0.1",
     }
     with running(
         [str(REPO / "deploy" / "serve-production.sh")], env=env, log=stack.logs / "b.log", port=port
@@ -614,6 +617,7 @@ DOCS_HEADERS = _snippet_headers("security-headers.conf", "csp-api-docs.conf")
 class Front:
     https: str
     http: str
+    log: Path
 
 
 @pytest.fixture(scope="module")
@@ -636,7 +640,11 @@ def nginx_front(stack: Stack, replica_b: str) -> Iterator[Front]:
         )
         command = [nginx, "-p", str(workdir), "-c", str(conf), "-e", str(workdir / "error.log")]
         with running(command, env=dict(os.environ), log=workdir / "nginx.out", port=https_port):
-            yield Front(f"https://127.0.0.1:{https_port}", f"http://127.0.0.1:{http_port}")
+            yield Front(
+                f"https://127.0.0.1:{https_port}",
+                f"http://127.0.0.1:{http_port}",
+                workdir / "nginx.out",
+            )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -716,7 +724,8 @@ def test_the_invoice_pdf_through_nginx(nginx_front: Front, journey: Journey):
     assert hashlib.sha256(response.content).hexdigest() == journey.invoice["pdf_sha256"]
 
 
-def test_the_web_app_runs_under_the_content_security_policy(nginx_front: Front, tmp_path: Path):
+def _load_in_chromium(url: str, tmp_path: Path) -> None:
+    """Open `url` in headless Chromium: no CSP violation, and the SPA's login form renders."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium is not installed here (apt-get install chromium): CSP not run")
@@ -732,7 +741,7 @@ def test_the_web_app_runs_under_the_content_security_policy(nginx_front: Front, 
             "--v=0",
             "--virtual-time-budget=10000",
             "--dump-dom",
-            f"{nginx_front.https}/login",
+            url,
         ],
         capture_output=True,
         text=True,
@@ -745,3 +754,95 @@ def test_the_web_app_runs_under_the_content_security_policy(nginx_front: Front, 
     # React mounted the app (its script ran) and the login form is on the page.
     assert '<div id="root"></div>' not in result.stdout
     assert 'type="password"' in result.stdout, result.stdout[-3000:]
+
+
+def test_the_web_app_runs_under_the_content_security_policy(nginx_front: Front, tmp_path: Path):
+    _load_in_chromium(f"{nginx_front.https}/login", tmp_path)
+
+
+# --- without nginx: what Django answers itself ----------------------------------------------------
+
+
+def test_without_nginx_django_sends_nginxs_policies_on_every_path(replica_a: str):
+    client = Client(replica_a, _ip(30))
+    policies = {
+        name: SPA_HEADERS[name] for name in ("Content-Security-Policy", "Permissions-Policy")
+    }
+    for path in ("/", "/login", "/admin/doctors", "/api/v1/health/live/", "/api/v1/nothing/"):
+        _assert_headers(client.get(path), policies)
+    docs = client.get("/api/docs/")
+    assert docs.headers["Content-Security-Policy"] == DOCS_HEADERS["Content-Security-Policy"]
+
+
+def test_without_nginx_the_web_app_runs_under_djangos_policy(replica_a: str, tmp_path: Path):
+    _load_in_chromium(f"{replica_a}/login", tmp_path)
+
+
+def _error(response: requests.Response) -> tuple[int, str, str]:
+    assert response.headers["Content-Type"] == "application/json", response.text[:300]
+    return response.status_code, response.json()["code"], response.headers.get("Cache-Control", "")
+
+
+def test_without_nginx_refusals_before_any_view_are_json(replica_a: str):
+    client = Client(replica_a, _ip(31))
+    assert _error(client.post("/api/v1/nothing/", {"a": 1})) == (404, "NOT_FOUND", "no-store")
+    assert _error(client.request("DELETE", "/api/v1/nothing/")) == (404, "NOT_FOUND", "no-store")
+    assert _error(client.get("/api/v1/" + "a" * 5000)) == (414, "URI_TOO_LONG", "no-store")
+    bad_host = client.get("/api/v1/health/live/", headers={"Host": "evil.example"})
+    assert _error(bad_host) == (400, "BAD_REQUEST", "no-store")
+
+
+def _log_line(log: Path, needle: str) -> str:
+    """The line of `log` holding `needle` (servers write their access line after answering)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if needle in line:
+                return line
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} not in {log}")
+
+
+def test_the_access_log_has_no_query_string_and_the_servers_request_id(
+    stack: Stack, replica_a: str, admin: Admin
+):
+    client = Client(replica_a, _ip(32), {"X-Request-ID": "client-chosen-request-id"})
+    response = client.get("/api/v1/patients/?search=cough", token=admin.token)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    request_id = response.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    line = _log_line(stack.logs / "a.log", f"rid={request_id}")
+    assert '"GET /api/v1/patients/ HTTP/1.1" 200' in line
+    log = (stack.logs / "a.log").read_text(encoding="utf-8", errors="replace")
+    assert "cough" not in log
+    assert "client-chosen-request-id" not in log
+
+
+def test_nginx_answers_what_it_refuses_in_the_api_error_shape(nginx_front: Front):
+    client = Client(nginx_front.https, _ip(33), verify=False)
+    too_long = client.get("/api/v1/" + "a" * 9000)
+    assert (too_long.status_code, too_long.json()["code"]) == (414, "URI_TOO_LONG")
+    assert too_long.headers["Content-Type"] == "application/json"
+    assert _error(client.get("/api/v1/" + "a" * 5000)) == (414, "URI_TOO_LONG", "no-store")
+    assert _error(client.post("/api/v1/nothing/", {"a": 1})) == (404, "NOT_FOUND", "no-store")
+    bad_host = client.get("/api/v1/health/live/", headers={"Host": "evil.example"})
+    assert _error(bad_host) == (400, "BAD_REQUEST", "no-store")
+
+
+def test_through_nginx_one_request_id_and_no_query_string_in_either_log(
+    stack: Stack, nginx_front: Front, admin: Admin
+):
+    client = Client(
+        nginx_front.https, _ip(34), {"X-Request-ID": "client-chosen-request-id"}, verify=False
+    )
+    response = client.get("/api/v1/patients/?search=cough", token=admin.token)
+    assert response.status_code == 200
+    request_id = response.headers["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", request_id)
+    assert '"GET /api/v1/patients/ HTTP/1.1" 200' in _log_line(nginx_front.log, request_id)
+    assert '"GET /api/v1/patients/ HTTP/1.1" 200' in _log_line(stack.logs / "b.log", request_id)
+    for log in (nginx_front.log, stack.logs / "b.log"):
+        text = log.read_text(encoding="utf-8", errors="replace")
+        assert "cough" not in text, log
+        assert "client-chosen-request-id" not in text, log

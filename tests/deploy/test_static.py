@@ -406,3 +406,67 @@ def test_make_help_lists_every_target_with_its_description():
     assert set(listed) == _phony_targets()
     assert "e2e" in listed and "install-e2e" in listed
     assert listed["run"].split(None, 1)[1].startswith("Install, migrate, load demo data, serve on")
+
+
+def _internal_json_answers(template: str) -> dict[str, tuple[int, dict[str, Any]]]:
+    answers = {}
+    blocks = re.findall(r"location = (/\.hms-errors/[\w-]+) \{(.*?)\n    \}", template, re.DOTALL)
+    for uri, body in blocks:
+        assert "internal;" in body, uri
+        assert "default_type application/json;" in body, uri
+        returned = re.search(r"return (\d+) '([^']*)';", body)
+        assert returned, uri
+        answers[uri] = (int(returned[1]), json.loads(returned[2]))
+    return answers
+
+
+def test_what_nginx_refuses_itself_answers_the_api_error_shape():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    answers = _internal_json_answers(template)
+    assert {uri: (status, body["code"]) for uri, (status, body) in answers.items()} == {
+        "/.hms-errors/uri-too-long": (414, "URI_TOO_LONG"),
+        "/.hms-errors/bad-request": (400, "BAD_REQUEST"),
+        "/.hms-errors/unavailable": (503, "SERVICE_UNAVAILABLE"),
+    }
+    for _, body in answers.values():
+        assert set(body) == {"code", "message", "fields"}
+    https_server = template.split("listen 443 ssl", 1)[1]
+    assert "error_page 414 /.hms-errors/uri-too-long;" in https_server
+    assert "error_page 400 494 /.hms-errors/bad-request;" in https_server
+    api = re.search(r"location /api/ \{([^}]*)\}", template)
+    assert api and "error_page 502 504 =503 /.hms-errors/unavailable;" in api[1]
+    # nginx inherits error_page lines only into locations that set none of their own.
+    for name, body in re.findall(r"location ([^{]+)\{([^}]*)\}", template):
+        if "error_page" in body and not name.startswith("= /.hms-errors/"):
+            assert "error_page 413 @payload_too_large;" in body, name
+
+
+def test_access_logs_never_print_query_strings():
+    template = TEMPLATE.read_text(encoding="utf-8")
+    log_format = re.search(r"log_format hms_access ((?:'[^']*'\s*)+);", template)
+    assert log_format
+    assert "$uri" in log_format[1] and "rid=$request_id" in log_format[1]
+    for variable in ("$request ", '$request"', "$request_uri", "$args", "$query_string"):
+        assert variable not in log_format[1], variable
+    servers = template.split("server {")[1:]
+    assert len(servers) == 2
+    for server in servers:
+        assert "access_log /dev/stdout hms_access;" in server
+    for path in (BACKEND_DOCKERFILE, REPO / "deploy" / "serve-production.sh"):
+        text = path.read_text(encoding="utf-8")
+        log = re.search(r"access-logformat[\"']?,? [\"']?(.+)", text)
+        assert log, path
+        assert "%(r)s" not in log[1] and "%(q)s" not in log[1] and "%(u)s" not in log[1], path
+        assert "%(m)s %(U)s %(H)s" in log[1].replace('\\"', '"'), path
+        assert "rid=%({x-request-id}o)s" in log[1], path
+
+
+def test_the_proxy_hides_each_header_it_sends_itself():
+    # Django sends the same headers for the deployment without nginx; one copy must remain.
+    proxy = _snippet("proxy-backend.conf")
+    sent = set()
+    for name in ("security-headers.conf", "csp-spa.conf"):
+        sent |= set(re.findall(r"^add_header ([\w-]+) ", _snippet(name), re.MULTILINE))
+    assert "Permissions-Policy" in sent and "Content-Security-Policy" in sent
+    for header in sent:
+        assert f"proxy_hide_header {header};" in proxy, header

@@ -11,6 +11,8 @@ import django_stubs_ext
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from config.database import harden_database
+
 # Lets runtime code subscript Django generics (ModelAdmin[Model], QuerySet[Model]).
 django_stubs_ext.monkeypatch()
 
@@ -88,7 +90,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "hms.common.middleware.RequestIdMiddleware",
+    "hms.common.headers.SecurityHeadersMiddleware",
+    "hms.common.headers.ApiNoStoreMiddleware",
     "hms.common.middleware.BodySizeLimitMiddleware",
+    "hms.common.middleware.UrlLengthLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -98,9 +103,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hms.common.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+# Unknown paths answer the JSON 404 (naming the path with its slash) rather than a redirect,
+# and a refused CSRF check answers the JSON shape too.
+APPEND_SLASH = False
+CSRF_FAILURE_VIEW = "hms.common.views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
@@ -120,6 +130,7 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+DATABASES["default"] = harden_database(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -177,14 +188,22 @@ CACHES = {"default": cache_config(CACHE_URL)}
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_ALLOW_CREDENTIALS = True
 
+# X-Request-ID is taken from these addresses or networks (CIDR) only, e.g. the reverse proxy;
+# for every other request the server makes the id up itself.
+HMS_TRUSTED_PROXIES = env.list("HMS_TRUSTED_PROXIES", default=[])
+
 # Bodies larger than this are refused with 413 before any parser reads them.
 HMS_MAX_BODY_BYTES = env.int("HMS_MAX_BODY_BYTES", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
+# Longer URLs (path and query string) are refused with 414 before routing.
+HMS_MAX_URL_LENGTH = 4096
+# JSON bodies nested deeper than this are refused with 400 before they are decoded.
+HMS_MAX_JSON_DEPTH = 32
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["hms.accounts.authentication.ApprovedUserJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["hms.common.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "hms.common.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
@@ -323,7 +342,10 @@ HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "hms.common.logging.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "hms.common.logging.RequestIdFilter"},
+        "strip_query_string": {"()": "hms.common.logging.StripQueryStringFilter"},
+    },
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
     },
@@ -339,5 +361,12 @@ LOGGING = {
         # Request lines carry URLs and bodies; HMS URLs hold no PHI, but warnings from
         # django.request could echo request data, so only errors pass.
         "django.request": {"level": "ERROR"},
+        # The development server's access log (`make run`): paths without query strings.
+        "django.server": {
+            "handlers": ["console"],
+            "filters": ["strip_query_string"],
+            "level": "INFO",
+            "propagate": False,
+        },
     },
 }

@@ -4,9 +4,8 @@ from rest_framework import serializers
 
 from hms.accounts.models import Role
 from hms.admissions.models import Admission
-from hms.billing.serializers import MoneyField
 from hms.common.dates import BoundedDateField
-from hms.common.fields import RowIdField
+from hms.common.fields import MoneyField, RowIdField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 

@@ -1,40 +1,10 @@
 from __future__ import annotations
 
-import re
-from decimal import Decimal
 from typing import Any
 
 from rest_framework import serializers
 
 from hms.billing.models import Invoice
-
-_EXPONENT = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
-
-
-class MoneyField(serializers.DecimalField):
-    """An amount of money: a decimal string with at most two places, never negative.
-
-    Strings only: a JSON number may already have lost precision as a binary float.
-    """
-
-    default_error_messages = {
-        "not_a_string": 'Send the amount as a decimal string, e.g. "500.00".',
-        "exponent": 'Write the amount in plain digits, e.g. "1500.00".',
-    }
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_digits", 10)
-        kwargs.setdefault("decimal_places", 2)
-        kwargs.setdefault("min_value", Decimal("0"))
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data: Any) -> Decimal:
-        if not isinstance(data, str):
-            self.fail("not_a_string")
-        if _EXPONENT.fullmatch(data):
-            self.fail("exponent")
-        value: Decimal = super().to_internal_value(data)
-        return value.quantize(Decimal("0.01"))
 
 
 class InvoiceSerializer(serializers.ModelSerializer[Invoice]):

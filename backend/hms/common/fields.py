@@ -1,7 +1,9 @@
-"""Schema-aware fields: a nested object that may be null, and answers shaped by the caller."""
+"""Serializer fields shared by the apps, declared so that OpenAPI 3.0 readers agree on them."""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
@@ -79,3 +81,57 @@ class RowIdField(serializers.PrimaryKeyRelatedField):
     A larger number is looked up like any other and found missing (400 on the field); the schema
     says the range, so clients and fuzzers know it.
     """
+
+
+# What a person writes for an amount: ASCII digits, an optional minus (refused later as below
+# zero with its own message) and an optional fraction.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+class MoneyField(serializers.DecimalField):
+    """An amount of money: a decimal string of ASCII digits, at most two places, never negative.
+
+    Strings only: a JSON number may already have lost precision as a binary float. Python's
+    Decimal also reads exponents ("1e3"), digits of other scripts ("١٢٣"), surrounding spaces
+    and underscores ("1_000"); each is refused here, so the amount stored is the one written.
+    """
+
+    default_error_messages = {
+        "not_a_string": 'Send the amount as a decimal string, e.g. "500.00".',
+        "exponent": 'Write the amount in plain digits, e.g. "1500.00".',
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_digits", 10)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", Decimal("0"))
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Decimal:
+        if not isinstance(data, str):
+            self.fail("not_a_string")
+        if not _PLAIN_NUMBER.fullmatch(data):
+            try:
+                readable = Decimal(data).is_finite()
+            except InvalidOperation:
+                readable = False
+            if readable:
+                self.fail("exponent")
+        value: Decimal = super().to_internal_value(data)
+        return value.quantize(Decimal("0.01"))
+
+
+class MoneyFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = MoneyField
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Any) -> dict[str, Any]:
+        field: MoneyField = self.target
+        whole = (field.max_digits or 10) - (field.decimal_places or 0)
+        places = field.decimal_places or 0
+        fraction = rf"(?:\.[0-9]{{1,{places}}})?" if places else ""
+        return {
+            "type": "string",
+            "format": "decimal",
+            "pattern": rf"^[0-9]{{1,{whole}}}{fraction}$",
+            "example": "1500.00",
+        }

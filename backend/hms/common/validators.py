@@ -6,14 +6,14 @@ import re
 from typing import Any
 
 from django.contrib.auth.validators import UnicodeUsernameValidator
-from django.core.validators import RegexValidator
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
-_MOBILE_PATTERN = r"^\+?[0-9 ()-]+$"
-_MOBILE_ALLOWED = re.compile(_MOBILE_PATTERN)
-
-# The longest e-mail address a mailbox can have (RFC 5321 path limit); the column matches.
-EMAIL_MAX_LENGTH = 254
+_MOBILE_ALLOWED = re.compile(r"^\+?[0-9 ()-]+$")
+# The same rule as one pattern, for the schema: an optional +, then 7 to 15 digits with spaces,
+# dashes and brackets between them.
+MOBILE_PATTERN = r"^\+?(?:[ ()-]*[0-9]){7,15}[ ()-]*$"
 
 
 def normalize_mobile(value: str) -> str:
@@ -33,26 +33,19 @@ def normalize_mobile(value: str) -> str:
 
 
 class MobileField(serializers.CharField):
-    """A phone number: 7 to 20 characters of digits, spaces, dashes and brackets, optional +.
-
-    The pattern and lengths are declared on the field so the schema states them; the number is
-    stored compactly (see `normalize_mobile`).
-    """
-
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("min_length", 7)
-        kwargs.setdefault(
-            "validators", [RegexValidator(_MOBILE_PATTERN, "Enter a valid phone number.")]
-        )
-        kwargs.setdefault(
-            "help_text",
-            "7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +.",
-        )
         super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
         return normalize_mobile(super().to_internal_value(data))
+
+
+class MobileFieldSchema(OpenApiSerializerFieldExtension):
+    target_class = MobileField
+
+    def map_serializer_field(self, auto_schema: AutoSchema, direction: Any) -> dict[str, Any]:
+        return {"type": "string", "maxLength": self.target.max_length, "pattern": MOBILE_PATTERN}
 
 
 class UsernameField(serializers.CharField):
@@ -64,6 +57,10 @@ class UsernameField(serializers.CharField):
             "help_text", "3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive."
         )
         super().__init__(**kwargs)
+
+
+# The longest e-mail address a mailbox can have (RFC 5321 path limit); the column matches.
+EMAIL_MAX_LENGTH = 254
 
 
 class EmailAddressField(serializers.EmailField):

@@ -1018,6 +1018,7 @@ export interface components {
             /**
              * Format: decimal
              * @description Default daily room rate proposed at discharge.
+             * @example 1500.00
              */
             room_charge_per_day?: string | null;
         };
@@ -1031,13 +1032,23 @@ export interface components {
             /**
              * Format: decimal
              * @description Defaults to the admission's daily room rate.
+             * @example 1500.00
              */
             room_charge_per_day?: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             doctor_fee: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             medicine_cost: string;
-            /** Format: decimal */
+            /**
+             * Format: decimal
+             * @example 1500.00
+             */
             other_charge: string;
         };
         /**
@@ -1252,7 +1263,6 @@ export interface components {
             first_name: string;
             last_name: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1267,7 +1277,6 @@ export interface components {
             first_name: string;
             last_name: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1537,7 +1546,6 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
             /** @description A department code from GET /api/v1/departments/. */
@@ -1547,7 +1555,6 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
         };
@@ -1556,7 +1563,6 @@ export interface components {
             first_name?: string;
             last_name?: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile?: string;
             address?: string;
             symptoms?: string;
@@ -1631,7 +1637,6 @@ export interface components {
             first_name: string;
             last_name: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             symptoms: string;
@@ -1652,7 +1657,6 @@ export interface components {
             first_name: string;
             last_name: string;
             email?: string;
-            /** @description 7 to 15 digits; spaces, dashes and brackets allowed, optionally starting with +. */
             mobile: string;
             address: string;
             symptoms: string;
@@ -1736,9 +1740,9 @@ export interface operations {
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -2146,9 +2150,9 @@ export interface operations {
                 history?: boolean;
                 /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description A patient id. */
                 patient?: number;
@@ -3318,9 +3322,9 @@ export interface operations {
                 department?: string;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at" | "department" | "-department";
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -4009,9 +4013,9 @@ export interface operations {
             query?: {
                 /** @description A department code (GET /api/v1/departments/). */
                 department?: string;
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name (any case). */
                 search?: string;
@@ -4151,9 +4155,9 @@ export interface operations {
                 issued_from?: string;
                 /** @description Issued on or before this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 issued_to?: string;
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
@@ -4332,9 +4336,9 @@ export interface operations {
                 assigned_doctor?: number;
                 /** @description `name` (the default) is last name then first name; a leading `-` reverses. */
                 ordering?: "name" | "-name" | "created_at" | "-created_at";
-                /** @description A page number from 1; a page past the last one is 400. */
+                /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;
-                /** @description Rows per page, 1 to 100 (default 25). */
+                /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: number;
                 /** @description Words that must each appear in the first or last name, or a text that appears in the symptoms (any case). */
                 search?: string;

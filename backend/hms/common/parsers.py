@@ -1,0 +1,59 @@
+"""The JSON parser of the API: standard JSON, refused before decoding when it nests too deep."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import IO, Any
+
+from django.conf import settings
+from rest_framework import parsers
+from rest_framework.exceptions import ParseError
+from rest_framework.utils import json
+
+# A JSON string literal (escapes included): brackets inside strings do not nest anything.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth(text: str) -> int:
+    """Return how deep arrays and objects nest in `text` (0 for a scalar), without decoding it.
+
+    Brackets inside strings are ignored; unbalanced input is left for the decoder to refuse.
+    """
+    depth = deepest = 0
+    for bracket in _BRACKET.finditer(_STRING.sub("", text)):
+        if bracket[0] in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, refusing bodies nested deeper than HMS_MAX_JSON_DEPTH.
+
+    Python's decoder recurses once per level: a small body of a thousand brackets would
+    exhaust the stack. No request of the API nests more than a few levels, so deeper bodies
+    are refused as malformed (400 MALFORMED_REQUEST) before the decoder sees them.
+    """
+
+    def parse(
+        self,
+        stream: IO[Any] | None,
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
+    ) -> Any:
+        encoding = parsers.get_encoding(parser_context or {})  # type: ignore[attr-defined]
+        raw = stream.read() if stream is not None else b""
+        try:
+            text = raw.decode(encoding) if isinstance(raw, bytes) else str(raw)
+        except UnicodeDecodeError as error:
+            raise ParseError(f"JSON parse error - {error}") from error
+        if json_depth(text) > settings.HMS_MAX_JSON_DEPTH:
+            raise ParseError("JSON parse error - the body is nested too deeply.")
+        try:
+            return json.loads(text, parse_constant=json.strict_constant if self.strict else None)
+        except (ValueError, RecursionError) as error:
+            raise ParseError(f"JSON parse error - {error}") from error
