@@ -336,6 +336,9 @@ HMS_ADMIN_SIGNUP = env.str("HMS_ADMIN_SIGNUP", default="code")
 HMS_ADMIN_SIGNUP_CODE = env.str("HMS_ADMIN_SIGNUP_CODE", default="")
 HMS_SLOT_MINUTES = env.int("HMS_SLOT_MINUTES", default=30)
 HMS_WORKING_HOURS = env.str("HMS_WORKING_HOURS", default="MON-SAT 09:00-17:00")
+# How far ahead an appointment may be booked (days from today); dates in requests may lie at
+# most this far in the future, and none before 1900-01-01.
+HMS_BOOKING_HORIZON_DAYS = env.int("HMS_BOOKING_HORIZON_DAYS", default=180)
 HMS_ALLOW_DEMO_SEED = False
 # Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
 # contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from hms.accounts.password_reset import password_reset_confirm, password_reset_request
+from hms.accounts.serializers import PasswordField
 from hms.common.schema import error_responses
 from hms.common.viewsets import PublicApiViewSet
 
@@ -31,7 +32,7 @@ class PasswordResetAcceptedSerializer(serializers.Serializer):
 class PasswordResetConfirmSerializer(serializers.Serializer):
     uid = serializers.CharField(max_length=64, help_text="The `uid` parameter of the link.")
     token = serializers.CharField(max_length=128, help_text="The `token` parameter of the link.")
-    new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+    new_password = PasswordField()
 
 
 class PasswordResetViewSet(PublicApiViewSet):

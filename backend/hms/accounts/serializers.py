@@ -3,25 +3,63 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.conf import settings
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.common.validators import MobileField, UsernameField
+from hms.common.validators import EmailAddressField, MobileField, UsernameField
+
+
+def password_min_length() -> int:
+    """The shortest password the configured MinimumLengthValidator accepts (1 without one)."""
+    validators: list[dict[str, Any]] = getattr(settings, "AUTH_PASSWORD_VALIDATORS", [])
+    for validator in validators:
+        if str(validator["NAME"]).endswith(".MinimumLengthValidator"):
+            options: dict[str, Any] = validator.get("OPTIONS", {})
+            return int(options.get("min_length", 8))
+    return 1
 
 
 class PasswordField(serializers.CharField):
-    """A new password, checked against the hospital's password rules by the services."""
+    """A new password. Its length is checked here (and stated in the schema); the rest of the
+    hospital's password rules (not common, not all digits, unlike the username) by the services.
+    """
 
     def __init__(self, **kwargs: Any) -> None:
+        min_length = password_min_length()
         kwargs.setdefault("write_only", True)
         kwargs.setdefault("max_length", 128)
+        kwargs.setdefault("min_length", min_length)
         kwargs.setdefault("trim_whitespace", False)
         kwargs.setdefault("style", {"input_type": "password"})
         kwargs.setdefault(
             "help_text",
-            "At least 12 characters, not common, not all digits, unlike the username.",
+            f"{min_length} to 128 characters, not common, not all digits, unlike the username.",
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {
+                # Django's own wording, so the answer is the same whichever check catches it.
+                "min_length": "This password is too short. It must contain at least "
+                "{min_length} characters."
+            },
         )
         super().__init__(**kwargs)
+
+
+class TokenField(serializers.CharField):
+    """A refresh token: a string (a number or a list is refused, not converted), bounded."""
+
+    default_error_messages = {"invalid": "A token is a string."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 2000)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class PersonSignupSerializer(serializers.Serializer):
@@ -31,7 +69,7 @@ class PersonSignupSerializer(serializers.Serializer):
     password = PasswordField()
     first_name = serializers.CharField(max_length=150)
     last_name = serializers.CharField(max_length=150)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         attrs.setdefault("email", "")
@@ -110,14 +148,14 @@ class TokenResponseSerializer(serializers.Serializer):
 
 
 class TokenRefreshSerializer(serializers.Serializer):
-    refresh = serializers.CharField(
+    refresh = TokenField(
         required=False,
         help_text="JSON mode. Leave out in cookie mode: the hms_refresh cookie is used.",
     )
 
 
 class LogoutSerializer(serializers.Serializer):
-    refresh = serializers.CharField(
+    refresh = TokenField(
         required=False,
         help_text="The refresh token to revoke. Leave out in cookie mode.",
     )
@@ -198,14 +236,14 @@ class MeSerializer(serializers.ModelSerializer[User]):
 class MeUpdateSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
     mobile = MobileField(required=False)
     address = serializers.CharField(max_length=500, required=False)
 
 
 class PasswordChangeSerializer(serializers.Serializer):
     current_password = serializers.CharField(max_length=128, trim_whitespace=False)
-    new_password = serializers.CharField(max_length=128, trim_whitespace=False)
+    new_password = PasswordField()
 
 
 class HospitalSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from hms.admissions.services import (
     admission_discharge_preview,
 )
 from hms.billing.serializers import InvoicePreviewSerializer, InvoiceSerializer
+from hms.common.fields import AnyOfSerializers
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
@@ -64,6 +65,16 @@ def _invoice_example(**changes: Any) -> dict[str, Any]:
     }
 
 
+# An admission as each caller receives it: the admin and the patient the whole stay, the
+# attending doctor the stay without money or invoice.
+ADMISSION_FOR_VIEWER = AnyOfSerializers(
+    "AdmissionForViewer", [s.AdmissionSerializer, s.AdmissionForDoctorSerializer]
+)
+ADMISSION_FOR_VIEWER_LIST = AnyOfSerializers(
+    "AdmissionForViewer", [s.AdmissionSerializer, s.AdmissionForDoctorSerializer], many=True
+)
+
+
 class AdmissionViewSet(ApiViewSet):
     """The role map's `admissions` resource: each method's name is its operation."""
 
@@ -73,18 +84,19 @@ class AdmissionViewSet(ApiViewSet):
     @extend_schema(
         operation_id="admissions_list",
         parameters=filterset_parameters(AdmissionFilter),
-        responses={200: s.AdmissionSerializer(many=True), **error_responses(400, 403)},
+        responses={200: ADMISSION_FOR_VIEWER_LIST, **error_responses(400, 403)},
         tags=TAGS,
     )
     def list(self, request: Request) -> Response:
         """List admissions, latest first.
 
         The admin sees all and may filter by status, doctor, patient and admission date range;
-        a doctor sees the admissions they attend (current and discharged); a patient their own.
+        a doctor sees the admissions they attend (current and discharged), without the daily
+        room rate and the invoice (`AdmissionForDoctor`); a patient their own.
         """
         return self.paginated(
             admission_list(viewer=self.viewer, filters=request.query_params),
-            s.AdmissionSerializer,
+            s.admission_serializer_for(self.viewer.role),
         )
 
     @extend_schema(
@@ -121,16 +133,18 @@ class AdmissionViewSet(ApiViewSet):
 
     @extend_schema(
         operation_id="admissions_retrieve",
-        responses={200: s.AdmissionSerializer, **error_responses(403, 404)},
+        responses={200: ADMISSION_FOR_VIEWER, **error_responses(403, 404)},
         tags=TAGS,
     )
     def retrieve(self, request: Request, id: int) -> Response:
         """Open one admission.
 
-        The admin opens any admission, a doctor one they attend, a patient their own; any other
+        The admin opens any admission, a patient their own (`Admission`); a doctor one they
+        attend, without the daily room rate and the invoice (`AdmissionForDoctor`). Any other
         id answers 404, exactly like an id that does not exist.
         """
-        return Response(s.AdmissionSerializer(admission_get(viewer=self.viewer, id=id)).data)
+        admission = admission_get(viewer=self.viewer, id=id)
+        return Response(s.admission_serializer_for(self.viewer.role)(admission).data)
 
     @extend_schema(
         operation_id="admissions_discharge_preview",

@@ -6,11 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django_filters import ChoiceFilter, DateFilter, FilterSet
+from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
+from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
@@ -29,10 +30,10 @@ class AdmissionFilter(FilterSet):
     status = ChoiceFilter(choices=AdmissionStatus.choices)
     doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="Doctor id.")
     patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
-    admitted_from = DateFilter(
+    admitted_from = BoundedDateFilter(
         field_name="admitted_on", lookup_expr="gte", help_text="Admitted on or after."
     )
-    admitted_to = DateFilter(
+    admitted_to = BoundedDateFilter(
         field_name="admitted_on", lookup_expr="lte", help_text="Admitted on or before."
     )
 

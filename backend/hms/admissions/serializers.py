@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from hms.accounts.models import Role
 from hms.admissions.models import Admission
-from hms.common.fields import MoneyField
+from hms.common.dates import BoundedDateField
+from hms.common.fields import MoneyField, RowIdField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -11,17 +13,17 @@ from hms.patients.models import Patient
 class AdmissionCreateSerializer(serializers.Serializer):
     """Admit a patient: who, under which doctor, since when, why, where and at what rate."""
 
-    patient = serializers.PrimaryKeyRelatedField(
+    patient = RowIdField(
         queryset=Patient.objects.all(),
         error_messages={"does_not_exist": "No patient has this id."},
         help_text="An approved patient's id.",
     )
-    doctor = serializers.PrimaryKeyRelatedField(
+    doctor = RowIdField(
         queryset=Doctor.objects.all(),
         error_messages={"does_not_exist": "No doctor has this id."},
         help_text="The attending doctor (approved); becomes the assigned doctor.",
     )
-    admitted_on = serializers.DateField(
+    admitted_on = BoundedDateField(
         required=False, help_text="Defaults to today in the hospital's time zone; never future."
     )
     symptoms = serializers.CharField(max_length=2000, help_text="Symptoms or reason.")
@@ -75,10 +77,30 @@ class AdmissionSerializer(serializers.ModelSerializer[Admission]):
         return getattr(admission, "invoice_pk", None)
 
 
+class AdmissionForDoctorSerializer(AdmissionSerializer):
+    """A stay as its attending doctor sees it: the patient, dates, symptoms and room; no money
+    (the daily room rate) and no invoice, which are the hospital's and the patient's business."""
+
+    invoice = None  # type: ignore[assignment]
+
+    class Meta(AdmissionSerializer.Meta):
+        fields = [
+            field
+            for field in AdmissionSerializer.Meta.fields
+            if field not in {"room_charge_per_day", "invoice"}
+        ]
+        read_only_fields = fields
+
+
+def admission_serializer_for(viewer_role: str) -> type[AdmissionSerializer]:
+    """The shape of an admission for a role: doctors get theirs without money or invoice."""
+    return AdmissionForDoctorSerializer if viewer_role == Role.DOCTOR else AdmissionSerializer
+
+
 class AdmissionDischargeSerializer(serializers.Serializer):
     """The discharge date and charges; money is a decimal string with at most two places."""
 
-    discharged_on = serializers.DateField(
+    discharged_on = BoundedDateField(
         required=False,
         help_text="Defaults to today (hospital time zone); not future, not before admission.",
     )

@@ -106,7 +106,10 @@ class AppointmentViewSet(ApiViewSet):
         Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
         `date_to`. Patient: your own, in every status. Doctor: your CONFIRMED appointments,
         soonest first (attended ones leave the list when you complete them); `history=true`
-        lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
+        adds your past visits (COMPLETED) and confirmed appointments that were later cancelled.
+        Requests still pending, rejected ones and ones cancelled before confirmation are never a
+        doctor's (their ids answer 404). Each row carries the patient's name, mobile, address
+        and symptoms.
         """
         return self.paginated(
             appointment_list(viewer=self.viewer, filters=request.query_params),

@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from hms.accounts.models import Role
+from hms.appointments.models import AppointmentEvent, AppointmentStatus
 
 if TYPE_CHECKING:
     from hms.accounts.models import User
     from hms.appointments.models import Appointment
     from hms.patients.models import Patient
+
+
+# The statuses in which an appointment is on its doctor's calendar or in their past visits.
+DOCTOR_VISIBLE_STATUSES = frozenset({AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED})
 
 
 def _is_patient_of(user: User, appointment: Appointment) -> bool:
@@ -28,15 +33,32 @@ def _is_doctor_of(user: User, appointment: Appointment) -> bool:
     return user.role == Role.DOCTOR and appointment.doctor.user_id == user.pk
 
 
+def _was_confirmed_then_cancelled() -> Exists:
+    return Exists(
+        AppointmentEvent.objects.filter(
+            appointment=OuterRef("pk"),
+            from_status=AppointmentStatus.CONFIRMED,
+            to_status=AppointmentStatus.CANCELLED,
+        )
+    )
+
+
 def visible_appointments(viewer: User) -> Q:
     """Match the appointments `viewer` may see.
 
-    The admin sees every appointment, a doctor and a patient their own; anyone else none.
+    The admin sees every appointment and a patient all of their own. A doctor sees their own
+    once they are on the doctor's calendar: CONFIRMED, COMPLETED (a past visit), and CANCELLED
+    after having been confirmed; never a request still PENDING, a REJECTED one, or one
+    cancelled before it was confirmed (those were never the doctor's business, and they carry
+    the patient's contact details and reason). Anyone else sees none.
     """
     if viewer.role == Role.ADMIN:
         return Q()
     if viewer.role == Role.DOCTOR:
-        return Q(doctor__user_id=viewer.pk)
+        return Q(doctor__user_id=viewer.pk) & (
+            Q(status__in=DOCTOR_VISIBLE_STATUSES)
+            | (Q(status=AppointmentStatus.CANCELLED) & Q(_was_confirmed_then_cancelled()))
+        )
     if viewer.role == Role.PATIENT:
         return Q(patient__user_id=viewer.pk)
     return Q(pk__in=[])

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
-from django_filters import ChoiceFilter, DateFilter, FilterSet
+from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.models import (
@@ -19,6 +19,7 @@ from hms.appointments.models import (
 )
 from hms.appointments.policies import visible_appointments
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
+from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.doctors.models import Doctor
@@ -44,17 +45,18 @@ class AppointmentFilter(FilterSet):
     )
     doctor = IntegerFilter(field_name="doctor", min_value=1, help_text="A doctor id.")
     patient = IntegerFilter(field_name="patient", min_value=1, help_text="A patient id.")
-    date_from = DateFilter(
+    date_from = BoundedDateFilter(
         method="filter_date_from",
         help_text="First calendar date (hospital time zone), inclusive.",
     )
-    date_to = DateFilter(
+    date_to = BoundedDateFilter(
         method="filter_date_to",
         help_text="Last calendar date (hospital time zone), inclusive.",
     )
     history = BooleanFilter(
         method="filter_history",
-        help_text="Doctors: list every appointment of theirs, not only the confirmed ones.",
+        help_text="Doctors: add past visits (completed) and confirmed appointments that were "
+        "cancelled to the confirmed ones.",
     )
     ordering = ChoiceFilter(
         choices=_ORDERINGS,
@@ -112,7 +114,8 @@ class AppointmentFilter(FilterSet):
 
 class DoctorAppointmentFilter(AppointmentFilter):
     """A doctor's list: their CONFIRMED appointments, soonest first, whatever `status` says;
-    `history=true` lists all of theirs, newest first, and lets `status` narrow it."""
+    `history=true` lists every one they may see (visible_appointments), newest first, and lets
+    `status` narrow it."""
 
     confirmed_by_default = True
 
@@ -122,7 +125,8 @@ def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Ap
 
     The admin sees all; a patient their own in every status; a doctor only their own CONFIRMED
     ones, soonest first (those whose time has passed stay until the doctor completes them),
-    unless `history` is true, which lists all of theirs, newest first. `filters` are the query
+    unless `history` is true, which lists every one they may see (CONFIRMED, COMPLETED, and
+    CANCELLED after confirmation; see visible_appointments), newest first. `filters` are the query
     parameters of AppointmentFilter: `status`, `doctor`, `patient` (ids), `date_from` /
     `date_to` (the hospital's calendar dates, inclusive), `ordering` (`starts_at` or
     `-starts_at`; default newest first). Raises ValidationFailed for a parameter that is not

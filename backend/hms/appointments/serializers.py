@@ -6,7 +6,8 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
-from hms.common.fields import NullableNestedField
+from hms.common.dates import BoundedDateField
+from hms.common.fields import NullableNestedField, RowIdField
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -87,11 +88,11 @@ class AppointmentDetailSerializer(AppointmentSerializer):
 class AppointmentBookSerializer(serializers.Serializer):
     """Book a slot. `patient` is required from an admin and ignored from a patient."""
 
-    doctor = serializers.PrimaryKeyRelatedField(
+    doctor = RowIdField(
         queryset=Doctor.objects.filter(user__status=AccountStatus.APPROVED),
         error_messages={"does_not_exist": "No approved doctor has this id."},
     )
-    patient = serializers.PrimaryKeyRelatedField(
+    patient = RowIdField(
         queryset=Patient.objects.filter(user__status=AccountStatus.APPROVED),
         required=False,
         error_messages={"does_not_exist": "No approved patient has this id."},
@@ -121,7 +122,7 @@ class SlotSerializer(serializers.Serializer):
 
 
 class SlotListQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(help_text="A calendar date in the hospital's time zone.")
+    date = BoundedDateField(help_text="A calendar date in the hospital's time zone.")
 
 
 class AdminAppointmentSummarySerializer(serializers.Serializer):

@@ -29,8 +29,15 @@ from hms.appointments.policies import (
     can_decide_appointment,
     visible_appointments,
 )
-from hms.appointments.slots import SlotRuleViolation, check_slot_start, slot_rules
+from hms.appointments.slots import (
+    SlotRuleViolation,
+    check_slot_start,
+    local_date,
+    local_day_bounds,
+    slot_rules,
+)
 from hms.audit.services import audit_record
+from hms.common.dates import booking_horizon_days, latest_date
 from hms.common.errors import (
     InvalidStateError,
     NotFoundError,
@@ -79,13 +86,23 @@ def appointment_book(
     A patient books only for themself and the appointment starts PENDING; an admin books for any
     approved patient and it starts CONFIRMED. Doctor and patient must be approved accounts.
     Raises PermissionDeniedError (anyone else), SlotOutsideHours (past, off the grid or outside
-    working hours), ValidationFailed (doctor or patient not approved) and SlotTaken (the doctor
-    or the patient already has a pending or confirmed appointment in that slot).
+    working hours), ValidationFailed (doctor or patient not approved, or the day lies beyond the
+    booking horizon, `HMS_BOOKING_HORIZON_DAYS` after today) and SlotTaken (the doctor or the
+    patient already has a pending or confirmed appointment in that slot).
     """
     if not can_book_appointment(user=actor, patient=patient):
         raise PermissionDeniedError("You may only book appointments for yourself.")
+    rules = slot_rules()
+    last_day = latest_date(today=local_date(at, rules=rules))
+    # Compared as instants: converting a far-future start to local time could overflow.
+    if starts_at >= local_day_bounds(last_day, rules=rules)[1]:
+        message = (
+            f"Appointments can be booked at most {booking_horizon_days()} days ahead, "
+            f"until {last_day.isoformat()}."
+        )
+        raise ValidationFailed(message, fields={"starts_at": [message]})
     try:
-        ends_at = check_slot_start(starts_at, at=at, rules=slot_rules())
+        ends_at = check_slot_start(starts_at, at=at, rules=rules)
     except SlotRuleViolation as violation:
         raise SlotOutsideHours(str(violation), fields={"starts_at": [str(violation)]}) from None
     status = AppointmentStatus.CONFIRMED if actor.role == Role.ADMIN else AppointmentStatus.PENDING

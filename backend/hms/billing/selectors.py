@@ -9,11 +9,12 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
-from django_filters import DateFilter, FilterSet
+from django_filters import FilterSet
 
 from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
+from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
@@ -27,11 +28,11 @@ class InvoiceFilter(FilterSet):
 
     patient = IntegerFilter(field_name="patient", min_value=1, help_text="Patient id.")
     admission = IntegerFilter(field_name="admission", min_value=1, help_text="Admission id.")
-    issued_from = DateFilter(
+    issued_from = BoundedDateFilter(
         method="filter_issued_from",
         help_text="Issued on or after this date (hospital time zone).",
     )
-    issued_to = DateFilter(
+    issued_to = BoundedDateFilter(
         method="filter_issued_to",
         help_text="Issued on or before this date (hospital time zone).",
     )

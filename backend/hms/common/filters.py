@@ -56,6 +56,8 @@ def _schema(filter_: django_filters.Filter) -> dict[str, Any]:
     extra = filter_.extra
     if isinstance(filter_, django_filters.ChoiceFilter):
         return {"type": "string", "enum": [str(value) for value, _ in extra["choices"]]}
+    if isinstance(filter_, django_filters.DateFilter):
+        return {"type": "string", "format": "date"}
     if isinstance(filter_, IntegerFilter):
         schema: dict[str, Any] = {"type": "integer"}
         if "min_value" in extra:

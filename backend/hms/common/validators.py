@@ -57,3 +57,15 @@ class UsernameField(serializers.CharField):
             "help_text", "3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive."
         )
         super().__init__(**kwargs)
+
+
+# The longest e-mail address a mailbox can have (RFC 5321 path limit); the column matches.
+EMAIL_MAX_LENGTH = 254
+
+
+class EmailAddressField(serializers.EmailField):
+    """An e-mail address no longer than the column that stores it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH)
+        super().__init__(**kwargs)

@@ -11,8 +11,9 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hms.accounts.models import AccountStatus
+from hms.accounts.models import AccountStatus, Role
 from hms.accounts.serializers import AccountRejectSerializer, AccountSetPasswordSerializer
+from hms.common.fields import AnyOfSerializers
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet, PublicApiViewSet
@@ -103,16 +104,24 @@ class DoctorViewSet(ApiViewSet):
 
     @extend_schema(
         operation_id="doctors_retrieve",
-        responses={200: s.DoctorSerializer, **error_responses(403, 404)},
+        responses={
+            200: AnyOfSerializers("DoctorForViewer", [s.DoctorSerializer, s.DoctorCardSerializer]),
+            **error_responses(403, 404),
+        },
         tags=TAGS,
     )
     def retrieve(self, request: Request, id: int) -> Response:
         """Open a doctor's profile.
 
-        The admin opens any doctor; a patient only their assigned doctor. Any other id answers
-        404, exactly like an id that does not exist.
+        The admin opens any doctor and gets the whole profile (`Doctor`). A patient opens only
+        their assigned doctor and gets how to reach them (`DoctorCard`: name, department,
+        mobile and address; no username, e-mail or account status). Any other id answers 404,
+        exactly like an id that does not exist.
         """
-        return Response(s.DoctorSerializer(doctor_get(viewer=self.viewer, id=id)).data)
+        doctor = doctor_get(viewer=self.viewer, id=id)
+        if self.viewer.role == Role.PATIENT:
+            return Response(s.DoctorCardSerializer(doctor).data)
+        return Response(s.DoctorSerializer(doctor).data)
 
     @extend_schema(
         operation_id="doctors_update",

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import PersonSignupSerializer
-from hms.common.validators import MobileField
+from hms.common.filters import MAX_ID
+from hms.common.validators import EmailAddressField, MobileField
 from hms.doctors.models import Department, Doctor
 
 
@@ -77,16 +77,36 @@ class DoctorCardSerializer(serializers.ModelSerializer[Doctor]):
         read_only_fields = fields
 
 
+_DEPARTMENT_CODE_MAX_LENGTH = Department._meta.get_field("code").max_length or 64
+
+
+@extend_schema_field({"type": "string", "minLength": 1, "maxLength": _DEPARTMENT_CODE_MAX_LENGTH})
+class DepartmentField(serializers.SlugRelatedField):
+    """A department code from GET /api/v1/departments/ (at most as long as the column)."""
+
+    default_error_messages = {
+        "max_length": f"A department code has at most {_DEPARTMENT_CODE_MAX_LENGTH} characters."
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("slug_field", "code")
+        kwargs.setdefault("queryset", Department.objects.all())
+        kwargs.setdefault("help_text", "A department code from GET /api/v1/departments/.")
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> Department:
+        if isinstance(data, str) and len(data) > _DEPARTMENT_CODE_MAX_LENGTH:
+            self.fail("max_length")
+        department: Department = super().to_internal_value(data)
+        return department
+
+
 class DoctorSignupSerializer(PersonSignupSerializer):
     """A doctor's application: the person fields and how to reach them, and a department."""
 
     mobile = MobileField()
     address = serializers.CharField(max_length=500)
-    department = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Department.objects.all(),
-        help_text="A department code from GET /api/v1/departments/.",
-    )
+    department = DepartmentField()
 
 
 class DoctorRegistrationSerializer(DoctorSignupSerializer):
@@ -98,18 +118,13 @@ class DoctorUpdateSerializer(serializers.Serializer):
 
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
     mobile = MobileField(required=False)
     address = serializers.CharField(max_length=500, required=False)
-    department = serializers.SlugRelatedField(
-        slug_field="code",
-        queryset=Department.objects.all(),
-        required=False,
-        help_text="A department code from GET /api/v1/departments/.",
-    )
+    department = DepartmentField(required=False)
 
 
-@extend_schema_field(OpenApiTypes.INT)
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class ApprovedDoctorField(serializers.PrimaryKeyRelatedField):
     """A doctor id that must name an approved doctor."""
 

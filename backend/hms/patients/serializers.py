@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import PersonSignupSerializer
-from hms.common.validators import MobileField
+from hms.common.validators import EmailAddressField, MobileField
 from hms.doctors.serializers import ApprovedDoctorField
 from hms.patients.models import Patient
 
@@ -75,7 +75,11 @@ class PatientSignupSerializer(PersonSignupSerializer):
     address = serializers.CharField(max_length=500)
     symptoms = serializers.CharField(max_length=2000)
     date_of_birth = serializers.DateField(
-        required=False, allow_null=True, default=None, validators=[validate_date_of_birth]
+        required=False,
+        allow_null=True,
+        default=None,
+        validators=[validate_date_of_birth],
+        help_text="Optional; from 1900-01-01 to today.",
     )
     preferred_doctor = ApprovedDoctorField(
         required=False,
@@ -102,12 +106,15 @@ class PatientUpdateSerializer(serializers.Serializer):
 
     first_name = serializers.CharField(max_length=150, required=False)
     last_name = serializers.CharField(max_length=150, required=False)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = EmailAddressField(required=False, allow_blank=True)
     mobile = MobileField(required=False)
     address = serializers.CharField(max_length=500, required=False)
     symptoms = serializers.CharField(max_length=2000, required=False)
     date_of_birth = serializers.DateField(
-        required=False, allow_null=True, validators=[validate_date_of_birth]
+        required=False,
+        allow_null=True,
+        validators=[validate_date_of_birth],
+        help_text="Optional; from 1900-01-01 to today.",
     )
     assigned_doctor = ApprovedDoctorField(
         required=False,

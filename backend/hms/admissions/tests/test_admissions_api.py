@@ -285,20 +285,19 @@ def test_each_role_lists_its_own_admissions(
 
 
 def test_a_doctor_lists_their_discharged_patients(client_for, world, admin_user):
-    invoice = discharge(
-        world["priya_admission"], actor=admin_user, discharged_on=date(2026, 11, 22)
-    )
+    discharge(world["priya_admission"], actor=admin_user, discharged_on=date(2026, 11, 22))
 
     response = client_for(world["anita"].user).get("/api/v1/admissions/?status=DISCHARGED")
 
     assert response.status_code == 200
     [row] = response.json()["results"]
-    assert (row["patient_name"], row["status"], row["discharged_on"], row["invoice"]) == (
+    assert (row["patient_name"], row["status"], row["discharged_on"]) == (
         "Priya Menon",
         "DISCHARGED",
         "2026-11-22",
-        invoice.pk,
     )
+    # Doctors see their discharged patients, not their bills.
+    assert ("invoice" in row, "room_charge_per_day" in row) == (False, False)
 
 
 @pytest.mark.parametrize(
@@ -338,6 +337,45 @@ def test_bad_filters_answer_400(admin_client, world, query):
     assert response.json()["code"] == "VALIDATION_ERROR"
 
 
+# What each caller receives, exactly: the attending doctor gets no money and no invoice id.
+ADMISSION_FOR_DOCTOR = {
+    "id",
+    "patient",
+    "patient_name",
+    "patient_mobile",
+    "patient_address",
+    "doctor",
+    "doctor_name",
+    "doctor_department",
+    "admitted_on",
+    "discharged_on",
+    "symptoms",
+    "room",
+    "status",
+    "admitted_at",
+    "discharged_at",
+}
+WHOLE_ADMISSION = ADMISSION_FOR_DOCTOR | {"room_charge_per_day", "invoice"}
+ADMISSION_FIELDS = {
+    "admin": WHOLE_ADMISSION,
+    "anita": ADMISSION_FOR_DOCTOR,
+    "priya": WHOLE_ADMISSION,
+}
+
+
+@pytest.mark.parametrize("who", sorted(ADMISSION_FIELDS))
+def test_each_caller_lists_admissions_with_exactly_their_fields(
+    admin_client, admin_user, client_for, world, who
+):
+    discharge(world["priya_admission"], actor=admin_user, discharged_on=date(2026, 11, 22))
+    client = admin_client if who == "admin" else client_for(world[who].user)
+
+    rows = client.get("/api/v1/admissions/").json()["results"]
+
+    assert rows
+    assert [set(row) for row in rows] == [ADMISSION_FIELDS[who]] * len(rows)
+
+
 @pytest.mark.parametrize(
     ("who", "admission", "status"),
     [
@@ -364,6 +402,7 @@ def test_admission_detail_permissions(
     assert response.status_code == status
     if status == 200:
         assert response.json()["id"] == admission_id
+        assert set(response.json()) == ADMISSION_FIELDS[who]
     if status == 404:
         assert response.json() == {"code": "NOT_FOUND", "message": "Not found.", "fields": {}}
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from hms.appointments.models import Appointment, AppointmentStatus
+from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
 from hms.appointments.tests.world import STARTED, build_world, snapshot
 from hms.audit.models import AuditEvent
@@ -366,17 +366,105 @@ def test_the_doctor_sees_only_their_confirmed_appointments_with_each_rows_patien
     assert response.json()["count"] == 3
 
 
-def test_the_doctors_history_lists_all_of_theirs_newest_first(world, client_for):
+def _with_event(appointment, from_status, to_status):
+    AppointmentEvent.objects.create(
+        appointment=appointment,
+        from_status=from_status,
+        to_status=to_status,
+        actor=appointment.patient.user,
+        at=NOW - timedelta(days=1),
+    )
+    return appointment
+
+
+def test_the_doctors_history_lists_their_confirmed_and_past_visits_newest_first(world, client_for):
+    completed = AppointmentFactory(
+        doctor=world.doctor,
+        patient=world.patient,
+        starts_at=STARTED - timedelta(days=1),
+        status=S.COMPLETED,
+    )
+    AppointmentFactory(
+        doctor=world.doctor,
+        patient=world.patient,
+        starts_at=slot(7),
+        status=S.REJECTED,
+        status_reason="Doctor away",
+    )
+    _with_event(
+        AppointmentFactory(
+            doctor=world.doctor, patient=world.patient, starts_at=slot(8), status=S.CANCELLED
+        ),
+        S.PENDING,
+        S.CANCELLED,
+    )
+    cancelled_after_confirmation = _with_event(
+        AppointmentFactory(
+            doctor=world.doctor, patient=world.patient, starts_at=slot(9), status=S.CANCELLED
+        ),
+        S.CONFIRMED,
+        S.CANCELLED,
+    )
     client = client_for(world.doctor.user)
 
     everything = client.get(URL, {"history": "true"})
     pending_only = client.get(URL, {"history": "true", "status": "PENDING"})
+    rejected_only = client.get(URL, {"history": "true", "status": "REJECTED"})
     # Without history, a status filter cannot widen the list beyond CONFIRMED.
     ignored = client.get(URL, {"status": "PENDING"})
 
-    assert ids(everything) == [world.confirmed.pk, world.pending.pk, world.started.pk]
-    assert ids(pending_only) == [world.pending.pk]
+    assert ids(everything) == [
+        cancelled_after_confirmation.pk,
+        world.confirmed.pk,
+        world.started.pk,
+        completed.pk,
+    ]
+    assert (ids(pending_only), ids(rejected_only)) == ([], [])
     assert ids(ignored) == [world.started.pk, world.confirmed.pk]
+
+
+def test_the_doctor_opens_only_appointments_that_reached_their_calendar(world, client_for):
+    rejected = AppointmentFactory(
+        doctor=world.doctor,
+        patient=world.patient,
+        starts_at=slot(7),
+        status=S.REJECTED,
+        status_reason="Doctor away",
+    )
+    cancelled_early = _with_event(
+        AppointmentFactory(
+            doctor=world.doctor, patient=world.patient, starts_at=slot(8), status=S.CANCELLED
+        ),
+        S.PENDING,
+        S.CANCELLED,
+    )
+    cancelled_late = _with_event(
+        AppointmentFactory(
+            doctor=world.doctor, patient=world.patient, starts_at=slot(9), status=S.CANCELLED
+        ),
+        S.CONFIRMED,
+        S.CANCELLED,
+    )
+    client = client_for(world.doctor.user)
+
+    answers = {
+        name: client.get(f"{URL}{appointment.pk}/").status_code
+        for name, appointment in {
+            "pending": world.pending,
+            "rejected": rejected,
+            "cancelled_early": cancelled_early,
+            "cancelled_late": cancelled_late,
+            "confirmed": world.confirmed,
+        }.items()
+    }
+
+    assert answers == {
+        "pending": 404,
+        "rejected": 404,
+        "cancelled_early": 404,
+        "cancelled_late": 200,
+        "confirmed": 200,
+    }
 
 
 def test_the_patient_sees_their_own_in_every_status(world, client_for):

@@ -25,7 +25,8 @@ OPERATIONS: dict[str, Callable[[World], tuple[str, str, dict[str, Any] | None]]]
             "reason": "Check-up",
         },
     ),
-    "retrieve_own": lambda w: ("get", f"/api/v1/appointments/{w.pending.pk}/", None),
+    "retrieve_own_pending": lambda w: ("get", f"/api/v1/appointments/{w.pending.pk}/", None),
+    "retrieve_own_confirmed": lambda w: ("get", f"/api/v1/appointments/{w.confirmed.pk}/", None),
     "retrieve_other": lambda w: ("get", f"/api/v1/appointments/{w.others_pending.pk}/", None),
     "retrieve_missing": lambda w: ("get", "/api/v1/appointments/999999/", None),
     "approve_own": lambda w: ("post", f"/api/v1/appointments/{w.pending.pk}/approve/", None),
@@ -66,7 +67,9 @@ _LOGGED_OUT = {"anonymous": 401, "pending_doctor": 401, "pending_patient": 401}
 EXPECTED: dict[str, dict[str, int]] = {
     "list": {**_LOGGED_OUT, "admin": 200, "doctor": 200, "patient": 200},
     "create": {**_LOGGED_OUT, "admin": 201, "doctor": 403, "patient": 201},
-    "retrieve_own": {**_LOGGED_OUT, "admin": 200, "doctor": 200, "patient": 200},
+    # A request still pending is not on the doctor's calendar: 404, as if it did not exist.
+    "retrieve_own_pending": {**_LOGGED_OUT, "admin": 200, "doctor": 404, "patient": 200},
+    "retrieve_own_confirmed": {**_LOGGED_OUT, "admin": 200, "doctor": 200, "patient": 200},
     "retrieve_other": {**_LOGGED_OUT, "admin": 200, "doctor": 404, "patient": 404},
     "retrieve_missing": {**_LOGGED_OUT, "admin": 404, "doctor": 404, "patient": 404},
     "approve_own": {**_LOGGED_OUT, "admin": 200, "doctor": 403, "patient": 403},
@@ -115,3 +118,69 @@ def test_permission_matrix(operation, caller, api_client, client_for, frozen_now
                 404: "NOT_FOUND",
             }[expected]
         )
+
+
+# What each caller receives from each read, exactly (for a list: each row's fields). The
+# patient's details are what the doctor needs for the visit: no username or e-mail.
+APPOINTMENT = {
+    "id",
+    "patient",
+    "patient_details",
+    "doctor",
+    "doctor_name",
+    "doctor_department",
+    "starts_at",
+    "ends_at",
+    "reason",
+    "status",
+    "status_reason",
+    "status_changed_at",
+    "created_at",
+}
+APPOINTMENT_DETAIL = APPOINTMENT | {"history"}
+PATIENT_DETAILS = {"id", "full_name", "mobile", "address", "symptoms"}
+
+FIELDS: dict[str, dict[str, set[str]]] = {
+    "list": dict.fromkeys(["admin", "doctor", "patient"], APPOINTMENT),
+    "retrieve_own_pending": dict.fromkeys(["admin", "patient"], APPOINTMENT_DETAIL),
+    "retrieve_own_confirmed": dict.fromkeys(["admin", "doctor", "patient"], APPOINTMENT_DETAIL),
+    "retrieve_other": {"admin": APPOINTMENT_DETAIL},
+}
+
+READS = [(operation, caller) for operation, row in FIELDS.items() for caller in row]
+
+
+def test_every_successful_read_has_its_field_set():
+    world = build_world()
+    successful_reads = {
+        (operation, caller)
+        for operation, row in EXPECTED.items()
+        for caller, status in row.items()
+        if status == 200
+        and OPERATIONS[operation](world)[0] == "get"
+        and "/slots/" not in OPERATIONS[operation](world)[1]
+    }
+    assert set(READS) == successful_reads
+
+
+@pytest.mark.parametrize(("operation", "caller"), READS)
+def test_each_caller_receives_exactly_its_fields(client_for, frozen_now, operation, caller):
+    world = build_world()
+    _, path, _ = OPERATIONS[operation](world)
+
+    body = client_for(world.user(caller)).get(path).json()
+
+    rows = body.get("results", [body])
+    assert rows
+    assert [set(row) for row in rows] == [FIELDS[operation][caller]] * len(rows)
+    assert [set(row["patient_details"]) for row in rows] == [PATIENT_DETAILS] * len(rows)
+
+
+def test_the_doctors_list_holds_only_their_confirmed_appointments(client_for, frozen_now):
+    world = build_world()
+
+    body = client_for(world.doctor.user).get("/api/v1/appointments/?history=true").json()
+
+    assert sorted((row["id"], row["status"]) for row in body["results"]) == sorted(
+        [(world.confirmed.pk, "CONFIRMED"), (world.started.pk, "CONFIRMED")]
+    )

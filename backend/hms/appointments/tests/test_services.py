@@ -469,6 +469,16 @@ def test_nobody_else_cancels_a_patients_appointment(patient, make_patient):
 
     with pytest.raises(NotFoundError):
         appointment_cancel(actor=make_patient().user, appointment=appointment, at=NOW)
+    # A pending request is not on the doctor's calendar: for them it does not exist.
+    with pytest.raises(NotFoundError):
+        appointment_cancel(actor=appointment.doctor.user, appointment=appointment, at=NOW)
+    assert snapshot(appointment) == before
+
+
+def test_the_doctor_may_not_cancel_their_confirmed_appointment(patient):
+    appointment = make(S.CONFIRMED, patient=patient)
+    before = snapshot(appointment)
+
     with pytest.raises(PermissionDeniedError):
         appointment_cancel(actor=appointment.doctor.user, appointment=appointment, at=NOW)
     assert snapshot(appointment) == before
@@ -485,9 +495,6 @@ def test_nobody_else_cancels_a_patients_appointment(patient, make_patient):
             slot(0),
             "This appointment has not started yet; complete it once the visit has begun.",
         ),
-        (S.PENDING, STARTED, "This appointment is pending approval; it cannot be completed."),
-        (S.REJECTED, STARTED, "This appointment is rejected; it cannot be completed."),
-        (S.CANCELLED, STARTED, "This appointment is cancelled; it cannot be completed."),
         (S.COMPLETED, STARTED, "This appointment is completed; it cannot be completed."),
     ],
 )
@@ -512,6 +519,16 @@ def test_the_doctor_completes_their_confirmed_appointment_once_it_started(
     assert list(AuditEvent.objects.values_list("action", flat=True)) == ["appointment.complete"]
 
 
+@pytest.mark.parametrize("status", [S.PENDING, S.REJECTED, S.CANCELLED])
+def test_the_doctor_cannot_reach_an_appointment_never_confirmed(doctor, status):
+    appointment = make(status, starts_at=STARTED, doctor=doctor)
+    before = snapshot(appointment)
+
+    with pytest.raises(NotFoundError):
+        appointment_complete(actor=doctor.user, appointment=appointment, at=NOW)
+    assert snapshot(appointment) == before
+
+
 def test_only_the_appointments_own_doctor_completes_it(doctor, make_doctor, admin_user):
     appointment = make(S.CONFIRMED, starts_at=STARTED, doctor=doctor)
     before = snapshot(appointment)
@@ -529,7 +546,8 @@ def test_only_the_admin_decides_requests(doctor):
     appointment = make(S.PENDING, doctor=doctor)
     before = snapshot(appointment)
 
-    with pytest.raises(PermissionDeniedError):
+    # A pending request is not on the doctor's calendar: for them it does not exist.
+    with pytest.raises(NotFoundError):
         appointment_approve(actor=doctor.user, appointment=appointment, at=NOW)
     with pytest.raises(PermissionDeniedError):
         appointment_reject(

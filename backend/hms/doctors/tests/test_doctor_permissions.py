@@ -105,3 +105,72 @@ def test_doctor_endpoint_permissions(api_client, client_for, operation, caller, 
         assert snapshot() == before
     else:
         assert snapshot() != before
+
+
+# What each caller receives from each read operation, exactly (for a list: each row's fields).
+WHOLE_PROFILE = {
+    "id",
+    "username",
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "mobile",
+    "address",
+    "department",
+    "department_name",
+    "status",
+    "created_at",
+}
+# A patient sees how to reach their doctor, not the doctor's account (username, e-mail, status).
+CARD = {"id", "full_name", "department", "department_name", "mobile", "address"}
+DIRECTORY_ENTRY = {"id", "full_name", "department", "department_name"}
+
+FIELDS: dict[str, dict[str, set[str]]] = {
+    "list": {"admin": WHOLE_PROFILE},
+    "directory": dict.fromkeys(CALLERS, DIRECTORY_ENTRY),
+    "retrieve_assigned": {"admin": WHOLE_PROFILE, "patient": CARD},
+    "retrieve_other": {"admin": WHOLE_PROFILE},
+}
+
+READS = [(operation, caller) for operation, row in FIELDS.items() for caller in row]
+
+
+def test_every_successful_read_has_its_field_set():
+    world = build_world()
+    successful_gets = {
+        (operation, caller)
+        for operation, row in EXPECTED.items()
+        for caller, status in row.items()
+        if status == 200 and OPERATIONS[operation](world)[0] == "get"
+    }
+    assert set(READS) == successful_gets
+
+
+@pytest.mark.parametrize(("operation", "caller"), READS)
+def test_each_caller_receives_exactly_its_fields(api_client, client_for, operation, caller):
+    world = build_world()
+    user = world.user(caller)
+    client = client_for(user) if user is not None else api_client
+    _, path, _ = OPERATIONS[operation](world)
+
+    body = client.get(path).json()
+
+    rows = body.get("results", [body])
+    assert rows
+    assert [set(row) for row in rows] == [FIELDS[operation][caller]] * len(rows)
+
+
+def test_a_patient_sees_their_doctors_name_department_and_contact(client_for):
+    world = build_world()
+
+    response = client_for(world.patient.user).get(f"/api/v1/doctors/{world.doctor.pk}/")
+
+    assert response.json() == {
+        "id": world.doctor.pk,
+        "full_name": "Asha Rao",
+        "department": "CARDIOLOGIST",
+        "department_name": "Cardiologist",
+        "mobile": world.doctor.mobile,
+        "address": world.doctor.address,
+    }

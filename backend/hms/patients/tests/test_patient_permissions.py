@@ -109,3 +109,57 @@ def test_patient_endpoint_permissions(api_client, client_for, operation, caller,
         assert snapshot() == before
     else:
         assert snapshot() != before
+
+
+# What each caller receives from each read operation, exactly (for a list: each row's fields).
+# The admin, the assigned doctor and the patient themself see the same record.
+PATIENT_RECORD = {
+    "id",
+    "username",
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "mobile",
+    "address",
+    "symptoms",
+    "date_of_birth",
+    "preferred_doctor",
+    "assigned_doctor",
+    "assigned_doctor_name",
+    "status",
+    "is_admitted",
+    "created_at",
+}
+
+FIELDS: dict[str, dict[str, set[str]]] = {
+    "list": {"admin": PATIENT_RECORD, "doctor": PATIENT_RECORD},
+    "retrieve_own": dict.fromkeys(["admin", "doctor", "patient"], PATIENT_RECORD),
+    "retrieve_other": {"admin": PATIENT_RECORD},
+}
+
+READS = [(operation, caller) for operation, row in FIELDS.items() for caller in row]
+
+
+def test_every_successful_read_has_its_field_set():
+    world = build_world()
+    successful_gets = {
+        (operation, caller)
+        for operation, row in EXPECTED.items()
+        for caller, status in row.items()
+        if status == 200 and OPERATIONS[operation](world)[0] == "get"
+    }
+    assert set(READS) == successful_gets
+
+
+@pytest.mark.parametrize(("operation", "caller"), READS)
+def test_each_caller_receives_exactly_its_fields(api_client, client_for, operation, caller):
+    world = build_world()
+    client = client_for(world.user(caller))
+    _, path, _ = OPERATIONS[operation](world)
+
+    body = client.get(path).json()
+
+    rows = body.get("results", [body])
+    assert rows
+    assert [set(row) for row in rows] == [FIELDS[operation][caller]] * len(rows)

@@ -14,7 +14,8 @@ export interface paths {
         /**
          * List admissions, latest first
          * @description The admin sees all and may filter by status, doctor, patient and admission date range;
-         *     a doctor sees the admissions they attend (current and discharged); a patient their own.
+         *     a doctor sees the admissions they attend (current and discharged), without the daily
+         *     room rate and the invoice (`AdmissionForDoctor`); a patient their own.
          */
         get: operations["admissions_list"];
         put?: never;
@@ -41,7 +42,8 @@ export interface paths {
         };
         /**
          * Open one admission
-         * @description The admin opens any admission, a doctor one they attend, a patient their own; any other
+         * @description The admin opens any admission, a patient their own (`Admission`); a doctor one they
+         *     attend, without the daily room rate and the invoice (`AdmissionForDoctor`). Any other
          *     id answers 404, exactly like an id that does not exist.
          */
         get: operations["admissions_retrieve"];
@@ -113,7 +115,10 @@ export interface paths {
          * @description Admin: every appointment, filtered by `status`, `doctor`, `patient`, `date_from`,
          *     `date_to`. Patient: your own, in every status. Doctor: your CONFIRMED appointments,
          *     soonest first (attended ones leave the list when you complete them); `history=true`
-         *     lists all of yours. Each row carries the patient's name, mobile, address and symptoms.
+         *     adds your past visits (COMPLETED) and confirmed appointments that were later cancelled.
+         *     Requests still pending, rejected ones and ones cancelled before confirmation are never a
+         *     doctor's (their ids answer 404). Each row carries the patient's name, mobile, address
+         *     and symptoms.
          */
         get: operations["appointments_list"];
         put?: never;
@@ -698,8 +703,10 @@ export interface paths {
         };
         /**
          * Open a doctor's profile
-         * @description The admin opens any doctor; a patient only their assigned doctor. Any other id answers
-         *     404, exactly like an id that does not exist.
+         * @description The admin opens any doctor and gets the whole profile (`Doctor`). A patient opens only
+         *     their assigned doctor and gets how to reach them (`DoctorCard`: name, department,
+         *     mobile and address; no username, e-mail or account status). Any other id answers 404,
+         *     exactly like an id that does not exist.
          */
         get: operations["doctors_retrieve"];
         put?: never;
@@ -1187,7 +1194,7 @@ export interface components {
         };
         /** @description Set a new password on a doctor's or patient's account. */
         AccountSetPasswordRequest: {
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
         };
         /**
@@ -1247,7 +1254,7 @@ export interface components {
         AdminSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1289,7 +1296,7 @@ export interface components {
             doctor: number;
             /**
              * Format: date
-             * @description Defaults to today in the hospital's time zone; never future.
+             * @description Defaults to today in the hospital's time zone; never future. From 1900-01-01 to today plus the booking horizon (180 days by default).
              */
             admitted_on?: string;
             /** @description Symptoms or reason. */
@@ -1310,7 +1317,7 @@ export interface components {
         AdmissionDischargeRequest: {
             /**
              * Format: date
-             * @description Defaults to today (hospital time zone); not future, not before admission.
+             * @description Defaults to today (hospital time zone); not future, not before admission. From 1900-01-01 to today plus the booking horizon (180 days by default).
              */
             discharged_on?: string;
             /**
@@ -1335,6 +1342,33 @@ export interface components {
              */
             other_charge: string;
         };
+        /**
+         * @description A stay as its attending doctor sees it: the patient, dates, symptoms and room; no money
+         *     (the daily room rate) and no invoice, which are the hospital's and the patient's business.
+         */
+        AdmissionForDoctor: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string | null;
+            readonly symptoms: string;
+            readonly room: string;
+            /** @default ADMITTED */
+            readonly status: components["schemas"]["AdmissionStatusEnum"];
+            /** Format: date-time */
+            readonly admitted_at: string;
+            /** Format: date-time */
+            readonly discharged_at: string | null;
+        };
+        AdmissionForViewer: components["schemas"]["Admission"] | components["schemas"]["AdmissionForDoctor"];
         /**
          * @description * `ADMITTED` - Admitted
          *     * `DISCHARGED` - Discharged
@@ -1510,11 +1544,12 @@ export interface components {
             readonly department: string;
             readonly department_name: string;
         };
+        DoctorForViewer: components["schemas"]["Doctor"] | components["schemas"]["DoctorCard"];
         /** @description An admin registers a doctor: the same fields as the doctor's own sign-up. */
         DoctorRegistrationRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1528,7 +1563,7 @@ export interface components {
         DoctorSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1753,7 +1788,7 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
-        PaginatedAdmissionList: {
+        PaginatedAdmissionForViewerList: {
             /** @example 123 */
             count: number;
             /**
@@ -1766,7 +1801,7 @@ export interface components {
              * @example https://hms.example.org/api/v1/admissions/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Admission"][];
+            results: components["schemas"]["AdmissionForViewer"][];
         };
         PaginatedAppointmentList: {
             /** @example 123 */
@@ -1860,6 +1895,7 @@ export interface components {
         };
         PasswordChangeRequest: {
             current_password: string;
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             new_password: string;
         };
         PasswordResetAccepted: {
@@ -1870,6 +1906,7 @@ export interface components {
             uid: string;
             /** @description The `token` parameter of the link. */
             token: string;
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             new_password: string;
         };
         PasswordResetRequestRequest: {
@@ -1901,7 +1938,10 @@ export interface components {
             mobile?: string;
             address?: string;
             symptoms?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description An approved doctor's id, or null to leave the patient without a doctor. */
             assigned_doctor?: number | null;
@@ -1964,7 +2004,7 @@ export interface components {
         PatientRegistrationRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1972,7 +2012,10 @@ export interface components {
             mobile: string;
             address: string;
             symptoms: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description Optional: an approved doctor's id. */
             assigned_doctor?: number | null;
@@ -1981,7 +2024,7 @@ export interface components {
         PatientSignupRequest: {
             /** @description 3-150 characters: letters, digits and @/./+/-/_ ; case-insensitive. */
             username: string;
-            /** @description At least 12 characters, not common, not all digits, unlike the username. */
+            /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
             password: string;
             first_name: string;
             last_name: string;
@@ -1989,7 +2032,10 @@ export interface components {
             mobile: string;
             address: string;
             symptoms: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Optional; from 1900-01-01 to today.
+             */
             date_of_birth?: string | null;
             /** @description Optional: an approved doctor's id (GET /api/v1/doctors/directory/). */
             preferred_doctor?: number | null;
@@ -2071,9 +2117,9 @@ export interface operations {
     admissions_list: {
         parameters: {
             query?: {
-                /** @description Admitted on or after. */
+                /** @description Admitted on or after. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 admitted_from?: string;
-                /** @description Admitted on or before. */
+                /** @description Admitted on or before. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 admitted_to?: string;
                 /** @description Doctor id. */
                 doctor?: number;
@@ -2096,7 +2142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedAdmissionList"];
+                    "application/json": components["schemas"]["PaginatedAdmissionForViewerList"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -2275,7 +2321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Admission"];
+                    "application/json": components["schemas"]["AdmissionForViewer"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
@@ -2567,13 +2613,13 @@ export interface operations {
     appointments_list: {
         parameters: {
             query?: {
-                /** @description First calendar date (hospital time zone), inclusive. */
+                /** @description First calendar date (hospital time zone), inclusive. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_from?: string;
-                /** @description Last calendar date (hospital time zone), inclusive. */
+                /** @description Last calendar date (hospital time zone), inclusive. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_to?: string;
                 /** @description A doctor id. */
                 doctor?: number;
-                /** @description Doctors: list every appointment of theirs, not only the confirmed ones. */
+                /** @description Doctors: add past visits (completed) and confirmed appointments that were cancelled to the confirmed ones. */
                 history?: boolean;
                 /** @description Default: newest first; a doctor's confirmed list: soonest first. */
                 ordering?: "starts_at" | "-starts_at";
@@ -4914,7 +4960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Doctor"];
+                    "application/json": components["schemas"]["DoctorForViewer"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
@@ -5636,7 +5682,7 @@ export interface operations {
     doctors_slots_list: {
         parameters: {
             query: {
-                /** @description A calendar date in the hospital's time zone. */
+                /** @description A calendar date in the hospital's time zone. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date: string;
             };
             header?: never;
@@ -5927,9 +5973,9 @@ export interface operations {
             query?: {
                 /** @description Admission id. */
                 admission?: number;
-                /** @description Issued on or after this date (hospital time zone). */
+                /** @description Issued on or after this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 issued_from?: string;
-                /** @description Issued on or before this date (hospital time zone). */
+                /** @description Issued on or before this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 issued_to?: string;
                 /** @description A page number, from 1; a page past the last has no rows. */
                 page?: number;

@@ -4,7 +4,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { paths } from '@/lib/api/schema';
 
-import { admissionKeys } from './keys';
+import { admissionKeys, wholeAdmission } from './keys';
 
 export type AdmissionsQuery = NonNullable<
   paths['/api/v1/admissions/']['get']['parameters']['query']
@@ -14,7 +14,10 @@ export type AdmissionsQuery = NonNullable<
 export function useAdmissions(query: AdmissionsQuery) {
   return useQuery({
     queryKey: admissionKeys.list(query),
-    queryFn: async () => unwrap(await api.GET('/api/v1/admissions/', { params: { query } })),
+    queryFn: async () => {
+      const page = unwrap(await api.GET('/api/v1/admissions/', { params: { query } }));
+      return { ...page, results: page.results.map(wholeAdmission) };
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -3,6 +3,15 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { components, paths } from '@/lib/api/schema';
 
 export type Admission = components['schemas']['Admission'];
+type AdmissionForViewer = components['schemas']['AdmissionForViewer'];
+
+/** The admin's answer is the whole stay; a doctor's leaves out the room rate and the invoice. */
+export function wholeAdmission(admission: AdmissionForViewer): Admission {
+  if (!('invoice' in admission)) {
+    throw new Error('Only the admin and the patient see an admission’s charges and invoice.');
+  }
+  return admission;
+}
 export type DischargeBody = paths['/api/v1/admissions/{id}/discharge/']['post']['requestBody']['content']['application/json'];
 
 export const admissionKeys = {

@@ -9,7 +9,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 
 import { ADMISSIONS_PAGE_SIZE, useDischargedAdmissions } from '../api/get-discharged-admissions';
 
-type Admission = components['schemas']['Admission'];
+type Admission = components['schemas']['AdmissionForDoctor'];
 
 /** The patient's contact details as the stay recorded them (kept after a reassignment). */
 function ContactItems({ admission }: { admission: Admission }) {
