@@ -113,6 +113,8 @@ def _server(env: dict[str, str], log: Path) -> Iterator[str]:
     command = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application",
         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--timeout", "60",
+        # As deploy/serve-production.sh: above Django's own URL limit, so it answers the 414.
+        "--limit-request-line", "8190",
     ]  # fmt: skip
     with log.open("wb") as output:
         process = subprocess.Popen(  # noqa: S603 - gunicorn from this virtualenv
