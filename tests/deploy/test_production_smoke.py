@@ -195,8 +195,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             DATABASE_URL=database_url,
             CACHE_URL=f"{REDIS_URL}?key_prefix={cache_prefix}",
             HMS_NUM_PROXIES="1",
-            # Production requires two-factor sign-in for admins and doctors by default; the
-            # journeys here sign in with passwords only (two-factor has tests of its own); empty is none.
+            # Production requires two-factor sign-in for admins and doctors by default; these
+            # journeys sign in with passwords only (two-factor has tests of its own).
             HMS_MFA_REQUIRED_ROLES="",
             HMS_THROTTLE_LOGIN=f"{LOGIN_BUDGET}/min",
             HMS_HOSPITAL_NAME=HOSPITAL_NAME,
