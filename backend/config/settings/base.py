@@ -415,3 +415,8 @@ LOGGING = {
         },
     },
 }
+
+# Access log (who saw what). Unusual access: one person opening more than this many distinct
+# patients within this many minutes raises a flag on the admin dashboard.
+HMS_UNUSUAL_ACCESS_PATIENTS = env_int("HMS_UNUSUAL_ACCESS_PATIENTS", 50)
+HMS_UNUSUAL_ACCESS_MINUTES = env_int("HMS_UNUSUAL_ACCESS_MINUTES", 10)

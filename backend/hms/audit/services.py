@@ -1,47 +1,184 @@
-"""The one way to write an audit event."""
+"""The one way to write an audit event: every row is appended to the hash chain under a lock."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
 
-from django.db import models
+from django.conf import settings
+from django.db import connection, transaction
 from django.utils import timezone
 
-from hms.audit.models import AuditEvent, AuditOutcome
+from hms.audit.chain import GENESIS_HASH, event_digest
+from hms.audit.models import AuditEvent, AuditKind, AuditOutcome, UnusualAccessFlag
 from hms.common.request_context import current_client_ip, current_request_id
 
-if TYPE_CHECKING:
-    from datetime import datetime
+# Key of the PostgreSQL advisory lock that serialises appends to the chain ("HMSAUDIT").
+CHAIN_LOCK_KEY = 0x484D534155444954
 
-    # django-stubs resolves this alias to the project's AUTH_USER_MODEL.
-    from django.contrib.auth.models import _User
+
+def _actor_name(actor: Any) -> str:
+    if actor is None:
+        return ""
+    full_name = getattr(actor, "full_name", "") or ""
+    return str(full_name or getattr(actor, "username", "") or "")
+
+
+def audit_event_append(
+    *,
+    kind: str,
+    actor: Any,
+    action: str,
+    object_type: str = "",
+    object_id: object = "",
+    patient_id: int | None = None,
+    patient_ids: Iterable[int] = (),
+    detail: Mapping[str, Any] | None = None,
+    outcome: str = AuditOutcome.SUCCESS,
+    at: datetime,
+) -> AuditEvent:
+    """Append one event to the chain: one INSERT, after reading the previous row's hash.
+
+    The chain lock (a transaction-level advisory lock on PostgreSQL; SQLite writes one
+    transaction at a time) is held until the surrounding transaction ends, so two concurrent
+    appends can never both chain to the same previous row. Callers inside a service transaction
+    append last, after their row locks, so the lock never waits behind a row lock it blocks.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
+        previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        ip_field = AuditEvent._meta.get_field("ip_address")
+        event = AuditEvent(
+            at=at,
+            kind=kind,
+            actor=actor if actor is not None and actor.pk else None,
+            actor_role=str(getattr(actor, "role", "") or ""),
+            actor_name=_actor_name(actor),
+            action=action,
+            object_type=object_type,
+            object_id="" if object_id in (None, "") else str(object_id),
+            patient_id=patient_id,
+            patient_ids=sorted({int(pk) for pk in patient_ids}),
+            detail=dict(detail or {}),
+            outcome=outcome,
+            request_id=current_request_id() or "",
+            ip_address=ip_field.get_prep_value(current_client_ip()),
+            prev_hash=previous or GENESIS_HASH,
+        )
+        event.hash = event_digest(prev_hash=event.prev_hash, event=event)
+        event.save(force_insert=True)
+    return event
 
 
 def audit_record(
     *,
-    actor: _User | None,
+    actor: Any,
     action: str,
     object_type: str = "",
     object_id: object = "",
-    patient: models.Model | None = None,
+    patient: Any = None,
     outcome: str = AuditOutcome.SUCCESS,
+    kind: str | None = None,
     at: datetime | None = None,
 ) -> AuditEvent:
-    """Append one audit event; call it inside the transaction of the action it records.
+    """Append one change or sign-in event; call it last inside the transaction it records.
 
-    `patient` is the patient row the event is about, if any (a `patients.Patient`; the audit
-    layer stores the reference without knowing the profile). Never pass health data here: the
-    event names the action and the row, not its contents.
+    `patient` is the patient row the change concerns, if any. Without `kind`, sign-in actions
+    (`auth.*`) and refused attempts are SECURITY events and everything else a CHANGE. Never pass
+    health data here: the event names the action and the row, not its contents.
     """
-    return AuditEvent.objects.create(
-        at=at or timezone.now(),
-        actor=actor if actor is not None and actor.pk else None,
-        actor_role=getattr(actor, "role", "") or "",
+    if kind is None:
+        security = action.startswith("auth.") or outcome == AuditOutcome.FAILURE
+        kind = AuditKind.SECURITY if security else AuditKind.CHANGE
+    patient_pk = getattr(patient, "pk", None)
+    return audit_event_append(
+        kind=kind,
+        actor=actor,
         action=action,
         object_type=object_type,
-        object_id="" if object_id in (None, "") else str(object_id),
-        patient_id=patient.pk if patient is not None else None,
+        object_id=object_id,
+        patient_id=patient_pk,
+        patient_ids=[patient_pk] if patient_pk is not None else [],
         outcome=outcome,
-        request_id=current_request_id() or "",
-        ip_address=current_client_ip(),
+        at=at or timezone.now(),
+    )
+
+
+def audit_security(
+    *,
+    actor: Any,
+    action: str,
+    object_type: str = "",
+    object_id: object = "",
+    patient_ids: Iterable[int] = (),
+    detail: Mapping[str, Any] | None = None,
+    at: datetime,
+) -> AuditEvent:
+    """Append a SECURITY event for a refused or suspicious attempt (outcome FAILURE).
+
+    Actions in use: `access.denied` (403/404 on a record that is not the caller's),
+    `auth.signup_code_wrong`, `auth.refresh_reuse`, `auth.lockout`. `actor` may be None when
+    nobody is signed in; `detail` must never carry a password, token or health data.
+    """
+    return audit_event_append(
+        kind=AuditKind.SECURITY,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        patient_ids=patient_ids,
+        detail=detail,
+        outcome=AuditOutcome.FAILURE,
+        at=at,
+    )
+
+
+def _unusual_access_limits() -> tuple[int, int]:
+    return (
+        int(getattr(settings, "HMS_UNUSUAL_ACCESS_PATIENTS", 50)),
+        int(getattr(settings, "HMS_UNUSUAL_ACCESS_MINUTES", 10)),
+    )
+
+
+def unusual_access_check(*, actor: Any, at: datetime) -> UnusualAccessFlag | None:
+    """Raise a flag when `actor` opened more than N distinct patients in the last M minutes.
+
+    "Opened" means a read of one record (an access event with an object id: a patient, an
+    admission, an invoice or its PDF, an appointment); lists are not openings. N and M are the
+    settings HMS_UNUSUAL_ACCESS_PATIENTS and HMS_UNUSUAL_ACCESS_MINUTES. While a flag raised
+    within the last M minutes stands, no second one is raised for the same person.
+    """
+    if actor is None or not actor.pk:
+        return None
+    limit, minutes = _unusual_access_limits()
+    window_start = at - timedelta(minutes=minutes)
+    if UnusualAccessFlag.objects.filter(actor=actor, raised_at__gte=window_start).exists():
+        return None
+    openings = (
+        AuditEvent.objects.filter(
+            actor=actor, kind=AuditKind.ACCESS, at__gte=window_start, at__lte=at
+        )
+        .exclude(object_id="")
+        .order_by("id")
+        .values_list("id", "patient_ids")
+    )
+    patients: set[int] = set()
+    event_ids: list[int] = []
+    for event_id, patient_ids in openings:
+        if patient_ids:
+            patients.update(patient_ids)
+            event_ids.append(event_id)
+    if len(patients) <= limit:
+        return None
+    return UnusualAccessFlag.objects.create(
+        actor=actor,
+        actor_role=str(getattr(actor, "role", "") or ""),
+        actor_name=_actor_name(actor),
+        raised_at=at,
+        window_start=window_start,
+        patient_count=len(patients),
+        event_ids=event_ids,
     )

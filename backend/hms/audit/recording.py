@@ -1,0 +1,164 @@
+"""Recording reads of patient data on the API layer: one decorator for every app's views.
+
+`@records_access(resource="invoice", patients="results[].patient")` on a view method writes,
+after a successful answer, one ACCESS event naming every patient the answer carried (a list's
+whole page in one INSERT). When the method refuses a record with 403 or 404 (someone else's row,
+or a row that does not exist, which answer alike), it writes one SECURITY event instead and lets
+the error through unchanged.
+
+`patients` names where the patient ids sit in the serialized answer: a dotted path where `[]`
+walks a list ("id", "results[].patient", "admissions[].patient"); several paths may be given.
+A binary answer (a PDF) carries no data to read: its view sets `response.accessed_patient_ids`.
+
+What a list was asked for is recorded by the names of its query parameters only (`filters`),
+never their values: a search text can carry health data (a symptom, a name).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from rest_framework.request import Request
+
+from hms.audit.models import AuditKind
+from hms.audit.services import audit_event_append, audit_security, unusual_access_check
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+# Query parameters that only page through a list; they are not filters.
+_PAGING_PARAMETERS = frozenset({"page", "page_size"})
+
+
+def _walk(data: Any, path: str) -> list[Any]:
+    nodes = [data]
+    for part in path.split("."):
+        many = part.endswith("[]")
+        key = part[:-2] if many else part
+        found: list[Any] = []
+        for node in nodes:
+            if not isinstance(node, Mapping):
+                continue
+            value = node.get(key)
+            if many:
+                found.extend(value if isinstance(value, list) else [])
+            else:
+                found.append(value)
+        nodes = found
+    return nodes
+
+
+def patient_ids_in(data: Any, paths: Iterable[str]) -> list[int]:
+    """Every integer found at `paths` in serialized data, once each, in ascending order."""
+    found: set[int] = set()
+    for path in paths:
+        for value in _walk(data, path):
+            if isinstance(value, int) and not isinstance(value, bool):
+                found.add(value)
+    return sorted(found)
+
+
+def _object_id(kwargs: Mapping[str, Any]) -> str:
+    for name in ("id", "pk"):
+        if kwargs.get(name) not in (None, ""):
+            return str(kwargs[name])
+    values = [value for value in kwargs.values() if value not in (None, "")]
+    return str(values[0]) if len(values) == 1 else ""
+
+
+def _operation(view: Any, request: Request) -> str:
+    return str(
+        getattr(view, "action", None)
+        or getattr(view, "policy_operation", None)
+        or (request.method or "").lower()
+    )
+
+
+def _status_of(error: Exception) -> int | None:
+    if isinstance(error, Http404):
+        return 404
+    status = getattr(error, "status_code", None)
+    return status if isinstance(status, int) else None
+
+
+def _signed_in(request: Request) -> Any:
+    user = getattr(request, "user", None)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def records_access(
+    *, resource: str, patients: str | Iterable[str] = "patient"
+) -> Callable[[Handler], Handler]:
+    """Record every successful answer of the decorated view method as one ACCESS event.
+
+    The event's action is "<resource>.<operation>" (the viewset action, e.g. "patient.retrieve");
+    a method answering one record (a URL id) records that id, a list records its filters' names.
+    A 403 or 404 raised by the method is recorded as the SECURITY event "access.denied".
+    """
+    paths = (patients,) if isinstance(patients, str) else tuple(patients)
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def wrapper(view: Any, request: Request, *args: Any, **kwargs: Any) -> Any:
+            object_id = _object_id(kwargs)
+            try:
+                response = handler(view, request, *args, **kwargs)
+            except Exception as error:
+                status = _status_of(error)
+                if status in (403, 404) and object_id:
+                    audit_security(
+                        actor=_signed_in(request),
+                        action="access.denied",
+                        object_type=resource,
+                        object_id=object_id,
+                        detail={"operation": _operation(view, request), "status": status},
+                        at=timezone.now(),
+                    )
+                raise
+            if 200 <= response.status_code < 300:
+                _record(view, request, response, resource, paths, object_id)
+            return response
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _record(
+    view: Any,
+    request: Request,
+    response: HttpResponse,
+    resource: str,
+    paths: tuple[str, ...],
+    object_id: str,
+) -> None:
+    noted = getattr(response, "accessed_patient_ids", None)
+    if noted is not None:
+        patient_ids = sorted({int(pk) for pk in noted})
+    else:
+        patient_ids = patient_ids_in(getattr(response, "data", None), paths)
+    detail: dict[str, Any] = {}
+    if not object_id:
+        detail["filters"] = sorted(
+            {name for name in request.query_params if name not in _PAGING_PARAMETERS}
+        )
+        page = request.query_params.get("page", "")
+        if page.isdigit():
+            detail["page"] = int(page)
+    actor = _signed_in(request)
+    at = timezone.now()
+    audit_event_append(
+        kind=AuditKind.ACCESS,
+        actor=actor,
+        action=f"{resource}.{_operation(view, request)}",
+        object_type=resource,
+        object_id=object_id,
+        patient_ids=patient_ids,
+        detail=detail,
+        at=at,
+    )
+    if object_id and patient_ids:
+        unusual_access_check(actor=actor, at=at)
