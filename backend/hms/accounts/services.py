@@ -37,7 +37,7 @@ from hms.accounts.sessions import (
     user_sessions_end,
 )
 from hms.audit.models import AuditOutcome
-from hms.audit.services import audit_record
+from hms.audit.services import audit_record, audit_security
 from hms.common.errors import InvalidStateError, ValidationFailed
 
 # A hash computed once so that a login for an unknown username spends the same time hashing
@@ -120,6 +120,7 @@ def admin_signup(
         if policy == "code":
             expected = settings.HMS_ADMIN_SIGNUP_CODE
             if not expected or not hmac.compare_digest(signup_code.encode(), expected.encode()):
+                audit_security(actor=None, action="auth.signup_code_wrong", at=at)
                 raise InvalidSignupCode()
         elif policy != "open":
             raise AdminSignupClosed()

@@ -122,7 +122,9 @@ def test_patient_ids_lookup_finds_events_naming_a_patient(admin_user):
     )
     audit_event_append(kind="ACCESS", actor=admin_user, action="patient.list", at=AT)
 
-    assert sorted(AuditEvent.objects.filter(patient_ids__has_id=12).values_list("id", flat=True)) == [
+    assert sorted(
+        AuditEvent.objects.filter(patient_ids__has_id=12).values_list("id", flat=True)
+    ) == [
         both.pk,
         only_twelve.pk,
     ]

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.test import override_settings
+
+from hms.accounts.models import User
+from hms.audit.models import AuditEvent, UnusualAccessFlag
+from hms.audit.services import audit_event_append, unusual_access_check
+
+pytestmark = pytest.mark.django_db
+
+AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+@override_settings(HMS_ADMIN_SIGNUP="code", HMS_ADMIN_SIGNUP_CODE="hospital-secret-code")
+def test_a_wrong_admin_sign_up_code_is_a_security_event(api_client):
+    body = {
+        "username": "new.admin",
+        "password": "a-long-enough-password-1",
+        "first_name": "New",
+        "last_name": "Admin",
+        "signup_code": "guess",
+    }
+    response = api_client.post(
+        "/api/v1/auth/signup/admin/", body, format="json", REMOTE_ADDR="10.1.2.3"
+    )
+
+    assert response.status_code == 403
+    assert User.objects.count() == 0
+    assert list(
+        AuditEvent.objects.values_list("kind", "action", "outcome", "actor_id", "ip_address")
+    ) == [("SECURITY", "auth.signup_code_wrong", "FAILURE", None, "10.1.2.3")]
+    assert AuditEvent.objects.get().request_id == response["X-Request-ID"]
+
+
+def _open(actor, patient_id, at):
+    return audit_event_append(
+        kind="ACCESS",
+        actor=actor,
+        action="patient.retrieve",
+        object_type="patient",
+        object_id=patient_id,
+        patient_ids=[patient_id],
+        at=at,
+    )
+
+
+@override_settings(HMS_UNUSUAL_ACCESS_PATIENTS=3, HMS_UNUSUAL_ACCESS_MINUTES=10)
+def test_more_than_n_distinct_patients_within_m_minutes_raises_one_flag(admin_user):
+    old = _open(admin_user, 1, AT - timedelta(minutes=11))
+    events = [
+        _open(admin_user, pk, AT + timedelta(minutes=m)) for pk, m in [(2, 0), (3, 1), (3, 2)]
+    ]
+    audit_event_append(
+        kind="ACCESS", actor=admin_user, action="patient.list", patient_ids=[7, 8, 9], at=AT
+    )
+
+    assert unusual_access_check(actor=admin_user, at=AT + timedelta(minutes=2)) is None
+
+    events.append(_open(admin_user, 4, AT + timedelta(minutes=3)))
+    events.append(_open(admin_user, 5, AT + timedelta(minutes=4)))
+    flag = unusual_access_check(actor=admin_user, at=AT + timedelta(minutes=4))
+
+    assert flag is not None
+    stored = UnusualAccessFlag.objects.get()
+    assert (
+        stored.actor_id,
+        stored.patient_count,
+        stored.window_start,
+        stored.raised_at,
+        stored.event_ids,
+    ) == (
+        admin_user.pk,
+        4,
+        AT - timedelta(minutes=6),
+        AT + timedelta(minutes=4),
+        [e.pk for e in events],
+    )
+    assert old.pk not in stored.event_ids
+    # While the flag stands, more openings raise no second flag.
+    _open(admin_user, 6, AT + timedelta(minutes=5))
+    assert unusual_access_check(actor=admin_user, at=AT + timedelta(minutes=5)) is None
+    assert UnusualAccessFlag.objects.count() == 1
+
+
+@override_settings(HMS_UNUSUAL_ACCESS_PATIENTS=2, HMS_UNUSUAL_ACCESS_MINUTES=10)
+def test_exactly_n_patients_raise_no_flag(admin_user):
+    _open(admin_user, 1, AT)
+    _open(admin_user, 2, AT)
+
+    assert unusual_access_check(actor=admin_user, at=AT) is None
+    assert UnusualAccessFlag.objects.count() == 0
