@@ -35,7 +35,13 @@ WEB_DOCKERFILE = REPO / "deploy" / "web" / "Dockerfile"
 TEMPLATE = NGINX_DIR / "templates" / "default.conf.template"
 # Read by gunicorn itself (not by Django): the worker count and extra command-line flags.
 GUNICORN_VARIABLES = {"WEB_CONCURRENCY", "GUNICORN_CMD_ARGS"}
-SECRETS = {"SECRET_KEY", "JWT_SIGNING_KEY", "POSTGRES_PASSWORD", "HMS_ADMIN_SIGNUP_CODE"}
+SECRETS = {
+    "SECRET_KEY",
+    "JWT_SIGNING_KEY",
+    "POSTGRES_PASSWORD",
+    "POSTGRES_APP_PASSWORD",
+    "HMS_ADMIN_SIGNUP_CODE",
+}
 
 
 @pytest.fixture(scope="module")

@@ -418,5 +418,13 @@ LOGGING = {
 
 # Access log (who saw what). Unusual access: one person opening more than this many distinct
 # patients within this many minutes raises a flag on the admin dashboard.
-HMS_UNUSUAL_ACCESS_PATIENTS = env_int("HMS_UNUSUAL_ACCESS_PATIENTS", 50)
-HMS_UNUSUAL_ACCESS_MINUTES = env_int("HMS_UNUSUAL_ACCESS_MINUTES", 10)
+HMS_UNUSUAL_ACCESS_PATIENTS = env.int("HMS_UNUSUAL_ACCESS_PATIENTS", default=50)
+HMS_UNUSUAL_ACCESS_MINUTES = env.int("HMS_UNUSUAL_ACCESS_MINUTES", default=10)
+
+# Two database roles on PostgreSQL. DATABASE_URL is the application's role: it may only INSERT
+# and SELECT on the audit log. MIGRATION_DATABASE_URL (same database, the tables' owner) is
+# used by `manage.py migrate`, which then grants the application's role its privileges.
+# Unset: migrations run as DATABASE_URL's role (one role, as on SQLite).
+HMS_MIGRATION_DATABASE = (
+    env.db_url("MIGRATION_DATABASE_URL") if env.str("MIGRATION_DATABASE_URL", default="") else None
+)
