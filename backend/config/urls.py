@@ -14,6 +14,7 @@ api_v1 = [
     path("", include("hms.billing.urls")),
     path("", include("hms.appointments.urls")),
     path("", include("hms.dashboard.urls")),
+    path("", include("hms.audit.urls")),
     path("", include("hms.common.urls")),
 ]
 

@@ -317,6 +317,8 @@ SPECTACULAR_SETTINGS = {
         "AppointmentStatusEnum": "hms.appointments.models.AppointmentStatus",
         "HealthStatusEnum": ["ok", "unavailable"],
         "PendingAccountKindEnum": ["DOCTOR", "PATIENT"],
+        "AuditKindEnum": "hms.audit.models.AuditKind",
+        "AuditOutcomeEnum": "hms.audit.models.AuditOutcome",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -74,6 +74,11 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "appointments.reject": ADMIN,
     "appointments.cancel": ADMIN_PATIENT,
     "appointments.complete": DOCTOR,
+    # audit-events/ (the audit viewer) and patients/me/access-log/
+    "audit_events.list": ADMIN,
+    "audit_events.export": ADMIN,
+    "audit_events.fhir": ADMIN,
+    "patient_access_log.list": PATIENT,
 }
 
 # Rejected and deleted accounts are history: their profile is kept but never edited again.

@@ -16,6 +16,10 @@ from rest_framework.response import Response
 
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import AccountRejectSerializer, AccountSetPasswordSerializer
+from hms.audit.models import AuditEvent
+from hms.audit.selectors import access_log_for_patient
+from hms.audit.serializers import AccessLogEntrySerializer
+from hms.common.errors import NotFoundError
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet, PublicApiViewSet
@@ -266,3 +270,29 @@ class PatientSignupViewSet(PublicApiViewSet):
             **body.validated_data,
         )
         return Response(s.PatientSerializer(patient).data, status=status.HTTP_201_CREATED)
+
+
+class PatientAccessLogViewSet(ApiViewSet):
+    """The role map's `patient_access_log` resource: a patient's own access log."""
+
+    policy_resource = "patient_access_log"
+    queryset = AuditEvent.objects.none()
+
+    @extend_schema(
+        operation_id="patients_me_access_log_list",
+        responses={200: AccessLogEntrySerializer(many=True), **error_responses(403)},
+        tags=TAGS,
+    )
+    def list(self, request: Request) -> Response:
+        """Who opened or changed my record: name and role, when, what; newest first.
+
+        For the signed-in patient only. Every read of the patient's personal, clinical or
+        billing data by someone else (lists naming them included) and every change to their
+        record is listed; their own reads are not.
+        """
+        viewer = self.viewer
+        patient_id = Patient.objects.filter(user=viewer).values_list("pk", flat=True).first()
+        if patient_id is None:
+            raise NotFoundError()
+        rows = access_log_for_patient(patient_id=patient_id, patient_user_id=viewer.pk)
+        return self.paginated(rows, AccessLogEntrySerializer)

@@ -11,6 +11,9 @@ from hms.patients.account_apis import PatientAccountViewSet
 
 router = SimpleRouter(use_regex_path=False)
 router.register("auth/signup/patient", apis.PatientSignupViewSet, basename="auth-signup-patient")
+router.register(
+    "patients/me/access-log", apis.PatientAccessLogViewSet, basename="patient-access-log"
+)
 # `patients/{id}/sessions/revoke/`: the admin ends every session of the account.
 router.register("patients", PatientAccountViewSet, basename="patient-account")
 

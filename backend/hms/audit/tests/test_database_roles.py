@@ -107,9 +107,11 @@ def test_truncate_is_refused_by_a_trigger_even_for_the_owner(admin_user):
     settings = connection.settings_dict
     before = _snapshot()
 
-    with _connect(settings["USER"], settings["PASSWORD"]) as owner:
-        with pytest.raises(psycopg.errors.RaiseException) as raised:
-            owner.execute("TRUNCATE audit_auditevent")
+    with (
+        _connect(settings["USER"], settings["PASSWORD"]) as owner,
+        pytest.raises(psycopg.errors.RaiseException) as raised,
+    ):
+        owner.execute("TRUNCATE audit_auditevent")
 
     assert "TRUNCATE refused" in str(raised.value)
     assert _snapshot() == before

@@ -240,6 +240,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List audit events, newest first
+         * @description Filter by `actor` (user id), `patient` (events naming this patient id), `action`,
+         *     `kind` (CHANGE, ACCESS, SECURITY) and an inclusive date range in the hospital's time
+         *     zone. For lists, `filters` names the query parameters the list was asked with; their
+         *     values are never stored (a search can carry health data).
+         */
+        get: operations["audit_events_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/{id}/fhir/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One audit event as a FHIR R4 AuditEvent resource
+         * @description The agent is the HMS user, each patient the event names an entity `Patient/<id>`, the
+         *     row acted on a "System Object" entity with the server's request id.
+         */
+        get: operations["audit_events_fhir"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the filtered audit events as CSV (streamed, any size)
+         * @description Same filters as the list. Columns: id, at (ISO 8601, hospital time zone), kind,
+         *     action, outcome, actor_id, actor_name, actor_role, object_type, object_id,
+         *     patient_ids and filters (space-separated), request_id, ip_address, hash.
+         */
+        get: operations["audit_events_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -1169,10 +1235,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/me/access-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who opened or changed my record: name and role, when, what; newest first
+         * @description For the signed-in patient only. Every read of the patient's personal, clinical or
+         *     billing data by someone else (lists naming them included) and every change to their
+         *     record is listed; their own reads are not.
+         */
+        get: operations["patients_me_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Who opened or changed the patient's record, when and what (the action and the row). */
+        AccessLogEntry: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly at: string;
+            readonly kind: components["schemas"]["AuditKindEnum"];
+            /** @description Name at the time of access. */
+            readonly actor_name: string;
+            /** @description ADMIN or DOCTOR. */
+            readonly actor_role: string;
+            readonly action: string;
+            readonly object_type: string;
+            readonly object_id: string;
+        };
         Account: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -1482,6 +1584,39 @@ export interface components {
          * @enum {string}
          */
         AppointmentStatusEnum: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+        /** @description One row of the audit log as the admin's viewer shows it. */
+        AuditEvent: {
+            readonly id: number;
+            /** Format: date-time */
+            readonly at: string;
+            readonly kind: components["schemas"]["AuditKindEnum"];
+            readonly action: string;
+            readonly outcome: components["schemas"]["AuditOutcomeEnum"];
+            readonly actor: number | null;
+            readonly actor_name: string;
+            readonly actor_role: string;
+            readonly object_type: string;
+            readonly object_id: string;
+            readonly patient_ids: number[];
+            /** @description For a list: the names of the query parameters it was asked with (no values). */
+            readonly filters: string[];
+            readonly request_id: string;
+            readonly ip_address: string | null;
+            readonly hash: string;
+        };
+        /**
+         * @description * `CHANGE` - Change
+         *     * `ACCESS` - Access
+         *     * `SECURITY` - Security
+         * @enum {string}
+         */
+        AuditKindEnum: "CHANGE" | "ACCESS" | "SECURITY";
+        /**
+         * @description * `SUCCESS` - Success
+         *     * `FAILURE` - Failure
+         * @enum {string}
+         */
+        AuditOutcomeEnum: "SUCCESS" | "FAILURE";
         /** @description The caller's dashboard: the section of their role is filled, the others are null. */
         Dashboard: {
             role: components["schemas"]["RoleEnum"];
@@ -1630,6 +1765,29 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
+        /** @description A FHIR R4 AuditEvent resource (JSON); see http://hl7.org/fhir/R4/auditevent.html. */
+        FhirAuditEvent: {
+            resourceType: string;
+            id: string;
+            type: {
+                [key: string]: unknown;
+            };
+            subtype?: {
+                [key: string]: unknown;
+            }[];
+            action: string;
+            recorded: string;
+            outcome: string;
+            agent: {
+                [key: string]: unknown;
+            }[];
+            source: {
+                [key: string]: unknown;
+            };
+            entity: {
+                [key: string]: unknown;
+            }[];
+        };
         Health: {
             status: components["schemas"]["HealthStatusEnum"];
             detail: string;
@@ -1788,6 +1946,21 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        PaginatedAccessLogEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/patients/me/access-log/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/patients/me/access-log/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AccessLogEntry"][];
+        };
         PaginatedAdmissionForViewerList: {
             /** @example 123 */
             count: number;
@@ -1817,6 +1990,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Appointment"][];
+        };
+        PaginatedAuditEventList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/audit-events/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/audit-events/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuditEvent"][];
         };
         PaginatedDoctorDirectoryEntryList: {
             /** @example 123 */
@@ -3252,6 +3440,256 @@ export interface operations {
             };
             /** @description Unsupported media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_events_list: {
+        parameters: {
+            query?: {
+                /** @description Exact action, e.g. `patient.retrieve`. */
+                action?: string;
+                /** @description User id of the actor. */
+                actor?: number;
+                /** @description On or after this date (hospital time zone). */
+                date_from?: string;
+                /** @description On or before this date (hospital time zone). */
+                date_to?: string;
+                kind?: "CHANGE" | "ACCESS" | "SECURITY";
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id: events naming this patient. */
+                patient?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEventList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_events_fhir: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FhirAuditEvent"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_events_export: {
+        parameters: {
+            query?: {
+                /** @description Exact action, e.g. `patient.retrieve`. */
+                action?: string;
+                /** @description User id of the actor. */
+                actor?: number;
+                /** @description On or after this date (hospital time zone). */
+                date_from?: string;
+                /** @description On or before this date (hospital time zone). */
+                date_to?: string;
+                kind?: "CHANGE" | "ACCESS" | "SECURITY";
+                /** @description Patient id: events naming this patient. */
+                patient?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every event matching the filters, newest first, as CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7094,6 +7532,84 @@ export interface operations {
             };
             /** @description Unsupported media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patients_me_access_log_list: {
+        parameters: {
+            query?: {
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAccessLogEntryList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

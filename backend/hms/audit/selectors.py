@@ -1,0 +1,137 @@
+"""Reads of the audit log: the admin's viewer (filtered) and a patient's own access log."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from hms.audit.models import AuditEvent, AuditKind, UnusualAccessFlag
+from hms.common.errors import NotFoundError, ValidationFailed
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
+
+
+class _DateRangeForm(forms.Form):
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Must not be before date_from.")
+        return cleaned
+
+
+class _IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class AuditEventFilter(django_filters.FilterSet):
+    """The query parameters of the audit viewer and its CSV export."""
+
+    actor = _IntegerFilter(field_name="actor", min_value=1, help_text="User id of the actor.")
+    patient = _IntegerFilter(
+        method="filter_patient", min_value=1, help_text="Patient id: events naming this patient."
+    )
+    action = django_filters.CharFilter(
+        field_name="action", max_length=64, help_text="Exact action, e.g. `patient.retrieve`."
+    )
+    kind = django_filters.ChoiceFilter(field_name="kind", choices=AuditKind.choices)
+    date_from = django_filters.DateFilter(
+        method="filter_date_from", help_text="On or after this date (hospital time zone)."
+    )
+    date_to = django_filters.DateFilter(
+        method="filter_date_to", help_text="On or before this date (hospital time zone)."
+    )
+
+    class Meta:
+        model = AuditEvent
+        fields = ["actor", "patient", "action", "kind", "date_from", "date_to"]
+        form = _DateRangeForm
+
+    def filter_patient(
+        self, queryset: QuerySet[AuditEvent], name: str, value: int
+    ) -> QuerySet[AuditEvent]:
+        return queryset.filter(patient_ids__has_id=value)
+
+    def filter_date_from(
+        self, queryset: QuerySet[AuditEvent], name: str, value: date
+    ) -> QuerySet[AuditEvent]:
+        return queryset.filter(at__gte=_day_start(value))
+
+    def filter_date_to(
+        self, queryset: QuerySet[AuditEvent], name: str, value: date
+    ) -> QuerySet[AuditEvent]:
+        return queryset.filter(at__lt=_day_start(value + timedelta(days=1)))
+
+
+def _filtered(filters: Mapping[str, Any], queryset: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
+    filterset = AuditEventFilter(data=filters, queryset=queryset)
+    if not filterset.is_valid():
+        raise ValidationFailed(
+            fields={
+                "non_field_errors" if name == "__all__" else name: [str(m) for m in errors]
+                for name, errors in filterset.errors.items()
+            }
+        )
+    return filterset.qs
+
+
+def audit_event_list(*, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
+    """Every audit event matching `filters` (AuditEventFilter), newest first.
+
+    Only the admin reaches this (role map). Raises ValidationFailed for an invalid parameter.
+    """
+    return _filtered(filters, AuditEvent.objects.all()).order_by("-at", "-id")
+
+
+def audit_event_export_rows(*, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
+    """The events `audit_event_list` finds, frozen at the newest row written so far.
+
+    The export is read while it streams; rows appended meanwhile (the export's own access
+    event among them) are left out.
+    """
+    latest = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    return audit_event_list(filters=filters).filter(pk__lte=latest)
+
+
+def audit_event_get(*, id: int) -> AuditEvent:
+    """One audit event. Raises NotFoundError when there is none with this id."""
+    event = AuditEvent.objects.filter(pk=id).first()
+    if event is None:
+        raise NotFoundError()
+    return event
+
+
+def access_log_for_patient(*, patient_id: int, patient_user_id: int) -> QuerySet[AuditEvent]:
+    """Who opened or changed a patient's record, newest first; the patient's own acts left out.
+
+    Lists every successful ACCESS and CHANGE event naming the patient whose actor is someone
+    else (staff). Security events (refused attempts) are for the admin's viewer.
+    """
+    return (
+        AuditEvent.objects.filter(
+            patient_ids__has_id=patient_id,
+            kind__in=[AuditKind.ACCESS, AuditKind.CHANGE],
+            outcome="SUCCESS",
+        )
+        .exclude(actor_id=patient_user_id)
+        .exclude(actor__isnull=True)
+        .order_by("-at", "-id")
+    )
+
+
+def unusual_access_flags(*, since: datetime) -> QuerySet[UnusualAccessFlag]:
+    """Unusual-access flags raised at or after `since`, newest first."""
+    return UnusualAccessFlag.objects.filter(raised_at__gte=since).order_by("-raised_at", "-id")
+
+
+def unusual_access_events(*, flag: UnusualAccessFlag) -> QuerySet[AuditEvent]:
+    """The access events behind a flag, oldest first."""
+    return AuditEvent.objects.filter(pk__in=flag.event_ids).order_by("at", "id")
