@@ -20,6 +20,7 @@ export const adminModule: RoleModule = {
     { label: 'Admissions', to: '/admin/admissions' },
     { label: 'Invoices', to: '/admin/invoices' },
     { label: 'Appointments', to: '/admin/appointments' },
+    { label: 'Audit log', to: '/admin/audit' },
     { label: 'My profile', to: '/admin/profile' },
   ],
   routes: [
@@ -97,6 +98,11 @@ export const adminModule: RoleModule = {
         '@/features/appointments-admin/components/book-appointment-page'
       );
       return module.BookAppointmentPage;
+    }),
+
+    page('audit', async () => {
+      const module = await import('@/features/audit-events/components/audit-events-page');
+      return module.AuditEventsPage;
     }),
   ],
 };

@@ -12,6 +12,7 @@ export const patientModule: RoleModule = {
     { label: 'Book an appointment', to: '/patient/book' },
     { label: 'My appointments', to: '/patient/appointments' },
     { label: 'My invoices', to: '/patient/invoices' },
+    { label: 'Who saw my record', to: '/patient/access-log' },
     { label: 'My profile', to: '/patient/profile' },
   ],
   routes: [
@@ -48,6 +49,13 @@ export const patientModule: RoleModule = {
       lazy: async () => ({
         Component: (await import('@/features/patient-invoices/components/invoice-page'))
           .InvoicePage,
+      }),
+    },
+    {
+      path: 'access-log',
+      lazy: async () => ({
+        Component: (await import('@/features/access-log/components/access-log-page'))
+          .AccessLogPage,
       }),
     },
     {

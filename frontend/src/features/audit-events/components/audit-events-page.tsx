@@ -1,0 +1,218 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+
+import { FormError } from '@/components/form-error';
+import { ListPagination } from '@/components/list-pagination';
+import { EmptyList, LoadError } from '@/components/list-states';
+import { PageHeader } from '@/components/page-header';
+import { PanelLoader } from '@/components/panel-loader';
+import { isIsoDate } from '@/lib/dates';
+import { useHospitalFormat } from '@/lib/hospital';
+import { pageFrom, useUrlParams } from '@/lib/use-url-params';
+
+import { type AuditExportQuery, useExportAuditEvents } from '../api/export-audit-events';
+import { useAuditEvents } from '../api/get-audit-events';
+
+const PARAMS = ['actor', 'patient', 'action', 'kind', 'from', 'to', 'page'] as const;
+const PAGE_SIZE = 25;
+const KINDS = [
+  { value: 'ACCESS', label: 'Access' },
+  { value: 'CHANGE', label: 'Change' },
+  { value: 'SECURITY', label: 'Security' },
+];
+const KIND_COLORS: Record<string, string> = { ACCESS: 'blue', CHANGE: 'gray', SECURITY: 'red' };
+
+function positiveId(value: string): number | undefined {
+  return /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : undefined;
+}
+
+function isKind(value: string): value is 'ACCESS' | 'CHANGE' | 'SECURITY' {
+  return value === 'ACCESS' || value === 'CHANGE' || value === 'SECURITY';
+}
+
+/** The audit log (admin): who did or saw what, filtered, with a CSV export of the filtered set. */
+export function AuditEventsPage() {
+  const [params, setParams] = useUrlParams(PARAMS);
+  const page = pageFrom(params.page);
+  const filters: AuditExportQuery = {
+    actor: positiveId(params.actor),
+    patient: positiveId(params.patient),
+    action: params.action.trim() === '' ? undefined : params.action.trim(),
+    kind: isKind(params.kind) ? params.kind : undefined,
+    date_from: isIsoDate(params.from) ? params.from : undefined,
+    date_to: isIsoDate(params.to) ? params.to : undefined,
+  };
+  const events = useAuditEvents({ ...filters, page, page_size: PAGE_SIZE });
+  const exportCsv = useExportAuditEvents();
+  const format = useHospitalFormat();
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Audit log"
+        description="Every change, every read of a patient's data and every refused attempt, newest first. The log cannot be edited."
+        actions={
+          <Button
+            variant="default"
+            loading={exportCsv.isPending}
+            onClick={() => {
+              exportCsv.mutate(filters);
+            }}
+          >
+            Download CSV
+          </Button>
+        }
+      />
+      {exportCsv.isError && <FormError error={exportCsv.error} title="Could not download the CSV" />}
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <TextInput
+          label="Patient id"
+          inputMode="numeric"
+          w={120}
+          value={params.patient}
+          onChange={(event) => {
+            setParams({ patient: event.currentTarget.value });
+          }}
+        />
+        <TextInput
+          label="Actor (user id)"
+          inputMode="numeric"
+          w={140}
+          value={params.actor}
+          onChange={(event) => {
+            setParams({ actor: event.currentTarget.value });
+          }}
+        />
+        <TextInput
+          label="Action"
+          placeholder="patient.retrieve"
+          w={180}
+          value={params.action}
+          onChange={(event) => {
+            setParams({ action: event.currentTarget.value });
+          }}
+        />
+        <Select
+          label="Kind"
+          placeholder="Any"
+          data={KINDS}
+          clearable
+          w={140}
+          value={isKind(params.kind) ? params.kind : null}
+          onChange={(value) => {
+            setParams({ kind: value });
+          }}
+        />
+        <TextInput
+          label="From"
+          type="date"
+          value={params.from}
+          onChange={(event) => {
+            setParams({ from: event.currentTarget.value });
+          }}
+        />
+        <TextInput
+          label="To"
+          type="date"
+          value={params.to}
+          onChange={(event) => {
+            setParams({ to: event.currentTarget.value });
+          }}
+        />
+      </Group>
+      {events.isPending ? (
+        <PanelLoader label="Loading the audit log…" />
+      ) : events.isError ? (
+        <LoadError what="the audit log" error={events.error} onRetry={events.refetch} />
+      ) : events.data.results.length === 0 ? (
+        <EmptyList title="No events match these filters" />
+      ) : (
+        <>
+          <Table.ScrollContainer minWidth={960}>
+            <Table striped verticalSpacing="xs">
+              <VisuallyHidden component="caption">Audit events</VisuallyHidden>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">When</Table.Th>
+                  <Table.Th scope="col">Who</Table.Th>
+                  <Table.Th scope="col">Kind</Table.Th>
+                  <Table.Th scope="col">Action</Table.Th>
+                  <Table.Th scope="col">Record</Table.Th>
+                  <Table.Th scope="col">Patients</Table.Th>
+                  <Table.Th scope="col">Request</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.data.results.map((event) => (
+                  <Table.Tr key={event.id}>
+                    <Table.Td>
+                      <time dateTime={event.at}>{format.dateTime(event.at)}</time>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{event.actor_name === '' ? 'Nobody signed in' : event.actor_name}</Text>
+                      <Text size="xs" c="dimmed">
+                        {event.actor_role}
+                        {event.actor === null ? '' : ` · user ${event.actor}`}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={KIND_COLORS[event.kind] ?? 'gray'}>
+                        {event.kind}
+                      </Badge>
+                      {event.outcome === 'FAILURE' && (
+                        <Text size="xs" c="red.9">
+                          refused
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {event.action}
+                      </Text>
+                      {event.filters.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          filters: {event.filters.join(', ')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {event.object_type === ''
+                        ? '—'
+                        : `${event.object_type}${event.object_id === '' ? ' (list)' : ` #${event.object_id}`}`}
+                    </Table.Td>
+                    <Table.Td>
+                      {event.patient_ids.length === 0 ? '—' : event.patient_ids.join(', ')}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="xs" ff="monospace">
+                        {event.request_id === '' ? '—' : event.request_id.slice(0, 12)}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListPagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            count={events.data.count}
+            label="audit events"
+            onChange={(next) => {
+              setParams({ page: next });
+            }}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
