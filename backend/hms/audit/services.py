@@ -45,7 +45,8 @@ def audit_event_append(
     appends can never both chain to the same previous row. Callers inside a service transaction
     append last, after their row locks, so the lock never waits behind a row lock it blocks.
     """
-    with transaction.atomic():
+    # No savepoint: an append that fails fails the transaction it records.
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import AccountRejectSerializer, AccountSetPasswordSerializer
 from hms.audit.models import AuditEvent
+from hms.audit.recording import records_access
 from hms.audit.selectors import access_log_for_patient
 from hms.audit.serializers import AccessLogEntrySerializer
 from hms.common.errors import NotFoundError
@@ -77,6 +78,7 @@ class PatientViewSet(ApiViewSet):
         responses={200: s.PatientSerializer(many=True), **error_responses(400, 403)},
         tags=TAGS,
     )
+    @records_access(resource="patient", patients="results[].id")
     def list(self, request: Request) -> Response:
         """List patients. The admin sees every patient; a doctor only their assigned patients.
 
@@ -115,6 +117,7 @@ class PatientViewSet(ApiViewSet):
         responses={200: s.PatientSerializer, **error_responses(403, 404)},
         tags=TAGS,
     )
+    @records_access(resource="patient", patients="id")
     def retrieve(self, request: Request, id: int) -> Response:
         """Open a patient's profile, as far as the caller may see it.
 
