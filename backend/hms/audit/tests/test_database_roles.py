@@ -17,7 +17,11 @@ from hms.audit.models import AuditEvent
 from hms.audit.roles import grant_application_role
 from hms.audit.services import audit_record
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: emptying the tables between tests must not lose the migrations' rows.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 APP_ROLE = os.environ.get("HMS_TEST_APP_ROLE", "hms_app")
 APP_PASSWORD = os.environ.get("HMS_TEST_APP_ROLE_PASSWORD", "hms_app")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Generator
+from typing import Any, cast
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,8 +15,12 @@ class Command(BaseCommand):
     help = "Verify the audit log's hash chain; exit 1 and name the first broken row if any."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        rows = AuditEvent.objects.order_by("id").iterator(chunk_size=2000)
-        checked, broken = chain_verify(rows)
+        rows = cast(Generator[AuditEvent], AuditEvent.objects.order_by("id").iterator(2000))
+        try:
+            checked, broken = chain_verify(rows)
+        finally:
+            # Stopping early (a broken link) must close the database cursor now, not later.
+            rows.close()
         if broken is not None:
             raise CommandError(
                 f"Audit chain broken at event #{broken.event_id}: {broken.reason} "
