@@ -301,6 +301,11 @@ SPECTACULAR_SETTINGS = {
         },
         {"name": "dashboard", "description": "The signed-in user's overview, by role."},
         {
+            "name": "audit",
+            "description": "The audit log (admin): every change, every read of a patient's "
+            "data and every refused attempt; filters, a CSV export and FHIR R4 AuditEvents.",
+        },
+        {
             "name": "health",
             "description": "Liveness and readiness probes for load balancers (public, never "
             "throttled).",

@@ -19,6 +19,7 @@ from hms.admissions.services import (
     admission_discharge,
     admission_discharge_preview,
 )
+from hms.audit.recording import records_access
 from hms.billing.serializers import InvoicePreviewSerializer, InvoiceSerializer
 from hms.common.fields import AnyOfSerializers
 from hms.common.filters import filterset_parameters
@@ -87,6 +88,7 @@ class AdmissionViewSet(ApiViewSet):
         responses={200: ADMISSION_FOR_VIEWER_LIST, **error_responses(400, 403)},
         tags=TAGS,
     )
+    @records_access(resource="admission", patients="results[].patient")
     def list(self, request: Request) -> Response:
         """List admissions, latest first.
 
@@ -136,6 +138,7 @@ class AdmissionViewSet(ApiViewSet):
         responses={200: ADMISSION_FOR_VIEWER, **error_responses(403, 404)},
         tags=TAGS,
     )
+    @records_access(resource="admission", patients="patient")
     def retrieve(self, request: Request, id: int) -> Response:
         """Open one admission.
 
@@ -164,6 +167,7 @@ class AdmissionViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"], url_path="discharge/preview")
+    @records_access(resource="admission", patients="patient")
     def discharge_preview(self, request: Request, id: int) -> Response:
         """Preview the discharge bill (admin); nothing is saved.
 

@@ -27,6 +27,7 @@ from hms.appointments.services import (
     appointment_complete,
     appointment_reject,
 )
+from hms.audit.recording import records_access
 from hms.common.errors import PermissionDeniedError, ValidationFailed
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
@@ -100,6 +101,7 @@ class AppointmentViewSet(ApiViewSet):
         responses={200: s.AppointmentSerializer(many=True), **error_responses(400, 403)},
         tags=TAGS,
     )
+    @records_access(resource="appointment", patients="results[].patient")
     def list(self, request: Request) -> Response:
         """List appointments, scoped to you.
 
@@ -160,6 +162,7 @@ class AppointmentViewSet(ApiViewSet):
         responses={200: s.AppointmentDetailSerializer, **error_responses(403, 404)},
         tags=TAGS,
     )
+    @records_access(resource="appointment", patients="patient")
     def retrieve(self, request: Request, id: int) -> Response:
         """Open one appointment with its status history.
 

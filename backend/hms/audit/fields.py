@@ -9,12 +9,12 @@ from django.db import models
 from django.db.models import Lookup
 
 
-class IntegerListField(models.JSONField):  # type: ignore[type-arg]
+class IntegerListField(models.JSONField):
     """A JSON array of integers (here: patient ids), queried with `__has_id=<int>`."""
 
 
 @IntegerListField.register_lookup
-class HasId(Lookup):  # type: ignore[type-arg]
+class HasId(Lookup):
     """`patient_ids__has_id=5`: the array holds 5 (jsonb @> on PostgreSQL, json_each on SQLite)."""
 
     lookup_name = "has_id"

@@ -7,7 +7,8 @@ or a row that does not exist, which answer alike), it writes one SECURITY event 
 the error through unchanged.
 
 `patients` names where the patient ids sit in the serialized answer: a dotted path where `[]`
-walks a list ("id", "results[].patient", "admissions[].patient"); several paths may be given.
+walks a list and `[kind=PATIENT]` only its rows with that value ("id", "results[].patient",
+"admin.accounts.newest_pending[kind=PATIENT].id"); several paths may be given.
 A binary answer (a PDF) carries no data to read: its view sets `response.accessed_patient_ids`.
 
 What a list was asked for is recorded by the names of its query parameters only (`filters`),
@@ -36,19 +37,27 @@ _PAGING_PARAMETERS = frozenset({"page", "page_size"})
 def _walk(data: Any, path: str) -> list[Any]:
     nodes = [data]
     for part in path.split("."):
-        many = part.endswith("[]")
-        key = part[:-2] if many else part
+        key, _, selector = part.partition("[")
+        selector = selector.rstrip("]")
         found: list[Any] = []
         for node in nodes:
             if not isinstance(node, Mapping):
                 continue
             value = node.get(key)
-            if many:
-                found.extend(value if isinstance(value, list) else [])
-            else:
+            if not part.endswith("]"):
                 found.append(value)
+            elif isinstance(value, list):
+                found.extend(_select(value, selector))
         nodes = found
     return nodes
+
+
+def _select(rows: list[Any], selector: str) -> list[Any]:
+    """`[]` keeps every row; `[kind=PATIENT]` only rows whose `kind` is "PATIENT"."""
+    if not selector:
+        return rows
+    name, _, wanted = selector.partition("=")
+    return [row for row in rows if isinstance(row, Mapping) and str(row.get(name)) == wanted]
 
 
 def patient_ids_in(data: Any, paths: Iterable[str]) -> list[int]:
@@ -71,8 +80,8 @@ def _object_id(kwargs: Mapping[str, Any]) -> str:
 
 def _operation(view: Any, request: Request) -> str:
     return str(
-        getattr(view, "action", None)
-        or getattr(view, "policy_operation", None)
+        getattr(view, "policy_operation", None)
+        or getattr(view, "action", None)
         or (request.method or "").lower()
     )
 
@@ -90,9 +99,12 @@ def _signed_in(request: Request) -> Any:
 
 
 def records_access(
-    *, resource: str, patients: str | Iterable[str] = "patient"
+    *, resource: str, patients: str | Iterable[str] = "patient", skip_empty: bool = False
 ) -> Callable[[Handler], Handler]:
     """Record every successful answer of the decorated view method as one ACCESS event.
+
+    With `skip_empty`, an answer that names no patient (a doctor's dashboard with no visit
+    today) writes nothing.
 
     The event's action is "<resource>.<operation>" (the viewset action, e.g. "patient.retrieve");
     a method answering one record (a URL id) records that id, a list records its filters' names.
@@ -119,7 +131,7 @@ def records_access(
                     )
                 raise
             if 200 <= response.status_code < 300:
-                _record(view, request, response, resource, paths, object_id)
+                _record(view, request, response, resource, paths, object_id, skip_empty)
             return response
 
         return wrapper  # type: ignore[return-value]
@@ -134,12 +146,15 @@ def _record(
     resource: str,
     paths: tuple[str, ...],
     object_id: str,
+    skip_empty: bool,
 ) -> None:
     noted = getattr(response, "accessed_patient_ids", None)
     if noted is not None:
         patient_ids = sorted({int(pk) for pk in noted})
     else:
         patient_ids = patient_ids_in(getattr(response, "data", None), paths)
+    if skip_empty and not patient_ids:
+        return
     detail: dict[str, Any] = {}
     if not object_id:
         detail["filters"] = sorted(

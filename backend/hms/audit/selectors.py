@@ -127,11 +127,20 @@ def access_log_for_patient(*, patient_id: int, patient_user_id: int) -> QuerySet
     )
 
 
-def unusual_access_flags(*, since: datetime) -> QuerySet[UnusualAccessFlag]:
-    """Unusual-access flags raised at or after `since`, newest first."""
-    return UnusualAccessFlag.objects.filter(raised_at__gte=since).order_by("-raised_at", "-id")
+def unusual_access_recent(
+    *, at: datetime, days: int = 7, limit: int = 10
+) -> list[UnusualAccessFlag]:
+    """The newest unusual-access flags raised in the `days` before `at`, each with its events.
 
-
-def unusual_access_events(*, flag: UnusualAccessFlag) -> QuerySet[AuditEvent]:
-    """The access events behind a flag, oldest first."""
-    return AuditEvent.objects.filter(pk__in=flag.event_ids).order_by("at", "id")
+    Each flag's `events_behind` holds the access events it was raised for, oldest first.
+    """
+    flags = list(
+        UnusualAccessFlag.objects.filter(
+            raised_at__gt=at - timedelta(days=days), raised_at__lte=at
+        ).order_by("-raised_at", "-id")[:limit]
+    )
+    wanted = {event_id for flag in flags for event_id in flag.event_ids}
+    events = {event.pk: event for event in AuditEvent.objects.filter(pk__in=wanted)}
+    for flag in flags:
+        flag.events_behind = [events[pk] for pk in flag.event_ids if pk in events]  # type: ignore[attr-defined]
+    return flags

@@ -71,7 +71,7 @@ class FhirAuditEventSerializer(serializers.Serializer[Any]):
 
     resourceType = serializers.CharField()
     id = serializers.CharField()
-    type = serializers.DictField()  # type: ignore[assignment]
+    type = serializers.DictField()
     subtype = serializers.ListField(child=serializers.DictField(), required=False)
     action = serializers.CharField()
     recorded = serializers.CharField()
@@ -82,10 +82,12 @@ class FhirAuditEventSerializer(serializers.Serializer[Any]):
 
 
 class UnusualAccessFlagSerializer(serializers.ModelSerializer[UnusualAccessFlag]):
-    """One person who opened more patients than allowed in a short window."""
+    """One person who opened more distinct patients than allowed within a few minutes."""
 
     actor = serializers.IntegerField(source="actor_id", read_only=True)
-    events = serializers.SerializerMethodField()
+    events = AuditEventSerializer(
+        source="events_behind", many=True, read_only=True, help_text="The openings behind it."
+    )
 
     class Meta:
         model = UnusualAccessFlag
@@ -100,8 +102,3 @@ class UnusualAccessFlagSerializer(serializers.ModelSerializer[UnusualAccessFlag]
             "events",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(AuditEventSerializer(many=True))
-    def get_events(self, flag: UnusualAccessFlag) -> list[dict[str, Any]]:
-        events = self.context.get("events_by_flag", {}).get(flag.pk, [])
-        return AuditEventSerializer(events, many=True).data  # type: ignore[return-value]

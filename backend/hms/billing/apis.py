@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpResponse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
@@ -14,10 +13,10 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from hms.audit.recording import records_access
 from hms.billing import serializers as s
 from hms.billing.models import Invoice
 from hms.billing.selectors import InvoiceFilter, invoice_get, invoice_list
-from hms.billing.services import invoice_pdf_download
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
@@ -49,6 +48,7 @@ class InvoiceViewSet(ApiViewSet):
         responses={200: s.InvoiceSerializer(many=True), **error_responses(400, 403)},
         tags=TAGS,
     )
+    @records_access(resource="invoice", patients="results[].patient")
     def list(self, request: Request) -> Response:
         """List invoices, newest first.
 
@@ -64,6 +64,7 @@ class InvoiceViewSet(ApiViewSet):
         responses={200: s.InvoiceSerializer, **error_responses(403, 404)},
         tags=TAGS,
     )
+    @records_access(resource="invoice", patients="patient")
     def retrieve(self, request: Request, id: int) -> Response:
         """Open one invoice.
 
@@ -84,6 +85,7 @@ class InvoiceViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["get"], content_negotiation_class=_JsonErrorsNegotiation)
+    @records_access(resource="invoice", patients=())
     def pdf(self, request: Request, id: int) -> HttpResponse:
         """Download the invoice PDF stored at issue.
 
@@ -93,8 +95,8 @@ class InvoiceViewSet(ApiViewSet):
         their own (404 otherwise).
         """
         invoice = invoice_get(viewer=self.viewer, id=id, with_pdf=True)
-        invoice_pdf_download(actor=self.viewer, invoice=invoice, at=timezone.now())
         response = HttpResponse(bytes(invoice.pdf), content_type="application/pdf")
+        response.accessed_patient_ids = [invoice.patient_id]  # type: ignore[attr-defined]
         response["Content-Disposition"] = f'attachment; filename="invoice-{invoice.number}.pdf"'
         response["Content-Length"] = str(len(invoice.pdf))
         response["Cache-Control"] = "no-store"

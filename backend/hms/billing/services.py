@@ -121,20 +121,3 @@ def invoice_issue(*, actor: User, draft: Invoice, at: datetime) -> Invoice:
             at=at,
         )
     return draft
-
-
-def invoice_pdf_download(*, actor: User, invoice: Invoice, at: datetime) -> Invoice:
-    """Record in the audit trail that `actor` downloads the PDF of `invoice`; return the invoice.
-
-    `invoice` comes from `invoice_get(viewer=actor, ..., with_pdf=True)`, which already
-    answers 404 for an invoice the actor may not see.
-    """
-    audit_record(
-        actor=actor,
-        action="invoice.pdf_download",
-        object_type="invoice",
-        object_id=invoice.pk,
-        patient=invoice.patient,
-        at=at,
-    )
-    return invoice

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from hms.audit.recording import records_access
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
 from hms.dashboard.selectors import dashboard_get
@@ -29,6 +30,14 @@ class DashboardViewSet(ApiViewSet):
         operation_id="dashboard_retrieve",
         responses={200: DashboardSerializer, **error_responses(403)},
         tags=["dashboard"],
+    )
+    @records_access(
+        resource="dashboard",
+        patients=(
+            "admin.accounts.newest_pending[kind=PATIENT].id",
+            "doctor.appointments.today[].patient",
+        ),
+        skip_empty=True,
     )
     def list(self, request: Request) -> Response:
         """Open your dashboard; only the section of your role is filled.

@@ -24,6 +24,7 @@ from hms.appointments.selectors import (
     appointment_summary_for_doctor,
     appointment_summary_for_patient,
 )
+from hms.audit.selectors import unusual_access_recent
 from hms.billing.selectors import invoice_count, invoice_total_for_month
 from hms.doctors.selectors import (
     PendingAccount,
@@ -56,7 +57,8 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return the admin's numbers: accounts, appointments, admissions and this month's bills.
 
     `appointments_by_day` counts the confirmed and pending appointments of today and the
-    next six days (hospital time zone).
+    next six days (hospital time zone); `unusual_access` holds the unusual-access flags of the
+    last seven days with the events behind them.
     """
     doctors = doctor_account_counts()
     patients = patient_account_counts()
@@ -77,6 +79,7 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "invoiced_total_this_month": invoice_total_for_month(viewer=viewer, at=at),
             "currency": settings.HMS_CURRENCY,
         },
+        "unusual_access": unusual_access_recent(at=at),
     }
 
 

@@ -11,6 +11,7 @@ from hms.appointments.serializers import (
     DoctorAppointmentSummarySerializer,
     PatientAppointmentSummarySerializer,
 )
+from hms.audit.serializers import UnusualAccessFlagSerializer
 from hms.common.fields import NullableNestedField
 from hms.doctors.serializers import DoctorCardSerializer
 
@@ -69,6 +70,11 @@ class AdminDashboardSerializer(serializers.Serializer):
         "days without appointments are listed with zeros.",
     )
     admissions = AdminAdmissionSummarySerializer()
+    unusual_access = UnusualAccessFlagSerializer(
+        many=True,
+        help_text="People who opened more distinct patients than allowed within a few minutes "
+        "(last seven days, newest first, at most 10), each with the access events behind it.",
+    )
 
 
 class DoctorDashboardSerializer(serializers.Serializer):

@@ -129,3 +129,168 @@ def test_a_refused_list_writes_no_access_event(admin_client, patients):
 
     assert response.status_code == 400
     assert _events() == []
+
+
+# --- admissions, invoices and their PDF ---------------------------------------------------------
+
+
+@pytest.fixture
+def stays(admin_user, doctor, patients, stranger):
+    """An open stay of patients[0] and a discharged one (with its invoice) of the stranger."""
+    from hms.admissions.tests.factories import AdmissionFactory, discharge
+
+    open_stay = AdmissionFactory(patient=patients[0], doctor=doctor)
+    closed_stay = AdmissionFactory(patient=stranger, doctor=doctor)
+    invoice = discharge(closed_stay, actor=admin_user)
+    return open_stay, closed_stay, invoice
+
+
+def _after(before):
+    return _events()[len(before) :]
+
+
+def test_admissions_list_and_record(client_for, doctor, stays, patients, stranger):
+    open_stay, closed_stay, _ = stays
+    client = client_for(doctor.user)
+    before = _events()
+
+    client.get("/api/v1/admissions/", {"page_size": 1})
+    client.get(f"/api/v1/admissions/{open_stay.pk}/")
+
+    first_page = [closed_stay.patient_id]  # newest first, one per page
+    assert _after(before) == [
+        ("ACCESS", doctor.user.pk, "admission.list", "admission", "", first_page, {"filters": []}),
+        (
+            "ACCESS",
+            doctor.user.pk,
+            "admission.retrieve",
+            "admission",
+            str(open_stay.pk),
+            [patients[0].pk],
+            {},
+        ),
+    ]
+
+
+def test_invoice_json_and_pdf_name_the_patient(client_for, stays, stranger):
+    _, _, invoice = stays
+    client = client_for(stranger.user)
+    before = _events()
+
+    client.get("/api/v1/invoices/")
+    client.get(f"/api/v1/invoices/{invoice.pk}/")
+    pdf = client.get(f"/api/v1/invoices/{invoice.pk}/pdf/")
+
+    assert pdf.status_code == 200
+    me = stranger.user.pk
+    assert _after(before) == [
+        ("ACCESS", me, "invoice.list", "invoice", "", [stranger.pk], {"filters": []}),
+        ("ACCESS", me, "invoice.retrieve", "invoice", str(invoice.pk), [stranger.pk], {}),
+        ("ACCESS", me, "invoice.pdf", "invoice", str(invoice.pk), [stranger.pk], {}),
+    ]
+
+
+def test_someone_elses_invoice_pdf_is_a_security_event(client_for, stays, patients):
+    _, _, invoice = stays
+    before = _events()
+
+    response = client_for(patients[0].user).get(f"/api/v1/invoices/{invoice.pk}/pdf/")
+
+    assert response.status_code == 404
+    assert _after(before) == [
+        (
+            "SECURITY",
+            patients[0].user.pk,
+            "access.denied",
+            "invoice",
+            str(invoice.pk),
+            [],
+            {"operation": "pdf", "status": 404},
+        )
+    ]
+
+
+# --- appointments and dashboards ---------------------------------------------------------------
+
+
+def test_appointments_list_and_record(admin_client, admin_user, doctor, patients):
+    from hms.appointments.tests.factories import AppointmentFactory
+
+    first = AppointmentFactory(patient=patients[0], doctor=doctor)
+    AppointmentFactory(patient=patients[2], doctor=doctor)
+
+    admin_client.get("/api/v1/appointments/", {"status": "CONFIRMED"})
+    admin_client.get(f"/api/v1/appointments/{first.pk}/")
+
+    assert _events() == [
+        (
+            "ACCESS",
+            admin_user.pk,
+            "appointment.list",
+            "appointment",
+            "",
+            sorted([patients[0].pk, patients[2].pk]),
+            {"filters": ["status"]},
+        ),
+        (
+            "ACCESS",
+            admin_user.pk,
+            "appointment.retrieve",
+            "appointment",
+            str(first.pk),
+            [patients[0].pk],
+            {},
+        ),
+    ]
+
+
+def test_the_admin_dashboard_names_the_pending_patients_it_lists(
+    admin_client, admin_user, make_patient, make_doctor
+):
+    pending = make_patient(status="PENDING")
+    make_doctor(status="PENDING")
+
+    response = admin_client.get("/api/v1/dashboard/")
+
+    assert response.status_code == 200
+    assert response.json()["admin"]["unusual_access"] == []
+    assert _events() == [
+        (
+            "ACCESS",
+            admin_user.pk,
+            "dashboard.retrieve",
+            "dashboard",
+            "",
+            [pending.pk],
+            {"filters": []},
+        )
+    ]
+
+
+def test_a_dashboard_that_names_no_patient_writes_nothing(client_for, patients):
+    response = client_for(patients[0].user).get("/api/v1/dashboard/")
+
+    assert response.status_code == 200
+    assert _events() == []
+
+
+def test_opening_too_many_patients_raises_a_flag_on_the_admin_dashboard(
+    admin_client, client_for, doctor, patients, settings
+):
+    settings.HMS_UNUSUAL_ACCESS_PATIENTS = 2
+    client = client_for(doctor.user)
+    for patient in patients:
+        assert client.get(f"/api/v1/patients/{patient.pk}/").status_code == 200
+
+    flags = admin_client.get("/api/v1/dashboard/").json()["admin"]["unusual_access"]
+
+    openings = list(AuditEvent.objects.filter(action="patient.retrieve").order_by("id"))
+    assert len(flags) == 1
+    flag = flags[0]
+    assert (flag["actor"], flag["actor_role"], flag["patient_count"]) == (
+        doctor.user.pk,
+        "DOCTOR",
+        3,
+    )
+    assert [event["id"] for event in flag["events"]] == [event.pk for event in openings]
+    assert [event["patient_ids"] for event in flag["events"]] == [[p.pk] for p in patients]

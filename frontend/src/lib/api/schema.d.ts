@@ -1344,6 +1344,8 @@ export interface components {
             /** @description Today and the next six days in the hospital's time zone, in date order; days without appointments are listed with zeros. */
             appointments_by_day: components["schemas"]["AppointmentDay"][];
             admissions: components["schemas"]["AdminAdmissionSummary"];
+            /** @description People who opened more distinct patients than allowed within a few minutes (last seven days, newest first, at most 10), each with the access events behind it. */
+            unusual_access: components["schemas"]["UnusualAccessFlag"][];
         };
         /**
          * @description * `open` - open
@@ -2292,6 +2294,20 @@ export interface components {
         TokenRefreshRequest: {
             /** @description JSON mode. Leave out in cookie mode: the hms_refresh cookie is used. */
             refresh?: string;
+        };
+        /** @description One person who opened more distinct patients than allowed within a few minutes. */
+        UnusualAccessFlag: {
+            readonly id: number;
+            readonly actor: number;
+            readonly actor_name: string;
+            readonly actor_role: string;
+            /** Format: date-time */
+            readonly raised_at: string;
+            /** Format: date-time */
+            readonly window_start: string;
+            readonly patient_count: number;
+            /** @description The openings behind it. */
+            readonly events: components["schemas"]["AuditEvent"][];
         };
     };
     responses: never;
