@@ -76,6 +76,7 @@ export function adminDashboard(
         invoiced_total_this_month: '42931.25',
         currency: 'INR',
       },
+      unusual_access: [],
       ...overrides,
     },
   };

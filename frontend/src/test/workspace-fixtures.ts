@@ -207,5 +207,6 @@ export const emptyAdminDashboard: Schemas['Dashboard'] = {
       invoiced_total_this_month: '0.00',
       currency: 'INR',
     },
+    unusual_access: [],
   },
 };

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 
-import { signInAsAdmin } from '@/test/admin-fixtures';
+import { adminDashboard, signInAsAdmin } from '@/test/admin-fixtures';
 import { errorBody, users } from '@/test/fixtures';
 import { http } from '@/test/http';
 import { renderApp } from '@/test/render';
@@ -187,5 +187,57 @@ describe('admin: audit log', () => {
     renderApp('/admin/audit?kind=SECURITY');
 
     expect(await screen.findByText('No events match these filters')).toBeVisible();
+  });
+});
+
+describe('admin: unusual access on the dashboard', () => {
+  it('shows each flag with the openings behind it and a link to the audit log', async () => {
+    signInAsAdmin();
+    server.use(
+      http.get('/api/v1/dashboard/', ({ response }) =>
+        response(200).json(
+          adminDashboard({
+            unusual_access: [
+              {
+                id: 3,
+                actor: 7,
+                actor_name: 'Meera Iyer',
+                actor_role: 'DOCTOR',
+                raised_at: '2026-11-20T04:40:00Z',
+                window_start: '2026-11-20T04:30:00Z',
+                patient_count: 51,
+                events: [
+                  auditEvent({ id: 901, patient_ids: [12] }),
+                  auditEvent({ id: 902, at: '2026-11-20T04:31:00Z', patient_ids: [13] }),
+                ],
+              },
+            ],
+          }),
+        ),
+      ),
+    );
+    renderApp('/admin');
+
+    const panel = await screen.findByRole('region', { name: 'Unusual access' });
+    expect(panel).toHaveTextContent(
+      'Meera Iyer (DOCTOR) opened 51 patients between Nov 20, 2026, 10:00 AM and Nov 20, 2026, 10:10 AM',
+    );
+    expect(within(panel).getAllByRole('listitem').slice(1).map((item) => item.textContent)).toEqual([
+      'Nov 20, 2026, 10:00 AM: patient.retrieve (patient 12)',
+      'Nov 20, 2026, 10:01 AM: patient.retrieve (patient 13)',
+    ]);
+    expect(
+      within(panel).getByRole('link', { name: "Open Meera Iyer's access in the audit log" }),
+    ).toHaveAttribute('href', '/admin/audit?actor=7&kind=ACCESS');
+  });
+
+  it('shows nothing when no flag was raised', async () => {
+    signInAsAdmin();
+    server.use(http.get('/api/v1/dashboard/', ({ response }) => response(200).json(adminDashboard())));
+    renderApp('/admin');
+
+    expect(await screen.findByText('Welcome, Asha Nair')).toBeVisible();
+    await screen.findByText('Doctors');
+    expect(screen.queryByRole('region', { name: 'Unusual access' })).toBeNull();
   });
 });

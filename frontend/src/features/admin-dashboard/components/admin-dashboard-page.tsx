@@ -18,6 +18,7 @@ import {
 import { AppointmentsWeekChart } from './appointments-week-chart';
 import { PendingQueue } from './pending-queue';
 import { StatCard } from './stat-card';
+import { UnusualAccess } from './unusual-access';
 
 /** The admin's landing page: the hospital's numbers, the week ahead and what waits for a decision. */
 export function AdminDashboardPage() {
@@ -34,6 +35,7 @@ export function AdminDashboardPage() {
         </Text>
         <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
       </Group>
+      <UnusualAccess />
       <Counts />
       <WeekAhead />
       <Queues />
