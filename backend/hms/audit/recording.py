@@ -157,8 +157,14 @@ def _record(
         return
     detail: dict[str, Any] = {}
     if not object_id:
+        params = request.query_params
         detail["filters"] = sorted(
-            {name for name in request.query_params if name not in _PAGING_PARAMETERS}
+            {
+                name
+                for name in params
+                if name not in _PAGING_PARAMETERS
+                and any(value != "" for value in params.getlist(name))
+            }
         )
         page = request.query_params.get("page", "")
         if page.isdigit():
