@@ -197,9 +197,10 @@ def test_the_pdf_download_serves_the_stored_bytes_with_safe_headers(client_for, 
             "kind", "actor_id", "object_type", "object_id", "patient_ids"
         )
     )
-    assert events == [
-        ("ACCESS", world["priya"].user_id, "invoice", str(invoice.pk), [world["priya"].pk])
-    ] * 2
+    assert (
+        events
+        == [("ACCESS", world["priya"].user_id, "invoice", str(invoice.pk), [world["priya"].pk])] * 2
+    )
 
 
 def test_a_pdf_error_is_json_even_when_the_client_accepts_only_pdf(client_for, world):
