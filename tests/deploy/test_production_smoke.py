@@ -54,6 +54,8 @@ from psycopg import sql
 pytestmark = pytest.mark.smoke
 
 DEFAULT_DATABASE_URL = "postgres://hms:hms@127.0.0.1:5432/hms"
+# The application's own role (CI creates it): the replicas connect as it, `migrate` as the owner.
+APP_ROLE = os.environ.get("HMS_SMOKE_APP_ROLE", "hms_app:hms_app")
 # The Redis database the replicas share. A run uses only keys under its own prefix and deletes
 # just those, so runs sharing a Redis server (or a database number) never disturb each other.
 REDIS_URL = os.environ.get("HMS_SMOKE_REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -71,6 +73,7 @@ _INHERITED_BLOCKLIST = (
     "SECRET_KEY",
     "JWT_SIGNING_KEY",
     "DATABASE_URL",
+    "MIGRATION_DATABASE_URL",
     "CACHE_URL",
     "DEBUG",
     "ALLOWED_HOSTS",
@@ -146,6 +149,11 @@ def _with_database(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
+def _as_app_role(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(netloc=f"{APP_ROLE}@{parts.hostname}:{parts.port or 5432}"))
+
+
 def _create_database(base_url: str, name: str) -> str:
     with psycopg.connect(_with_database(base_url, "postgres"), autocommit=True) as connection:
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
@@ -192,7 +200,8 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             SECRET_KEY=secrets.token_urlsafe(64),
             HMS_ADMIN_SIGNUP="code",
             HMS_ADMIN_SIGNUP_CODE=signup_code,
-            DATABASE_URL=database_url,
+            DATABASE_URL=_as_app_role(database_url),
+            MIGRATION_DATABASE_URL=database_url,
             CACHE_URL=f"{REDIS_URL}?key_prefix={cache_prefix}",
             HMS_NUM_PROXIES="1",
             # Production requires two-factor sign-in for admins and doctors by default; these
