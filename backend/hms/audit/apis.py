@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,7 +13,7 @@ from rest_framework.response import Response
 from hms.audit import serializers as s
 from hms.audit.export import audit_events_csv
 from hms.audit.fhir import audit_event_to_fhir
-from hms.audit.models import AuditEvent, AuditKind
+from hms.audit.models import AuditEvent
 from hms.audit.recording import records_access
 from hms.audit.selectors import (
     AuditEventFilter,
@@ -23,33 +21,11 @@ from hms.audit.selectors import (
     audit_event_get,
     audit_event_list,
 )
+from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet
 
 TAGS = ["audit"]
-
-
-def _filter_parameters() -> list[OpenApiParameter]:
-    integer: dict[str, Any] = {"type": "integer", "minimum": 1}
-    date: dict[str, Any] = {"type": "string", "format": "date"}
-    kinds: dict[str, Any] = {"type": "string", "enum": list(AuditKind.values)}
-    types: dict[str, dict[str, Any]] = {
-        "actor": integer,
-        "patient": integer,
-        "kind": kinds,
-        "date_from": date,
-        "date_to": date,
-    }
-    return [
-        OpenApiParameter(
-            name=name,
-            type=types.get(name, {"type": "string", "maxLength": 64}),
-            location=OpenApiParameter.QUERY,
-            required=False,
-            description=str(filter_.extra.get("help_text", "")),
-        )
-        for name, filter_ in AuditEventFilter.base_filters.items()
-    ]
 
 
 class AuditEventViewSet(ApiViewSet):
@@ -60,7 +36,7 @@ class AuditEventViewSet(ApiViewSet):
 
     @extend_schema(
         operation_id="audit_events_list",
-        parameters=_filter_parameters(),
+        parameters=filterset_parameters(AuditEventFilter),
         responses={200: s.AuditEventSerializer(many=True), **error_responses(400, 403)},
         tags=TAGS,
     )
@@ -78,7 +54,7 @@ class AuditEventViewSet(ApiViewSet):
 
     @extend_schema(
         operation_id="audit_events_export",
-        parameters=_filter_parameters(),
+        parameters=filterset_parameters(AuditEventFilter),
         responses={
             (200, "text/csv"): OpenApiResponse(
                 response=OpenApiTypes.STR,

@@ -7,36 +7,23 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from hms.audit.models import AuditEvent, AuditKind, UnusualAccessFlag
-from hms.common.errors import NotFoundError, ValidationFailed
+from hms.common.errors import NotFoundError
+from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
 
 def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
-class _DateRangeForm(forms.Form):
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "Must not be before date_from.")
-        return cleaned
-
-
-class _IntegerFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
-
 class AuditEventFilter(django_filters.FilterSet):
     """The query parameters of the audit viewer and its CSV export."""
 
-    actor = _IntegerFilter(field_name="actor", min_value=1, help_text="User id of the actor.")
-    patient = _IntegerFilter(
+    actor = IntegerFilter(field_name="actor", min_value=1, help_text="User id of the actor.")
+    patient = IntegerFilter(
         method="filter_patient", min_value=1, help_text="Patient id: events naming this patient."
     )
     action = django_filters.CharFilter(
@@ -53,7 +40,7 @@ class AuditEventFilter(django_filters.FilterSet):
     class Meta:
         model = AuditEvent
         fields = ["actor", "patient", "action", "kind", "date_from", "date_to"]
-        form = _DateRangeForm
+        form = ordered_range_form("date_from", "date_to")
 
     def filter_patient(
         self, queryset: QuerySet[AuditEvent], name: str, value: int
@@ -71,24 +58,12 @@ class AuditEventFilter(django_filters.FilterSet):
         return queryset.filter(at__lt=_day_start(value + timedelta(days=1)))
 
 
-def _filtered(filters: Mapping[str, Any], queryset: QuerySet[AuditEvent]) -> QuerySet[AuditEvent]:
-    filterset = AuditEventFilter(data=filters, queryset=queryset)
-    if not filterset.is_valid():
-        raise ValidationFailed(
-            fields={
-                "non_field_errors" if name == "__all__" else name: [str(m) for m in errors]
-                for name, errors in filterset.errors.items()
-            }
-        )
-    return filterset.qs
-
-
 def audit_event_list(*, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
     """Every audit event matching `filters` (AuditEventFilter), newest first.
 
     Only the admin reaches this (role map). Raises ValidationFailed for an invalid parameter.
     """
-    return _filtered(filters, AuditEvent.objects.all()).order_by("-at", "-id")
+    return filter_rows(AuditEventFilter, filters, AuditEvent.objects.all()).order_by("-at", "-id")
 
 
 def audit_event_export_rows(*, filters: Mapping[str, Any]) -> QuerySet[AuditEvent]:
