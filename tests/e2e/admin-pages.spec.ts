@@ -49,6 +49,7 @@ const LIST_PAGES = [
     heading: 'Book an appointment',
     screenshot: 'admin-appointment-book',
   },
+  { path: '/admin/audit', heading: 'Audit log', screenshot: 'admin-audit' },
 ];
 
 async function expectPage(page: BrowserPage, heading: string, screenshot: string) {

@@ -27,6 +27,7 @@ const PAGES = [
   { path: '/patient/appointments', heading: 'My appointments', screenshot: 'patient-appointments' },
   { path: '/patient/invoices', heading: 'My invoices', screenshot: 'patient-invoices-demo' },
   { path: '/patient/profile', heading: 'My profile', screenshot: 'patient-profile' },
+  { path: '/patient/access-log', heading: 'Who saw my record', screenshot: 'patient-access-log' },
 ];
 
 test('every patient page has no serious accessibility violations', async ({ page }) => {

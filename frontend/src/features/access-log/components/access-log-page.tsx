@@ -33,34 +33,32 @@ export function AccessLogPage() {
         />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped verticalSpacing="sm">
-              <VisuallyHidden component="caption">Who saw my record</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">What</Table.Th>
+          <Table striped verticalSpacing="sm">
+            <VisuallyHidden component="caption">Who saw my record</VisuallyHidden>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">When</Table.Th>
+                <Table.Th scope="col">Who</Table.Th>
+                <Table.Th scope="col">What</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {log.data.results.map((entry) => (
+                <Table.Tr key={entry.id}>
+                  <Table.Td>
+                    <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{entry.actor_name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {describeRole(entry.actor_role)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{describeAccess(entry.action)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {log.data.results.map((entry) => (
-                  <Table.Tr key={entry.id}>
-                    <Table.Td>
-                      <time dateTime={entry.at}>{format.dateTime(entry.at)}</time>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{entry.actor_name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {describeRole(entry.actor_role)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{describeAccess(entry.action)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
           <ListPagination
             count={log.data.count}
             page={page}
