@@ -41,19 +41,18 @@ def audit_event_append(
     """Append one event to the chain: one INSERT, after reading the previous row's hash.
 
     The chain lock (a transaction-level advisory lock on PostgreSQL, the database's write lock
-    on SQLite) is held until the surrounding transaction ends, so two concurrent
-    appends can never both chain to the same previous row. Callers inside a service transaction
-    append last, after their row locks, so the lock never waits behind a row lock it blocks.
+    that every SQLite transaction takes when it begins) is held until the surrounding
+    transaction ends, so two concurrent appends can never both chain to the same previous row.
+    Callers inside a service transaction append last, after their row locks, so the lock never
+    waits behind a row lock it blocks.
     """
     # No savepoint: an append that fails fails the transaction it records.
     with transaction.atomic(savepoint=False):
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
+        # SQLite transactions begin IMMEDIATE (config/database.py): the write lock is already
+        # held here, so no other connection appends between the read and the insert.
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
-            elif connection.vendor == "sqlite":
-                # A write that touches no row takes SQLite's write lock before the read below,
-                # so no other connection appends between the read and the insert.
-                cursor.execute("DELETE FROM audit_auditevent WHERE 0")
         previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
         ip_field = AuditEvent._meta.get_field("ip_address")
         event = AuditEvent(
