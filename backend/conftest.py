@@ -7,12 +7,11 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.sessions import session_start
 from hms.accounts.tests.factories import AdminFactory, UserFactory
+from hms.accounts.tests.tokens import session_tokens
 from hms.common.tests.contract import validate_response
 from hms.doctors.tests.factories import DoctorFactory
 from hms.patients.tests.factories import PatientFactory
@@ -44,10 +43,7 @@ def api_client() -> ContractClient:
 def bearer_client(user: User) -> ContractClient:
     """A client signed in as `user` through a session of its own (as a login would open)."""
     client = ContractClient()
-    _session, pair = session_start(
-        user=user, user_agent="pytest", ip_address=None, at=timezone.now()
-    )
-    client.credentials(HTTP_AUTHORIZATION=f"Bearer {pair.access}")
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {session_tokens(user).access}")
     return client
 
 
