@@ -54,7 +54,11 @@ class Admission(TimeStampedModel):
 
     class Meta:
         ordering = ["-admitted_on", "-id"]
+        # The lists are ordered by (admitted_on, id) newest first: the whole list and each
+        # doctor's read their page from an index in that order.
         indexes = [
+            models.Index(fields=["admitted_on", "id"], name="admissions_admitted_id"),
+            models.Index(fields=["doctor", "admitted_on", "id"], name="admissions_doctor_admitted"),
             models.Index(fields=["doctor", "status"], name="admissions_doctor_status_idx"),
             models.Index(fields=["status", "admitted_on"], name="admissions_status_date_idx"),
         ]

@@ -61,7 +61,7 @@ class Invoice(models.Model):
     other_charge = models.DecimalField(max_digits=10, decimal_places=2)
     total = models.DecimalField(max_digits=14, decimal_places=2)
     currency = models.CharField(max_length=3)
-    issued_at = models.DateTimeField(db_index=True)
+    issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -71,6 +71,8 @@ class Invoice(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-id"]
+        # The list (newest first) and the month's total (a range of issued_at) use this index.
+        indexes = [models.Index(fields=["issued_at", "id"], name="billing_invoice_issued_id")]
         constraints = [
             *(
                 models.CheckConstraint(

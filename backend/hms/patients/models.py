@@ -34,6 +34,7 @@ class Patient(TimeStampedModel):
 
     class Meta:
         ordering = ["id"]
+        indexes = [models.Index(fields=["created_at", "id"], name="patients_created_id")]
 
     def __str__(self) -> str:
         return f"Patient #{self.pk}"
