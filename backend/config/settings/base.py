@@ -214,7 +214,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "hms.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "hms.common.exception_handler.api_exception_handler",
     "DEFAULT_METADATA_CLASS": "hms.common.metadata.ApiMetadata",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["hms.common.throttling.FixedWindowUserRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "user": env.str("HMS_THROTTLE_USER", default="600/min"),
         "login": env.str("HMS_THROTTLE_LOGIN", default="10/min"),

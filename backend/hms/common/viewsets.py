@@ -18,10 +18,11 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
+from rest_framework.throttling import BaseThrottle
 from rest_framework.viewsets import GenericViewSet
 
 from hms.common.permissions import RoleMapPermission
+from hms.common.throttling import FixedWindowScopedRateThrottle
 
 if TYPE_CHECKING:
     # django-stubs resolves this alias to the project's AUTH_USER_MODEL.
@@ -55,7 +56,7 @@ class ApiViewSet(GenericViewSet):
     def get_throttles(self) -> list[BaseThrottle]:
         # An operation naming a `throttle_scope` (sign-up, login, refresh) gets that budget on
         # top of the per-client one.
-        return [*super().get_throttles(), ScopedRateThrottle()]
+        return [*super().get_throttles(), FixedWindowScopedRateThrottle()]
 
     @property
     def viewer(self) -> _User:

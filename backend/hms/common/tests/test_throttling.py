@@ -1,0 +1,103 @@
+"""The fixed-window throttles: a budget per client and window, one cache round trip on Redis."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from unittest import mock
+
+import pytest
+import redis
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
+from rest_framework.test import APIRequestFactory
+
+from hms.common import throttling
+from hms.common.throttling import FixedWindowUserRateThrottle, count_hit
+
+REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+def _throttle(rate: str, at: float) -> FixedWindowUserRateThrottle:
+    with mock.patch.object(FixedWindowUserRateThrottle, "THROTTLE_RATES", {"user": rate}):
+        throttle = FixedWindowUserRateThrottle()
+    throttle.timer = lambda: at  # type: ignore[method-assign]
+    return throttle
+
+
+def _anonymous_request(address: str):  # type: ignore[no-untyped-def]
+    request = APIRequestFactory().get("/api/v1/doctors/directory/", REMOTE_ADDR=address)
+    request.user = None
+    return request
+
+
+@pytest.fixture
+def local_cache():  # type: ignore[no-untyped-def]
+    cache = LocMemCache(f"throttle-{secrets.token_hex(4)}", {})
+    with mock.patch.object(throttling, "caches", {"default": cache}):
+        yield cache
+
+
+def test_a_client_gets_the_rate_per_window_then_429_until_the_window_ends(local_cache):
+    start = 6000.0 + 20  # 20 s into a one-minute window
+    request = _anonymous_request("203.0.113.7")
+
+    allowed = [_throttle("3/min", start + i).allow_request(request, None) for i in range(4)]
+    refused = _throttle("3/min", start + 5)
+    refused_answer = refused.allow_request(request, None)
+    next_window = _throttle("3/min", 6060.0).allow_request(request, None)
+
+    assert allowed == [True, True, True, False]
+    assert refused_answer is False
+    assert refused.wait() == 35.0  # until 6060, the end of the window
+    assert next_window is True
+
+
+def test_clients_are_counted_apart(local_cache):
+    first, second = _anonymous_request("203.0.113.7"), _anonymous_request("203.0.113.8")
+
+    answers = [_throttle("1/min", 6000.0).allow_request(r, None) for r in (first, second, first)]
+
+    assert answers == [True, True, False]
+
+
+def test_locmem_counter_starts_at_one_and_counts_up(local_cache):
+    assert [count_hit(local_cache, "k", timeout=5) for _ in range(3)] == [1, 2, 3]
+
+
+def test_redis_counter_is_one_round_trip_with_an_expiry():
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
+    prefix = f"hms-throttle-test-{secrets.token_hex(6)}"
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    try:
+        calls: list[str] = []
+        real_execute = redis.client.Pipeline.execute
+
+        def counting_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append("execute")
+            return real_execute(self, *args, **kwargs)
+
+        with mock.patch.object(redis.client.Pipeline, "execute", counting_execute):
+            counts = [count_hit(cache, "window", timeout=61) for _ in range(3)]
+        full_key = cache.make_and_validate_key("window")
+
+        assert counts == [1, 2, 3]
+        assert calls == ["execute"] * 3  # one pipelined round trip per request
+        assert 0 < client.ttl(full_key) <= 61
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+
+
+def test_the_api_answers_429_with_retry_after_past_the_user_budget(api_client, db, local_cache):
+    with mock.patch.object(FixedWindowUserRateThrottle, "THROTTLE_RATES", {"user": "2/min"}):
+        statuses = [api_client.get("/api/v1/departments/").status_code for _ in range(3)]
+        refused = api_client.get("/api/v1/departments/")
+
+    assert statuses == [200, 200, 429]
+    assert refused.json()["code"] == "THROTTLED"
+    assert 1 <= int(refused["Retry-After"]) <= 60
