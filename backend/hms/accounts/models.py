@@ -67,6 +67,8 @@ class User(AbstractUser):
                 condition=models.Q(role=Role.PATIENT) & ~models.Q(status=AccountStatus.DELETED),
                 name="accounts_user_live_patients",
             ),
+            # The dashboard's account counts and approval queue: one range per role and status.
+            models.Index(fields=["role", "status"], name="accounts_user_role_status"),
         ]
         constraints = [
             models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),

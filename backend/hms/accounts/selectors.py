@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from hms.accounts.models import User
+from hms.accounts.models import AccountStatus, User
 
 # A name search is split on spaces; more terms than this only make the query slower.
 MAX_SEARCH_TERMS = 5
@@ -29,6 +29,28 @@ class PendingAccount:
     id: int
     full_name: str
     created_at: datetime
+
+
+def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:
+    """Count the approved and the pending accounts of each of `roles`, in one query.
+
+    Reads the range of the (role, status) index those accounts occupy, never the whole table.
+    """
+    statuses = [AccountStatus.APPROVED, AccountStatus.PENDING]
+    counts = User.objects.filter(role__in=roles, status__in=statuses).aggregate(
+        **{
+            f"{role}:{status}": Count("pk", filter=Q(role=role, status=status))
+            for role in roles
+            for status in statuses
+        }
+    )
+    return {
+        role: AccountCounts(
+            approved=counts[f"{role}:{AccountStatus.APPROVED}"],
+            pending=counts[f"{role}:{AccountStatus.PENDING}"],
+        )
+        for role in roles
+    }
 
 
 def name_search(search: str, *, prefix: str = "user__") -> Q:

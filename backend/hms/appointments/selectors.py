@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncDate
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
@@ -186,26 +185,55 @@ def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[
     ]
 
 
+def appointment_overview_for_admin(
+    *, viewer: User, at: datetime, days: int = 7
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Count the appointments `viewer` may see for the admin's dashboard, in one query.
+
+    Returns the summary and the days (see `appointment_summary_for_admin` and
+    `appointment_counts_by_day`). Every count is a filtered count over one read: the
+    confirmed and pending appointments (the index range of each status) and the completed ones
+    of the days shown, never the whole table.
+    """
+    rules = slot_rules()
+    first = local_date(at, rules=rules)
+    dates = [first + timedelta(days=offset) for offset in range(days)]
+    bounds = [local_day_bounds(day, rules=rules) for day in dates]
+    today = Q(starts_at__gte=bounds[0][0], starts_at__lt=bounds[0][1])
+    taking_place = Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED])
+    pending = Q(status=AppointmentStatus.PENDING)
+    counts: dict[str, Any] = {
+        "confirmed": Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
+        "pending": Count("pk", filter=pending),
+        "today": Count("pk", filter=taking_place & today),
+    }
+    for index, (start, end) in enumerate(bounds):
+        day = Q(starts_at__gte=start, starts_at__lt=end)
+        counts[f"day{index}_confirmed"] = Count("pk", filter=taking_place & day)
+        counts[f"day{index}_pending"] = Count("pk", filter=pending & day)
+    shown = Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.PENDING]) | Q(
+        status=AppointmentStatus.COMPLETED, starts_at__gte=bounds[0][0], starts_at__lt=bounds[-1][1]
+    )
+    row = Appointment.objects.filter(visible_appointments(viewer)).filter(shown).aggregate(**counts)
+    summary = {key: row[key] for key in ("confirmed", "pending", "today")}
+    by_day = [
+        {
+            "date": day,
+            "confirmed": row[f"day{index}_confirmed"],
+            "pending": row[f"day{index}_pending"],
+        }
+        for index, day in enumerate(dates)
+    ]
+    return summary, by_day
+
+
 def appointment_summary_for_admin(*, viewer: User, at: datetime) -> dict[str, int]:
     """Count the appointments `viewer` may see, for the admin's dashboard.
 
     `confirmed` and `pending`: every appointment currently in that status (pending ones wait for
     a decision); `today`: confirmed or completed appointments on today's calendar date.
     """
-    rules = slot_rules()
-    day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
-    return Appointment.objects.filter(visible_appointments(viewer)).aggregate(
-        confirmed=Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
-        pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
-        today=Count(
-            "pk",
-            filter=Q(
-                status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED],
-                starts_at__gte=day_start,
-                starts_at__lt=day_end,
-            ),
-        ),
-    )
+    return appointment_overview_for_admin(viewer=viewer, at=at, days=1)[0]
 
 
 def appointment_summary_for_doctor(*, viewer: User, at: datetime) -> dict[str, Any]:
@@ -250,41 +278,6 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
     Returns one entry per day for today (the hospital's date at `at`) and the `days - 1` days
     after it, in date order, days without appointments included with zeros: `date`,
     `confirmed` (confirmed or already completed: the visits that take place) and `pending`
-    (requests waiting for a decision). One grouped query, whatever the number of days.
+    (requests waiting for a decision). One query, whatever the number of days.
     """
-    rules = slot_rules()
-    first = local_date(at, rules=rules)
-    dates = [first + timedelta(days=offset) for offset in range(days)]
-    start = local_day_bounds(dates[0], rules=rules)[0]
-    end = local_day_bounds(dates[-1], rules=rules)[1]
-    rows = (
-        Appointment.objects.filter(
-            visible_appointments(viewer),
-            starts_at__gte=start,
-            starts_at__lt=end,
-            status__in=[
-                AppointmentStatus.CONFIRMED,
-                AppointmentStatus.COMPLETED,
-                AppointmentStatus.PENDING,
-            ],
-        )
-        .annotate(day=TruncDate("starts_at", tzinfo=rules.tz))
-        .values("day")
-        .annotate(
-            confirmed=Count(
-                "pk",
-                filter=Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED]),
-            ),
-            pending=Count("pk", filter=Q(status=AppointmentStatus.PENDING)),
-        )
-        .order_by("day")
-    )
-    counted = {row["day"]: (row["confirmed"], row["pending"]) for row in rows}
-    return [
-        {
-            "date": day,
-            "confirmed": counted.get(day, (0, 0))[0],
-            "pending": counted.get(day, (0, 0))[1],
-        }
-        for day in dates
-    ]
+    return appointment_overview_for_admin(viewer=viewer, at=at, days=days)[1]

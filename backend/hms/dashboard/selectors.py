@@ -13,30 +13,21 @@ from typing import Any
 from django.conf import settings
 
 from hms.accounts.models import Role, User
+from hms.accounts.selectors import PendingAccount, account_counts
 from hms.admissions.selectors import (
     admission_counts,
     admission_get_current,
     admission_summary_for_doctor,
 )
 from hms.appointments.selectors import (
-    appointment_counts_by_day,
-    appointment_summary_for_admin,
+    appointment_overview_for_admin,
     appointment_summary_for_doctor,
     appointment_summary_for_patient,
 )
 from hms.audit.selectors import unusual_access_recent
 from hms.billing.selectors import invoice_count, invoice_total_for_month
-from hms.doctors.selectors import (
-    PendingAccount,
-    doctor_account_counts,
-    doctor_get_assigned,
-    doctor_list_newest_pending,
-)
-from hms.patients.selectors import (
-    patient_account_counts,
-    patient_count_assigned,
-    patient_list_newest_pending,
-)
+from hms.doctors.selectors import doctor_get_assigned, doctor_pending_rows
+from hms.patients.selectors import patient_count_assigned, patient_pending_rows
 
 # The admin's approval queue on the dashboard shows at most this many accounts.
 NEWEST_PENDING_LIMIT = 10
@@ -45,12 +36,16 @@ APPOINTMENT_DAYS = 7
 
 
 def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
-    candidates = [
-        *doctor_list_newest_pending(limit=limit),
-        *patient_list_newest_pending(limit=limit),
+    """The newest pending doctor and patient accounts, newest first: one union query."""
+    rows = (
+        doctor_pending_rows()
+        .union(patient_pending_rows(), all=True)
+        .order_by("-created_at", "-kind", "-id")[:limit]  # type: ignore[misc]  # an annotation
+    )
+    return [
+        PendingAccount(kind=kind, id=id, full_name=f"{first} {last}".strip(), created_at=created_at)
+        for kind, id, first, last, created_at in rows
     ]
-    candidates.sort(key=lambda entry: (entry.created_at, entry.kind, entry.id), reverse=True)
-    return candidates[:limit]
 
 
 def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
@@ -60,8 +55,11 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     next six days (hospital time zone); `unusual_access` holds the unusual-access flags of the
     last seven days with the events behind them.
     """
-    doctors = doctor_account_counts()
-    patients = patient_account_counts()
+    counts = account_counts(roles=[Role.DOCTOR, Role.PATIENT])
+    doctors, patients = counts[Role.DOCTOR], counts[Role.PATIENT]
+    appointments, appointments_by_day = appointment_overview_for_admin(
+        viewer=viewer, at=at, days=APPOINTMENT_DAYS
+    )
     return {
         "accounts": {
             "approved_doctors": doctors.approved,
@@ -70,10 +68,8 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             "pending_patients": patients.pending,
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
-        "appointments": appointment_summary_for_admin(viewer=viewer, at=at),
-        "appointments_by_day": appointment_counts_by_day(
-            viewer=viewer, at=at, days=APPOINTMENT_DAYS
-        ),
+        "appointments": appointments,
+        "appointments_by_day": appointments_by_day,
         "admissions": {
             **admission_counts(viewer=viewer),
             "invoiced_total_this_month": invoice_total_for_month(viewer=viewer, at=at),

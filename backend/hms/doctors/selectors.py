@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import django_filters
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet, Value
 
-from hms.accounts.models import AccountStatus
+from hms.accounts.models import AccountStatus, Role
 from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
 from hms.common.errors import NotFoundError
 from hms.common.filters import filter_rows
@@ -122,25 +122,15 @@ def doctor_get_assigned(*, patient_user: User) -> Doctor | None:
     )
 
 
-def doctor_account_counts() -> AccountCounts:
-    """Count approved and pending doctor accounts in one query."""
-    counts = Doctor.objects.aggregate(
-        approved=Count("pk", filter=Q(user__status=AccountStatus.APPROVED)),
-        pending=Count("pk", filter=Q(user__status=AccountStatus.PENDING)),
-    )
-    return AccountCounts(approved=counts["approved"], pending=counts["pending"])
+def doctor_pending_rows() -> QuerySet[Doctor, tuple[Any, ...]]:
+    """The pending doctor accounts as (kind, id, first_name, last_name, created_at) rows.
 
-
-def doctor_list_newest_pending(*, limit: int) -> list[PendingAccount]:
-    """Return at most `limit` pending doctor applications, newest first."""
-    rows = (
-        Doctor.objects.filter(user__status=AccountStatus.PENDING)
-        .order_by("-created_at", "-id")
-        .values_list("pk", "user__first_name", "user__last_name", "created_at")[:limit]
+    Unordered and unsliced, for the dashboard's one union of every kind of pending account; the
+    account role in the filter keeps the read to the (role, status) index range of the queue.
+    """
+    return (
+        Doctor.objects.filter(user__role=Role.DOCTOR, user__status=AccountStatus.PENDING)
+        .annotate(kind=Value("DOCTOR"))
+        .order_by()
+        .values_list("kind", "id", "user__first_name", "user__last_name", "created_at")
     )
-    return [
-        PendingAccount(
-            kind="DOCTOR", id=pk, full_name=f"{first} {last}".strip(), created_at=created_at
-        )
-        for pk, first, last, created_at in rows
-    ]

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Value
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
+from hms.accounts.selectors import name_search
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows
 from hms.patients.models import Patient
@@ -133,28 +133,18 @@ def patient_get(*, viewer: User, id: int) -> Patient:
     return patient
 
 
-def patient_account_counts() -> AccountCounts:
-    """Count approved and pending patient accounts in one query."""
-    counts = Patient.objects.aggregate(
-        approved=Count("pk", filter=Q(user__status=AccountStatus.APPROVED)),
-        pending=Count("pk", filter=Q(user__status=AccountStatus.PENDING)),
-    )
-    return AccountCounts(approved=counts["approved"], pending=counts["pending"])
+def patient_pending_rows() -> QuerySet[Patient, tuple[Any, ...]]:
+    """The pending patient accounts as (kind, id, first_name, last_name, created_at) rows.
 
-
-def patient_list_newest_pending(*, limit: int) -> list[PendingAccount]:
-    """Return at most `limit` pending patient sign-ups, newest first."""
-    rows = (
-        Patient.objects.filter(user__status=AccountStatus.PENDING)
-        .order_by("-created_at", "-id")
-        .values_list("pk", "user__first_name", "user__last_name", "created_at")[:limit]
+    Unordered and unsliced, for the dashboard's one union of every kind of pending account; the
+    account role in the filter keeps the read to the (role, status) index range of the queue.
+    """
+    return (
+        Patient.objects.filter(user__role=Role.PATIENT, user__status=AccountStatus.PENDING)
+        .annotate(kind=Value("PATIENT"))
+        .order_by()
+        .values_list("kind", "id", "user__first_name", "user__last_name", "created_at")
     )
-    return [
-        PendingAccount(
-            kind="PATIENT", id=pk, full_name=f"{first} {last}".strip(), created_at=created_at
-        )
-        for pk, first, last, created_at in rows
-    ]
 
 
 def patient_count_assigned(*, doctor_user: User) -> int:
