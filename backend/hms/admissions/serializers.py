@@ -6,6 +6,7 @@ from hms.accounts.models import Role
 from hms.admissions.models import Admission
 from hms.common.dates import BoundedDateField
 from hms.common.fields import MoneyField, RowIdField
+from hms.common.rows import FastRowsMixin
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
@@ -38,7 +39,7 @@ class AdmissionCreateSerializer(serializers.Serializer):
     )
 
 
-class AdmissionSerializer(serializers.ModelSerializer[Admission]):
+class AdmissionSerializer(FastRowsMixin, serializers.ModelSerializer[Admission]):
     """A hospital stay. `invoice` is the id of its invoice, null until discharge."""
 
     patient_name = serializers.CharField(source="patient.full_name", read_only=True)

@@ -8,11 +8,12 @@ from hms.accounts.models import AccountStatus
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
 from hms.common.dates import BoundedDateField
 from hms.common.fields import NullableNestedField, RowIdField
+from hms.common.rows import FastRowsMixin
 from hms.doctors.models import Doctor
 from hms.patients.models import Patient
 
 
-class AppointmentPatientSerializer(serializers.ModelSerializer[Patient]):
+class AppointmentPatientSerializer(FastRowsMixin, serializers.ModelSerializer[Patient]):
     """The patient of an appointment, as the doctor needs them for the visit."""
 
     full_name = serializers.CharField(read_only=True)
@@ -23,7 +24,7 @@ class AppointmentPatientSerializer(serializers.ModelSerializer[Patient]):
         read_only_fields = fields
 
 
-class AppointmentSerializer(serializers.ModelSerializer[Appointment]):
+class AppointmentSerializer(FastRowsMixin, serializers.ModelSerializer[Appointment]):
     """An appointment. `patient` and `doctor` are ids; the names and details ride along."""
 
     patient_details = AppointmentPatientSerializer(source="patient", read_only=True)

@@ -5,9 +5,10 @@ from typing import Any
 from rest_framework import serializers
 
 from hms.billing.models import Invoice
+from hms.common.rows import FastRowsMixin
 
 
-class InvoiceSerializer(serializers.ModelSerializer[Invoice]):
+class InvoiceSerializer(FastRowsMixin, serializers.ModelSerializer[Invoice]):
     """An issued invoice: an immutable snapshot taken at discharge."""
 
     class Meta:

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import PersonSignupSerializer
 from hms.common.filters import MAX_ID
+from hms.common.rows import FastRowsMixin
 from hms.common.validators import EmailAddressField, MobileField
 from hms.doctors.models import Department, Doctor
 
@@ -18,7 +19,7 @@ class DepartmentSerializer(serializers.ModelSerializer[Department]):
         fields = ["code", "name"]
 
 
-class DoctorSerializer(serializers.ModelSerializer[Doctor]):
+class DoctorSerializer(FastRowsMixin, serializers.ModelSerializer[Doctor]):
     """A doctor as the admin (and the doctor's own patients) see them."""
 
     username = serializers.CharField(source="user.username", read_only=True)

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
 from hms.accounts.serializers import PersonSignupSerializer
+from hms.common.rows import FastRowsMixin
 from hms.common.validators import EmailAddressField, MobileField
 from hms.doctors.serializers import ApprovedDoctorField
 from hms.patients.models import Patient
@@ -19,7 +20,7 @@ def validate_date_of_birth(value: date) -> None:
         raise serializers.ValidationError("Enter a date of birth after 1900.")
 
 
-class PatientSerializer(serializers.ModelSerializer[Patient]):
+class PatientSerializer(FastRowsMixin, serializers.ModelSerializer[Patient]):
     """A patient as the admin, their assigned doctor and they themself see them."""
 
     username = serializers.CharField(source="user.username", read_only=True)
