@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Subquery
 
 from hms.accounts.models import AccountStatus, User
+from hms.common.queries import count_of
 
 # A name search is split on spaces; more terms than this only make the query slower.
 MAX_SEARCH_TERMS = 5
@@ -50,6 +51,19 @@ def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:
             pending=counts[f"{role}:{AccountStatus.PENDING}"],
         )
         for role in roles
+    }
+
+
+def account_count_subqueries(*, roles: list[str]) -> dict[str, Subquery]:
+    """Scalar subqueries counting the approved and the pending accounts of each of `roles`.
+
+    Named `<role>_<status>` in lower case (`doctor_approved`); each reads one range of the
+    (role, status) index. Evaluate them with `hms.common.queries.read_together`.
+    """
+    return {
+        f"{role.lower()}_{status.lower()}": count_of(User.objects.filter(role=role, status=status))
+        for role in roles
+        for status in (AccountStatus.APPROVED, AccountStatus.PENDING)
     }
 
 

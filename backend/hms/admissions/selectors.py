@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import User
@@ -14,6 +14,7 @@ from hms.admissions.policies import visible_admissions
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
+from hms.common.queries import count_of
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:
@@ -76,31 +77,34 @@ def open_admission_exists(*, patient_ref: str = "pk") -> Exists:
     )
 
 
-def admission_counts(*, viewer: User) -> dict[str, int]:
-    """Count the admissions `viewer` may see, for the admin's dashboard.
+def admission_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
+    """Scalar subqueries counting the admissions `viewer` may see, for the admin's dashboard.
 
-    `currently_admitted`: open admissions; `discharged`: discharged admissions, ever.
+    `currently_admitted`: open admissions; `discharged`: discharged admissions, ever. Each
+    reads the range of its status in an index. Evaluate with `read_together`.
     """
-    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
-        currently_admitted=Count("pk", filter=Q(status=AdmissionStatus.ADMITTED)),
-        discharged=Count("pk", filter=Q(status=AdmissionStatus.DISCHARGED)),
-    )
+    visible = Admission.objects.filter(visible_admissions(viewer))
+    return {
+        "currently_admitted": count_of(visible.filter(status=AdmissionStatus.ADMITTED)),
+        "discharged": count_of(visible.filter(status=AdmissionStatus.DISCHARGED)),
+    }
 
 
-def admission_summary_for_doctor(*, viewer: User) -> dict[str, int]:
-    """Count the patients of the admissions `viewer` (a doctor) attends, for their dashboard.
+def admission_patient_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
+    """Scalar subqueries counting the patients of the admissions `viewer` (a doctor) attends.
 
     `admitted_patients`: in hospital under them now; `discharged_patients`: discharged from
-    their care, each patient once however many stays.
+    their care, each patient once however many stays. Evaluate with `read_together`.
     """
-    return Admission.objects.filter(visible_admissions(viewer)).aggregate(
-        admitted_patients=Count(
-            "patient", distinct=True, filter=Q(status=AdmissionStatus.ADMITTED)
+    visible = Admission.objects.filter(visible_admissions(viewer))
+    return {
+        "admitted_patients": count_of(
+            visible.filter(status=AdmissionStatus.ADMITTED), field="patient", distinct=True
         ),
-        discharged_patients=Count(
-            "patient", distinct=True, filter=Q(status=AdmissionStatus.DISCHARGED)
+        "discharged_patients": count_of(
+            visible.filter(status=AdmissionStatus.DISCHARGED), field="patient", distinct=True
         ),
-    )
+    }
 
 
 def admission_get_current(*, viewer: User) -> Admission | None:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
@@ -21,6 +21,7 @@ from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
+from hms.common.queries import count_of, read_together
 from hms.doctors.models import Doctor
 
 
@@ -236,25 +237,62 @@ def appointment_summary_for_admin(*, viewer: User, at: datetime) -> dict[str, in
     return appointment_overview_for_admin(viewer=viewer, at=at, days=1)[0]
 
 
+def appointment_upcoming_count_subquery(*, viewer: User, at: datetime) -> Subquery:
+    """A scalar subquery: the confirmed appointments of `viewer` (a doctor) not ended at `at`."""
+    return count_of(
+        Appointment.objects.filter(
+            visible_appointments(viewer), status=AppointmentStatus.CONFIRMED, ends_at__gt=at
+        )
+    )
+
+
+def appointment_list_today_for_doctor(*, viewer: User, at: datetime) -> list[Appointment]:
+    """Today's confirmed appointments of `viewer` (a doctor) in time order, with the patient."""
+    rules = slot_rules()
+    day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
+    return list(
+        Appointment.objects.filter(
+            visible_appointments(viewer),
+            status=AppointmentStatus.CONFIRMED,
+            starts_at__gte=day_start,
+            starts_at__lt=day_end,
+        )
+        .select_related("patient__user")
+        .order_by("starts_at", "id")
+    )
+
+
 def appointment_summary_for_doctor(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Summarise the appointments of `viewer` (a doctor) for their dashboard.
 
     `upcoming_confirmed`: confirmed appointments that have not ended yet; `today`: today's
     confirmed appointments in time order, with the patient (completed ones have left the list).
     """
-    rules = slot_rules()
-    day_start, day_end = local_day_bounds(local_date(at, rules=rules), rules=rules)
-    confirmed = Appointment.objects.filter(
-        visible_appointments(viewer), status=AppointmentStatus.CONFIRMED
+    counts = read_together(
+        User.objects.filter(pk=viewer.pk),
+        upcoming_confirmed=appointment_upcoming_count_subquery(viewer=viewer, at=at),
     )
     return {
-        "upcoming_confirmed": confirmed.filter(ends_at__gt=at).count(),
-        "today": list(
-            confirmed.filter(starts_at__gte=day_start, starts_at__lt=day_end)
-            .select_related("patient__user")
-            .order_by("starts_at", "id")
-        ),
+        "upcoming_confirmed": counts["upcoming_confirmed"],
+        "today": appointment_list_today_for_doctor(viewer=viewer, at=at),
     }
+
+
+def appointment_pending_count_subquery(*, viewer: User) -> Subquery:
+    """A scalar subquery: the requests of `viewer` (a patient) waiting for a decision."""
+    return count_of(
+        Appointment.objects.filter(visible_appointments(viewer), status=AppointmentStatus.PENDING)
+    )
+
+
+def appointment_get_next_for_patient(*, viewer: User, at: datetime) -> Appointment | None:
+    """The soonest confirmed appointment of `viewer` (a patient) not ended at `at`, or None."""
+    return (
+        _with_people(Appointment.objects.filter(visible_appointments(viewer)))
+        .filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
+        .order_by("starts_at", "id")
+        .first()
+    )
 
 
 def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, Any]:
@@ -263,12 +301,12 @@ def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, 
     `next_appointment`: the soonest confirmed appointment that has not ended (None when there
     is none); `pending`: how many of their requests wait for the hospital's decision.
     """
-    mine = _with_people(Appointment.objects.filter(visible_appointments(viewer)))
+    counts = read_together(
+        User.objects.filter(pk=viewer.pk), pending=appointment_pending_count_subquery(viewer=viewer)
+    )
     return {
-        "next_appointment": mine.filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
-        .order_by("starts_at", "id")
-        .first(),
-        "pending": mine.filter(status=AppointmentStatus.PENDING).count(),
+        "next_appointment": appointment_get_next_for_patient(viewer=viewer, at=at),
+        "pending": counts["pending"],
     }
 
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import DecimalField, Expression, QuerySet, Subquery, Sum
 from django.utils import timezone
 from django_filters import FilterSet
 
@@ -17,6 +17,7 @@ from hms.billing.policies import visible_invoices
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
+from hms.common.queries import count_of, sum_of
 
 
 def _day_start(day: date) -> datetime:
@@ -79,19 +80,40 @@ def invoice_get(*, viewer: User, id: int, with_pdf: bool = False) -> Invoice:
     return invoice
 
 
-def invoice_total_for_month(*, viewer: User, at: datetime) -> Decimal:
-    """Sum the invoices `viewer` may see that were issued in the hospital-time month of `at`."""
+def _issued_in_month_of(viewer: User, at: datetime) -> QuerySet[Invoice]:
     today = timezone.localdate(at, timezone.get_default_timezone())
     first = today.replace(day=1)
     next_first = (first + timedelta(days=32)).replace(day=1)
-    total = Invoice.objects.filter(
+    return Invoice.objects.filter(
         visible_invoices(viewer),
         issued_at__gte=_day_start(first),
         issued_at__lt=_day_start(next_first),
-    ).aggregate(total=Sum("total"))["total"]
+    )
+
+
+def invoice_total_for_month(*, viewer: User, at: datetime) -> Decimal:
+    """Sum the invoices `viewer` may see that were issued in the hospital-time month of `at`."""
+    total = _issued_in_month_of(viewer, at).aggregate(total=Sum("total"))["total"]
     return (total or Decimal("0")).quantize(Decimal("0.01"))
+
+
+def invoice_total_for_month_subquery(*, viewer: User, at: datetime) -> Expression:
+    """`invoice_total_for_month` as a scalar subquery (0 for none), for `read_together`.
+
+    Reads the month's range of the (issued_at, id) index. Quantize the value it gives to cents.
+    """
+    return sum_of(
+        _issued_in_month_of(viewer, at),
+        "total",
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
 
 
 def invoice_count(*, viewer: User) -> int:
     """Count the invoices `viewer` may see (a patient: those issued to them)."""
     return Invoice.objects.filter(visible_invoices(viewer)).count()
+
+
+def invoice_count_subquery(*, viewer: User) -> Subquery:
+    """`invoice_count` as a scalar subquery, for `read_together`."""
+    return count_of(Invoice.objects.filter(visible_invoices(viewer)))

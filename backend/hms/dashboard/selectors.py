@@ -8,26 +8,31 @@ Every contribution runs a fixed number of queries, whatever the size of the hosp
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 
 from hms.accounts.models import Role, User
-from hms.accounts.selectors import PendingAccount, account_counts
+from hms.accounts.selectors import PendingAccount, account_count_subqueries
 from hms.admissions.selectors import (
-    admission_counts,
+    admission_count_subqueries,
     admission_get_current,
-    admission_summary_for_doctor,
+    admission_patient_count_subqueries,
 )
 from hms.appointments.selectors import (
+    appointment_get_next_for_patient,
+    appointment_list_today_for_doctor,
     appointment_overview_for_admin,
-    appointment_summary_for_doctor,
-    appointment_summary_for_patient,
+    appointment_pending_count_subquery,
+    appointment_upcoming_count_subquery,
 )
 from hms.audit.selectors import unusual_access_recent
-from hms.billing.selectors import invoice_count, invoice_total_for_month
+from hms.billing.selectors import invoice_count_subquery, invoice_total_for_month_subquery
+from hms.common.queries import read_together
 from hms.doctors.selectors import doctor_get_assigned, doctor_pending_rows
-from hms.patients.selectors import patient_count_assigned, patient_pending_rows
+from hms.patients.selectors import patient_count_assigned_subquery, patient_pending_rows
 
 # The admin's approval queue on the dashboard shows at most this many accounts.
 NEWEST_PENDING_LIMIT = 10
@@ -48,31 +53,45 @@ def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
     ]
 
 
+def _own_row(viewer: User) -> QuerySet[User]:
+    # The row the dashboard's counts are read off, all in one query (read_together).
+    return User.objects.filter(pk=viewer.pk)
+
+
 def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return the admin's numbers: accounts, appointments, admissions and this month's bills.
 
     `appointments_by_day` counts the confirmed and pending appointments of today and the
     next six days (hospital time zone); `unusual_access` holds the unusual-access flags of the
-    last seven days with the events behind them.
+    last seven days with the events behind them. Four queries and the flags': the counts of
+    accounts, admissions and this month's invoices together, the approval queue, the
+    appointments with their week.
     """
-    counts = account_counts(roles=[Role.DOCTOR, Role.PATIENT])
-    doctors, patients = counts[Role.DOCTOR], counts[Role.PATIENT]
+    counts = read_together(
+        _own_row(viewer),
+        **account_count_subqueries(roles=[Role.DOCTOR, Role.PATIENT]),
+        **admission_count_subqueries(viewer=viewer),
+        invoiced_total_this_month=invoice_total_for_month_subquery(viewer=viewer, at=at),
+    )
     appointments, appointments_by_day = appointment_overview_for_admin(
         viewer=viewer, at=at, days=APPOINTMENT_DAYS
     )
     return {
         "accounts": {
-            "approved_doctors": doctors.approved,
-            "pending_doctors": doctors.pending,
-            "approved_patients": patients.approved,
-            "pending_patients": patients.pending,
+            "approved_doctors": counts["doctor_approved"],
+            "pending_doctors": counts["doctor_pending"],
+            "approved_patients": counts["patient_approved"],
+            "pending_patients": counts["patient_pending"],
             "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
         "appointments": appointments,
         "appointments_by_day": appointments_by_day,
         "admissions": {
-            **admission_counts(viewer=viewer),
-            "invoiced_total_this_month": invoice_total_for_month(viewer=viewer, at=at),
+            "currently_admitted": counts["currently_admitted"],
+            "discharged": counts["discharged"],
+            "invoiced_total_this_month": Decimal(str(counts["invoiced_total_this_month"])).quantize(
+                Decimal("0.01")
+            ),
             "currency": settings.HMS_CURRENCY,
         },
         "unusual_access": unusual_access_recent(at=at),
@@ -80,22 +99,48 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
 
 
 def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return a doctor's numbers: assigned patients, appointments and admissions."""
+    """Return a doctor's numbers: assigned patients, appointments and admissions.
+
+    Two queries: every count together, and today's list.
+    """
+    counts = read_together(
+        _own_row(viewer),
+        assigned_patients=patient_count_assigned_subquery(doctor_user=viewer),
+        upcoming_confirmed=appointment_upcoming_count_subquery(viewer=viewer, at=at),
+        **admission_patient_count_subqueries(viewer=viewer),
+    )
     return {
-        "assigned_patients": patient_count_assigned(doctor_user=viewer),
-        "appointments": appointment_summary_for_doctor(viewer=viewer, at=at),
-        "admissions": admission_summary_for_doctor(viewer=viewer),
+        "assigned_patients": counts["assigned_patients"],
+        "appointments": {
+            "upcoming_confirmed": counts["upcoming_confirmed"],
+            "today": appointment_list_today_for_doctor(viewer=viewer, at=at),
+        },
+        "admissions": {
+            "admitted_patients": counts["admitted_patients"],
+            "discharged_patients": counts["discharged_patients"],
+        },
     }
 
 
 def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return a patient's numbers: their doctor, appointments, admission and invoices."""
+    """Return a patient's numbers: their doctor, appointments, admission and invoices.
+
+    Four queries: the doctor, the next appointment, the admission, and the counts together.
+    """
+    counts = read_together(
+        _own_row(viewer),
+        pending=appointment_pending_count_subquery(viewer=viewer),
+        invoices=invoice_count_subquery(viewer=viewer),
+    )
     return {
         "assigned_doctor": doctor_get_assigned(patient_user=viewer),
-        "appointments": appointment_summary_for_patient(viewer=viewer, at=at),
+        "appointments": {
+            "next_appointment": appointment_get_next_for_patient(viewer=viewer, at=at),
+            "pending": counts["pending"],
+        },
         "admissions": {
             "admission": admission_get_current(viewer=viewer),
-            "invoices": invoice_count(viewer=viewer),
+            "invoices": counts["invoices"],
         },
     }
 

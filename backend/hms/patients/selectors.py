@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, OuterRef, QuerySet, Value
+from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.selectors import name_search
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows
+from hms.common.queries import count_of
 from hms.patients.models import Patient
 from hms.patients.policies import visible_patients
 
@@ -145,6 +146,11 @@ def patient_pending_rows() -> QuerySet[Patient, tuple[Any, ...]]:
         .order_by()
         .values_list("kind", "id", "user__first_name", "user__last_name", "created_at")
     )
+
+
+def patient_count_assigned_subquery(*, doctor_user: User) -> Subquery:
+    """A scalar subquery: the approved patients assigned to the doctor `doctor_user`."""
+    return count_of(Patient.objects.filter(visible_patients(viewer=doctor_user)))
 
 
 def patient_count_assigned(*, doctor_user: User) -> int:

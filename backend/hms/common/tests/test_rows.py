@@ -9,8 +9,8 @@ from rest_framework import serializers
 
 from hms.accounts.models import Role
 from hms.accounts.tests.factories import UserFactory
-from hms.admissions.serializers import AdmissionForDoctorSerializer, AdmissionSerializer
 from hms.admissions.selectors import admission_list
+from hms.admissions.serializers import AdmissionForDoctorSerializer, AdmissionSerializer
 from hms.admissions.tests.factories import AdmissionFactory, discharge
 from hms.appointments.selectors import appointment_list
 from hms.appointments.serializers import AppointmentDetailSerializer, AppointmentSerializer
