@@ -16,20 +16,21 @@ from django.db.models.functions import Coalesce
 
 
 def count_of(queryset: QuerySet[Any], *, field: str = "pk", distinct: bool = False) -> Subquery:
-    """A scalar subquery: how many rows `queryset` has (or distinct values of `field`)."""
-    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else None
-    counted = (
-        queryset.order_by()
-        .annotate(
-            _count=Func(
-                F(field),
-                function="COUNT",
-                **({"template": template} if template else {}),
-                output_field=IntegerField(),
-            )
+    """A scalar subquery: how many rows `queryset` has (or distinct values of `field`).
+
+    Rows are counted as COUNT(*), so an index that holds the filtered columns answers alone
+    (an index-only scan) without the primary key.
+    """
+    if field == "pk" and not distinct:
+        count = Func(template="COUNT(*)", output_field=IntegerField())
+    else:
+        count = Func(
+            F(field),
+            function="COUNT",
+            template="%(function)s(DISTINCT %(expressions)s)" if distinct else None,
+            output_field=IntegerField(),
         )
-        .values("_count")
-    )
+    counted = queryset.order_by().annotate(_count=count).values("_count")
     return Subquery(counted, output_field=IntegerField())
 
 
