@@ -21,15 +21,17 @@ def count_of(queryset: QuerySet[Any], *, field: str = "pk", distinct: bool = Fal
     Rows are counted as COUNT(*), so an index that holds the filtered columns answers alone
     (an index-only scan) without the primary key.
     """
-    if field == "pk" and not distinct:
-        count = Func(template="COUNT(*)", output_field=IntegerField())
-    else:
+    if distinct:
         count = Func(
             F(field),
             function="COUNT",
-            template="%(function)s(DISTINCT %(expressions)s)" if distinct else None,
+            template="%(function)s(DISTINCT %(expressions)s)",
             output_field=IntegerField(),
         )
+    elif field == "pk":
+        count = Func(template="COUNT(*)", output_field=IntegerField())
+    else:
+        count = Func(F(field), function="COUNT", output_field=IntegerField())
     counted = queryset.order_by().annotate(_count=count).values("_count")
     return Subquery(counted, output_field=IntegerField())
 

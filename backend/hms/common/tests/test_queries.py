@@ -37,6 +37,7 @@ def test_counts_distinct_counts_and_sums_come_back_in_one_query(admin_user, make
             pending=count_of(User.objects.filter(role=Role.PATIENT, status=AccountStatus.PENDING)),
             stays=count_of(Admission.objects.all()),
             admitted_people=count_of(Admission.objects.all(), field="patient", distinct=True),
+            discharged_by=count_of(Admission.objects.all(), field="discharged_by"),
             rates=sum_of(Admission.objects.all(), "room_charge_per_day", output_field=money),
             no_rates=sum_of(Admission.objects.none(), "room_charge_per_day", output_field=money),
             # A value may share its name with a column of the anchor.
@@ -49,6 +50,7 @@ def test_counts_distinct_counts_and_sums_come_back_in_one_query(admin_user, make
         "pending": 1,
         "stays": 2,
         "admitted_people": 1,
+        "discharged_by": 1,
         "rates": Decimal("750.50"),
         "no_rates": 0,
         "status": 0,
