@@ -26,7 +26,7 @@ from django.utils import timezone
 from rest_framework.request import Request
 
 from hms.audit.models import AuditKind
-from hms.audit.services import audit_event_append, audit_security, unusual_access_check
+from hms.audit.services import audit_event_append, audit_security, unusual_access_note
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
 
@@ -182,4 +182,4 @@ def _record(
         at=at,
     )
     if object_id and patient_ids:
-        unusual_access_check(actor=actor, at=at)
+        unusual_access_note(actor=actor, patient_ids=patient_ids, at=at)
