@@ -82,10 +82,14 @@ def event_digest(*, prev_hash: str, event: Any) -> str:
 
 # --- the same definition in PostgreSQL -------------------------------------------------------
 
-# How the trigger reads each chained field from the new row; the rest are `NEW.<name>`.
-# `to_jsonb` turns an inet into its text form, as the column reads back.
+# How the trigger writes each chained field's canonical JSON value from the new row.
+_POSTGRES_INTEGER_FIELDS = frozenset({"actor_id", "patient_id"})
+_POSTGRES_JSON_FIELDS = frozenset({"patient_ids", "detail"})
 _POSTGRES_FIELD_SQL = {
-    "at": """to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')""",
+    "at": "'\"' || to_char(NEW.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')"
+    " || '+00:00\"'",
+    # abbrev(inet) is the column's text as it reads back (no /32 or /128).
+    "ip_address": "coalesce(audit_canonical_string(abbrev(NEW.ip_address)), 'null')",
 }
 
 _POSTGRES_FUNCTIONS = r"""
@@ -121,23 +125,25 @@ $$;
 CREATE OR REPLACE FUNCTION audit_canonical_json(value jsonb) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
+    plain text := value::text;
     result text;
 BEGIN
+    -- No string anywhere (a list of ids, a number): PostgreSQL's text less its spaces.
+    IF strpos(plain, '"') = 0 THEN
+        RETURN replace(plain, ' ', '');
+    END IF;
     CASE jsonb_typeof(value)
     WHEN 'object' THEN
-        SELECT '{' || coalesce(string_agg(
+        SELECT '{' || string_agg(
                    audit_canonical_string(member.key) || ':' || audit_canonical_json(member.item),
-                   ',' ORDER BY member.key COLLATE "C"), '') || '}'
+                   ',' ORDER BY member.key COLLATE "C") || '}'
           INTO result FROM jsonb_each(value) AS member(key, item);
     WHEN 'array' THEN
-        SELECT '[' || coalesce(string_agg(
-                   audit_canonical_json(element.item), ',' ORDER BY element.position), '') || ']'
+        SELECT '[' || string_agg(
+                   audit_canonical_json(element.item), ',' ORDER BY element.position) || ']'
           INTO result FROM jsonb_array_elements(value) WITH ORDINALITY AS element(item, position);
-    WHEN 'string' THEN
-        result := audit_canonical_string(value #>> '{}');
     ELSE
-        -- Integers, true, false, null: their JSON text is the same in Python.
-        result := value::text;
+        result := audit_canonical_string(value #>> '{}');
     END CASE;
     RETURN result;
 END;
@@ -161,9 +167,7 @@ BEGIN
         NEW.id := last_id + 1;
     END IF;
     NEW.prev_hash := coalesce(last_hash, '%(genesis)s');
-    NEW.hash := encode(sha256(convert_to(
-        NEW.prev_hash || E'\n' || audit_canonical_json(jsonb_build_object(%(fields)s)),
-        'UTF8')), 'hex');
+    NEW.hash := encode(sha256(convert_to(NEW.prev_hash || E'\n' || %(canonical)s, 'UTF8')), 'hex');
     RETURN NEW;
 END;
 $$;
@@ -181,15 +185,26 @@ DROP FUNCTION IF EXISTS audit_canonical_string(text);
 """
 
 
+def _postgres_field_sql(name: str) -> str:
+    if name in _POSTGRES_FIELD_SQL:
+        return _POSTGRES_FIELD_SQL[name]
+    if name in _POSTGRES_INTEGER_FIELDS:
+        return f"coalesce(NEW.{name}::text, 'null')"
+    if name in _POSTGRES_JSON_FIELDS:
+        return f"coalesce(audit_canonical_json(NEW.{name}), 'null')"
+    return f"coalesce(audit_canonical_string(NEW.{name}), 'null')"
+
+
 def postgres_chain_sql() -> str:
-    """The SQL that installs the chain trigger: the canonical JSON of `CHAINED_FIELDS`."""
-    fields = ", ".join(
-        f"'{name}', {_POSTGRES_FIELD_SQL.get(name, f'NEW.{name}')}" for name in CHAINED_FIELDS
-    )
+    """The SQL that installs the chain trigger: `canonical_json` of `CHAINED_FIELDS`, in SQL."""
+    members = [
+        f"'{json.dumps(name)}:' || {_postgres_field_sql(name)}" for name in sorted(CHAINED_FIELDS)
+    ]
+    canonical = "'{' || " + "\n        || ',' || ".join(members) + " || '}'"
     return _POSTGRES_FUNCTIONS % {
         "lock_key": CHAIN_LOCK_KEY,
         "genesis": GENESIS_HASH,
-        "fields": fields,
+        "canonical": canonical,
     }
 
 
