@@ -24,6 +24,10 @@ Settings, all from the environment:
   BENCH_EXPLAIN       0 (1: EXPLAIN ANALYZE every list query into results/explain-*.txt)
   BENCH_WORKERS       2;  BENCH_PORT  8765;  BENCH_CACHE_URL  redis://127.0.0.1:6379/9
   BENCH_GZIP          1 (wrk sends Accept-Encoding: gzip, as browsers do)
+  BENCH_ACCESS_EVENTS on; off: the server writes no access events
+                      (benchmarks/settings_access_events_off.py); both: a second server without
+                      them on BENCH_PORT + 1, every list, detail, dashboard and PDF measured on
+                      each, side by side in every round, and the loss per endpoint printed
 """
 
 from __future__ import annotations
@@ -43,8 +47,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -77,6 +81,12 @@ CACHE_URL = env("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9")
 GZIP = env("BENCH_GZIP", "1") == "1"
 MODE = env("BENCH_MODE", "endpoints")
 BASE = f"http://127.0.0.1:{PORT}"
+ACCESS_EVENTS = env("BENCH_ACCESS_EVENTS", "on")
+if ACCESS_EVENTS not in {"on", "off", "both"}:
+    raise SystemExit(f"bench: BENCH_ACCESS_EVENTS must be on, off or both, not {ACCESS_EVENTS!r}")
+EVENTS_OFF_SETTINGS = "benchmarks.settings_access_events_off"
+# With BENCH_ACCESS_EVENTS=both, the server without access events.
+EVENTS_OFF_PORT = PORT + 1
 
 # The server's environment: production settings plus the reference view, DEBUG off, plain
 # HTTP on loopback, throttles raised so the load generator measures the code, not the limits.
@@ -184,6 +194,12 @@ class Endpoint:
     role: str | None = None  # whose access token it sends; None for anonymous
     method: str = "GET"
     body: dict[str, Any] | None = None
+    events_off: bool = False  # measured on the server that writes no access events
+
+    @property
+    def base(self) -> str:
+        both = self.events_off and ACCESS_EVENTS == "both"
+        return f"http://127.0.0.1:{EVENTS_OFF_PORT}" if both else BASE
 
 
 @dataclass
@@ -310,10 +326,13 @@ def instrumented_pass(
     points: list[Endpoint], usernames: dict[str, str], explain_to: Path | None
 ) -> dict[str, dict[str, Any]]:
     """Queries, status and bytes of one request per endpoint (after one warm-up request)."""
+    from contextlib import nullcontext
+
     from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    from benchmarks.access_events_off import access_events_off
     from benchmarks.seed import PASSWORD
 
     client = Client()
@@ -342,14 +361,15 @@ def instrumented_pass(
                 )
             return client.get(point.path, headers=merged)
 
-        call({})
-        # Django empties the query log when a request starts; start the capture from empty.
-        reset_queries()
-        with CaptureQueriesContext(connection) as capture:
-            response = call({})
-        # Read now: the next request empties the log that `captured_queries` slices.
-        captured = list(capture.captured_queries)
-        compressed = call({"Accept-Encoding": "gzip"})
+        with access_events_off() if point.events_off else nullcontext():
+            call({})
+            # Django empties the query log when a request starts; start the capture from empty.
+            reset_queries()
+            with CaptureQueriesContext(connection) as capture:
+                response = call({})
+            # Read now: the next request empties the log that `captured_queries` slices.
+            captured = list(capture.captured_queries)
+            compressed = call({"Accept-Encoding": "gzip"})
         found[point.name] = {
             "status": response.status_code,
             "queries": len(captured),
@@ -422,12 +442,14 @@ def render_costs() -> dict[str, float]:
 
 
 @contextmanager
-def gunicorn(log: Path) -> Iterator[None]:
+def gunicorn(log: Path, port: int = PORT, settings: str | None = None) -> Iterator[None]:
+    base = f"http://127.0.0.1:{port}"
+    server_env = {**SERVER_ENV, **({"DJANGO_SETTINGS_MODULE": settings} if settings else {})}
     command = [
         str(BACKEND / ".venv" / "bin" / "gunicorn"),
         "config.wsgi:application",
         "--bind",
-        f"127.0.0.1:{PORT}",
+        f"127.0.0.1:{port}",
         "--workers",
         str(WORKERS),
         "--worker-class",
@@ -440,13 +462,13 @@ def gunicorn(log: Path) -> Iterator[None]:
     ]
     with log.open("w") as output:
         process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            command, cwd=BACKEND, env={**os.environ, **SERVER_ENV}, stdout=output, stderr=output
+            command, cwd=BACKEND, env={**os.environ, **server_env}, stdout=output, stderr=output
         )
         try:
             deadline = time.monotonic() + 60
             while True:
                 try:
-                    with urllib.request.urlopen(f"{BASE}/api/v1/health/live/", timeout=2):  # noqa: S310
+                    with urllib.request.urlopen(f"{base}/api/v1/health/live/", timeout=2):  # noqa: S310
                         break
                 except OSError:
                     if process.poll() is not None or time.monotonic() > deadline:
@@ -508,10 +530,10 @@ def wrk(point: Endpoint, script: Path, concurrency: int) -> Sample:
         f"--duration={DURATION}s",
         "--timeout=10s",
         f"--script={script}",
-        BASE + point.path,
+        point.base + point.path,
     ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603
-    _drain_server()
+    _drain_server(point.base)
     line = next(line for line in output.splitlines() if line.startswith("BENCHJSON "))
     data = json.loads(line.removeprefix("BENCHJSON "))
     if data["requests"] == 0:
@@ -531,14 +553,14 @@ def wrk(point: Endpoint, script: Path, concurrency: int) -> Sample:
     )
 
 
-def _drain_server() -> None:
+def _drain_server(base: str = BASE) -> None:
     """Wait until the requests wrk left queued are answered, so the next run starts clean.
 
     A probe request joins the end of the listen queue: once two probes in a row are answered,
     every request accepted before them has been served.
     """
     for _ in range(2):
-        with urllib.request.urlopen(f"{BASE}/api/v1/health/live/", timeout=120):  # noqa: S310
+        with urllib.request.urlopen(f"{base}/api/v1/health/live/", timeout=120):  # noqa: S310
             pass
 
 
@@ -678,7 +700,8 @@ def report(rows: list[Row], renders: dict[str, float], started: datetime) -> Pat
                 **renders
             )
         )
-    verdicts = targets(rows, renders, references)
+    losses = access_event_losses(rows)
+    verdicts = targets(rows, renders, references) + print_access_event_losses(losses)
     print()
     print(f"Targets (c = {max(CONCURRENCY)} for the ratios):")
     for line in verdicts:
@@ -697,6 +720,8 @@ def report(rows: list[Row], renders: dict[str, float], started: datetime) -> Pat
                 "cpus": os.cpu_count(),
                 "rows": payload_rows,
                 "renders": renders,
+                "access_events": ACCESS_EVENTS,
+                "access_event_losses": losses,
                 "targets": verdicts,
             },
             indent=2,
@@ -707,6 +732,107 @@ def report(rows: list[Row], renders: dict[str, float], started: datetime) -> Pat
     return path
 
 
+# --- access events on and off (BENCH_ACCESS_EVENTS) -------------------------------------------
+
+# The kinds of endpoint whose answers write an access event.
+_RECORDING_KINDS = frozenset({"list", "detail", "dashboard", "pdf"})
+_OFF = " [events off]"
+
+
+def with_access_events_off(points: list[Endpoint]) -> list[Endpoint]:
+    """off: every endpoint on the server without access events; both: each recording endpoint
+    followed by its twin on that server."""
+    if ACCESS_EVENTS == "off":
+        return [replace(p, events_off=True) if p.kind != "reference" else p for p in points]
+    if ACCESS_EVENTS == "on":
+        return points
+    paired: list[Endpoint] = []
+    for point in points:
+        paired.append(point)
+        if point.kind in _RECORDING_KINDS:
+            paired.append(replace(point, name=point.name + _OFF, events_off=True))
+    return paired
+
+
+def alternate_twins(
+    order: list[tuple[Endpoint, int]], round_number: int
+) -> list[tuple[Endpoint, int]]:
+    """Every other round measures each twin before its original, so neither always goes first."""
+    if round_number % 2:
+        return order
+    swapped = list(order)
+    for index in range(len(swapped) - 1):
+        (first, c1), (second, c2) = swapped[index], swapped[index + 1]
+        if c1 == c2 and second.name == first.name + _OFF:
+            swapped[index], swapped[index + 1] = swapped[index + 1], swapped[index]
+    return swapped
+
+
+def access_event_losses(rows: list[Row]) -> list[dict[str, Any]]:
+    """Per endpoint and concurrency: req/s with and without access events, and the loss.
+
+    `loss` compares the medians; `round_loss` is the median of each round's loss (the two
+    runs of a round are made back to back).
+    """
+    by_name = {(row.endpoint.name, row.concurrency): row for row in rows}
+    losses = []
+    for row in rows:
+        twin = by_name.get((row.endpoint.name + _OFF, row.concurrency))
+        if twin is None:
+            continue
+        on, off = row.median("requests_per_second"), twin.median("requests_per_second")
+        per_round = [
+            1 - a.requests_per_second / b.requests_per_second
+            for a, b in zip(row.samples, twin.samples, strict=False)
+            if b.requests_per_second
+        ]
+        losses.append(
+            {
+                "endpoint": row.endpoint.name,
+                "kind": row.endpoint.kind,
+                "concurrency": row.concurrency,
+                "on_requests_per_second": round(on, 1),
+                "off_requests_per_second": round(off, 1),
+                "loss": round(1 - on / off, 4) if off else None,
+                "round_loss": round(statistics.median(per_round), 4) if per_round else None,
+                "queries_on": row.queries,
+                "queries_off": twin.queries,
+            }
+        )
+    return losses
+
+
+def print_access_event_losses(losses: list[dict[str, Any]]) -> list[str]:
+    """Print the on/off table; return the verdicts (lists at the top concurrency: <= 10 %)."""
+    if not losses:
+        return []
+    header = (
+        f"{'endpoint':<28} {'c':>3} {'on req/s':>9} {'off req/s':>9} {'loss':>7} "
+        f"{'rounds':>7} {'queries':>8}"
+    )
+    print()
+    print("Access events on vs off (loss = 1 - on/off; rounds: median of each round's loss):")
+    print(header)
+    print("-" * len(header))
+    verdicts = []
+    for item in sorted(losses, key=lambda i: (i["concurrency"], i["endpoint"])):
+        loss, rounds = item["loss"], item["round_loss"]
+        print(
+            f"{item['endpoint']:<28} {item['concurrency']:>3} "
+            f"{item['on_requests_per_second']:>9.1f} {item['off_requests_per_second']:>9.1f} "
+            f"{'-' if loss is None else f'{loss:.1%}':>7} "
+            f"{'-' if rounds is None else f'{rounds:.1%}':>7} "
+            f"{item['queries_on']!s:>3} / {item['queries_off']!s:<2}"
+        )
+        top = item["concurrency"] == max(CONCURRENCY)
+        if item["kind"] == "list" and top and rounds is not None:
+            verdicts.append(
+                f"{'HOLDS' if rounds <= 0.10 else 'FAILS'}  {item['endpoint']}: access events "
+                f"cost {rounds:.1%} of the throughput at c={item['concurrency']} (<= 10 %)"
+            )
+    return verdicts
+
+
 # --- main ----------------------------------------------------------------------------------
 
 
@@ -714,6 +840,7 @@ def run_endpoints(started: datetime) -> None:
     points = endpoints()
     if ONLY:
         points = [p for p in points if p.kind == "reference" or re.search(ONLY, p.name)]
+    points = with_access_events_off(points)
     usernames = accounts()
     explain_to = RESULTS / f"explain-scale{SCALE}.txt" if EXPLAIN else None
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -725,10 +852,18 @@ def run_endpoints(started: datetime) -> None:
     print("bench: first-render probe")
     renders = render_costs()
     rows: dict[tuple[str, int], Row] = {}
-    with (
-        tempfile.TemporaryDirectory(prefix="hms-bench-") as scratch,
-        gunicorn(RESULTS / "gunicorn.log"),
-    ):
+    with ExitStack() as servers:
+        scratch = servers.enter_context(tempfile.TemporaryDirectory(prefix="hms-bench-"))
+        off = EVENTS_OFF_SETTINGS if ACCESS_EVENTS == "off" else None
+        servers.enter_context(gunicorn(RESULTS / "gunicorn.log", settings=off))
+        if ACCESS_EVENTS == "both":
+            servers.enter_context(
+                gunicorn(
+                    RESULTS / "gunicorn-events-off.log",
+                    port=EVENTS_OFF_PORT,
+                    settings=EVENTS_OFF_SETTINGS,
+                )
+            )
         tokens = {role: http_token(username) for role, username in usernames.items()}
         scripts = {
             point.name: wrk_script(point, tokens.get(point.role or ""), Path(scratch))
@@ -737,7 +872,7 @@ def run_endpoints(started: datetime) -> None:
         order = schedule(points)
         for round_number in range(1, ROUNDS + 1):
             print(f"bench: round {round_number} of {ROUNDS} ({len(order)} runs of {DURATION} s)")
-            for point, concurrency in order:
+            for point, concurrency in alternate_twins(order, round_number):
                 sample = wrk(point, scripts[point.name], concurrency)
                 row = rows.setdefault((point.name, concurrency), Row(point, concurrency))
                 row.samples.append(sample)

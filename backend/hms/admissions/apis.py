@@ -19,7 +19,7 @@ from hms.admissions.services import (
     admission_discharge,
     admission_discharge_preview,
 )
-from hms.audit.recording import records_access
+from hms.audit.recording import records_access, records_refusals
 from hms.billing.serializers import InvoicePreviewSerializer, InvoiceSerializer
 from hms.common.fields import AnyOfSerializers
 from hms.common.filters import filterset_parameters
@@ -207,6 +207,7 @@ class AdmissionViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="admission")
     def discharge(self, request: Request, id: int) -> Response:
         """Discharge the patient and issue the invoice (admin), in one transaction.
 

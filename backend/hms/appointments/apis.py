@@ -27,7 +27,7 @@ from hms.appointments.services import (
     appointment_complete,
     appointment_reject,
 )
-from hms.audit.recording import records_access
+from hms.audit.recording import records_access, records_refusals
 from hms.common.errors import PermissionDeniedError, ValidationFailed
 from hms.common.filters import filterset_parameters
 from hms.common.schema import error_responses
@@ -187,6 +187,7 @@ class AppointmentViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="appointment")
     def approve(self, request: Request, id: int) -> Response:
         """Approve a pending request (admin): it becomes CONFIRMED.
 
@@ -224,6 +225,7 @@ class AppointmentViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="appointment")
     def reject(self, request: Request, id: int) -> Response:
         """Reject a pending request (admin) with a reason the patient sees: REJECTED.
 
@@ -270,6 +272,7 @@ class AppointmentViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="appointment")
     def cancel(self, request: Request, id: int) -> Response:
         """Cancel an appointment, with an optional reason: CANCELLED, and the slot is free.
 
@@ -311,6 +314,7 @@ class AppointmentViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="appointment")
     def complete(self, request: Request, id: int) -> Response:
         """Mark your confirmed appointment attended (doctor): COMPLETED.
 

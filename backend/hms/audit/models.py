@@ -54,8 +54,10 @@ class AuditEvent(models.Model):
     outcome = models.CharField(max_length=16, choices=AuditOutcome.choices)
     request_id = models.CharField(max_length=64, blank=True, default="")
     ip_address = models.GenericIPAddressField(null=True, blank=True)
-    prev_hash = models.CharField(max_length=64, default="")
-    hash = models.CharField(max_length=64, default="")
+    # Set by the database's chain trigger on PostgreSQL (read back from the INSERT), by the
+    # application on SQLite.
+    prev_hash = models.CharField(max_length=64, db_default="")
+    hash = models.CharField(max_length=64, db_default="")
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -7,15 +7,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
-from hms.audit.chain import GENESIS_HASH, event_digest
+from hms.audit.chain import GENESIS_HASH, chainable, event_digest
 from hms.audit.models import AuditEvent, AuditKind, AuditOutcome, UnusualAccessFlag
 from hms.common.request_context import current_client_ip, current_request_id
-
-# Key of the PostgreSQL advisory lock that serialises appends to the chain ("HMSAUDIT").
-CHAIN_LOCK_KEY = 0x484D534155444954
 
 
 def _actor_name(actor: Any) -> str:
@@ -38,40 +36,44 @@ def audit_event_append(
     outcome: str = AuditOutcome.SUCCESS,
     at: datetime,
 ) -> AuditEvent:
-    """Append one event to the chain: one INSERT, after reading the previous row's hash.
+    """Append one event to the chain.
 
-    The chain lock (a transaction-level advisory lock on PostgreSQL, the database's write lock
-    that every SQLite transaction takes when it begins) is held until the surrounding
-    transaction ends, so two concurrent appends can never both chain to the same previous row.
-    Callers inside a service transaction append last, after their row locks, so the lock never
-    waits behind a row lock it blocks.
+    On PostgreSQL this is one INSERT: the database's chain trigger takes the chain lock (a
+    transaction-level advisory lock, held until the surrounding transaction ends, so two
+    concurrent appends never chain to the same previous row), reads the previous row's hash and
+    sets this row's; the INSERT reads both back. On SQLite the application reads the previous
+    hash and computes this one inside a transaction that holds the database's write lock from
+    its start (config/database.py), then inserts. Callers inside a service transaction append
+    last, after their row locks, so the chain lock never waits behind a row lock it blocks.
     """
+    detail = dict(detail or {})
+    if not chainable(detail):
+        raise ValueError("An audit event's detail holds strings, integers, lists and objects.")
+    ip_field = AuditEvent._meta.get_field("ip_address")
+    event = AuditEvent(
+        at=at,
+        kind=kind,
+        actor=actor if actor is not None and actor.pk else None,
+        actor_role=str(getattr(actor, "role", "") or ""),
+        actor_name=_actor_name(actor),
+        action=action,
+        object_type=object_type,
+        object_id="" if object_id in (None, "") else str(object_id),
+        patient_id=patient_id,
+        patient_ids=sorted({int(pk) for pk in patient_ids}),
+        detail=detail,
+        outcome=outcome,
+        request_id=current_request_id() or "",
+        ip_address=ip_field.get_prep_value(current_client_ip()),
+    )
+    if connection.vendor == "postgresql":
+        # Outside a transaction this INSERT commits on its own: one round trip.
+        event.save(force_insert=True)
+        return event
     # No savepoint: an append that fails fails the transaction it records.
     with transaction.atomic(savepoint=False):
-        # SQLite transactions begin IMMEDIATE (config/database.py): the write lock is already
-        # held here, so no other connection appends between the read and the insert.
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK_KEY])
         previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-        ip_field = AuditEvent._meta.get_field("ip_address")
-        event = AuditEvent(
-            at=at,
-            kind=kind,
-            actor=actor if actor is not None and actor.pk else None,
-            actor_role=str(getattr(actor, "role", "") or ""),
-            actor_name=_actor_name(actor),
-            action=action,
-            object_type=object_type,
-            object_id="" if object_id in (None, "") else str(object_id),
-            patient_id=patient_id,
-            patient_ids=sorted({int(pk) for pk in patient_ids}),
-            detail=dict(detail or {}),
-            outcome=outcome,
-            request_id=current_request_id() or "",
-            ip_address=ip_field.get_prep_value(current_client_ip()),
-            prev_hash=previous or GENESIS_HASH,
-        )
+        event.prev_hash = previous or GENESIS_HASH
         event.hash = event_digest(prev_hash=event.prev_hash, event=event)
         event.save(force_insert=True)
     return event
@@ -186,3 +188,57 @@ def unusual_access_check(*, actor: Any, at: datetime) -> UnusualAccessFlag | Non
         patient_count=len(patients),
         event_ids=event_ids,
     )
+
+
+# The cache's tally of openings: one bucket per person and minute.
+_BUCKET_SECONDS = 60
+
+
+def _opened_key(actor_pk: int, bucket: int, patient_pk: int | None = None) -> str:
+    base = f"hms:audit:opened:{actor_pk}:{bucket}"
+    return base if patient_pk is None else f"{base}:{patient_pk}"
+
+
+def unusual_access_note(
+    *, actor: Any, patient_ids: Iterable[int], at: datetime
+) -> UnusualAccessFlag | None:
+    """Count one opening of `patient_ids` by `actor`; read the log only past the limit.
+
+    The cache (Redis in production, shared by every worker and replica) holds, per person and
+    minute, how many distinct patients they opened in that minute. Summed over the minutes the
+    window touches, that can only overstate the distinct patients opened within the last M
+    minutes (a patient opened in two different minutes counts twice), never understate them, so
+    while the sum stays at or under N nothing else runs. Past N, `unusual_access_check` counts
+    exactly from the log and raises the flag. A patient opened again within the same minute
+    costs one cache round trip, a new one four; no database query until the sum passes N.
+    """
+    if actor is None or not actor.pk:
+        return None
+    limit, minutes = _unusual_access_limits()
+    bucket = int(at.timestamp()) // _BUCKET_SECONDS
+    new = sum(
+        1
+        for patient_pk in set(patient_ids)
+        # True only for the first opening of this patient in this minute.
+        if cache.add(_opened_key(actor.pk, bucket, patient_pk), 1, timeout=2 * _BUCKET_SECONDS)
+    )
+    if not new:
+        return None
+    counter = _opened_key(actor.pk, bucket)
+    lifetime = (minutes + 2) * 60
+    try:
+        cache.incr(counter, new)
+    except ValueError:  # the minute's first new patient (or another request's, just now)
+        if not cache.add(counter, new, timeout=lifetime):
+            cache.incr(counter, new)
+    flagged = f"hms:audit:flagged:{actor.pk}"
+    first = (int((at - timedelta(minutes=minutes)).timestamp())) // _BUCKET_SECONDS
+    keys = [_opened_key(actor.pk, number) for number in range(first, bucket + 1)]
+    tally = cache.get_many([*keys, flagged])
+    if flagged in tally or sum(int(tally.get(key) or 0) for key in keys) <= limit:
+        return None
+    flag = unusual_access_check(actor=actor, at=at)
+    if flag is not None:
+        # The flag stands for M minutes: no second one, so no need to count again until then.
+        cache.set(flagged, flag.pk, timeout=minutes * 60)
+    return flag

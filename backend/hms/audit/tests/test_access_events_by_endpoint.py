@@ -210,6 +210,26 @@ def test_someone_elses_invoice_pdf_is_a_security_event(client_for, stays, patien
     ]
 
 
+def test_discharging_an_admission_that_does_not_exist_is_a_security_event(admin_client, admin_user):
+    before = _events()
+    body = {"doctor_fee": "1.00", "medicine_cost": "1.00", "other_charge": "1.00"}
+
+    response = admin_client.post("/api/v1/admissions/999999/discharge/", body, format="json")
+
+    assert response.status_code == 404
+    assert _after(before) == [
+        (
+            "SECURITY",
+            admin_user.pk,
+            "access.denied",
+            "admission",
+            "999999",
+            [],
+            {"operation": "discharge", "status": 404},
+        )
+    ]
+
+
 # --- appointments and dashboards ---------------------------------------------------------------
 
 
@@ -294,3 +314,34 @@ def test_opening_too_many_patients_raises_a_flag_on_the_admin_dashboard(
     )
     assert [event["id"] for event in flag["events"]] == [event.pk for event in openings]
     assert [event["patient_ids"] for event in flag["events"]] == [[p.pk] for p in patients]
+
+
+@pytest.mark.parametrize(("who", "operation"), [("patient", "cancel"), ("doctor", "complete")])
+def test_acting_on_someone_elses_appointment_is_a_security_event(
+    client_for, make_doctor, patients, stranger, who, operation
+):
+    from hms.appointments.tests.factories import AppointmentFactory
+
+    other_doctor = make_doctor()
+    theirs = AppointmentFactory(patient=stranger, doctor=other_doctor)
+    actor = patients[0].user if who == "patient" else make_doctor().user
+    before = _events()
+
+    response = client_for(actor).post(
+        f"/api/v1/appointments/{theirs.pk}/{operation}/", {}, format="json"
+    )
+
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == "CONFIRMED"
+    assert _after(before) == [
+        (
+            "SECURITY",
+            actor.pk,
+            "access.denied",
+            "appointment",
+            str(theirs.pk),
+            [],
+            {"operation": operation, "status": 404},
+        )
+    ]

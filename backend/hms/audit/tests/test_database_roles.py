@@ -13,6 +13,7 @@ import psycopg
 import pytest
 from django.db import connection
 
+from hms.audit.chain import chain_verify
 from hms.audit.models import AuditEvent
 from hms.audit.roles import grant_application_role
 from hms.audit.services import audit_record
@@ -66,6 +67,8 @@ def _snapshot():
         "ALTER TABLE audit_auditevent DISABLE TRIGGER USER",
         "ALTER TABLE audit_auditevent ADD COLUMN note text",
         "DROP TRIGGER audit_auditevent_no_update ON audit_auditevent",
+        "DROP TRIGGER audit_auditevent_chain ON audit_auditevent",
+        "SET session_replication_role = replica",
         "DROP TABLE audit_auditevent",
     ],
 )
@@ -90,11 +93,13 @@ def test_the_application_role_may_append_and_read(app_connection, admin_user):
         "INSERT INTO audit_auditevent (at, kind, actor_role, actor_name, action, object_type,"
         " object_id, patient_ids, detail, outcome, request_id, prev_hash, hash)"
         " VALUES (now(), 'ACCESS', '', '', 'patient.list', 'patient', '', '[]', '{}',"
-        " 'SUCCESS', '', '', '')"
+        " 'SUCCESS', '', 'forged', 'forged')"
     )
     count = app_connection.execute("SELECT count(*) FROM audit_auditevent").fetchone()
 
     assert count == (2,)
+    # The database chained the row itself, over what the role sent.
+    assert chain_verify(AuditEvent.objects.order_by("id")) == (2, None)
     # Its other tables stay writable.
     app_connection.execute(
         "UPDATE accounts_user SET first_name = 'Asha' WHERE id = %s", [admin_user.pk]
