@@ -474,7 +474,8 @@ CELERY_BEAT_SCHEDULE = {
     "appointment-reminders": {
         "task": "appointments.send_reminders",
         "schedule": 60 * env.int("HMS_REMINDER_EVERY_MINUTES", default=5),
-    }
+    },
+    "notification-emails-requeue": {"task": "notifications.requeue_stale", "schedule": 300},
 }
 
 # Two database roles on PostgreSQL. DATABASE_URL is the application's role: it may only INSERT

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
@@ -93,7 +93,9 @@ def notification_create(
             delivery = NotificationDelivery.objects.create(
                 notification=notification, channel=DeliveryChannel.EMAIL, created_at=at
             )
-            transaction.on_commit(partial(_enqueue_email, delivery.pk))
+            # robust: a broker that is down must not fail a request whose change committed;
+            # the delivery stays PENDING and `notification_requeue_stale` queues it again.
+            transaction.on_commit(partial(_enqueue_email, delivery.pk), robust=True)
     return notification
 
 
@@ -206,3 +208,29 @@ def notification_deliver_email(*, delivery_id: int, at: datetime, final_attempt:
         status=DeliveryStatus.SENT, sent_at=at
     )
     return True
+
+
+# A delivery still PENDING and never tried this long after its notification was queued lost its
+# task (the broker was down at the commit, or lost the message).
+STALE_DELIVERY_MINUTES = 10
+
+
+def notification_requeue_stale(*, at: datetime) -> int:
+    """Queue again the e-mails whose task never ran; return how many.
+
+    Only deliveries never attempted and older than STALE_DELIVERY_MINUTES: one being retried
+    keeps its backoff. Queuing one twice is harmless (the claim lets one send).
+    """
+    stale = list(
+        NotificationDelivery.objects.filter(
+            channel=DeliveryChannel.EMAIL,
+            status=DeliveryStatus.PENDING,
+            attempts=0,
+            created_at__lt=at - timedelta(minutes=STALE_DELIVERY_MINUTES),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:1000]
+    )
+    for delivery_id in stale:
+        _enqueue_email(delivery_id)
+    return len(stale)

@@ -8,7 +8,11 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
-from hms.notifications.services import EmailNotSent, notification_deliver_email
+from hms.notifications.services import (
+    EmailNotSent,
+    notification_deliver_email,
+    notification_requeue_stale,
+)
 
 
 def retry_delay(retries: int) -> int:
@@ -30,3 +34,9 @@ def deliver_email(self: Any, delivery_id: int) -> bool:
         if final_attempt:
             return False
         raise self.retry(exc=error, countdown=retry_delay(self.request.retries)) from error
+
+
+@shared_task(name="notifications.requeue_stale", ignore_result=True)
+def requeue_stale_emails() -> int:
+    """Queue again the notification e-mails whose task was lost (Celery beat, every few minutes)."""
+    return notification_requeue_stale(at=timezone.now())

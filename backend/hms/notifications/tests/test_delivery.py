@@ -143,3 +143,21 @@ def test_the_e_mail_has_text_html_the_link_and_the_one_click_unsubscribe(priya, 
     assert f"https://hms.example.org/notifications/unsubscribe?token={token}" in message.body
     assert unsubscribe_token_read(token) == (priya.pk, "APPOINTMENT_APPROVED")
     assert message.body.startswith("Hello Priya,\n")
+
+
+def test_an_e_mail_whose_task_was_lost_is_queued_again_once(
+    priya, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from hms.notifications.services import notification_requeue_stale
+
+    with django_capture_on_commit_callbacks(execute=False):
+        _notify(priya)  # the broker was down: the task never ran
+
+    assert notification_requeue_stale(at=NOW + timedelta(minutes=9)) == 0
+    assert mail.outbox == []
+    assert notification_requeue_stale(at=NOW + timedelta(minutes=11)) == 1
+    assert [message.to for message in mail.outbox] == [["priya@example.org"]]
+    assert notification_requeue_stale(at=NOW + timedelta(minutes=20)) == 0
+    assert len(mail.outbox) == 1
