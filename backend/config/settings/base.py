@@ -398,7 +398,7 @@ PASSWORD_RESET_TIMEOUT = env.int("HMS_PASSWORD_RESET_MINUTES", default=30) * 60
 # Where the web app lives, for links in e-mails; empty: the address the request came to.
 HMS_SITE_URL = env.str("HMS_SITE_URL", default="")
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
@@ -445,8 +445,10 @@ HMS_EMAIL_RETRY_SECONDS = env.int("HMS_EMAIL_RETRY_SECONDS", default=30)
 # --- Celery: notification e-mails and scheduled jobs (config/celery.py) ------------------------
 # Production needs a broker (Redis: redis://host:6379/1) and runs `worker` and `beat`. Without
 # one, every task runs in the process that queues it, after the commit (`make run`, tests).
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_CELERY_BROKER = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not _CELERY_BROKER
+# In-process tasks need no broker; "memory://" keeps Celery from looking for one on localhost.
+CELERY_BROKER_URL = _CELERY_BROKER or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 # A message is acknowledged after its task ran, so a worker that dies mid-task loses nothing;
@@ -477,6 +479,10 @@ CELERY_BEAT_SCHEDULE = {
     },
     "notification-emails-requeue": {"task": "notifications.requeue_stale", "schedule": 300},
 }
+
+if CELERY_TASK_ALWAYS_EAGER:
+    # In-process tasks (`make run`): the server's console shows requests, not every e-mail task.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 # Two database roles on PostgreSQL. DATABASE_URL is the application's role: it may only INSERT
 # and SELECT on the audit log. MIGRATION_DATABASE_URL (same database, the tables' owner) is

@@ -39,6 +39,6 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c hms.audit_truncate=allow"
 
 # Celery tasks run in the test's own process, after the commit (tests capture on_commit).
-CELERY_BROKER_URL = ""
+CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
 HMS_SITE_URL = "https://hms.example.org"

@@ -88,7 +88,7 @@ def test_a_worker_delivers_one_e_mail_through_redis(tmp_path):
     try:
         _manage(env, "migrate", "--noinput")
         with log.open("wb") as output:
-            worker = subprocess.Popen(  # noqa: S603 - this repository's Celery app
+            worker = subprocess.Popen(
                 [
                     sys.executable,
                     "-m",

@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import override_settings
 
 from hms.accounts.models import AccountStatus, Role
-from hms.accounts.tests.factories import AdminFactory, UserFactory
+from hms.accounts.tests.factories import UserFactory
 from hms.admissions.services import admission_create, admission_discharge
 from hms.appointments.models import AppointmentStatus
 from hms.appointments.reminders import appointment_send_reminders
@@ -22,9 +22,11 @@ from hms.appointments.services import (
 )
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
 from hms.audit.services import audit_event_append, unusual_access_check
+from hms.common.errors import InvalidStateError
 from hms.doctors.models import Department
 from hms.doctors.services import doctor_approve, doctor_create, doctor_reject
 from hms.doctors.tests.factories import DoctorFactory
+from hms.notifications.errors import MandatoryNotificationKind
 from hms.notifications.events import notify_appointment_rescheduled, notify_payment_received
 from hms.notifications.models import Notification, NotificationDelivery
 from hms.notifications.services import notification_preferences_update
@@ -139,7 +141,7 @@ def test_approval_tells_that_person_by_e_mail(committed, admins, kind):
     Notification.objects.all().delete()
     mail.outbox = []
     # Even a person who switched every kind off hears about their account.
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    with pytest.raises(MandatoryNotificationKind):
         notification_preferences_update(
             user=profile.user, email={"ACCOUNT_APPROVED": False}, at=NOW
         )
@@ -153,7 +155,7 @@ def test_approval_tells_that_person_by_e_mail(committed, admins, kind):
     assert Notification.objects.get().text == (
         f"Your {HOSPITAL} account ({username}) was approved. You can sign in now."
     )
-    assert f"https://hms.example.org/login" in mail.outbox[0].body
+    assert "https://hms.example.org/login" in mail.outbox[0].body
 
 
 @pytest.mark.parametrize("kind", ["doctor", "patient"])
@@ -482,7 +484,7 @@ def test_nothing_is_told_when_the_change_rolls_back(committed, admins, people):
         status=AppointmentStatus.PENDING,
     )
 
-    with pytest.raises(Exception):  # noqa: B017, PT011
+    with pytest.raises(InvalidStateError):
         committed(lambda: appointment_approve(actor=admins[0], appointment=pending, at=NOW))
 
     assert told() == []

@@ -1,4 +1,4 @@
-"""Every notifications operation as every caller: the exact status, and nothing changed on denial."""
+"""Every notifications operation as every caller: the exact status; nothing changes on denial."""
 
 from __future__ import annotations
 
