@@ -41,4 +41,3 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # Celery tasks run in the test's own process, after the commit (tests capture on_commit).
 CELERY_BROKER_URL = "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
-HMS_SITE_URL = "https://hms.example.org"

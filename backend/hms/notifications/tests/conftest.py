@@ -21,7 +21,8 @@ def committed(django_capture_on_commit_callbacks: Any) -> Callable[..., Any]:
 
 
 @pytest.fixture(autouse=True)
-def _empty_outbox() -> Iterator[None]:
+def _empty_outbox(settings: Any) -> Iterator[None]:
+    settings.HMS_SITE_URL = "https://hms.example.org"
     mail.outbox = []
     yield
 
