@@ -52,8 +52,14 @@ run: install-backend install-frontend frontend-build ## Install, migrate, load d
 	@echo ""
 	@echo "  HMS is starting on http://$(HOST):$(PORT)/  (API: /api/v1/, Swagger UI: /api/docs/)"
 	@echo "  Demo logins are listed above (password for every demo account: see seed_demo output)."
+	@echo "  Notification e-mails land in backend/sent-mail/; reminders are sent every 5 minutes."
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# No Redis or Celery here: e-mails are sent in the server process after each commit, and the
+	@# reminder job runs in a loop beside the server (stopped with it).
+	cd backend && export HMS_SITE_URL="$${HMS_SITE_URL:-http://$(HOST):$(PORT)}" && \
+		{ .venv/bin/python manage.py send_reminders --every 300 & reminders=$$!; \
+		  trap 'kill $$reminders 2>/dev/null' EXIT INT TERM; \
+		  .venv/bin/python manage.py runserver $(HOST):$(PORT); }
 
 seed: install-backend ## Load (or refresh) the demo data
 	$(MANAGE) migrate --noinput

@@ -20,10 +20,11 @@ if [[ -z "$stale" ]]; then
   echo "collectstatic: backend/staticfiles is up to date"
   exit 0
 fi
-# Production settings need a strong key and a Redis address only to load; neither is stored or used here.
+# Production settings need a strong key and Redis addresses only to load; neither is stored or used here.
 SECRET_KEY="${SECRET_KEY:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))')}" \
   HMS_ADMIN_SIGNUP="${HMS_ADMIN_SIGNUP:-closed}" \
   CACHE_URL="${CACHE_URL:-redis://cache.invalid:6379/0}" \
+  CELERY_BROKER_URL="${CELERY_BROKER_URL:-redis://cache.invalid:6379/1}" \
   DJANGO_SETTINGS_MODULE=config.settings.production \
   .venv/bin/python manage.py collectstatic --noinput --verbosity 0
 echo "collectstatic: backend/staticfiles collected"

@@ -15,6 +15,7 @@ api_v1 = [
     path("", include("hms.appointments.urls")),
     path("", include("hms.dashboard.urls")),
     path("", include("hms.audit.urls")),
+    path("", include("hms.notifications.urls")),
     path("", include("hms.common.urls")),
 ]
 

@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -75,6 +76,8 @@ _INHERITED_BLOCKLIST = (
     "DATABASE_URL",
     "MIGRATION_DATABASE_URL",
     "CACHE_URL",
+    "CELERY_",
+    "EMAIL_URL",
     "DEBUG",
     "ALLOWED_HOSTS",
     "WEB_CONCURRENCY",
@@ -178,6 +181,7 @@ class Stack:
     env: dict[str, str]
     logs: Path
     spa: Path
+    mail: Path
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +199,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     try:
         database_url = _create_database(base_url, name)
         signup_code = secrets.token_urlsafe(24)
+        mail = tmp_path_factory.mktemp("mail")
         env = {k: v for k, v in os.environ.items() if not k.startswith(_INHERITED_BLOCKLIST)}
         env.update(
             SECRET_KEY=secrets.token_urlsafe(64),
@@ -203,6 +208,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
             DATABASE_URL=_as_app_role(database_url),
             MIGRATION_DATABASE_URL=database_url,
             CACHE_URL=f"{REDIS_URL}?key_prefix={cache_prefix}",
+            # Notification e-mails go through Redis to the Celery worker, which writes them here.
+            CELERY_BROKER_URL=REDIS_URL,
+            CELERY_BROKER_KEY_PREFIX=f"{cache_prefix}:celery:",
+            EMAIL_URL=f"file://{mail}",
             HMS_NUM_PROXIES="1",
             # Production requires two-factor sign-in for admins and doctors by default; these
             # journeys sign in with passwords only (two-factor has tests of its own).
@@ -216,7 +225,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         )
         logs = tmp_path_factory.mktemp("logs")
         yield Stack(
-            base_url, database_url, env["CACHE_URL"], cache_prefix, signup_code, env, logs, spa
+            base_url,
+            database_url,
+            env["CACHE_URL"],
+            cache_prefix,
+            signup_code,
+            env,
+            logs,
+            spa,
+            mail,
         )
     finally:
         for key in cache.scan_iter(match=f"{cache_prefix}:*"):
@@ -319,6 +336,7 @@ def journey(replica_a: str, admin: Admin) -> Journey:
                 "password": PASSWORD,
                 "first_name": "Meera",
                 "last_name": "Nair",
+                "email": "smoke.patient@example.org",
                 "mobile": "+91 98450 22222",
                 "address": "3 Lake Road, Bengaluru",
                 "symptoms": "Fever",
@@ -362,7 +380,58 @@ def journey(replica_a: str, admin: Admin) -> Journey:
     return Journey(invoice, "dr.smoke", "smoke.patient")
 
 
+@pytest.fixture(scope="module")
+def worker(stack: Stack) -> Iterator[Path]:
+    """The compose stack's `worker` service: a Celery worker on the replicas' Redis."""
+    log = stack.logs / "worker.log"
+    env = {**stack.env, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
+    with log.open("wb") as output:
+        process = subprocess.Popen(  # noqa: S603 - this repository's Celery app
+            [
+                str(BACKEND / ".venv" / "bin" / "celery"),
+                "-A",
+                "config",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=1",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=BACKEND,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield log
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+
+
 # --- replica A: the local production server -----------------------------------------------------
+
+
+def test_the_worker_sends_the_discharge_e_mail_through_redis(
+    stack: Stack, journey: Journey, worker: Path
+):
+    deadline = time.monotonic() + 120
+    mails: list[str] = []
+    while time.monotonic() < deadline and not mails:
+        mails = [path.read_text() for path in stack.mail.iterdir()]
+        time.sleep(0.5)
+    assert len(mails) == 1, worker.read_text()[-4000:]
+    number = journey.invoice["number"]
+    assert "To: smoke.patient@example.org" in mails[0]
+    assert f"Your invoice {number} is ready in the app." in mails[0]
+    assert "Fever" not in mails[0]
+    assert "Task notifications.deliver_email" in worker.read_text()
 
 
 def test_health_probes_answer(replica_a: str):

@@ -64,8 +64,8 @@ def _depends_on(service: dict[str, Any]) -> dict[str, str]:
 # --- docker-compose.yml -------------------------------------------------------------------------
 
 
-def test_the_stack_has_exactly_its_five_services(services):
-    assert set(services) == {"db", "redis", "migrate", "backend", "web"}
+def test_the_stack_has_exactly_its_seven_services(services):
+    assert set(services) == {"db", "redis", "migrate", "backend", "worker", "beat", "web"}
 
 
 def test_every_dependency_is_a_defined_service_and_health_waits_have_a_health_check(services):
@@ -165,13 +165,39 @@ def test_migrations_run_once_before_any_backend_replica(services):
 
 
 def test_backend_containers_share_one_configuration_and_the_redis_cache(services):
-    for name in ("migrate", "backend"):
+    for name in ("migrate", "backend", "worker", "beat"):
         environment = services[name]["environment"]
         assert environment["DATABASE_URL"].endswith("@db:5432/hms")
         assert environment["CACHE_URL"] == "redis://redis:6379/0"
+        assert environment["CELERY_BROKER_URL"] == "redis://redis:6379/1"
         assert environment["HMS_NUM_PROXIES"] == "1"
         assert services[name]["image"] == services["backend"]["image"]
     assert services["backend"]["read_only"] is True
+
+
+def test_a_celery_worker_and_one_beat_run_the_notifications_and_reminders(services):
+    worker, beat = services["worker"], services["beat"]
+    assert worker["command"][:4] == ["celery", "-A", "config", "worker"]
+    assert beat["command"][:4] == ["celery", "-A", "config", "beat"]
+    # The beat schedule file lives in the writable tmpfs of a read-only container.
+    assert beat["command"][-2:] == ["--schedule", "/tmp/celerybeat-schedule"]  # noqa: S108
+    for service in (worker, beat):
+        assert service["read_only"] is True
+        assert service["tmpfs"] == ["/tmp"]  # noqa: S108
+        assert _depends_on(service)["migrate"] == "service_completed_successfully"
+        assert _depends_on(service)["redis"] == "service_healthy"
+        # Workers are scaled with --scale: nothing may pin a container name or a port.
+        assert "container_name" not in service
+        assert "ports" not in service
+    assert "inspect ping" in " ".join(worker["healthcheck"]["test"])
+
+
+def test_redis_keeps_the_queue_across_restarts_and_never_evicts_it(services):
+    command = services["redis"]["command"]
+    assert command[command.index("--appendonly") + 1] == "yes"
+    # Only keys with a lifetime (the cache's counters) may be evicted, never queued tasks.
+    assert command[command.index("--maxmemory-policy") + 1] == "volatile-lru"
+    assert services["redis"]["volumes"] == ["redisdata:/data"]
 
 
 def test_health_checks_use_the_health_endpoints(services):
@@ -230,7 +256,9 @@ def test_env_example_with_its_secrets_filled_in_passes_check_deploy():
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "SECRET_KEY"))
+        if not key.startswith(
+            ("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "CELERY_", "SECRET_KEY")
+        )
         and key not in {"DEBUG", "ALLOWED_HOSTS", "TIME_ZONE", "LOG_LEVEL"}
     }
     env.update(
@@ -238,8 +266,9 @@ def test_env_example_with_its_secrets_filled_in_passes_check_deploy():
     )
     env.update(
         SECRET_KEY=secrets.token_urlsafe(64),
-        # docker-compose.yml sets it for its redis service; production refuses to start without.
+        # docker-compose.yml sets them for its redis service; production refuses to start without.
         CACHE_URL="redis://127.0.0.1:6379/0",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/1",
         DJANGO_SETTINGS_MODULE="config.settings.production",
     )
     result = subprocess.run(

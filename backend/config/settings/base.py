@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "hms.common",
     "hms.audit",
     "hms.accounts",
+    "hms.notifications",
     "hms.doctors",
     "hms.patients",
     "hms.admissions",
@@ -306,6 +307,11 @@ SPECTACULAR_SETTINGS = {
             "data and every refused attempt; filters, a CSV export and FHIR R4 AuditEvents.",
         },
         {
+            "name": "notifications",
+            "description": "What happened that concerns you: the in-app notifications, which "
+            "kinds also come by e-mail, and the one-click unsubscribe link of an e-mail.",
+        },
+        {
             "name": "health",
             "description": "Liveness and readiness probes for load balancers (public, never "
             "throttled).",
@@ -324,6 +330,7 @@ SPECTACULAR_SETTINGS = {
         "PendingAccountKindEnum": ["DOCTOR", "PATIENT"],
         "AuditKindEnum": "hms.audit.models.AuditKind",
         "AuditOutcomeEnum": "hms.audit.models.AuditOutcome",
+        "NotificationKindEnum": "hms.notifications.models.NotificationKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -391,7 +398,7 @@ PASSWORD_RESET_TIMEOUT = env.int("HMS_PASSWORD_RESET_MINUTES", default=30) * 60
 # Where the web app lives, for links in e-mails; empty: the address the request came to.
 HMS_SITE_URL = env.str("HMS_SITE_URL", default="")
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
@@ -427,6 +434,55 @@ LOGGING = {
 # patients within this many minutes raises a flag on the admin dashboard.
 HMS_UNUSUAL_ACCESS_PATIENTS = env.int("HMS_UNUSUAL_ACCESS_PATIENTS", default=50)
 HMS_UNUSUAL_ACCESS_MINUTES = env.int("HMS_UNUSUAL_ACCESS_MINUTES", default=10)
+
+# Notifications (SPEC section 9): the admins are told of unusual access by this function.
+HMS_UNUSUAL_ACCESS_NOTIFIER = "hms.notifications.events.notify_unusual_access_flag"
+# Reminders of confirmed appointments go out this many hours before the visit.
+HMS_REMINDER_HOURS = env.int("HMS_REMINDER_HOURS", default=24)
+# A failed notification e-mail is retried after this many seconds, doubling each time.
+HMS_EMAIL_RETRY_SECONDS = env.int("HMS_EMAIL_RETRY_SECONDS", default=30)
+
+# --- Celery: notification e-mails and scheduled jobs (config/celery.py) ------------------------
+# Production needs a broker (Redis: redis://host:6379/1) and runs `worker` and `beat`. Without
+# one, every task runs in the process that queues it, after the commit (`make run`, tests).
+_CELERY_BROKER = env.str("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not _CELERY_BROKER
+# In-process tasks need no broker; "memory://" keeps Celery from looking for one on localhost.
+CELERY_BROKER_URL = _CELERY_BROKER or "memory://"
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_TASK_IGNORE_RESULT = True
+# A message is acknowledged after its task ran, so a worker that dies mid-task loses nothing;
+# the delivery row keeps the redelivered task from sending a mail twice.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Several deployments (or test runs) may share one Redis database: each keeps its keys under
+# its own prefix.
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
+    # Longer than the longest retry delay, so a delayed retry is not handed out twice.
+    "visibility_timeout": 3600,
+    **(
+        {"global_keyprefix": env.str("CELERY_BROKER_KEY_PREFIX")}
+        if env.str("CELERY_BROKER_KEY_PREFIX", default="")
+        else {}
+    ),
+}
+# Celery beat: the reminder job every few minutes. It is idempotent, so a run too many or a
+# late one sends nothing twice, and it catches up with visits still ahead after downtime.
+CELERY_BEAT_SCHEDULE = {
+    "appointment-reminders": {
+        "task": "appointments.send_reminders",
+        "schedule": 60 * env.int("HMS_REMINDER_EVERY_MINUTES", default=5),
+    },
+    "notification-emails-requeue": {"task": "notifications.requeue_stale", "schedule": 300},
+}
+
+if CELERY_TASK_ALWAYS_EAGER:
+    # In-process tasks (`make run`): the server's console shows requests, not every e-mail task.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 
 # Two database roles on PostgreSQL. DATABASE_URL is the application's role: it may only INSERT
 # and SELECT on the audit log. MIGRATION_DATABASE_URL (same database, the tables' owner) is

@@ -7,6 +7,8 @@ os.environ.setdefault("HMS_ADMIN_SIGNUP", "open")
 # Mail (password reset links) is written as files into backend/sent-mail/ for a newcomer to read.
 _SENT_MAIL = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "sent-mail"))
 os.environ.setdefault("EMAIL_URL", f"file://{_SENT_MAIL}")
+# Links in notification e-mails (`make run` passes its own HOST and PORT).
+os.environ.setdefault("HMS_SITE_URL", "http://127.0.0.1:8000")
 
 from pathlib import Path
 

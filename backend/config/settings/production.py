@@ -8,7 +8,13 @@ os.environ.setdefault("HMS_ADMIN_SIGNUP", "code")
 os.environ.setdefault("HMS_MFA_REQUIRED_ROLES", "ADMIN,DOCTOR")
 
 from config.settings.base import *
-from config.settings.base import CACHE_URL, HMS_ADMIN_SIGNUP, HMS_ADMIN_SIGNUP_CODE, env
+from config.settings.base import (
+    CACHE_URL,
+    CELERY_BROKER_URL,
+    HMS_ADMIN_SIGNUP,
+    HMS_ADMIN_SIGNUP_CODE,
+    env,
+)
 
 _KNOWN_DEFAULTS = {
     "",
@@ -34,6 +40,13 @@ if not CACHE_URL.startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured(
         "CACHE_URL must point at Redis (redis://host:6379/0) in production: sign-in lockout "
         "and throttle counters are shared by every worker through it."
+    )
+
+# Notification e-mails and reminders run in Celery workers and beat, through Redis.
+if not CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL must point at Redis (redis://host:6379/1) in production: "
+        "notification e-mails and reminders are queued there for the Celery worker and beat."
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -37,3 +37,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 # log's trigger lets that pass only in a session that asks for it.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c hms.audit_truncate=allow"
+
+# Celery tasks run in the test's own process, after the commit (tests capture on_commit).
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True

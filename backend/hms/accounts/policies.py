@@ -79,6 +79,12 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "audit_events.export": ADMIN,
     "audit_events.fhir": ADMIN,
     "patient_access_log.list": PATIENT,
+    # notifications/: everyone reads their own (selectors scope them to the viewer)
+    "notifications.list": EVERYONE,
+    "notifications.read": EVERYONE,
+    "notifications.read_all": EVERYONE,
+    "notifications.preferences": EVERYONE,
+    "notifications.preferences_update": EVERYONE,
 }
 
 # Rejected and deleted accounts are history: their profile is kept but never edited again.

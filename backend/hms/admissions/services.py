@@ -18,6 +18,7 @@ from hms.billing.models import Invoice
 from hms.billing.services import BilledStay, invoice_draft, invoice_issue
 from hms.common.errors import InvalidStateError, NotFoundError, ValidationFailed
 from hms.doctors.models import Doctor
+from hms.notifications.events import notify_invoice_issued
 from hms.patients.models import Patient
 
 _ACCOUNT_REFUSALS: dict[str, str] = {
@@ -233,6 +234,7 @@ def admission_discharge(
 
     `discharged_on` defaults to today (hospital time zone); it may be neither in the future nor
     before the admission date. `room_charge_per_day` defaults to the admission's daily rate.
+    The patient is told that the invoice is ready.
     Raises NotFoundError, InvalidStateError (already discharged: a second or concurrent
     discharge changes nothing) and ValidationFailed (dates, missing rate, amounts).
     """
@@ -270,4 +272,10 @@ def admission_discharge(
             at=at,
         )
         invoice = invoice_issue(actor=actor, draft=draft, at=at)
+        notify_invoice_issued(
+            patient=admission.patient.user,
+            invoice_id=invoice.pk,
+            invoice_number=invoice.number,
+            at=at,
+        )
     return invoice

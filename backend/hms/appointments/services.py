@@ -45,6 +45,12 @@ from hms.common.errors import (
     ValidationFailed,
 )
 from hms.doctors.models import Doctor
+from hms.notifications.events import (
+    notify_appointment_approved,
+    notify_appointment_cancelled,
+    notify_appointment_rejected,
+    notify_appointment_requested,
+)
 from hms.patients.models import Patient
 
 _PAST_PARTICIPLES: dict[str, str] = {
@@ -146,6 +152,8 @@ def appointment_book(
             patient=patient,
             at=at,
         )
+        if status == AppointmentStatus.PENDING:
+            notify_appointment_requested(doctor=doctor_account, starts_at=starts_at, at=at)
     return appointment
 
 
@@ -206,7 +214,30 @@ def _move(
         patient=appointment.patient,
         at=at,
     )
+    _notify(appointment=appointment, from_status=from_status, actor=actor, at=at)
     return appointment
+
+
+def _notify(*, appointment: Appointment, from_status: str, actor: User, at: datetime) -> None:
+    """Tell the patient (and the doctor of a confirmed visit) about a transition."""
+    patient, doctor = appointment.patient.user, appointment.doctor.user
+    if appointment.status == AppointmentStatus.CONFIRMED:
+        notify_appointment_approved(
+            patient=patient, doctor=doctor, starts_at=appointment.starts_at, at=at
+        )
+    elif appointment.status == AppointmentStatus.REJECTED:
+        notify_appointment_rejected(
+            patient=patient, doctor=doctor, starts_at=appointment.starts_at, at=at
+        )
+    elif appointment.status == AppointmentStatus.CANCELLED:
+        notify_appointment_cancelled(
+            patient=patient,
+            doctor=doctor,
+            starts_at=appointment.starts_at,
+            was_confirmed=from_status == AppointmentStatus.CONFIRMED,
+            actor=actor,
+            at=at,
+        )
 
 
 def appointment_approve(*, actor: User, appointment: Appointment, at: datetime) -> Appointment:
@@ -329,7 +360,7 @@ def appointment_cancel_for_doctor(*, actor: User, doctor: Doctor, reason: str, a
     with transaction.atomic():
         rows = list(
             Appointment.objects.select_for_update(of=("self",))
-            .select_related("patient")
+            .select_related("patient__user", "doctor__user")
             .filter(doctor=doctor, status__in=SLOT_HOLDING_STATUSES, starts_at__gt=at)
             .order_by("pk")
         )
@@ -347,7 +378,7 @@ def appointment_cancel_for_patient(
     with transaction.atomic():
         rows = list(
             Appointment.objects.select_for_update(of=("self",))
-            .select_related("patient")
+            .select_related("patient__user", "doctor__user")
             .filter(patient=patient, status__in=SLOT_HOLDING_STATUSES, starts_at__gt=at)
             .order_by("pk")
         )

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from hms.audit.chain import GENESIS_HASH, chainable, event_digest
 from hms.audit.models import AuditEvent, AuditKind, AuditOutcome, UnusualAccessFlag
@@ -179,15 +180,22 @@ def unusual_access_check(*, actor: Any, at: datetime) -> UnusualAccessFlag | Non
             event_ids.append(event_id)
     if len(patients) <= limit:
         return None
-    return UnusualAccessFlag.objects.create(
-        actor=actor,
-        actor_role=str(getattr(actor, "role", "") or ""),
-        actor_name=_actor_name(actor),
-        raised_at=at,
-        window_start=window_start,
-        patient_count=len(patients),
-        event_ids=event_ids,
-    )
+    with transaction.atomic():
+        flag = UnusualAccessFlag.objects.create(
+            actor=actor,
+            actor_role=str(getattr(actor, "role", "") or ""),
+            actor_name=_actor_name(actor),
+            raised_at=at,
+            window_start=window_start,
+            patient_count=len(patients),
+            event_ids=event_ids,
+        )
+        # The admins are told by the notifications app, which stands above this one: the
+        # setting names its function, as HMS_ROLE_MAP names the role map for hms.common.
+        notifier = getattr(settings, "HMS_UNUSUAL_ACCESS_NOTIFIER", "")
+        if notifier:
+            import_string(notifier)(flag=flag, minutes=minutes, at=at)
+    return flag
 
 
 # The cache's tally of openings: one bucket per person and minute.

@@ -18,6 +18,11 @@ from hms.audit.services import audit_record
 from hms.common.errors import ValidationFailed
 from hms.doctors.models import Department, Doctor
 from hms.doctors.policies import can_assign_doctor
+from hms.notifications.events import (
+    notify_account_approved,
+    notify_account_rejected,
+    notify_signup_waiting,
+)
 
 # Approve, reject, close and set-password, audited as `doctor.<verb>`.
 DOCTOR_ACCOUNT = AccountLifecycle[Doctor](model=Doctor, kind="doctor")
@@ -67,6 +72,8 @@ def doctor_create(
             object_id=doctor.pk,
             at=at,
         )
+        if status == AccountStatus.PENDING:
+            notify_signup_waiting(person=user, profile_id=doctor.pk, at=at)
     return doctor
 
 
@@ -126,14 +133,22 @@ def doctor_set_password(*, actor: User, doctor: Doctor, password: str, at: datet
 def doctor_approve(*, actor: User, doctor: Doctor, at: datetime) -> Doctor:
     """Approve a pending doctor application; the doctor can log in from now on.
 
-    Raises InvalidStateError, changing nothing, unless the doctor is PENDING.
+    The doctor is told (always by e-mail when they gave an address). Raises
+    InvalidStateError, changing nothing, unless the doctor is PENDING.
     """
-    return DOCTOR_ACCOUNT.approve(actor=actor, profile=doctor, at=at)
+    with transaction.atomic():
+        approved = DOCTOR_ACCOUNT.approve(actor=actor, profile=doctor, at=at)
+        notify_account_approved(person=approved.user, at=at)
+    return approved
 
 
 def doctor_reject(*, actor: User, doctor: Doctor, reason: str, at: datetime) -> Doctor:
     """Reject a pending doctor application, keeping the optional reason on the account.
 
-    Raises InvalidStateError, changing nothing, unless the doctor is PENDING.
+    The doctor is told, with the reason. Raises InvalidStateError, changing nothing, unless
+    the doctor is PENDING.
     """
-    return DOCTOR_ACCOUNT.reject(actor=actor, profile=doctor, reason=reason, at=at)
+    with transaction.atomic():
+        rejected = DOCTOR_ACCOUNT.reject(actor=actor, profile=doctor, reason=reason, at=at)
+        notify_account_rejected(person=rejected.user, reason=reason, at=at)
+    return rejected

@@ -20,6 +20,11 @@ from hms.audit.services import audit_record
 from hms.doctors.models import Doctor
 from hms.doctors.policies import can_assign_doctor
 from hms.doctors.services import DOCTOR_ACCOUNT, doctor_lock_assignable
+from hms.notifications.events import (
+    notify_account_approved,
+    notify_account_rejected,
+    notify_signup_waiting,
+)
 from hms.patients.models import Patient
 
 # Approve, reject, close and set-password, audited as `patient.<verb>` about the patient.
@@ -85,6 +90,8 @@ def patient_create(
             patient=patient,
             at=at,
         )
+        if status == AccountStatus.PENDING:
+            notify_signup_waiting(person=user, profile_id=patient.pk, at=at)
     return patient
 
 
@@ -174,12 +181,17 @@ def patient_approve(*, actor: User, patient: Patient, at: datetime) -> Patient:
             locked.assigned_doctor = preferred
             locked.save(update_fields=["assigned_doctor", "updated_at"])
             _audit_assignment(actor=actor, patient=locked, at=at)
+        notify_account_approved(person=locked.user, at=at)
     return locked
 
 
 def patient_reject(*, actor: User, patient: Patient, reason: str, at: datetime) -> Patient:
     """Reject a pending patient sign-up, keeping the optional reason on the account.
 
-    Raises InvalidStateError, changing nothing, unless the patient is PENDING.
+    The patient is told, with the reason. Raises InvalidStateError, changing nothing, unless
+    the patient is PENDING.
     """
-    return PATIENT_ACCOUNT.reject(actor=actor, profile=patient, reason=reason, at=at)
+    with transaction.atomic():
+        rejected = PATIENT_ACCOUNT.reject(actor=actor, profile=patient, reason=reason, at=at)
+        notify_account_rejected(person=rejected.user, reason=reason, at=at)
+    return rejected

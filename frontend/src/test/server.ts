@@ -133,6 +133,7 @@ export const handlers = [
   http.get('/api/v1/doctors/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/patients/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/appointments/', ({ response }) => response(200).json(EMPTY_PAGE)),
+  http.get('/api/v1/notifications/', ({ response }) => response(200).json(EMPTY_PAGE)),
 ];
 
 export const server = setupServer(...handlers);

@@ -195,3 +195,33 @@ export function pdfText(path: string): string {
   );
   return text.replace(/\s+/g, ' ').trim();
 }
+
+// --- scheduled jobs ---------------------------------------------------------------------------
+
+/** Where the e2e server's file mail backend writes (see server.mjs). */
+export function mailDir(): string {
+  return join(E2E_DIR, '.tmp', `mail-${process.env.HMS_E2E_PORT ?? ''}`);
+}
+
+/**
+ * Run the appointment reminder job once (`manage.py send_reminders`), as Celery beat or
+ * `make run`'s loop would, on the run's database and into the run's mail folder. `hours` widens
+ * the reminder window (HMS_REMINDER_HOURS) so a visit booked days ahead is due now.
+ */
+export function sendReminders(hours: number): string {
+  const port = process.env.HMS_E2E_PORT;
+  if (port === undefined) throw new Error('HMS_E2E_PORT is not set; run through `npm run e2e`.');
+  const database = join(E2E_DIR, '.tmp', `e2e-${port}.sqlite3`);
+  return execFileSync(PYTHON, ['manage.py', 'send_reminders'], {
+    cwd: BACKEND_DIR,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      DJANGO_SETTINGS_MODULE: 'config.settings.local',
+      DATABASE_URL: `sqlite:///${database}?timeout=30`,
+      CACHE_URL: 'locmem://',
+      EMAIL_URL: `file://${mailDir()}`,
+      HMS_REMINDER_HOURS: String(Math.trunc(hours)),
+    },
+  });
+}

@@ -13,9 +13,10 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("HMS_", "SECRET_KEY", "DEBUG", "CACHE_URL"))
+        if not k.startswith(("HMS_", "SECRET_KEY", "DEBUG", "CACHE_URL", "CELERY_"))
     }
     clean["CACHE_URL"] = "redis://127.0.0.1:6379/7"
+    clean["CELERY_BROKER_URL"] = "redis://127.0.0.1:6379/8"
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     return subprocess.run(  # noqa: S603
@@ -74,3 +75,15 @@ def test_production_refuses_to_start_without_a_redis_cache():
         )
         assert result.returncode != 0
         assert "CACHE_URL must point at Redis" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_redis_broker():
+    for broker_url in ("", "memory://"):
+        result = run_manage(
+            "check",
+            SECRET_KEY=STRONG_SECRET,
+            HMS_ADMIN_SIGNUP="closed",
+            CELERY_BROKER_URL=broker_url,
+        )
+        assert result.returncode != 0
+        assert "CELERY_BROKER_URL must point at Redis" in result.stderr

@@ -272,6 +272,12 @@ CASES: dict[str, Case] = {
         lambda h: h.appointment_id,
         lambda h: {"reason": "Doctor away"},
     ),
+    "notifications_preferences_update": (
+        lambda h: h.patient,
+        lambda h: None,
+        lambda h: {"preferences": [{"kind": "APPOINTMENT_REMINDER", "email": False}]},
+    ),
+    "notifications_unsubscribe": (lambda h: None, lambda h: None, lambda h: {"token": "x"}),
 }
 
 LENGTH_CASES = [

@@ -6,6 +6,7 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { ApiDocsLink } from '@/features/api-docs/components/api-docs-link';
 import { useLogout } from '@/features/auth/api/logout';
 import { useIdleLogout } from '@/features/auth/hooks/use-idle-logout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import type { Role } from '@/lib/auth/session';
 import { ROLE_LABEL, useCurrentUser, useSession } from '@/lib/auth/session';
 import { useHospital } from '@/lib/hospital';
@@ -63,6 +64,7 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
                 {user.full_name}
               </Text>
             </Box>
+            <NotificationBell to={`/${modules[user.role].path}/notifications`} />
             <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
             <Button
               variant="default"

@@ -21,6 +21,7 @@ export const adminModule: RoleModule = {
     { label: 'Invoices', to: '/admin/invoices' },
     { label: 'Appointments', to: '/admin/appointments' },
     { label: 'Audit log', to: '/admin/audit' },
+    { label: 'Notifications', to: '/admin/notifications' },
     { label: 'My profile', to: '/admin/profile' },
   ],
   routes: [
@@ -103,6 +104,15 @@ export const adminModule: RoleModule = {
     page('audit', async () => {
       const module = await import('@/features/audit-events/components/audit-events-page');
       return module.AuditEventsPage;
+    }),
+
+    page('notifications', async () => {
+      const module = await import('@/features/notifications/components/notifications-page');
+      return module.NotificationsPage;
+    }),
+    page('notifications/preferences', async () => {
+      const module = await import('@/features/notifications/components/preferences-page');
+      return module.PreferencesPage;
     }),
   ],
 };

@@ -12,6 +12,7 @@ export const doctorModule: RoleModule = {
     { label: 'My appointments', to: '/doctor/appointments' },
     { label: 'My patients', to: '/doctor/patients' },
     { label: 'Discharged patients', to: '/doctor/discharged' },
+    { label: 'Notifications', to: '/doctor/notifications' },
     { label: 'My profile', to: '/doctor/profile' },
   ],
   routes: [
@@ -48,6 +49,20 @@ export const doctorModule: RoleModule = {
       path: 'profile',
       lazy: async () => ({
         Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
+      }),
+    },
+    {
+      path: 'notifications',
+      lazy: async () => ({
+        Component: (await import('@/features/notifications/components/notifications-page'))
+          .NotificationsPage,
+      }),
+    },
+    {
+      path: 'notifications/preferences',
+      lazy: async () => ({
+        Component: (await import('@/features/notifications/components/preferences-page'))
+          .PreferencesPage,
       }),
     },
   ],

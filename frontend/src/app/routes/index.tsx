@@ -75,6 +75,19 @@ export const routes: RouteObject[] = [
           },
         ],
       },
+      {
+        // The one-click link of a notification e-mail works signed in or not.
+        element: <AuthLayout />,
+        children: [
+          {
+            path: 'notifications/unsubscribe',
+            lazy: async () => ({
+              Component: (await import('@/features/notifications/components/unsubscribe-page'))
+                .UnsubscribePage,
+            }),
+          },
+        ],
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -13,6 +13,7 @@ export const patientModule: RoleModule = {
     { label: 'My appointments', to: '/patient/appointments' },
     { label: 'My invoices', to: '/patient/invoices' },
     { label: 'Who saw my record', to: '/patient/access-log' },
+    { label: 'Notifications', to: '/patient/notifications' },
     { label: 'My profile', to: '/patient/profile' },
   ],
   routes: [
@@ -62,6 +63,20 @@ export const patientModule: RoleModule = {
       path: 'profile',
       lazy: async () => ({
         Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
+      }),
+    },
+    {
+      path: 'notifications',
+      lazy: async () => ({
+        Component: (await import('@/features/notifications/components/notifications-page'))
+          .NotificationsPage,
+      }),
+    },
+    {
+      path: 'notifications/preferences',
+      lazy: async () => ({
+        Component: (await import('@/features/notifications/components/preferences-page'))
+          .PreferencesPage,
       }),
     },
   ],

@@ -1067,6 +1067,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your notifications, newest first
+         * @description Texts are short and hold no clinical details; `link` is the web app's page about it.
+         */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of your notifications read
+         * @description Marking one that is already read changes nothing. Anyone else's notification is 404.
+         */
+        post: operations["notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which kinds of notification you also receive by e-mail
+         * @description Every notification shows in the app. E-mail goes to your account's address, for every
+         *     kind unless you switched it off; `mandatory` kinds (security and account notices) are
+         *     always e-mailed.
+         */
+        get: operations["notifications_preferences"];
+        /**
+         * Choose which kinds of notification you also receive by e-mail
+         * @description Replaces your choices: kinds listed with `email: false` are not e-mailed, every other
+         *     kind is. An unknown kind is 400 `UNKNOWN_NOTIFICATION_KIND`; switching off a mandatory
+         *     kind is 400 `NOTIFICATION_KIND_MANDATORY`; nothing changes then.
+         */
+        put: operations["notifications_preferences_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark all your notifications read
+         * @description Mark all your notifications read.
+         */
+        post: operations["notifications_read_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop e-mails of one kind, with the signed token of an e-mail's link
+         * @description No sign-in needed: the token names the account and the kind. A forged, damaged or
+         *     expired token is 400 `INVALID_UNSUBSCRIBE_LINK`.
+         */
+        post: operations["notifications_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/": {
         parameters: {
             query?: never;
@@ -1743,6 +1852,7 @@ export interface components {
          *     * `INVALID_SIGNUP_CODE` - 403: The admin sign-up code is not correct.
          *     * `INVALID_STATE` - 409: This action is not allowed in the current state.
          *     * `INVALID_TOKEN` - 401: The refresh token is missing, expired or revoked. Sign in again.
+         *     * `INVALID_UNSUBSCRIBE_LINK` - 400: This link is not valid; choose your e-mail preferences after signing in.
          *     * `MALFORMED_REQUEST` - 400: The body is not valid JSON.
          *     * `METHOD_NOT_ALLOWED` - 405: The path does not take this method; see `Allow`.
          *     * `MFA_ALREADY_ENABLED` - 409: Two-factor sign-in is already on for this account.
@@ -1750,6 +1860,7 @@ export interface components {
          *     * `MFA_ENROLMENT_NOT_STARTED` - 409: Start the two-factor enrolment first.
          *     * `MFA_ENROLMENT_REQUIRED` - 403: Turn on two-factor sign-in first (auth/mfa/enrol/).
          *     * `MFA_TOKEN_INVALID` - 401: This sign-in has expired or was already completed. Sign in again.
+         *     * `NOTIFICATION_KIND_MANDATORY` - 400: E-mail for this kind of notification cannot be switched off.
          *     * `NOT_ACCEPTABLE` - 406: The `Accept` header asks for a format the API does not send.
          *     * `NOT_AUTHENTICATED` - 401: No credentials, or the token is not valid.
          *     * `NOT_FOUND` - 404: Missing, or not visible to the caller.
@@ -1761,12 +1872,13 @@ export interface components {
          *     * `SLOT_OUTSIDE_HOURS` - 400: This time is not a bookable slot.
          *     * `SLOT_TAKEN` - 409: This slot has just been taken; choose another time.
          *     * `THROTTLED` - 429: Too many requests; see `Retry-After`.
+         *     * `UNKNOWN_NOTIFICATION_KIND` - 400: There is no such kind of notification.
          *     * `UNSUPPORTED_MEDIA_TYPE` - 415: Send `application/json`.
          *     * `URI_TOO_LONG` - 414: The URL (path and query string) is longer than the server accepts.
          *     * `VALIDATION_ERROR` - 400: Some fields are not valid; `fields` names them.
          * @enum {string}
          */
-        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
         /** @description A FHIR R4 AuditEvent resource (JSON); see http://hl7.org/fhir/R4/auditevent.html. */
         FhirAuditEvent: {
             resourceType: string;
@@ -1946,6 +2058,70 @@ export interface components {
             required_for_role: boolean;
             recovery_codes_left: number;
         };
+        /** @description One notification of the signed-in account. */
+        Notification: {
+            readonly id: number;
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly text: string;
+            /** @description A path of the web app, e.g. `/patient/appointments`; may be empty. */
+            readonly link: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When you marked it read; null while unread.
+             */
+            readonly read_at: string | null;
+        };
+        /**
+         * @description * `ACCOUNT_SIGNUP_WAITING` - Sign-up waiting for approval
+         *     * `ACCOUNT_APPROVED` - Account approved
+         *     * `ACCOUNT_REJECTED` - Account not approved
+         *     * `APPOINTMENT_REQUESTED` - Appointment requested
+         *     * `APPOINTMENT_APPROVED` - Appointment approved
+         *     * `APPOINTMENT_REJECTED` - Appointment request rejected
+         *     * `APPOINTMENT_CANCELLED` - Appointment cancelled
+         *     * `APPOINTMENT_RESCHEDULED` - Appointment moved
+         *     * `APPOINTMENT_REMINDER` - Appointment reminder
+         *     * `INVOICE_ISSUED` - Discharged, invoice issued
+         *     * `PAYMENT_RECEIVED` - Payment received
+         *     * `UNUSUAL_ACCESS` - Unusual access flagged
+         * @enum {string}
+         */
+        NotificationKindEnum: "ACCOUNT_SIGNUP_WAITING" | "ACCOUNT_APPROVED" | "ACCOUNT_REJECTED" | "APPOINTMENT_REQUESTED" | "APPOINTMENT_APPROVED" | "APPOINTMENT_REJECTED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_REMINDER" | "INVOICE_ISSUED" | "PAYMENT_RECEIVED" | "UNUSUAL_ACCESS";
+        /** @description Whether one kind of notification is also sent by e-mail. */
+        NotificationPreference: {
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly title: string;
+            readonly email: boolean;
+            /** @description Always e-mailed (security and account notices). */
+            readonly mandatory: boolean;
+        };
+        NotificationPreferenceChoiceRequest: {
+            /** @description A kind of notification (NotificationKindEnum). */
+            kind: string;
+            /** @description Send this kind by e-mail too. */
+            email: boolean;
+        };
+        NotificationPreferences: {
+            readonly preferences: components["schemas"]["NotificationPreference"][];
+        };
+        NotificationPreferencesUpdateRequest: {
+            /** @description Every kind not listed, or listed with `email: true`, is e-mailed. */
+            preferences: components["schemas"]["NotificationPreferenceChoiceRequest"][];
+        };
+        NotificationUnsubscribeRequest: {
+            /** @description The `token` parameter of the link. */
+            token: string;
+        };
+        NotificationUnsubscribed: {
+            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly title: string;
+        };
+        NotificationsMarked: {
+            /** @description How many unread notifications were marked read. */
+            marked: number;
+        };
         /** @enum {unknown} */
         NullEnum: null;
         PaginatedAccessLogEntryList: {
@@ -2052,6 +2228,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Invoice"][];
+        };
+        PaginatedNotificationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/notifications/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/notifications/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
         };
         PaginatedPatientList: {
             /** @example 123 */
@@ -6632,6 +6823,416 @@ export interface operations {
             };
             /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description `true`: only the unread ones (the page's `count` is the unread count the bell shows). */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_preferences_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferencesUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_read_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsMarked"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUnsubscribeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationUnsubscribed"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

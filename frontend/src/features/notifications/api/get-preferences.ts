@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+
+export const preferencesQueryOptions = queryOptions({
+  queryKey: ['notifications', 'preferences'],
+  queryFn: async () => unwrap(await api.GET('/api/v1/notifications/preferences/')).preferences,
+});
+
+/** Which kinds of notification the user also receives by e-mail. */
+export function usePreferences() {
+  return useQuery(preferencesQueryOptions);
+}
