@@ -94,6 +94,9 @@ SERVER_ENV = {
     "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
     "DATABASE_URL": DATABASE_URL,
     "CACHE_URL": CACHE_URL,
+    # Production settings require a Redis broker to load; benchmarks.settings runs the tasks
+    # in-process instead, so nothing is queued there.
+    "CELERY_BROKER_URL": CACHE_URL,
     "DEBUG": "false",
     "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(48),
     "HMS_ADMIN_SIGNUP": "closed",

@@ -87,6 +87,12 @@ test('notifications: the admin is told of a request, the patient of the approval
   await expect(
     patientPage.getByRole('banner').getByRole('link', { name: 'Notifications', exact: true }),
   ).toBeVisible();
+  await patientPage.getByRole('link', { name: 'E-mail preferences' }).click();
+  await expect(
+    patientPage.getByRole('checkbox', { name: 'Appointment reminder' }),
+  ).toBeChecked();
+  await expect(patientPage.getByRole('checkbox', { name: 'Account approved' })).toBeDisabled();
+  await expectNoSeriousA11yViolations(patientPage);
   await context.close();
 
   // The reminder job e-mails the confirmed visit (the window widened to reach it); a second

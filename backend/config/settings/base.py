@@ -448,7 +448,7 @@ HMS_EMAIL_RETRY_SECONDS = env.int("HMS_EMAIL_RETRY_SECONDS", default=30)
 _CELERY_BROKER = env.str("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not _CELERY_BROKER
 # In-process tasks need no broker; "memory://" keeps Celery from looking for one on localhost.
-CELERY_BROKER_URL = _CELERY_BROKER or "memory://"
+CELERY_BROKER_URL = _CELERY_BROKER or "memory://localhost/"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_IGNORE_RESULT = True
 # A message is acknowledged after its task ran, so a worker that dies mid-task loses nothing;

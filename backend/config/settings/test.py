@@ -39,5 +39,5 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c hms.audit_truncate=allow"
 
 # Celery tasks run in the test's own process, after the commit (tests capture on_commit).
-CELERY_BROKER_URL = "memory://"
+CELERY_BROKER_URL = "memory://localhost/"
 CELERY_TASK_ALWAYS_EAGER = True

@@ -3,7 +3,7 @@
 The producer (a `manage.py shell` process) creates a notification in a transaction; after the
 commit its e-mail task goes to Redis; a `celery worker` process takes it and writes the mail
 into a folder (EMAIL_URL=file://). Both share one SQLite file of their own. The Redis database
-comes from HMS_TEST_REDIS_URL (default redis://127.0.0.1:6379/4); every key this test makes
+comes from HMS_TEST_BROKER_URL (default redis://127.0.0.1:6379/4); every key this test makes
 lives under a prefix of its own and is deleted afterwards. CI has Redis, so it runs there.
 """
 
@@ -22,7 +22,7 @@ import pytest
 import redis
 
 BACKEND = Path(__file__).resolve().parents[3]
-REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+REDIS_URL = os.environ.get("HMS_TEST_BROKER_URL", "redis://127.0.0.1:6379/4")
 # Readiness waits on a machine that may be busy; never an assertion on speed.
 DEADLINE_SECONDS = 120
 
@@ -50,7 +50,7 @@ def _redis_or_skip() -> redis.Redis:
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
-        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set HMS_TEST_REDIS_URL); CI has it")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL} (set HMS_TEST_BROKER_URL); CI has it")
     return client
 
 
