@@ -59,8 +59,16 @@ export function AdmitPatientPage() {
       room_charge_per_day: (value) => amountError(value, true),
     },
   });
-  const { setErrors, setFieldValue, getValues } = form;
+  const { setErrors, setFieldValue, getValues, isTouched } = form;
   const patient = usePatient(form.values.patient);
+
+  // The form opens before the hospital's settings arrive; the default date is the hospital's
+  // today (not the browser's), so it follows the time zone once known unless the admin chose one.
+  useEffect(() => {
+    if (!isTouched('admitted_on') && getValues().admitted_on !== today) {
+      setFieldValue('admitted_on', today);
+    }
+  }, [today, isTouched, getValues, setFieldValue]);
 
   // A chosen patient brings their doctor and symptoms, once per patient; the admin may change both.
   const filledFor = useRef<number | null>(null);

@@ -107,7 +107,15 @@ export function DischargePanel({ admission }: { admission: Admission }) {
       other_charge: (value) => amountError(value),
     },
   });
-  const { setErrors } = form;
+  const { setErrors, setFieldValue, getValues, isTouched } = form;
+
+  // The hospital's today, not the browser's, once its time zone is known (unless already chosen).
+  const defaultDate = today < admission.admitted_on ? admission.admitted_on : today;
+  useEffect(() => {
+    if (!isTouched('discharged_on') && getValues().discharged_on !== defaultDate) {
+      setFieldValue('discharged_on', defaultDate);
+    }
+  }, [defaultDate, isTouched, getValues, setFieldValue]);
 
   const body = bodyOf(form.values, admission.admitted_on, today);
   const [debouncedBody] = useDebouncedValue(body, 400);

@@ -64,8 +64,13 @@ export function BookAppointmentPage() {
       reason: (value) => (value.trim() === '' ? 'Say why the patient wants to be seen.' : null),
     },
   });
-  const { setErrors, setFieldValue } = form;
+  const { setErrors, setFieldValue, getValues, isTouched } = form;
   const { values } = form;
+
+  // The hospital's today, not the browser's, once its time zone is known (unless already chosen).
+  useEffect(() => {
+    if (!isTouched('date') && getValues().date !== today) setFieldValue('date', today);
+  }, [today, isTouched, getValues, setFieldValue]);
   const patient = usePatient(values.patient);
   const slots = useFreeSlots(values.doctor, isIsoDate(values.date) ? values.date : null);
 
