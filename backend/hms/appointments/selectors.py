@@ -16,8 +16,9 @@ from hms.appointments.models import (
     Appointment,
     AppointmentEvent,
     AppointmentStatus,
+    WaitlistEntry,
 )
-from hms.appointments.policies import visible_appointments
+from hms.appointments.policies import visible_appointments, visible_waitlist_entries
 from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
@@ -288,3 +289,21 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
         }
         for day in dates
     ]
+
+
+def waitlist_list(*, viewer: User, doctor_id: int | None = None) -> QuerySet[WaitlistEntry]:
+    """List the entries the viewer may see, in line order; active ones unless all are asked."""
+    queryset = WaitlistEntry.objects.filter(visible_waitlist_entries(viewer)).select_related(
+        "patient__user", "doctor__user", "doctor__department", "offer"
+    )
+    if doctor_id is not None:
+        queryset = queryset.filter(doctor_id=doctor_id)
+    return queryset.order_by("created_at", "id")
+
+
+def waitlist_get(*, viewer: User, id: int) -> WaitlistEntry:
+    """Get one entry the viewer may see. Raises NotFoundError (missing or not yours)."""
+    entry = waitlist_list(viewer=viewer).filter(pk=id).first()
+    if entry is None:
+        raise NotFoundError()
+    return entry
