@@ -291,3 +291,8 @@ class WaitlistEntry(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"Waitlist entry #{self.pk}"
+
+    @property
+    def current_offer(self) -> WaitlistEntry | None:
+        """This entry while a slot is held for it (for the `offer` of its answers), else None."""
+        return self if self.status == WaitlistStatus.OFFERED and self.offer_id else None
