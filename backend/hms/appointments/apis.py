@@ -40,7 +40,7 @@ from hms.appointments.services import (
     appointment_reject,
     appointment_reschedule,
 )
-from hms.appointments.slots import slot_rules
+from hms.appointments.slots import local_date, slot_rules
 from hms.appointments.waitlist import waitlist_accept, waitlist_join, waitlist_leave
 from hms.audit.recording import records_access
 from hms.common.errors import NotFoundError, PermissionDeniedError, ValidationFailed
@@ -526,7 +526,9 @@ class TimeOffViewSet(ApiViewSet):
             doctor_ids = list(Doctor.objects.filter(user=self.viewer).values_list("pk", flat=True))
         elif "doctor" in query.validated_data:
             doctor_ids = [query.validated_data["doctor"]]
-        rows = time_off_list(doctor_ids=doctor_ids, start=timezone.localdate())
+        rows = time_off_list(
+            doctor_ids=doctor_ids, start=local_date(timezone.now(), rules=slot_rules())
+        )
         return self.paginated(rows, s.TimeOffSerializer)
 
     @extend_schema(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from hms.accounts.models import AccountStatus
@@ -189,14 +190,29 @@ class AppointmentRescheduleSerializer(serializers.Serializer):
     )
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        "maxLength": 5,
+        "example": "09:00",
+    }
+)
+class ClockTimeField(serializers.TimeField):
+    """A wall-clock time written HH:MM (hospital time zone)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%H:%M", input_formats=["%H:%M"], **kwargs)
+
+
 class AvailabilityWindowSerializer(serializers.ModelSerializer[AvailabilityWindow]):
     """One window of a weekly template: wall-clock times in the hospital's time zone."""
 
     weekday = serializers.IntegerField(
         min_value=0, max_value=6, help_text="0 = Monday ... 6 = Sunday."
     )
-    start_time = serializers.TimeField(format="%H:%M", help_text="HH:MM")
-    end_time = serializers.TimeField(format="%H:%M", help_text="HH:MM, after start_time.")
+    start_time = ClockTimeField(help_text="HH:MM")
+    end_time = ClockTimeField(help_text="HH:MM, after start_time.")
     weekday_name = serializers.SerializerMethodField(help_text="MON ... SUN.")
 
     class Meta:

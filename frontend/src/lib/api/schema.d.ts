@@ -1853,13 +1853,13 @@ export interface components {
             /** @description MON ... SUN. */
             readonly weekday_name: string;
             /**
-             * Format: time
              * @description HH:MM
+             * @example 09:00
              */
             start_time: string;
             /**
-             * Format: time
              * @description HH:MM, after start_time.
+             * @example 09:00
              */
             end_time: string;
         };
@@ -1868,13 +1868,13 @@ export interface components {
             /** @description 0 = Monday ... 6 = Sunday. */
             weekday: number;
             /**
-             * Format: time
              * @description HH:MM
+             * @example 09:00
              */
             start_time: string;
             /**
-             * Format: time
              * @description HH:MM, after start_time.
+             * @example 09:00
              */
             end_time: string;
         };
