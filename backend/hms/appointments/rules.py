@@ -108,14 +108,17 @@ def insert_holding(appointment: Appointment, *, actor: User | None) -> None:
 
     Call inside a transaction. Raises SlotTaken, leaving the transaction usable.
     """
-    arguments = {
-        "actor": actor,
-        "doctor_id": appointment.doctor_id,
-        "patient_id": appointment.patient_id,
-        "starts_at": appointment.starts_at,
-        "ends_at": appointment.ends_at,
-    }
-    refusal = overlap_error(**arguments)
+
+    def refusal_now() -> SlotTaken | None:
+        return overlap_error(
+            actor=actor,
+            doctor_id=appointment.doctor_id,
+            patient_id=appointment.patient_id,
+            starts_at=appointment.starts_at,
+            ends_at=appointment.ends_at,
+        )
+
+    refusal = refusal_now()
     if refusal is not None:
         raise refusal
     try:
@@ -124,7 +127,7 @@ def insert_holding(appointment: Appointment, *, actor: User | None) -> None:
         with transaction.atomic():
             appointment.save()
     except IntegrityError as error:
-        raise overlap_error(**arguments) or SlotTaken() from error
+        raise refusal_now() or SlotTaken() from error
 
 
 def check_transition(appointment: Appointment, to_status: str) -> None:

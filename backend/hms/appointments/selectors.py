@@ -222,6 +222,7 @@ CALENDAR_STATUSES = (
 def _day_availability(
     day: date, *, windows: list[AvailabilityWindow], rules: SlotRules
 ) -> list[tuple[datetime, datetime]]:
+    spans: list[tuple[time | None, time | None]]
     if windows:
         spans = [
             (window.start_time, window.end_time)
@@ -235,7 +236,8 @@ def _day_availability(
             if day.weekday() in window.weekdays
         ]
     ranges = []
-    for start, end in sorted(spans):
+    for start, end in sorted(spans, key=lambda span: span[0] or time()):
+        assert start is not None
         starts_at = datetime.combine(day, start, tzinfo=rules.tz)
         ends_at = (
             datetime.combine(day + timedelta(days=1), time(), tzinfo=rules.tz)

@@ -226,7 +226,7 @@ class AvailabilityWindowSerializer(serializers.ModelSerializer[AvailabilityWindo
 class AvailabilitySerializer(serializers.Serializer):
     """A doctor's weekly template; no windows: bookable in all of the hospital's hours."""
 
-    windows = AvailabilityWindowSerializer(many=True, max_length=70)
+    windows = AvailabilityWindowSerializer(many=True, max_length=70)  # type: ignore[call-arg]
 
 
 class DoctorAvailabilitySerializer(AvailabilitySerializer):

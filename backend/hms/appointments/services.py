@@ -38,7 +38,7 @@ from hms.appointments.rules import (
     check_transition,
     insert_holding,
 )
-from hms.appointments.waitlist import waitlist_offer_slot
+from hms.appointments.waitlist import waitlist_close_for, waitlist_offer_slot
 from hms.audit.services import audit_record
 from hms.common.errors import (
     InvalidStateError,
@@ -401,6 +401,7 @@ def appointment_cancel_for_doctor(*, actor: User, doctor: Doctor, reason: str, a
     account locked). Past appointments are left as they are: they are history.
     """
     with transaction.atomic():
+        waitlist_close_for(actor=actor, doctor=doctor, at=at)
         rows = list(
             Appointment.objects.select_for_update(of=("self",))
             .select_related("patient")
@@ -419,6 +420,7 @@ def appointment_cancel_for_patient(
     account locked). Past appointments are left as they are: they are history.
     """
     with transaction.atomic():
+        waitlist_close_for(actor=actor, patient=patient, at=at)
         rows = list(
             Appointment.objects.select_for_update(of=("self",))
             .select_related("patient")

@@ -144,6 +144,8 @@ def _release_hold(
     *, entry: WaitlistEntry, actor: User | None, to_status: str, reason: str, at: datetime
 ) -> None:
     """End the entry's held appointment and offer its slot to the next in line."""
+    if entry.offer_id is None:
+        return
     hold = (
         Appointment.objects.select_for_update(of=("self",))
         .select_related("patient")
@@ -192,6 +194,39 @@ def waitlist_leave(*, actor: User, entry: WaitlistEntry, at: datetime) -> Waitli
     return locked
 
 
+def waitlist_close_for(
+    *, actor: User, doctor: Doctor | None = None, patient: Patient | None = None, at: datetime
+) -> int:
+    """Take every active entry of a closed doctor's or patient's account off the lines (LEFT).
+
+    Called inside the account-closing transaction, before its appointments are cancelled. A
+    slot held for a closed patient passes to the next in line. Returns how many entries left.
+    """
+    entries = WaitlistEntry.objects.select_for_update(of=("self",)).filter(
+        status__in=WAITLIST_ACTIVE_STATUSES
+    )
+    if doctor is not None:
+        entries = entries.filter(doctor=doctor)
+    if patient is not None:
+        entries = entries.filter(patient=patient)
+    closed = 0
+    for entry in entries.order_by("pk"):
+        offered = entry.status == WaitlistStatus.OFFERED
+        entry.status = WaitlistStatus.LEFT
+        entry.status_changed_at = at
+        entry.save(update_fields=["status", "status_changed_at", "updated_at"])
+        if offered:
+            _release_hold(
+                entry=entry,
+                actor=actor,
+                to_status=AppointmentStatus.CANCELLED,
+                reason="The account was closed.",
+                at=at,
+            )
+        closed += 1
+    return closed
+
+
 def waitlist_accept(*, actor: User, entry: WaitlistEntry, at: datetime) -> Appointment:
     """Accept the slot offered to an entry: the hold becomes a booking under the usual rules.
 
@@ -213,6 +248,8 @@ def waitlist_accept(*, actor: User, entry: WaitlistEntry, at: datetime) -> Appoi
             or patient_account.status != AccountStatus.APPROVED
         ):
             raise InvalidStateError("The doctor or the patient is no longer active.")
+        if locked.offer_id is None:
+            raise InvalidStateError("There is no offer to accept on this waitlist entry.")
         hold = (
             Appointment.objects.select_for_update(of=("self",))
             .select_related("patient")
@@ -275,10 +312,11 @@ def waitlist_offer_slot(
             date_to__gte=day,
             patient__user__status=AccountStatus.APPROVED,
         )
-        .exclude(patient_id=exclude_patient_id)
-        .order_by("created_at", "id")[:_CANDIDATES]
+        .order_by("created_at", "id")
     )
-    for entry in candidates:
+    if exclude_patient_id is not None:
+        candidates = candidates.exclude(patient_id=exclude_patient_id)
+    for entry in candidates[:_CANDIDATES]:
         hold = Appointment(
             patient=entry.patient,
             doctor=doctor,

@@ -14,7 +14,11 @@ from hms.appointments.models import (
     WaitlistEntry,
     WaitlistStatus,
 )
-from hms.appointments.services import appointment_book, appointment_cancel
+from hms.appointments.services import (
+    appointment_book,
+    appointment_cancel,
+    appointment_cancel_for_patient,
+)
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
 from hms.appointments.waitlist import waitlist_accept, waitlist_join, waitlist_leave
 from hms.common.errors import InvalidStateError, PermissionDeniedError
@@ -192,3 +196,18 @@ def test_entries_whose_days_have_passed_expire(doctor, make_patient):
 
     entry.refresh_from_db()
     assert (counts["entries_expired"], entry.status) == (1, W.EXPIRED)
+
+
+def test_closing_an_offered_patients_account_passes_the_slot_on(admin_user, doctor, make_patient):
+    first, second = make_patient(), make_patient()
+    visit = AppointmentFactory(doctor=doctor, starts_at=slot(3))
+    entry = join(first, doctor)
+    later = join(second, doctor, at=NOW + timedelta(minutes=1))
+    appointment_cancel(actor=admin_user, appointment=visit, at=NOW)
+
+    appointment_cancel_for_patient(actor=admin_user, patient=first, reason="Closed", at=NOW)
+
+    entry.refresh_from_db()
+    later.refresh_from_db()
+    assert (entry.status, entry.offer.status) == (W.LEFT, S.CANCELLED)
+    assert (later.status, later.offer.starts_at) == (W.OFFERED, slot(3))
