@@ -30,7 +30,7 @@ export function BookSlotModal({ target, onClose }: BookSlotModalProps) {
   return (
     <Modal opened={target !== null} onClose={close} title="Book this slot" centered>
       {target !== null && (
-        <form
+        <form noValidate
           aria-label="Book this slot"
           onSubmit={(event) => {
             event.preventDefault();

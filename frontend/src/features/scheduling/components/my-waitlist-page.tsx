@@ -37,7 +37,7 @@ export function MyWaitlistPage() {
         <Title order={2} size="h4" id="join-title" mb="xs">
           Join a waitlist
         </Title>
-        <form
+        <form noValidate
           aria-label="Join a waitlist"
           onSubmit={(event) => {
             event.preventDefault();

@@ -74,7 +74,7 @@ function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
         Inside the hospital&apos;s hours ({workingHours}). No windows: the doctor
         sees patients in all of the hospital&apos;s hours.
       </Text>
-      <form
+      <form noValidate
         aria-label="Weekly hours"
         onSubmit={(event) => {
           event.preventDefault();
@@ -171,7 +171,7 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
       <Title order={2} size="h4" id="time-off-title" mb="xs">
         Time off
       </Title>
-      <form
+      <form noValidate
         aria-label="Add time off"
         onSubmit={(event) => {
           event.preventDefault();
@@ -262,8 +262,7 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
               </Text>
               <Button
                 size="compact-sm"
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 loading={remove.isPending && remove.variables === range.id}
                 onClick={() => {
                   remove.mutate(range.id);
