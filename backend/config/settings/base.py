@@ -353,6 +353,8 @@ HMS_WORKING_HOURS = env.str("HMS_WORKING_HOURS", default="MON-SAT 09:00-17:00")
 # How far ahead an appointment may be booked (days from today); dates in requests may lie at
 # most this far in the future, and none before 1900-01-01.
 HMS_BOOKING_HORIZON_DAYS = env.int("HMS_BOOKING_HORIZON_DAYS", default=180)
+# How long a slot offered to the first person on a doctor's waitlist is held for them (minutes).
+HMS_WAITLIST_HOLD_MINUTES = env.int("HMS_WAITLIST_HOLD_MINUTES", default=30)
 HMS_ALLOW_DEMO_SEED = False
 # Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
 # contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).

@@ -45,6 +45,8 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "doctors.revoke_sessions": ADMIN,
     "doctors.reset_mfa": ADMIN,
     "doctors.slots": ADMIN_PATIENT,
+    "doctors.availability": ADMIN_DOCTOR,  # a doctor: only their own (else 404)
+    "doctors.availability_set": ADMIN,
     # patients/
     "patients.list": ADMIN_DOCTOR,  # a doctor: only their assigned patients
     "patients.create": ADMIN,
@@ -74,6 +76,18 @@ ROLE_MAP: dict[str, frozenset[str]] = {
     "appointments.reject": ADMIN,
     "appointments.cancel": ADMIN_PATIENT,
     "appointments.complete": DOCTOR,
+    "appointments.reschedule": ADMIN_PATIENT,
+    "appointments.calendar": ADMIN_DOCTOR,  # a doctor: only their own calendar
+    # time-off/: doctors' leave (a doctor reads their own)
+    "time_off.list": ADMIN_DOCTOR,
+    "time_off.create": ADMIN,
+    "time_off.destroy": ADMIN,
+    # waitlist/: a patient their own entries, the admin every one
+    "waitlist.list": ADMIN_PATIENT,
+    "waitlist.create": ADMIN_PATIENT,
+    "waitlist.retrieve": ADMIN_PATIENT,
+    "waitlist.leave": ADMIN_PATIENT,
+    "waitlist.accept": ADMIN_PATIENT,
     # audit-events/ (the audit viewer) and patients/me/access-log/
     "audit_events.list": ADMIN,
     "audit_events.export": ADMIN,

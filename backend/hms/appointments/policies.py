@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 
 # The statuses in which an appointment is on its doctor's calendar or in their past visits.
-DOCTOR_VISIBLE_STATUSES = frozenset({AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED})
+DOCTOR_VISIBLE_STATUSES = frozenset(
+    {AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED, AppointmentStatus.NO_SHOW}
+)
 
 
 def _is_patient_of(user: User, appointment: Appointment) -> bool:
@@ -47,8 +49,8 @@ def visible_appointments(viewer: User) -> Q:
     """Match the appointments `viewer` may see.
 
     The admin sees every appointment and a patient all of their own. A doctor sees their own
-    once they are on the doctor's calendar: CONFIRMED, COMPLETED (a past visit), and CANCELLED
-    after having been confirmed; never a request still PENDING, a REJECTED one, or one
+    once they are on the doctor's calendar: CONFIRMED, COMPLETED (a past visit), NO_SHOW, and
+    CANCELLED after having been confirmed; never a request still PENDING, a REJECTED one, or one
     cancelled before it was confirmed (those were never the doctor's business, and they carry
     the patient's contact details and reason). Anyone else sees none.
     """
@@ -81,6 +83,20 @@ def can_cancel_appointment(*, user: User, appointment: Appointment) -> bool:
     return user.role == Role.ADMIN or _is_patient_of(user, appointment)
 
 
+def can_reschedule_appointment(*, user: User, appointment: Appointment) -> bool:
+    """Allow the admin to reschedule any appointment, and a patient their own."""
+    return user.role == Role.ADMIN or _is_patient_of(user, appointment)
+
+
 def can_complete_appointment(*, user: User, appointment: Appointment) -> bool:
     """Allow only the appointment's own doctor to mark it attended."""
     return _is_doctor_of(user, appointment)
+
+
+def visible_waitlist_entries(viewer: User) -> Q:
+    """Match the entries `viewer` may see: the admin all, a patient their own, others none."""
+    if viewer.role == Role.ADMIN:
+        return Q()
+    if viewer.role == Role.PATIENT:
+        return Q(patient__user_id=viewer.pk)
+    return Q(pk__in=[])

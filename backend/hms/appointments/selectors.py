@@ -3,26 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
+from hms.appointments.availability import open_slots, time_off_ranges
 from hms.appointments.models import (
     SLOT_HOLDING_STATUSES,
+    WAITLIST_ACTIVE_STATUSES,
     Appointment,
     AppointmentEvent,
     AppointmentStatus,
+    AvailabilityWindow,
+    TimeOff,
+    WaitlistEntry,
 )
-from hms.appointments.policies import visible_appointments
-from hms.appointments.slots import Slot, day_slots, local_date, local_day_bounds, slot_rules
+from hms.appointments.policies import visible_appointments, visible_waitlist_entries
+from hms.appointments.slots import (
+    Slot,
+    SlotRules,
+    day_slots,
+    local_date,
+    local_day_bounds,
+    slot_rules,
+)
 from hms.common.dates import BoundedDateFilter
-from hms.common.errors import NotFoundError
+from hms.common.errors import NotFoundError, ValidationFailed
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.common.queries import count_of, read_together
 from hms.doctors.models import Doctor
+from hms.patients.models import Patient
 
 
 def _with_people(queryset: QuerySet[Appointment]) -> QuerySet[Appointment]:
@@ -155,35 +168,197 @@ def appointment_get(*, viewer: User, id: int) -> Appointment:
     return appointment
 
 
-def slot_list(*, viewer: User, doctor_id: int, day: date, at: datetime) -> list[Slot]:
+def slot_list(
+    *, viewer: User, doctor_id: int, day: date, at: datetime, patient_id: int | None = None
+) -> list[Slot]:
     """List a doctor's free slots on a calendar day of the hospital, in time order.
 
-    A slot is free unless the doctor has a PENDING or CONFIRMED appointment in it (rejected and
-    cancelled ones free it again). Slots that have already started are left out. Every viewer
-    the role map lets in (admin, patient) sees the same slots. Raises NotFoundError for an
-    unknown doctor or one whose account is not approved.
+    Free: in the hospital's grid, inside the doctor's weekly template (all hours when they have
+    none), outside their time off, overlapping no pending, confirmed or held appointment of the
+    doctor, nor of the patient (a patient viewer: themself; an admin: `patient_id` when given).
+    Slots that have already started are left out. Raises NotFoundError for an unknown doctor or
+    one whose account is not approved.
     """
     doctor = Doctor.objects.filter(pk=doctor_id, user__status=AccountStatus.APPROVED).first()
     if doctor is None:
         raise NotFoundError()
+    if viewer.role == Role.PATIENT:
+        patient_id = Patient.objects.filter(user=viewer).values_list("pk", flat=True).first()
     rules = slot_rules()
     day_start, day_end = local_day_bounds(day, rules=rules)
-    # Compared in UTC: aware datetimes in a daylight-saving fold do not compare across zones.
-    taken = {
-        starts_at.astimezone(UTC)
-        for starts_at in Appointment.objects.filter(
-            doctor=doctor,
+    people = Q(doctor=doctor)
+    if patient_id is not None:
+        people |= Q(patient_id=patient_id)
+    busy = list(
+        Appointment.objects.filter(
+            people,
             status__in=SLOT_HOLDING_STATUSES,
-            starts_at__gte=day_start,
             starts_at__lt=day_end,
-        ).values_list("starts_at", flat=True)
+            ends_at__gt=day_start,
+        ).values_list("starts_at", "ends_at")
+    )
+    return open_slots(
+        day_slots(day, rules=rules),
+        windows=list(AvailabilityWindow.objects.filter(doctor=doctor)),
+        time_off=time_off_ranges(doctor.pk, day_start, day_end),
+        busy=busy,
+        rules=rules,
+        at=at,
+    )
+
+
+# The longest calendar: a week for one doctor; every doctor only for one day.
+CALENDAR_DAYS_ONE_DOCTOR = 7
+# On the calendar: everything that is or was on the day's plan; not refused or withdrawn ones.
+CALENDAR_STATUSES = (
+    AppointmentStatus.PENDING,
+    AppointmentStatus.CONFIRMED,
+    AppointmentStatus.HELD,
+    AppointmentStatus.COMPLETED,
+    AppointmentStatus.NO_SHOW,
+)
+
+
+def _day_availability(
+    day: date, *, windows: list[AvailabilityWindow], rules: SlotRules
+) -> list[tuple[datetime, datetime]]:
+    spans: list[tuple[time | None, time | None]]
+    if windows:
+        spans = [
+            (window.start_time, window.end_time)
+            for window in windows
+            if window.weekday == day.weekday()
+        ]
+    else:
+        spans = [
+            (_clock_time(window.opens), _clock_time(window.closes))
+            for window in rules.windows
+            if day.weekday() in window.weekdays
+        ]
+    ranges = []
+    for start, end in sorted(spans, key=lambda span: span[0] or time()):
+        assert start is not None
+        starts_at = datetime.combine(day, start, tzinfo=rules.tz)
+        ends_at = (
+            datetime.combine(day + timedelta(days=1), time(), tzinfo=rules.tz)
+            if end is None
+            else datetime.combine(day, end, tzinfo=rules.tz)
+        )
+        ranges.append((starts_at, ends_at))
+    return ranges
+
+
+def _clock_time(minutes: int) -> time | None:
+    """A wall-clock time from minutes after midnight; None for midnight at the day's end."""
+    return None if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
+
+
+def appointment_calendar(
+    *,
+    viewer: User,
+    date_from: date,
+    date_to: date,
+    doctor_id: int | None,
+    at: datetime,
+) -> dict[str, Any]:
+    """The calendar of the doctors `viewer` may see between two dates (inclusive).
+
+    One doctor: up to CALENDAR_DAYS_ONE_DOCTOR days; every approved doctor: one day. A doctor
+    sees only their own calendar (another doctor's id answers 404) and, of the appointments,
+    those visible_appointments lets them see. Per doctor: the availability ranges (template,
+    or the hospital's hours without one), time off, free slots (as in slot_list, future only)
+    and the appointments that are or were on the plan. A fixed number of queries whatever the
+    number of doctors. Raises ValidationFailed for a range that is out of order or too long,
+    NotFoundError for a doctor the viewer may not see.
+    """
+    if date_to < date_from:
+        raise ValidationFailed(fields={"to": ["The last day comes before the first day."]})
+    days = (date_to - date_from).days + 1
+    if viewer.role == Role.DOCTOR:
+        own = Doctor.objects.filter(user=viewer).values_list("pk", flat=True).first()
+        if doctor_id is not None and doctor_id != own:
+            raise NotFoundError()
+        doctor_id = own
+    if doctor_id is None and days > 1:
+        message = "Without a doctor the calendar shows one day; choose a doctor for a week."
+        raise ValidationFailed(message, fields={"to": [message]})
+    if days > CALENDAR_DAYS_ONE_DOCTOR:
+        message = f"The calendar shows at most {CALENDAR_DAYS_ONE_DOCTOR} days."
+        raise ValidationFailed(message, fields={"to": [message]})
+    doctors_query = (
+        Doctor.objects.filter(user__status=AccountStatus.APPROVED)
+        .select_related("user", "department")
+        .prefetch_related("availability_windows")
+        .order_by("user__last_name", "user__first_name", "id")
+    )
+    if doctor_id is not None:
+        doctors_query = doctors_query.filter(pk=doctor_id)
+    doctors = list(doctors_query)
+    if doctor_id is not None and not doctors:
+        raise NotFoundError()
+    ids = [doctor.pk for doctor in doctors]
+    rules = slot_rules()
+    start = local_day_bounds(date_from, rules=rules)[0]
+    end = local_day_bounds(date_to, rules=rules)[1]
+    time_off: dict[int, list[TimeOff]] = {pk: [] for pk in ids}
+    for row in TimeOff.objects.filter(doctor_id__in=ids, starts_at__lt=end, ends_at__gt=start):
+        time_off[row.doctor_id].append(row)
+    busy: dict[int, list[tuple[datetime, datetime]]] = {pk: [] for pk in ids}
+    for doctor_pk, starts_at, ends_at in Appointment.objects.filter(
+        doctor_id__in=ids, status__in=SLOT_HOLDING_STATUSES, starts_at__lt=end, ends_at__gt=start
+    ).values_list("doctor_id", "starts_at", "ends_at"):
+        busy[doctor_pk].append((starts_at, ends_at))
+    shown: dict[int, list[Appointment]] = {pk: [] for pk in ids}
+    for appointment in (
+        Appointment.objects.filter(
+            visible_appointments(viewer),
+            doctor_id__in=ids,
+            status__in=CALENDAR_STATUSES,
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .select_related("patient__user")
+        .order_by("starts_at", "id")
+    ):
+        shown[appointment.doctor_id].append(appointment)
+    dates = [date_from + timedelta(days=offset) for offset in range(days)]
+    columns = []
+    for doctor in doctors:
+        windows = list(doctor.availability_windows.all())
+        ranges = [(row.starts_at, row.ends_at) for row in time_off[doctor.pk]]
+        columns.append(
+            {
+                "id": doctor.pk,
+                "full_name": doctor.full_name,
+                "department": doctor.department.name,
+                "has_template": bool(windows),
+                "availability": [
+                    {"starts_at": begin, "ends_at": finish}
+                    for day in dates
+                    for begin, finish in _day_availability(day, windows=windows, rules=rules)
+                ],
+                "time_off": time_off[doctor.pk],
+                "free_slots": [
+                    slot
+                    for day in dates
+                    for slot in open_slots(
+                        day_slots(day, rules=rules),
+                        windows=windows,
+                        time_off=ranges,
+                        busy=busy[doctor.pk],
+                        rules=rules,
+                        at=at,
+                    )
+                ],
+                "appointments": shown[doctor.pk],
+            }
+        )
+    return {
+        "from": date_from,
+        "to": date_to,
+        "slot_minutes": rules.slot_minutes,
+        "doctors": columns,
     }
-    now = at.astimezone(UTC)
-    return [
-        slot
-        for slot in day_slots(day, rules=rules)
-        if slot.starts_at.astimezone(UTC) > now and slot.starts_at.astimezone(UTC) not in taken
-    ]
 
 
 def appointment_overview_for_admin(
@@ -319,3 +494,29 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
     (requests waiting for a decision). One query, whatever the number of days.
     """
     return appointment_overview_for_admin(viewer=viewer, at=at, days=days)[1]
+
+
+def waitlist_list(
+    *, viewer: User, doctor_id: int | None = None, active: bool = False
+) -> QuerySet[WaitlistEntry]:
+    """List the waitlist entries the viewer may see, in line order.
+
+    The admin sees every entry, a patient their own; `doctor_id` narrows to one doctor's line
+    and `active` to the entries still in line (WAITING or OFFERED).
+    """
+    queryset = WaitlistEntry.objects.filter(visible_waitlist_entries(viewer)).select_related(
+        "patient__user", "doctor__user", "offer"
+    )
+    if doctor_id is not None:
+        queryset = queryset.filter(doctor_id=doctor_id)
+    if active:
+        queryset = queryset.filter(status__in=WAITLIST_ACTIVE_STATUSES)
+    return queryset.order_by("created_at", "id")
+
+
+def waitlist_get(*, viewer: User, id: int) -> WaitlistEntry:
+    """Get one entry the viewer may see. Raises NotFoundError (missing or not yours)."""
+    entry = waitlist_list(viewer=viewer).filter(pk=id).first()
+    if entry is None:
+        raise NotFoundError()
+    return entry

@@ -8,4 +8,7 @@ router.register("appointments", apis.AppointmentViewSet, basename="appointment")
 # `doctors/{id}/slots/`: the appointments app answers which of a doctor's slots are free.
 router.register("doctors", apis.DoctorSlotViewSet, basename="doctor-slots")
 
+router.register("time-off", apis.TimeOffViewSet, basename="time-off")
+router.register("waitlist", apis.WaitlistViewSet, basename="waitlist")
+
 urlpatterns = router.urls

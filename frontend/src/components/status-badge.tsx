@@ -21,6 +21,9 @@ export const APPOINTMENT_STATUS_LABEL: Record<AppointmentStatus, string> = {
   REJECTED: 'Rejected',
   CANCELLED: 'Cancelled',
   COMPLETED: 'Completed',
+  NO_SHOW: 'No-show',
+  EXPIRED: 'Expired',
+  HELD: 'Held for a waitlist offer',
 };
 
 export const ADMISSION_STATUS_LABEL: Record<AdmissionStatus, string> = {
@@ -36,6 +39,9 @@ const COLOR: Record<AccountStatus | AppointmentStatus | AdmissionStatus, string>
   DELETED: 'gray',
   CANCELLED: 'gray',
   COMPLETED: 'blue',
+  NO_SHOW: 'red',
+  EXPIRED: 'gray',
+  HELD: 'violet',
   ADMITTED: 'blue',
   DISCHARGED: 'gray',
 };

@@ -69,6 +69,7 @@ export function appointmentRecord(
     status_reason: '',
     status_changed_at: '2026-11-19T05:00:00Z',
     created_at: '2026-11-18T05:00:00Z',
+    rescheduled_from: null,
     ...overrides,
   };
 }

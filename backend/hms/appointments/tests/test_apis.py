@@ -72,6 +72,7 @@ def test_a_patient_books_for_themself_and_gets_the_full_pending_appointment(worl
         "status": "PENDING",
         "status_reason": "",
         "status_changed_at": "2026-11-26T10:00:00+05:30",
+        "rescheduled_from": None,
         "history": [
             {
                 "from_status": None,

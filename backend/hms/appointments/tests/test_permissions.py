@@ -136,6 +136,7 @@ APPOINTMENT = {
     "status_reason",
     "status_changed_at",
     "created_at",
+    "rescheduled_from",
 }
 APPOINTMENT_DETAIL = APPOINTMENT | {"history"}
 PATIENT_DETAILS = {"id", "full_name", "mobile", "address", "symptoms"}

@@ -278,6 +278,37 @@ CASES: dict[str, Case] = {
         lambda h: {"preferences": [{"kind": "APPOINTMENT_REMINDER", "email": False}]},
     ),
     "notifications_unsubscribe": (lambda h: None, lambda h: None, lambda h: {"token": "x"}),
+    "appointments_reschedule": (
+        lambda h: h.admin,
+        lambda h: h.appointment_id,
+        lambda h: {"starts_at": (timezone.now() + timedelta(days=8)).isoformat()},
+    ),
+    "doctors_availability_update": (
+        lambda h: h.admin,
+        lambda h: h.doctor_id,
+        lambda h: {"windows": [{"weekday": 0, "start_time": "09:00", "end_time": "12:00"}]},
+    ),
+    "time_off_create": (
+        lambda h: h.admin,
+        lambda h: None,
+        lambda h: {
+            "doctor": h.doctor_id,
+            "starts_at": (timezone.now() + timedelta(days=20)).isoformat(),
+            "ends_at": (timezone.now() + timedelta(days=21)).isoformat(),
+            "reason": "Conference",
+        },
+    ),
+    "waitlist_create": (
+        lambda h: h.admin,
+        lambda h: None,
+        lambda h: {
+            "doctor": h.doctor_id,
+            "patient": h.patient_id,
+            "date_from": timezone.localdate().isoformat(),
+            "date_to": (timezone.localdate() + timedelta(days=7)).isoformat(),
+            "reason": "Check-up",
+        },
+    ),
 }
 
 LENGTH_CASES = [

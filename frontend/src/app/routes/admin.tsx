@@ -20,6 +20,9 @@ export const adminModule: RoleModule = {
     { label: 'Admissions', to: '/admin/admissions' },
     { label: 'Invoices', to: '/admin/invoices' },
     { label: 'Appointments', to: '/admin/appointments' },
+    { label: 'Calendar', to: '/admin/calendar' },
+    { label: 'Schedules', to: '/admin/schedules' },
+    { label: 'Waitlist', to: '/admin/waitlist' },
     { label: 'Audit log', to: '/admin/audit' },
     { label: 'Notifications', to: '/admin/notifications' },
     { label: 'My profile', to: '/admin/profile' },
@@ -99,6 +102,19 @@ export const adminModule: RoleModule = {
         '@/features/appointments-admin/components/book-appointment-page'
       );
       return module.BookAppointmentPage;
+    }),
+
+    page('calendar', async () => {
+      const module = await import('@/features/scheduling/components/calendar-page');
+      return module.AdminCalendarPage;
+    }),
+    page('schedules', async () => {
+      const module = await import('@/features/scheduling/components/schedule-page');
+      return module.SchedulePage;
+    }),
+    page('waitlist', async () => {
+      const module = await import('@/features/scheduling/components/waitlist-admin-page');
+      return module.WaitlistAdminPage;
     }),
 
     page('audit', async () => {

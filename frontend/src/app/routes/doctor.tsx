@@ -10,6 +10,7 @@ export const doctorModule: RoleModule = {
   nav: [
     { label: 'Dashboard', to: '/doctor', end: true },
     { label: 'My appointments', to: '/doctor/appointments' },
+    { label: 'My calendar', to: '/doctor/calendar' },
     { label: 'My patients', to: '/doctor/patients' },
     { label: 'Discharged patients', to: '/doctor/discharged' },
     { label: 'Notifications', to: '/doctor/notifications' },
@@ -29,6 +30,13 @@ export const doctorModule: RoleModule = {
         Component: (
           await import('@/features/doctor-appointments/components/doctor-appointments-page')
         ).DoctorAppointmentsPage,
+      }),
+    },
+    {
+      path: 'calendar',
+      lazy: async () => ({
+        Component: (await import('@/features/scheduling/components/calendar-page'))
+          .DoctorCalendarPage,
       }),
     },
     {

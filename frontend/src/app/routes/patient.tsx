@@ -11,6 +11,7 @@ export const patientModule: RoleModule = {
     { label: 'Dashboard', to: '/patient', end: true },
     { label: 'Book an appointment', to: '/patient/book' },
     { label: 'My appointments', to: '/patient/appointments' },
+    { label: 'My waitlist', to: '/patient/waitlist' },
     { label: 'My invoices', to: '/patient/invoices' },
     { label: 'Who saw my record', to: '/patient/access-log' },
     { label: 'Notifications', to: '/patient/notifications' },
@@ -36,6 +37,13 @@ export const patientModule: RoleModule = {
       lazy: async () => ({
         Component: (await import('@/features/patient-appointments/components/my-appointments-page'))
           .MyAppointmentsPage,
+      }),
+    },
+    {
+      path: 'waitlist',
+      lazy: async () => ({
+        Component: (await import('@/features/scheduling/components/my-waitlist-page'))
+          .MyWaitlistPage,
       }),
     },
     {

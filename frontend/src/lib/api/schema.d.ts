@@ -240,6 +240,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{id}/reschedule/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an appointment to another slot of the same doctor, in one step
+         * @description Answers 201 with the new appointment (`rescheduled_from` names the old one, which is
+         *     CANCELLED with the reason "rescheduled"). Admin: any pending or confirmed appointment;
+         *     the new one is CONFIRMED. Patient: your own pending request or future confirmed
+         *     appointment; the new one is a request (PENDING). 409 INVALID_STATE for any other status
+         *     (finished, cancelled...); the booking errors of `POST /appointments/` for the new slot,
+         *     in which case nothing changes.
+         */
+        post: operations["appointments_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/calendar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The calendar: one doctor for up to 7 days, or every doctor for one day
+         * @description `from` and `to` are calendar dates (inclusive, hospital time zone). Without `doctor`
+         *     the range must be one day (400 otherwise); a doctor sees only their own calendar.
+         *     Per doctor: availability ranges, time off, free slots and the appointments on the plan
+         *     (pending, confirmed, held, completed, no-show; a doctor sees confirmed and past ones).
+         */
+        get: operations["appointments_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events/": {
         parameters: {
             query?: never;
@@ -816,6 +864,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/doctors/{id}/availability/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a doctor's weekly template (admin: any doctor; doctor: your own)
+         * @description No windows: the doctor is bookable in all of the hospital's working hours.
+         */
+        get: operations["doctors_availability_retrieve"];
+        /**
+         * Replace a doctor's weekly template (admin)
+         * @description Each window lies inside the hospital's working hours on its weekday (else 400
+         *     OUTSIDE_WORKING_HOURS) and windows of one day do not overlap (400). An empty list
+         *     removes the template. Existing appointments are kept.
+         */
+        put: operations["doctors_availability_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/doctors/{id}/mfa/reset/": {
         parameters: {
             query?: never;
@@ -1366,6 +1440,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/time-off/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List time off that has not ended, soonest first (admin: all or `doctor`; doctor: own)
+         * @description List time off that has not ended, soonest first (admin: all or `doctor`; doctor: own).
+         */
+        get: operations["time_off_list"];
+        put?: never;
+        /**
+         * Record a doctor's time off (admin): their slots in it stop being offered at once
+         * @description Answers the time off with `affected_appointments`: the pending, confirmed or held
+         *     appointments inside it, which stay booked for the admin to move (reschedule or cancel).
+         *     409 TIME_OFF_OVERLAP when the doctor already has time off overlapping it.
+         */
+        post: operations["time_off_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/time-off/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a time off (admin); its slots become bookable again
+         * @description Remove a time off (admin); its slots become bookable again.
+         */
+        delete: operations["time_off_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List waitlist entries in line order (admin: every one, or one doctor's; patient: own)
+         * @description `active` (default true) keeps the entries still in line (WAITING or OFFERED).
+         */
+        get: operations["waitlist_list"];
+        put?: never;
+        /**
+         * Join a doctor's waitlist for a range of days (patient: yourself; admin: `patient`)
+         * @description When one of that doctor's slots on those days frees up, the first person in line is
+         *     offered it and it is held for them (`offer`, until `offer.expires_at`). 409
+         *     ALREADY_WAITING when the patient is already in this doctor's line.
+         */
+        post: operations["waitlist_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open one waitlist entry (another patient's answers 404)
+         * @description Open one waitlist entry (another patient's answers 404).
+         */
+        get: operations["waitlist_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{id}/accept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept the offered slot: it becomes your appointment (admin: CONFIRMED; patient: a request, PENDING, for the hospital to approve)
+         * @description No body. 409 OFFER_EXPIRED when the hold has run out, INVALID_STATE when nothing is
+         *     offered. Answers the appointment.
+         */
+        post: operations["waitlist_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{id}/leave/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave the waitlist (LEFT); a slot held for you passes to the next in line
+         * @description No body. 409 INVALID_STATE when the entry is no longer in line.
+         */
+        post: operations["waitlist_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1607,6 +1814,7 @@ export interface components {
             readonly status_changed_at: string;
             /** Format: date-time */
             readonly created_at: string;
+            readonly rescheduled_from: number | null;
         };
         /** @description Book a slot. `patient` is required from an admin and ignored from a patient. */
         AppointmentBookRequest: {
@@ -1653,6 +1861,7 @@ export interface components {
             readonly status_changed_at: string;
             /** Format: date-time */
             readonly created_at: string;
+            readonly rescheduled_from: number | null;
             readonly history: components["schemas"]["AppointmentEvent"][];
         };
         /** @description One status change: from what to what, when, by whom (role and name), and why. */
@@ -1665,13 +1874,17 @@ export interface components {
              *     * `REJECTED` - Rejected
              *     * `CANCELLED` - Cancelled
              *     * `COMPLETED` - Completed
+             *     * `NO_SHOW` - No-show
+             *     * `EXPIRED` - Expired
+             *     * `HELD` - Held for a waitlist offer
              */
             readonly from_status: (components["schemas"]["AppointmentStatusEnum"] | components["schemas"]["NullEnum"]) | null;
             readonly to_status: components["schemas"]["AppointmentStatusEnum"];
             /** Format: date-time */
             readonly at: string;
-            readonly actor_role: string;
-            readonly actor_name: string;
+            /** @description Null when the hospital's scheduled job made the change. */
+            readonly actor_role: string | null;
+            readonly actor_name: string | null;
             readonly reason: string;
         };
         /** @description The patient of an appointment, as the doctor needs them for the visit. */
@@ -1686,15 +1899,25 @@ export interface components {
             /** @description Why the request is refused; the patient sees it. */
             reason: string;
         };
+        AppointmentRescheduleRequest: {
+            /**
+             * Format: date-time
+             * @description The new slot's start (same doctor), ISO 8601 with an offset.
+             */
+            starts_at: string;
+        };
         /**
          * @description * `PENDING` - Pending approval
          *     * `CONFIRMED` - Confirmed
          *     * `REJECTED` - Rejected
          *     * `CANCELLED` - Cancelled
          *     * `COMPLETED` - Completed
+         *     * `NO_SHOW` - No-show
+         *     * `EXPIRED` - Expired
+         *     * `HELD` - Held for a waitlist offer
          * @enum {string}
          */
-        AppointmentStatusEnum: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+        AppointmentStatusEnum: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "EXPIRED" | "HELD";
         /** @description One row of the audit log as the admin's viewer shows it. */
         AuditEvent: {
             readonly id: number;
@@ -1728,6 +1951,82 @@ export interface components {
          * @enum {string}
          */
         AuditOutcomeEnum: "SUCCESS" | "FAILURE";
+        /** @description A doctor's weekly template; no windows: bookable in all of the hospital's hours. */
+        AvailabilityRequest: {
+            windows: components["schemas"]["AvailabilityWindowRequest"][];
+        };
+        /** @description One window of a weekly template: wall-clock times in the hospital's time zone. */
+        AvailabilityWindow: {
+            /** @description 0 = Monday ... 6 = Sunday. */
+            weekday: number;
+            /** @description MON ... SUN. */
+            readonly weekday_name: string;
+            /**
+             * @description HH:MM
+             * @example 09:00
+             */
+            start_time: string;
+            /**
+             * @description HH:MM, after start_time.
+             * @example 09:00
+             */
+            end_time: string;
+        };
+        /** @description One window of a weekly template: wall-clock times in the hospital's time zone. */
+        AvailabilityWindowRequest: {
+            /** @description 0 = Monday ... 6 = Sunday. */
+            weekday: number;
+            /**
+             * @description HH:MM
+             * @example 09:00
+             */
+            start_time: string;
+            /**
+             * @description HH:MM, after start_time.
+             * @example 09:00
+             */
+            end_time: string;
+        };
+        /** @description The calendar of one or more doctors over a range of days. */
+        Calendar: {
+            /** Format: date */
+            readonly from: string;
+            /** Format: date */
+            readonly to: string;
+            readonly slot_minutes: number;
+            readonly doctors: components["schemas"]["CalendarDoctor"][];
+        };
+        /** @description An appointment on the calendar: who and when (open it for the details). */
+        CalendarAppointment: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly status: components["schemas"]["AppointmentStatusEnum"];
+        };
+        CalendarDoctor: {
+            readonly id: number;
+            readonly full_name: string;
+            readonly department: string;
+            /** @description False: bookable in all of the hospital's hours. */
+            readonly has_template: boolean;
+            readonly availability: components["schemas"]["Slot"][];
+            readonly time_off: components["schemas"]["CalendarTimeOff"][];
+            readonly free_slots: components["schemas"]["Slot"][];
+            readonly appointments: components["schemas"]["CalendarAppointment"][];
+        };
+        /** @description A free slot: it starts and ends at these instants (hospital time zone offset). */
+        CalendarTimeOff: {
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly id: number;
+            readonly reason: string;
+        };
         /** @description The caller's dashboard: the section of their role is filled, the others are null. */
         Dashboard: {
             role: components["schemas"]["RoleEnum"];
@@ -1767,6 +2066,13 @@ export interface components {
             /** @description Confirmed appointments that have not ended yet. */
             upcoming_confirmed: number;
             today: components["schemas"]["DoctorTodayAppointment"][];
+        };
+        /** @description A doctor's weekly template; no windows: bookable in all of the hospital's hours. */
+        DoctorAvailability: {
+            windows: components["schemas"]["AvailabilityWindow"][];
+            readonly doctor: number;
+            /** @description The hospital's working hours (HMS_WORKING_HOURS). */
+            readonly working_hours: string;
         };
         /** @description The doctor a patient is assigned to: how to reach them and their department. */
         DoctorCard: {
@@ -1846,7 +2152,9 @@ export interface components {
          *     * `ACCOUNT_REJECTED` - 403: Your account application was not approved by the hospital.
          *     * `ADMIN_SIGNUP_CLOSED` - 403: Admin sign-up is closed. Ask an existing administrator to create your account.
          *     * `ALREADY_ADMITTED` - 409: This patient is already admitted. Discharge the open admission before admitting again.
+         *     * `ALREADY_WAITING` - 409: The patient is already on this doctor's waitlist.
          *     * `CONFLICT` - 409: A database rule refused the change (it conflicts with existing data).
+         *     * `DOCTOR_UNAVAILABLE` - 400: The doctor is not available at this time; choose another slot.
          *     * `ERROR` - Any other refusal (no other status is expected).
          *     * `INVALID_CREDENTIALS` - 401: The username or password is not correct.
          *     * `INVALID_SIGNUP_CODE` - 403: The admin sign-up code is not correct.
@@ -1864,6 +2172,8 @@ export interface components {
          *     * `NOT_ACCEPTABLE` - 406: The `Accept` header asks for a format the API does not send.
          *     * `NOT_AUTHENTICATED` - 401: No credentials, or the token is not valid.
          *     * `NOT_FOUND` - 404: Missing, or not visible to the caller.
+         *     * `OFFER_EXPIRED` - 409: This offer has expired; you are no longer holding the slot.
+         *     * `OUTSIDE_WORKING_HOURS` - 400: Availability must lie inside the hospital's working hours.
          *     * `PAYLOAD_TOO_LARGE` - 413: The body is larger than the server accepts.
          *     * `PERMISSION_DENIED` - 403: This role may not do this.
          *     * `RESET_LINK_INVALID` - 400: This password reset link is not valid or has expired. Ask for a new one.
@@ -1872,13 +2182,14 @@ export interface components {
          *     * `SLOT_OUTSIDE_HOURS` - 400: This time is not a bookable slot.
          *     * `SLOT_TAKEN` - 409: This slot has just been taken; choose another time.
          *     * `THROTTLED` - 429: Too many requests; see `Retry-After`.
+         *     * `TIME_OFF_OVERLAP` - 409: The doctor already has time off overlapping this range.
          *     * `UNKNOWN_NOTIFICATION_KIND` - 400: There is no such kind of notification.
          *     * `UNSUPPORTED_MEDIA_TYPE` - 415: Send `application/json`.
          *     * `URI_TOO_LONG` - 414: The URL (path and query string) is longer than the server accepts.
          *     * `VALIDATION_ERROR` - 400: Some fields are not valid; `fields` names them.
          * @enum {string}
          */
-        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "CONFLICT" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "ALREADY_WAITING" | "CONFLICT" | "DOCTOR_UNAVAILABLE" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "OFFER_EXPIRED" | "OUTSIDE_WORKING_HOURS" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "TIME_OFF_OVERLAP" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
         /** @description A FHIR R4 AuditEvent resource (JSON); see http://hl7.org/fhir/R4/auditevent.html. */
         FhirAuditEvent: {
             resourceType: string;
@@ -2274,6 +2585,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Session"][];
         };
+        PaginatedTimeOffList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/time-off/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/time-off/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["TimeOff"][];
+        };
+        PaginatedWaitlistEntryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/waitlist/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/waitlist/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["WaitlistEntry"][];
+        };
         PasswordChangeRequest: {
             current_password: string;
             /** @description 12 to 128 characters, not common, not all digits, unlike the username. */
@@ -2473,6 +2814,42 @@ export interface components {
             /** Format: date-time */
             readonly ends_at: string;
         };
+        /** @description A stretch of time a doctor is away: [starts_at, ends_at). */
+        TimeOff: {
+            readonly id: number;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly created_at: string;
+        };
+        TimeOffCreateRequest: {
+            doctor: number;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** @default  */
+            reason: string;
+        };
+        /** @description The recorded time off, with the appointments inside it for the admin to move. */
+        TimeOffCreated: {
+            readonly id: number;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly affected_appointments: components["schemas"]["Appointment"][];
+        };
         TokenObtainRequest: {
             username: string;
             password: string;
@@ -2499,6 +2876,62 @@ export interface components {
             readonly patient_count: number;
             /** @description The openings behind it. */
             readonly events: components["schemas"]["AuditEvent"][];
+        };
+        /** @description A place on a doctor's waitlist; `offer` is set while a freed slot is held for it. */
+        WaitlistEntry: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            /** Format: date */
+            readonly date_from: string;
+            /** Format: date */
+            readonly date_to: string;
+            readonly reason: string;
+            readonly status: components["schemas"]["WaitlistEntryStatusEnum"];
+            /** Format: date-time */
+            readonly status_changed_at: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description The slot held for this entry while it is OFFERED; otherwise null. */
+            readonly offer: (components["schemas"]["WaitlistOffer"] | null) | null;
+        };
+        /**
+         * @description * `WAITING` - Waiting
+         *     * `OFFERED` - Offered a slot
+         *     * `BOOKED` - Booked
+         *     * `LEFT` - Left the waitlist
+         *     * `EXPIRED` - Expired
+         * @enum {string}
+         */
+        WaitlistEntryStatusEnum: "WAITING" | "OFFERED" | "BOOKED" | "LEFT" | "EXPIRED";
+        /** @description Join a doctor's waitlist. `patient` is required from an admin, ignored from a patient. */
+        WaitlistJoinRequest: {
+            doctor: number;
+            patient?: number;
+            /**
+             * Format: date
+             * @description First acceptable day. From 1900-01-01 to today plus the booking horizon (180 days by default).
+             */
+            date_from: string;
+            /**
+             * Format: date
+             * @description Last acceptable day. From 1900-01-01 to today plus the booking horizon (180 days by default).
+             */
+            date_to: string;
+            /** @description Why the patient wants to be seen. */
+            reason: string;
+        };
+        /** @description The slot held for this entry until `expires_at`. */
+        WaitlistOffer: {
+            readonly appointment: number;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            /** Format: date-time */
+            readonly expires_at: string;
         };
     };
     responses: never;
@@ -3025,7 +3458,7 @@ export interface operations {
                 /** @description A patient id. */
                 patient?: number;
                 /** @description Only appointments in this status (for a doctor: with history=true). */
-                status?: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED";
+                status?: "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLED" | "COMPLETED" | "NO_SHOW" | "EXPIRED" | "HELD";
             };
             header?: never;
             path?: never;
@@ -3647,6 +4080,210 @@ export interface operations {
             };
             /** @description Unsupported media type. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentRescheduleRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    appointments_calendar: {
+        parameters: {
+            query: {
+                /** @description One doctor (needed for a week); a doctor sees only their own. */
+                doctor?: number;
+                /** @description First calendar date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                from: string;
+                /** @description Last calendar date, inclusive. From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Calendar"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5946,6 +6583,187 @@ export interface operations {
             };
         };
     };
+    doctors_availability_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorAvailability"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    doctors_availability_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AvailabilityRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DoctorAvailability"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     doctors_mfa_reset: {
         parameters: {
             query?: never;
@@ -6329,6 +7147,8 @@ export interface operations {
             query: {
                 /** @description A calendar date in the hospital's time zone. From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date: string;
+                /** @description Admin: also leave out this patient's own bookings (a patient: always theirs). */
+                patient?: number;
             };
             header?: never;
             path: {
@@ -8218,6 +9038,693 @@ export interface operations {
             };
             /** @description Authenticated, but this role may not do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    time_off_list: {
+        parameters: {
+            query?: {
+                /** @description A doctor id. */
+                doctor?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTimeOffList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    time_off_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimeOffCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeOffCreated"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    time_off_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    waitlist_list: {
+        parameters: {
+            query?: {
+                /** @description Only entries still in line (default true). */
+                active?: boolean;
+                /** @description A doctor id. */
+                doctor?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWaitlistEntryList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    waitlist_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitlistJoinRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntry"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    waitlist_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntry"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    waitlist_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentDetail"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    waitlist_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntry"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

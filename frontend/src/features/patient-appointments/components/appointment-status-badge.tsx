@@ -10,6 +10,9 @@ const STATUS: Record<Status, { label: string; color: string }> = {
   REJECTED: { label: 'Rejected', color: 'red' },
   CANCELLED: { label: 'Cancelled', color: 'gray' },
   COMPLETED: { label: 'Completed', color: 'blue' },
+  NO_SHOW: { label: 'Missed', color: 'red' },
+  EXPIRED: { label: 'Expired', color: 'gray' },
+  HELD: { label: 'Offered to you', color: 'violet' },
 };
 
 export function AppointmentStatusBadge({ status }: { status: Status }) {

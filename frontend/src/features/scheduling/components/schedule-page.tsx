@@ -1,0 +1,310 @@
+import {
+  ActionIcon,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { FormError } from '@/components/form-error';
+import { LoadError } from '@/components/list-states';
+import { PageHeader } from '@/components/page-header';
+import { PanelLoader } from '@/components/panel-loader';
+import { DoctorSelect } from '@/components/pickers/doctor-select';
+import { addDays, isIsoDate } from '@/lib/dates';
+import { todayIn } from '@/lib/format';
+import { useHospital, useHospitalFormat } from '@/lib/hospital';
+import { notifySuccess } from '@/lib/notify';
+
+import { useAddTimeOff } from '../api/add-time-off';
+import { useAvailability } from '../api/get-availability';
+import { useTimeOff } from '../api/get-time-off';
+import type { AvailabilityWindow } from '../api/keys';
+import { useRemoveTimeOff } from '../api/remove-time-off';
+import { useSetAvailability } from '../api/set-availability';
+import { zonedIso } from './zoned';
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAY_OPTIONS = WEEKDAYS.map((label, index) => ({ value: String(index), label }));
+
+function WeekEditor({ doctor }: { doctor: number }) {
+  const availability = useAvailability(doctor);
+  if (availability.isPending) return <PanelLoader label="Loading the week…" />;
+  if (availability.isError)
+    return <LoadError what="the week" error={availability.error} onRetry={availability.refetch} />;
+  return (
+    <WeekForm
+      key={availability.dataUpdatedAt}
+      doctor={doctor}
+      workingHours={availability.data.working_hours}
+      initial={availability.data.windows.map(({ weekday, start_time, end_time }) => ({
+        weekday,
+        start_time,
+        end_time,
+      }))}
+    />
+  );
+}
+
+interface WeekFormProps {
+  doctor: number;
+  workingHours: string;
+  initial: AvailabilityWindow[];
+}
+
+function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
+  const save = useSetAvailability();
+  const [windows, setWindows] = useState<AvailabilityWindow[]>(initial);
+  const change = (index: number, patch: Partial<AvailabilityWindow>) => {
+    setWindows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="week-title">
+      <Title order={2} size="h4" id="week-title" mb="xs">
+        Weekly hours
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Inside the hospital&apos;s hours ({workingHours}). No windows: the doctor
+        sees patients in all of the hospital&apos;s hours.
+      </Text>
+      <form noValidate
+        aria-label="Weekly hours"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(
+            { doctor, windows },
+            {
+              onSuccess: () => {
+                notifySuccess('Weekly hours saved', `${windows.length} window(s).`);
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="xs">
+          <FormError error={save.error} title="Not saved" />
+          {windows.map((row, index) => (
+            <Group key={index} gap="xs" align="flex-end" wrap="wrap">
+              <Select
+                label="Day"
+                w={150}
+                data={WEEKDAY_OPTIONS}
+                allowDeselect={false}
+                value={String(row.weekday)}
+                onChange={(value) => {
+                  change(index, { weekday: Number(value ?? 0) });
+                }}
+              />
+              <TextInput
+                label="From"
+                type="time"
+                w={120}
+                value={row.start_time}
+                onChange={(event) => {
+                  change(index, { start_time: event.currentTarget.value });
+                }}
+              />
+              <TextInput
+                label="Until"
+                type="time"
+                w={120}
+                value={row.end_time}
+                onChange={(event) => {
+                  change(index, { end_time: event.currentTarget.value });
+                }}
+              />
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={`Remove ${WEEKDAYS[row.weekday]} ${row.start_time}`}
+                onClick={() => {
+                  setWindows((current) => current.filter((_, i) => i !== index));
+                }}
+              >
+                ×
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              onClick={() => {
+                setWindows((current) => [
+                  ...current,
+                  { weekday: 0, start_time: '09:00', end_time: '13:00' },
+                ]);
+              }}
+            >
+              Add a window
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save weekly hours
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function TimeOffEditor({ doctor }: { doctor: number }) {
+  const hospital = useHospital();
+  const format = useHospitalFormat();
+  const timeZone = hospital.data?.time_zone ?? 'UTC';
+  const today = todayIn(timeZone);
+  const timeOff = useTimeOff(doctor);
+  const add = useAddTimeOff();
+  const remove = useRemoveTimeOff();
+  const [first, setFirst] = useState(today);
+  const [last, setLast] = useState(today);
+  const [reason, setReason] = useState('');
+  const affected = add.data?.affected_appointments ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="time-off-title">
+      <Title order={2} size="h4" id="time-off-title" mb="xs">
+        Time off
+      </Title>
+      <form noValidate
+        aria-label="Add time off"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!isIsoDate(first) || !isIsoDate(last)) return;
+          add.mutate(
+            {
+              doctor,
+              starts_at: zonedIso(first, '00:00', timeZone),
+              ends_at: zonedIso(addDays(last, 1), '00:00', timeZone),
+              reason: reason.trim(),
+            },
+            {
+              onSuccess: () => {
+                notifySuccess('Time off added', `${format.date(first)} to ${format.date(last)}.`);
+                setReason('');
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="xs">
+          <FormError error={add.error} shownFields={['reason']} title="Not added" />
+          <Group gap="xs" align="flex-end" wrap="wrap">
+            <TextInput
+              label="First day off"
+              type="date"
+              w={180}
+              min={today}
+              value={first}
+              onChange={(event) => {
+                setFirst(event.currentTarget.value);
+              }}
+            />
+            <TextInput
+              label="Last day off"
+              type="date"
+              w={180}
+              min={first}
+              value={last}
+              onChange={(event) => {
+                setLast(event.currentTarget.value);
+              }}
+            />
+            <TextInput
+              label="Reason (optional)"
+              maxLength={200}
+              value={reason}
+              onChange={(event) => {
+                setReason(event.currentTarget.value);
+              }}
+            />
+            <Button type="submit" loading={add.isPending}>
+              Add time off
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {affected.length > 0 && (
+        <Stack gap={4} mt="sm" role="status">
+          <Text fw={600} size="sm">
+            Appointments inside this time off, to move:
+          </Text>
+          <List size="sm">
+            {affected.map((appointment) => (
+              <List.Item key={appointment.id}>
+                {format.dateTime(appointment.starts_at)}: {appointment.patient_details.full_name}
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      )}
+      <Title order={3} size="h5" mt="md" mb="xs">
+        Planned
+      </Title>
+      {timeOff.isPending ? (
+        <PanelLoader label="Loading time off…" />
+      ) : timeOff.isError ? (
+        <LoadError what="time off" error={timeOff.error} onRetry={timeOff.refetch} />
+      ) : timeOff.data.results.length === 0 ? (
+        <Text size="sm">None planned.</Text>
+      ) : (
+        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {timeOff.data.results.map((range) => (
+            <Group key={range.id} component="li" gap="sm">
+              <Text size="sm">
+                {format.dateTime(range.starts_at)} – {format.dateTime(range.ends_at)}
+                {range.reason === '' ? '' : ` (${range.reason})`}
+              </Text>
+              <Button
+                size="compact-sm"
+                variant="default"
+                loading={remove.isPending && remove.variables === range.id}
+                onClick={() => {
+                  remove.mutate(range.id);
+                }}
+              >
+                Remove
+              </Button>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
+
+/** A doctor's weekly hours and time off (admin). */
+export function SchedulePage() {
+  const [params, setParams] = useSearchParams();
+  const raw = Number(params.get('doctor') ?? '');
+  const doctor = Number.isInteger(raw) && raw > 0 ? raw : null;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Doctors' schedules"
+        description="Each doctor's weekly hours and time off: free slots follow them."
+      />
+      <DoctorSelect
+        label="Doctor"
+        w={300}
+        value={doctor}
+        onChange={(value) => {
+          setParams(value === null ? {} : { doctor: String(value) }, { replace: true });
+        }}
+      />
+      {doctor === null ? (
+        <Text>Choose a doctor.</Text>
+      ) : (
+        <>
+          <WeekEditor key={`week-${doctor}`} doctor={doctor} />
+          <TimeOffEditor key={`off-${doctor}`} doctor={doctor} />
+        </>
+      )}
+    </Stack>
+  );
+}
