@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "hms.admissions",
     "hms.billing",
     "hms.appointments",
+    "hms.clinical",
     "hms.dashboard",
     "hms.workflows",
 ]
@@ -324,6 +325,8 @@ SPECTACULAR_SETTINGS = {
         "PendingAccountKindEnum": ["DOCTOR", "PATIENT"],
         "AuditKindEnum": "hms.audit.models.AuditKind",
         "AuditOutcomeEnum": "hms.audit.models.AuditOutcome",
+        "DocumentStatusEnum": "hms.clinical.models.DocumentStatus",
+        "RouteEnum": "hms.clinical.models.Route",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -347,6 +350,10 @@ HMS_WORKING_HOURS = env.str("HMS_WORKING_HOURS", default="MON-SAT 09:00-17:00")
 # most this far in the future, and none before 1900-01-01.
 HMS_BOOKING_HORIZON_DAYS = env.int("HMS_BOOKING_HORIZON_DAYS", default=180)
 HMS_ALLOW_DEMO_SEED = False
+# The clinical record (SPEC section 10): when true, a stay cannot be discharged before its
+# discharge summary is signed (409 DISCHARGE_SUMMARY_REQUIRED); when false the discharge screen
+# only warns.
+HMS_DISCHARGE_REQUIRES_SUMMARY = env.bool("HMS_DISCHARGE_REQUIRES_SUMMARY", default=False)
 # Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
 # contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).
 HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)
