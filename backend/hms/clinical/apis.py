@@ -82,7 +82,11 @@ def _flatten(errors: Any, prefix: str = "") -> dict[str, list[str]]:
     flat: dict[str, list[str]] = {}
     if isinstance(errors, dict):
         for key, value in errors.items():
-            flat.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+            if isinstance(key, int):
+                name = f"{prefix}[{key}]"
+            else:
+                name = f"{prefix}.{key}" if prefix else str(key)
+            flat.update(_flatten(value, name))
     elif isinstance(errors, list) and errors and all(isinstance(e, str) for e in errors):
         flat[prefix or "non_field_errors"] = [str(e) for e in errors]
     elif isinstance(errors, list):
@@ -112,7 +116,7 @@ def _pdf_response(document: Prescription | DischargeSummary, filename: str) -> H
     return response
 
 
-_PDF_RESPONSES = {
+_PDF_RESPONSES: dict[Any, OpenApiResponse] = {
     (200, "application/pdf"): OpenApiResponse(
         response=OpenApiTypes.BINARY,
         description="The PDF, byte for byte as rendered at signing (its SHA-256 is `pdf_sha256`).",
@@ -221,8 +225,8 @@ class VisitNoteViewSet(ApiViewSet):
         A signed note answers 409 DOCUMENT_SIGNED (add an addendum instead); another doctor's
         note 403.
         """
-        note = document_get(VisitNote, viewer=self.viewer, id=id)
         data = _valid(s.VisitNoteWriteSerializer(data=request.data))
+        note = document_get(VisitNote, viewer=self.viewer, id=id)
         updated = visit_note_update(
             actor=self.viewer,
             visit_note=note,
@@ -261,8 +265,8 @@ class VisitNoteViewSet(ApiViewSet):
 
         A draft answers 409 DOCUMENT_NOT_SIGNED: edit it instead.
         """
-        note = document_get(VisitNote, viewer=self.viewer, id=id)
         data = _valid(s.AddendumCreateSerializer(data=request.data))
+        note = document_get(VisitNote, viewer=self.viewer, id=id)
         addendum = addendum_add(
             actor=self.viewer, document=note, text=data["text"], at=timezone.now()
         )
@@ -375,8 +379,8 @@ class ProgressNoteViewSet(ApiViewSet):
     )
     def update(self, request: Request, id: int) -> Response:
         """Replace the text of your draft progress note (409 DOCUMENT_SIGNED once signed)."""
-        note = document_get(ProgressNote, viewer=self.viewer, id=id)
         data = _valid(s.ProgressNoteWriteSerializer(data=request.data))
+        note = document_get(ProgressNote, viewer=self.viewer, id=id)
         updated = progress_note_update(
             actor=self.viewer, progress_note=note, text=data["text"], at=timezone.now()
         )
@@ -404,8 +408,8 @@ class ProgressNoteViewSet(ApiViewSet):
     @action(detail=True, methods=["post"])
     def addenda(self, request: Request, id: int) -> Response:
         """Add a signed addendum to a signed progress note (a doctor who treats the patient)."""
-        note = document_get(ProgressNote, viewer=self.viewer, id=id)
         data = _valid(s.AddendumCreateSerializer(data=request.data))
+        note = document_get(ProgressNote, viewer=self.viewer, id=id)
         addendum = addendum_add(
             actor=self.viewer, document=note, text=data["text"], at=timezone.now()
         )
@@ -478,8 +482,8 @@ class DischargeSummaryViewSet(ApiViewSet):
     )
     def update(self, request: Request, id: int) -> Response:
         """Replace your draft discharge summary whole (409 DOCUMENT_SIGNED once signed)."""
-        summary = document_get(DischargeSummary, viewer=self.viewer, id=id)
         data = _valid(s.DischargeSummaryWriteSerializer(data=request.data))
+        summary = document_get(DischargeSummary, viewer=self.viewer, id=id)
         updated = discharge_summary_update(
             actor=self.viewer, discharge_summary=summary, fields=data, at=timezone.now()
         )
@@ -513,8 +517,8 @@ class DischargeSummaryViewSet(ApiViewSet):
     @action(detail=True, methods=["post"])
     def addenda(self, request: Request, id: int) -> Response:
         """Add a signed addendum to a signed discharge summary (a doctor who treats the patient)."""
-        summary = document_get(DischargeSummary, viewer=self.viewer, id=id)
         data = _valid(s.AddendumCreateSerializer(data=request.data))
+        summary = document_get(DischargeSummary, viewer=self.viewer, id=id)
         addendum = addendum_add(
             actor=self.viewer, document=summary, text=data["text"], at=timezone.now()
         )
@@ -596,7 +600,7 @@ class Icd10ViewSet(ApiViewSet):
         tags=TAGS,
     )
     def list(self, request: Request) -> Response:
-        """Search the ICD-10-CM list: at most 20 codes, by code. An empty search finds none."""
+        """Search the ICD-10-CM list: at most 20 codes, by code. Under two characters finds none."""
         text = request.query_params.get("search", "")
         if len(text) > 100:
             raise ValidationFailed(fields={"search": ["Use at most 100 characters."]})

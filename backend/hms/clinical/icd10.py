@@ -9,6 +9,7 @@ API reads a table and never keeps the package's 200 MB tree in a worker.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 
 _CODE_SHAPE = re.compile(r"^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$")
@@ -31,7 +32,11 @@ def icd10_looks_like_code(text: str) -> bool:
 
 def icd10_package_rows() -> Iterator[tuple[str, str]]:
     """Yield (code, description) for every category and subcategory in the bundled list."""
-    import simple_icd_10_cm as cm  # imported here: parsing the list takes seconds and memory
+    with warnings.catch_warnings():
+        # The package reads its data with importlib.resources' legacy (deprecated) helpers.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        # Imported here: parsing the list takes seconds and memory.
+        import simple_icd_10_cm as cm
 
     for code in cm.get_all_codes(True):
         if cm.is_category_or_subcategory(code):

@@ -110,7 +110,7 @@ def _pdf_when_signed(prefix: str) -> models.CheckConstraint:
     # A signed take-home document always carries its rendered PDF and that PDF's hash.
     return models.CheckConstraint(
         condition=models.Q(status=DocumentStatus.DRAFT)
-        | (models.Q(pdf__isnull=False) & Exact(Length("pdf_sha256"), 64)),
+        | models.Q(Exact(Length("pdf_sha256"), 64), pdf__isnull=False),
         name=f"{prefix}_pdf_when_signed",
     )
 
@@ -344,9 +344,7 @@ class Addendum(models.Model):
                 ),
                 name="clinical_addendum_of_one_document",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(text=""), name="clinical_addendum_text_set"
-            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="clinical_addendum_text_set"),
         ]
 
     def __str__(self) -> str:

@@ -37,13 +37,17 @@ def treated_by(viewer: User, *, patient_ref: str = "patient") -> Q:
     """
     on_patient = patient_ref == "pk"
     patient_id = "pk" if on_patient else f"{patient_ref}_id"
-    assigned = "assigned_doctor__user_id" if on_patient else f"{patient_ref}__assigned_doctor__user_id"
+    assigned = (
+        "assigned_doctor__user_id" if on_patient else f"{patient_ref}__assigned_doctor__user_id"
+    )
     appointments = Appointment.objects.filter(
         patient_id=OuterRef(patient_id),
         doctor__user_id=viewer.pk,
         status__in=DOCTOR_VISIBLE_STATUSES,
     )
-    admissions = Admission.objects.filter(patient_id=OuterRef(patient_id), doctor__user_id=viewer.pk)
+    admissions = Admission.objects.filter(
+        patient_id=OuterRef(patient_id), doctor__user_id=viewer.pk
+    )
     return Q(**{assigned: viewer.pk}) | Q(Exists(appointments)) | Q(Exists(admissions))
 
 
@@ -56,9 +60,7 @@ def visible_documents(viewer: User) -> Q:
     if viewer.role == Role.ADMIN:
         return Q()
     if viewer.role == Role.DOCTOR:
-        return treated_by(viewer) & (
-            Q(status=DocumentStatus.SIGNED) | Q(author__user_id=viewer.pk)
-        )
+        return treated_by(viewer) & (Q(status=DocumentStatus.SIGNED) | Q(author__user_id=viewer.pk))
     if viewer.role == Role.PATIENT:
         return Q(patient__user_id=viewer.pk, status=DocumentStatus.SIGNED)
     return Q(pk__in=[])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
@@ -26,8 +26,8 @@ from hms.clinical.models import (
     Prescription,
     PrescriptionLine,
     ProgressNote,
-    Vitals,
     VisitNote,
+    Vitals,
 )
 from hms.clinical.policies import (
     visible_documents,
@@ -99,27 +99,56 @@ _FILTERS: dict[type[Any], type[django_filters.FilterSet]] = {
 }
 
 
-def _documents(model: type[Document], viewer: User) -> QuerySet[Document]:
-    queryset = model.objects.filter(visible_documents(viewer)).select_related(
+def _visible(model: type[Any], viewer: User) -> QuerySet[Any]:
+    return model.objects.filter(visible_documents(viewer)).select_related(
         "patient__user", "author__user", "author__department"
     )
-    if model in (Prescription, DischargeSummary):
-        # The stored PDF is read only by the download.
-        queryset = queryset.defer("pdf")
-    if model is VisitNote:
-        queryset = queryset.select_related("appointment", "vitals").prefetch_related(
+
+
+def _visit_notes(viewer: User) -> QuerySet[VisitNote]:
+    return (
+        _visible(VisitNote, viewer)
+        .select_related("appointment", "vitals")
+        .prefetch_related(
             _ADDENDA,
-            Prefetch(
-                "prescription__lines", queryset=PrescriptionLine.objects.order_by("position")
-            ),
+            Prefetch("prescription__lines", queryset=PrescriptionLine.objects.order_by("position")),
         )
-    elif model is Prescription:
-        queryset = queryset.select_related("visit_note__appointment").prefetch_related(
-            Prefetch("lines", queryset=PrescriptionLine.objects.order_by("position"))
-        )
-    else:
-        queryset = queryset.select_related("admission").prefetch_related(_ADDENDA)
-    return queryset
+    )
+
+
+def _prescriptions(viewer: User) -> QuerySet[Prescription]:
+    # The stored PDF is read only by the download.
+    return (
+        _visible(Prescription, viewer)
+        .defer("pdf")
+        .select_related("visit_note__appointment")
+        .prefetch_related(Prefetch("lines", queryset=PrescriptionLine.objects.order_by("position")))
+    )
+
+
+def _progress_notes(viewer: User) -> QuerySet[ProgressNote]:
+    return _visible(ProgressNote, viewer).select_related("admission").prefetch_related(_ADDENDA)
+
+
+def _discharge_summaries(viewer: User) -> QuerySet[DischargeSummary]:
+    return (
+        _visible(DischargeSummary, viewer)
+        .defer("pdf")
+        .select_related("admission")
+        .prefetch_related(_ADDENDA)
+    )
+
+
+_QUERYSETS: dict[type[Any], Callable[[User], QuerySet[Any]]] = {
+    VisitNote: _visit_notes,
+    Prescription: _prescriptions,
+    ProgressNote: _progress_notes,
+    DischargeSummary: _discharge_summaries,
+}
+
+
+def _documents(model: type[Document], viewer: User) -> QuerySet[Document]:
+    return _QUERYSETS[model](viewer)
 
 
 def document_list(
@@ -135,7 +164,9 @@ def document_list(
     return queryset.order_by("-created_at", "-id")
 
 
-def document_get(model: type[Document], *, viewer: User, id: int, with_pdf: bool = False) -> Document:
+def document_get(
+    model: type[Document], *, viewer: User, id: int, with_pdf: bool = False
+) -> Document:
     """Return one document `viewer` may see. Raises NotFoundError otherwise."""
     queryset = _documents(model, viewer)
     if with_pdf:
@@ -159,10 +190,11 @@ def icd10_search(*, text: str, limit: int = 20) -> list[Icd10Code]:
     """Find ICD-10 codes by code (its start, with or without the dot) or by words.
 
     A text that starts like a code ("I21", "i214") matches codes beginning with it; otherwise
-    every word must appear in the description (any case). At most `limit` rows, by code.
+    every word must appear in the description (any case). At most `limit` rows, by code; a
+    text shorter than two characters finds none.
     """
     text = text.strip()
-    if not text:
+    if len(text) < 2:
         return []
     if icd10_looks_like_code(text):
         prefix = icd10_normalise(text)
@@ -229,6 +261,17 @@ class TimelineEntry:
     appointment: int | None = None
     admission: int | None = None
     has_pdf: bool = False
+
+
+_STEP = {
+    "VISIT": 0,
+    "STAY": 0,
+    "VISIT_NOTE": 1,
+    "PROGRESS_NOTE": 1,
+    "PRESCRIPTION": 2,
+    "DISCHARGE_SUMMARY": 3,
+    "INVOICE": 4,
+}
 
 
 def timeline_patient_get(*, viewer: User, id: int) -> Patient:
@@ -357,5 +400,7 @@ def timeline_list(*, viewer: User, patient: Patient) -> list[TimelineEntry]:
                     has_pdf=True,
                 )
             )
-    entries.sort(key=lambda entry: (entry.at, entry.kind, entry.id), reverse=True)
+    # Newest first; at the same instant the later step of care comes first (a visit's
+    # prescription above its note above the visit itself).
+    entries.sort(key=lambda entry: (entry.at, _STEP[entry.kind], entry.id), reverse=True)
     return entries

@@ -22,8 +22,8 @@ from hms.clinical.models import (
     PrescriptionLine,
     ProgressNote,
     Route,
-    Vitals,
     VisitNote,
+    Vitals,
 )
 from hms.common.dates import BoundedDateField
 from hms.common.fields import NullableNestedField
@@ -47,8 +47,12 @@ def _vital_field(name: str) -> serializers.Field:
         "default": None,
         "min_value": low,
         "max_value": high,
-        "help_text": f"{VITAL_LABELS[name]}, {low}–{high} {unit}.",
-        "error_messages": {"min_value": message, "max_value": message},
+        "help_text": f"{VITAL_LABELS[name]}, {low} to {high} {unit}.",
+        # DRF formats these with `%`: "SpO₂ ... 100 %" must not read as a placeholder.
+        "error_messages": {
+            "min_value": message.replace("%", "%%"),
+            "max_value": message.replace("%", "%%"),
+        },
     }
     if name in _INTEGER_VITALS:
         options["min_value"], options["max_value"] = int(low), int(high)
@@ -192,7 +196,9 @@ class VisitNoteMetadataSerializer(_Metadata):
 class VisitNoteSerializer(VisitNoteMetadataSerializer):
     """A visit note with its vitals, prescription and addenda."""
 
-    appointment_starts_at = serializers.DateTimeField(source="appointment.starts_at", read_only=True)
+    appointment_starts_at = serializers.DateTimeField(
+        source="appointment.starts_at", read_only=True
+    )
     vitals = NullableNestedField(VitalsSerializer())
     prescription = NullableNestedField(PrescriptionSerializer())
     addenda = AddendumSerializer(many=True, read_only=True)
@@ -231,7 +237,7 @@ class VisitNoteWriteSerializer(serializers.Serializer):
     )
     plan = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
     vitals = VitalsInputSerializer(required=False, allow_null=True, default=None)
-    prescription_lines = PrescriptionLineSerializer(
+    prescription_lines = PrescriptionLineSerializer(  # type: ignore[call-arg]
         many=True, required=False, default=list, max_length=30
     )
 
@@ -239,7 +245,9 @@ class VisitNoteWriteSerializer(serializers.Serializer):
 class VisitNoteCreateSerializer(VisitNoteWriteSerializer):
     """Start the visit note of an appointment of yours that has started."""
 
-    appointment = serializers.IntegerField(min_value=1, max_value=MAX_ID, help_text="Appointment id.")
+    appointment = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="Appointment id."
+    )
 
 
 class ProgressNoteMetadataSerializer(_Metadata):

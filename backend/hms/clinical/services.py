@@ -44,8 +44,8 @@ from hms.clinical.models import (
     Prescription,
     PrescriptionLine,
     ProgressNote,
-    Vitals,
     VisitNote,
+    Vitals,
 )
 from hms.clinical.pdf import discharge_summary_render_pdf, prescription_render_pdf
 from hms.clinical.policies import can_add_addendum, can_edit_document, visible_documents
@@ -354,9 +354,7 @@ def visit_note_sign(*, actor: User, visit_note: VisitNote, at: datetime) -> Visi
     with transaction.atomic():
         note = _lock_document(VisitNote, actor=actor, pk=visit_note.pk)
         _check_signable(actor=actor, document=note)
-        prescription = (
-            Prescription.objects.select_for_update().filter(visit_note=note).first()
-        )
+        prescription = Prescription.objects.select_for_update().filter(visit_note=note).first()
         if prescription is not None:
             lines = list(PrescriptionLine.objects.filter(prescription=prescription))
             note.appointment = Appointment.objects.get(pk=note.appointment_id)

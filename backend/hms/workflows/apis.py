@@ -82,7 +82,7 @@ class AdmissionViewSet(admissions.AdmissionViewSet):
         tags=admissions.TAGS,
     )
     @action(detail=True, methods=["post"])
-    def discharge(self, request: Request, id: int) -> Response:
+    def discharge(self, request: Request, id: int) -> Response:  # type: ignore[override]
         """Discharge the patient and issue the invoice (admin), in one transaction.
 
         `discharged_on` defaults to today (hospital time zone); it may be neither in the future

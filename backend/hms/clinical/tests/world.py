@@ -23,8 +23,8 @@ from hms.clinical.models import (
     Prescription,
     PrescriptionLine,
     ProgressNote,
-    Vitals,
     VisitNote,
+    Vitals,
 )
 from hms.clinical.services import (
     discharge_summary_create,
@@ -237,9 +237,7 @@ def snapshot() -> tuple:
             PrescriptionLine.objects.values_list("prescription", "position", "medicine", "dose")
         ),
         sorted(ProgressNote.objects.values_list("pk", "status", "text", "updated_at")),
-        sorted(
-            DischargeSummary.objects.values_list("pk", "status", "diagnosis", "pdf_sha256")
-        ),
+        sorted(DischargeSummary.objects.values_list("pk", "status", "diagnosis", "pdf_sha256")),
         sorted(Vitals.objects.values_list("pk", "systolic_mmhg", "pulse_per_min")),
         sorted(Addendum.objects.values_list("pk", "text")),
         sorted(Admission.objects.values_list("pk", "status")),

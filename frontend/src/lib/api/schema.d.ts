@@ -829,8 +829,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Search the ICD-10-CM list: at most 20 codes, by code. An empty search finds none
-         * @description Search the ICD-10-CM list: at most 20 codes, by code. An empty search finds none.
+         * Search the ICD-10-CM list: at most 20 codes, by code. Under two characters finds none
+         * @description Search the ICD-10-CM list: at most 20 codes, by code. Under two characters finds none.
          */
         get: operations["icd10_list"];
         put?: never;
@@ -3072,29 +3072,29 @@ export interface components {
         };
         /** @description Record vital signs during a stay (the attending doctor). */
         StayVitalsInputRequest: {
-            /** @description Systolic pressure, 50–300 mmHg. */
+            /** @description Systolic pressure, 50 to 300 mmHg. */
             systolic_mmhg?: number | null;
-            /** @description Diastolic pressure, 20–200 mmHg. */
+            /** @description Diastolic pressure, 20 to 200 mmHg. */
             diastolic_mmhg?: number | null;
-            /** @description Pulse, 20–250 /min. */
+            /** @description Pulse, 20 to 250 /min. */
             pulse_per_min?: number | null;
             /**
              * Format: decimal
-             * @description Temperature, 25–45 °C.
+             * @description Temperature, 25 to 45 °C.
              */
             temperature_c?: string | null;
-            /** @description SpO₂, 50–100 %. */
+            /** @description SpO₂, 50 to 100 %. */
             spo2_percent?: number | null;
-            /** @description Respiratory rate, 4–80 /min. */
+            /** @description Respiratory rate, 4 to 80 /min. */
             respiratory_rate_per_min?: number | null;
             /**
              * Format: decimal
-             * @description Weight, 0.3–500 kg.
+             * @description Weight, 0.3 to 500 kg.
              */
             weight_kg?: string | null;
             /**
              * Format: decimal
-             * @description Height, 20–280 cm.
+             * @description Height, 20 to 280 cm.
              */
             height_cm?: string | null;
             /** @description Admission id. */
@@ -3260,29 +3260,29 @@ export interface components {
         };
         /** @description A set of vital signs; each optional, at least one given, each in its plausible range. */
         VitalsInputRequest: {
-            /** @description Systolic pressure, 50–300 mmHg. */
+            /** @description Systolic pressure, 50 to 300 mmHg. */
             systolic_mmhg?: number | null;
-            /** @description Diastolic pressure, 20–200 mmHg. */
+            /** @description Diastolic pressure, 20 to 200 mmHg. */
             diastolic_mmhg?: number | null;
-            /** @description Pulse, 20–250 /min. */
+            /** @description Pulse, 20 to 250 /min. */
             pulse_per_min?: number | null;
             /**
              * Format: decimal
-             * @description Temperature, 25–45 °C.
+             * @description Temperature, 25 to 45 °C.
              */
             temperature_c?: string | null;
-            /** @description SpO₂, 50–100 %. */
+            /** @description SpO₂, 50 to 100 %. */
             spo2_percent?: number | null;
-            /** @description Respiratory rate, 4–80 /min. */
+            /** @description Respiratory rate, 4 to 80 /min. */
             respiratory_rate_per_min?: number | null;
             /**
              * Format: decimal
-             * @description Weight, 0.3–500 kg.
+             * @description Weight, 0.3 to 500 kg.
              */
             weight_kg?: string | null;
             /**
              * Format: decimal
-             * @description Height, 20–280 cm.
+             * @description Height, 20 to 280 cm.
              */
             height_cm?: string | null;
         };
