@@ -12,6 +12,7 @@ export const patientModule: RoleModule = {
     { label: 'Book an appointment', to: '/patient/book' },
     { label: 'My appointments', to: '/patient/appointments' },
     { label: 'My invoices', to: '/patient/invoices' },
+    { label: 'My health record', to: '/patient/record' },
     { label: 'Who saw my record', to: '/patient/access-log' },
     { label: 'My profile', to: '/patient/profile' },
   ],
@@ -21,6 +22,13 @@ export const patientModule: RoleModule = {
       lazy: async () => ({
         Component: (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
           .PatientDashboardPage,
+      }),
+    },
+    {
+      path: 'record',
+      lazy: async () => ({
+        Component: (await import('@/features/clinical/components/patient-record-page'))
+          .MyRecordPage,
       }),
     },
     {
