@@ -115,7 +115,17 @@ export function VisitNoteForm({ note, pending, error, onSave }: VisitNoteFormPro
       }}
     >
       <Stack gap="md">
-        <FormError error={error} shownFields={Object.keys(text)} />
+        <FormError
+          error={error}
+          shownFields={Object.keys(errors).filter(
+            (name) =>
+              name in text ||
+              name.startsWith('vitals.') ||
+              /^prescription_lines\[\d+\]\.(medicine|strength|dose|frequency|duration_days)$/.test(
+                name,
+              ),
+          )}
+        />
         <Textarea label="Chief complaint" maxLength={1000} autosize {...textField('chief_complaint')} />
         <Textarea label="Findings" maxLength={4000} autosize minRows={2} {...textField('findings')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
