@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.tests.factories import AdmissionFactory, discharge
@@ -339,6 +340,11 @@ def test_the_patient_timeline_in_time_order_with_invoices_for_the_patient_only(w
     assert event is not None and event.patient_ids == [world.patient.pk]
 
 
+# Authentication, the patient, one query per kind of entry, and the access event (whose
+# hash-chain append takes one query more on PostgreSQL): the same at 3 and at 50 visits.
+TIMELINE_QUERIES = 14 if connection.vendor == "postgresql" else 13
+
+
 @pytest.mark.parametrize("visits", [3, 50])
 def test_the_timeline_takes_a_constant_number_of_queries(
     client_for, make_doctor, make_patient, django_assert_num_queries, monkeypatch, visits
@@ -367,11 +373,11 @@ def test_the_timeline_takes_a_constant_number_of_queries(
     path = f"/api/v1/clinical/patients/{patient.pk}/timeline/"
     client.get(path)  # warm the per-process caches (content types, settings)
 
-    with django_assert_num_queries(13) as captured:
+    with django_assert_num_queries(TIMELINE_QUERIES) as captured:
         response = client.get(path)
 
     assert len(response.json()["entries"]) == 3 * visits + 1
-    assert len(captured.captured_queries) == 13
+    assert len(captured.captured_queries) == TIMELINE_QUERIES
 
 
 # --- discharge and the summary ------------------------------------------------------------------

@@ -106,7 +106,7 @@ function DischargeSummaryPanel({
                 {field.label}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {String(summary[field.name] ?? '')}
+                {summary[field.name]}
               </Text>
             </div>
           ))}
@@ -152,7 +152,7 @@ function DischargeSummaryPanel({
                 maxLength={field.max}
                 autosize
                 minRows={field.name === 'diagnosis' ? 1 : 2}
-                value={String(values[field.name] ?? '')}
+                value={values[field.name] ?? ''}
                 error={errors[field.name]}
                 onChange={(event) => {
                   const { value } = event.currentTarget;

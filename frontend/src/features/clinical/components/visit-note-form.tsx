@@ -64,7 +64,7 @@ function vitalsOf(values: VitalValues): VitalsBody | null {
     if (value === undefined || value === '') continue;
     body[vital.name] = vital.decimal ? String(value) : Number(value);
   }
-  return Object.keys(body).length === 0 ? null : (body as VitalsBody);
+  return Object.keys(body).length === 0 ? null : body;
 }
 
 interface VisitNoteFormProps {
@@ -235,7 +235,7 @@ export function VisitNoteForm({ note, pending, error, onSave }: VisitNoteFormPro
                       style={{ flex: 1 }}
                       label={`Instructions ${n}`}
                       maxLength={500}
-                      value={line.instructions ?? ''}
+                      value={line.instructions}
                       onChange={(event) => {
                         setLine(index, { instructions: event.currentTarget.value });
                       }}
