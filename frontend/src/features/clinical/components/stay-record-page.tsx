@@ -35,7 +35,7 @@ function SignButton({ kind, id, what }: { kind: SignableKind; id: number; what: 
   return (
     <>
       <Button
-        color="green.9"
+        color="blue.9"
         onClick={() => {
           setOpened(true);
         }}
@@ -49,7 +49,7 @@ function SignButton({ kind, id, what }: { kind: SignableKind; id: number; what: 
         }}
         title={`Sign this ${what}?`}
         confirmLabel="Sign"
-        color="green.9"
+        color="blue.9"
         pending={sign.isPending}
         error={sign.error}
         onConfirm={() => {

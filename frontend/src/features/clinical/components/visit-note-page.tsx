@@ -184,7 +184,7 @@ export function VisitNotePage() {
         />
         {current !== null && (
           <Group>
-            <Button color="green.9" onClick={open}>
+            <Button color="blue.9" onClick={open}>
               Sign visit note
             </Button>
           </Group>
@@ -198,7 +198,7 @@ export function VisitNotePage() {
           }}
           title="Sign this visit note?"
           confirmLabel="Sign"
-          color="green.9"
+          color="blue.9"
           pending={sign.isPending}
           error={sign.error}
           onConfirm={() => {

@@ -62,7 +62,7 @@ export function PatientTimeline({ patientId, linkFor }: PatientTimelineProps) {
               title={
                 <Group gap="xs">
                   <Text fw={600}>{label}</Text>
-                  <Badge variant="light" color={entry.status === 'DRAFT' ? 'yellow' : 'gray'}>
+                  <Badge variant="light" color={entry.status === 'DRAFT' ? 'yellow' : 'gray'} c="dark.7">
                     {entry.status.toLowerCase().replace('_', ' ')}
                   </Badge>
                 </Group>
