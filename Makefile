@@ -48,6 +48,7 @@ install: install-backend install-frontend install-e2e ## Install everything
 
 run: install-backend install-frontend frontend-build ## Install, migrate, load demo data, serve on HOST:PORT (default 127.0.0.1:8000)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) icd10_load
 	$(MANAGE) seed_demo
 	@echo ""
 	@echo "  HMS is starting on http://$(HOST):$(PORT)/  (API: /api/v1/, Swagger UI: /api/docs/)"
@@ -63,6 +64,7 @@ run: install-backend install-frontend frontend-build ## Install, migrate, load d
 
 seed: install-backend ## Load (or refresh) the demo data
 	$(MANAGE) migrate --noinput
+	$(MANAGE) icd10_load
 	$(MANAGE) seed_demo
 
 createadmin: install-backend ## Create an admin interactively

@@ -36,6 +36,7 @@ export HMS_SPA_DIST_DIR="$spa"
 
 cd "$root/backend"
 .venv/bin/python manage.py migrate --noinput
+.venv/bin/python manage.py icd10_load
 "$root/deploy/collectstatic.sh"
 echo "serve-production: http://$host:$port/ (${WEB_CONCURRENCY:-2} workers)"
 exec .venv/bin/gunicorn config.wsgi:application \

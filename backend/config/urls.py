@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("hms.admissions.urls")),
     path("", include("hms.billing.urls")),
     path("", include("hms.appointments.urls")),
+    path("", include("hms.clinical.urls")),
     path("", include("hms.dashboard.urls")),
     path("", include("hms.audit.urls")),
     path("", include("hms.notifications.urls")),

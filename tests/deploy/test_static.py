@@ -152,7 +152,11 @@ def test_database_is_postgres_16_with_a_named_volume_and_a_health_check(services
 
 
 def test_migrations_run_once_before_any_backend_replica(services):
-    assert services["migrate"]["command"] == ["python", "manage.py", "migrate", "--noinput"]
+    assert services["migrate"]["command"] == [
+        "sh",
+        "-c",
+        "python manage.py migrate --noinput && python manage.py icd10_load",
+    ]
     assert _depends_on(services["backend"]) == {
         "db": "service_healthy",
         "redis": "service_healthy",

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "hms.admissions",
     "hms.billing",
     "hms.appointments",
+    "hms.clinical",
     "hms.dashboard",
     "hms.workflows",
 ]
@@ -331,6 +332,8 @@ SPECTACULAR_SETTINGS = {
         "AuditKindEnum": "hms.audit.models.AuditKind",
         "AuditOutcomeEnum": "hms.audit.models.AuditOutcome",
         "NotificationKindEnum": "hms.notifications.models.NotificationKind",
+        "DocumentStatusEnum": "hms.clinical.models.DocumentStatus",
+        "RouteEnum": "hms.clinical.models.Route",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -356,6 +359,10 @@ HMS_BOOKING_HORIZON_DAYS = env.int("HMS_BOOKING_HORIZON_DAYS", default=180)
 # How long a slot offered to the first person on a doctor's waitlist is held for them (minutes).
 HMS_WAITLIST_HOLD_MINUTES = env.int("HMS_WAITLIST_HOLD_MINUTES", default=30)
 HMS_ALLOW_DEMO_SEED = False
+# The clinical record (SPEC section 10): when true, a stay cannot be discharged before its
+# discharge summary is signed (409 DISCHARGE_SUMMARY_REQUIRED); when false the discharge screen
+# only warns.
+HMS_DISCHARGE_REQUIRES_SUMMARY = env.bool("HMS_DISCHARGE_REQUIRES_SUMMARY", default=False)
 # Swagger UI (/api/docs/) and the schema (/api/schema/) are public, in production too: the
 # contract is no secret. Off, they answer only to signed-in admins (hms.common.api_docs).
 HMS_PUBLIC_API_DOCS = env.bool("HMS_PUBLIC_API_DOCS", default=True)

@@ -66,6 +66,16 @@ def _invoice_example(**changes: Any) -> dict[str, Any]:
     }
 
 
+DISCHARGE_EXAMPLES = [
+    OpenApiExample("Discharge charges", value=_DISCHARGE_BODY, request_only=True),
+    OpenApiExample(
+        "The issued invoice",
+        value=_invoice_example(),
+        response_only=True,
+        status_codes=["201"],
+    ),
+]
+
 # An admission as each caller receives it: the admin and the patient the whole stay, the
 # attending doctor the stay without money or invoice.
 ADMISSION_FOR_VIEWER = AnyOfSerializers(
@@ -195,15 +205,7 @@ class AdmissionViewSet(ApiViewSet):
         operation_id="admissions_discharge",
         request=s.AdmissionDischargeSerializer,
         responses={201: InvoiceSerializer, **error_responses(400, 403, 404, 409)},
-        examples=[
-            OpenApiExample("Discharge charges", value=_DISCHARGE_BODY, request_only=True),
-            OpenApiExample(
-                "The issued invoice",
-                value=_invoice_example(),
-                response_only=True,
-                status_codes=["201"],
-            ),
-        ],
+        examples=DISCHARGE_EXAMPLES,
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])

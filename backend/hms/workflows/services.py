@@ -1,4 +1,5 @@
-"""Operations that span several apps: closing a doctor's or a patient's account.
+"""Operations that span several apps: closing a doctor's or a patient's account, and a
+discharge that consults the clinical record.
 
 Each runs in one transaction and calls the services of the apps it spans; none of those apps
 imports this module (it sits on top, beside the dashboard).
@@ -18,14 +19,21 @@ between a closing's checks and its commit.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 
 from hms.accounts.models import User
+from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.selectors import open_admission_exists
+from hms.admissions.services import admission_discharge
 from hms.appointments.services import appointment_cancel_for_doctor, appointment_cancel_for_patient
 from hms.audit.services import audit_record
+from hms.billing.models import Invoice
+from hms.clinical.errors import DischargeSummaryRequired
+from hms.clinical.selectors import signed_discharge_summary_exists
 from hms.common.errors import InvalidStateError
 from hms.doctors.models import Doctor
 from hms.doctors.services import DOCTOR_ACCOUNT
@@ -96,4 +104,43 @@ def patient_close(*, actor: User, patient: Patient, at: datetime) -> None:
         # booking can slip in between the cancellation and the commit.
         appointment_cancel_for_patient(
             actor=actor, patient=locked, reason=PATIENT_DELETED_REASON, at=at
+        )
+
+
+def admission_discharge_checked(
+    *,
+    actor: User,
+    admission: Admission,
+    discharged_on: date | None,
+    room_charge_per_day: Decimal | None,
+    doctor_fee: Decimal,
+    medicine_cost: Decimal,
+    other_charge: Decimal,
+    at: datetime,
+) -> Invoice:
+    """Discharge a stay as `admission_discharge` does, consulting its clinical record first.
+
+    When the hospital sets HMS_DISCHARGE_REQUIRES_SUMMARY, an open stay without a signed
+    discharge summary is refused with DischargeSummaryRequired and nothing changes; otherwise
+    the discharge screen only warns. A signed summary is never unsigned, so the check holds
+    until the commit. Raises what `admission_discharge` raises.
+    """
+    with transaction.atomic():
+        locked = Admission.objects.select_for_update().filter(pk=admission.pk).first()
+        if (
+            settings.HMS_DISCHARGE_REQUIRES_SUMMARY
+            and locked is not None
+            and locked.status == AdmissionStatus.ADMITTED
+            and not signed_discharge_summary_exists(admission=locked)
+        ):
+            raise DischargeSummaryRequired()
+        return admission_discharge(
+            actor=actor,
+            admission=admission,
+            discharged_on=discharged_on,
+            room_charge_per_day=room_charge_per_day,
+            doctor_fee=doctor_fee,
+            medicine_cost=medicine_cost,
+            other_charge=other_charge,
+            at=at,
         )

@@ -134,6 +134,17 @@ export const handlers = [
   http.get('/api/v1/patients/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/appointments/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/notifications/', ({ response }) => response(200).json(EMPTY_PAGE)),
+  // A stay without a discharge summary, in a hospital that only warns.
+  http.get('/api/v1/clinical/admissions/{id}/discharge-readiness/', ({ params, response }) =>
+    response(200).json({
+      admission: Number(params.id),
+      patient: 1,
+      discharge_summary: null,
+      discharge_summary_status: null,
+      has_signed_discharge_summary: false,
+      summary_required: false,
+    }),
+  ),
 ];
 
 export const server = setupServer(...handlers);

@@ -105,6 +105,7 @@ def _too_long(prop: dict[str, Any], length: int) -> str:
 @dataclass
 class Hospital:
     admin: User
+    doctor: User
     doctor_id: int
     pending_doctor_id: int
     patient: User
@@ -135,6 +136,7 @@ def _hospital() -> Hospital:
     patient.user.save()
     return Hospital(
         admin=admin,
+        doctor=doctor.user,
         doctor_id=doctor.pk,
         pending_doctor_id=pending_doctor.pk,
         patient=patient.user,
@@ -169,6 +171,25 @@ _CHARGES = {
 def _discharge(h: Hospital) -> dict[str, Any]:
     return {**_CHARGES, "discharged_on": timezone.localdate().isoformat()}
 
+
+_NOTE = {
+    "chief_complaint": "Chest pain",
+    "findings": "Tachycardia",
+    "diagnosis": "Angina",
+    "icd10_code": "",
+    "plan": "ECG",
+    "vitals": None,
+    "prescription_lines": [],
+}
+_SUMMARY = {
+    "diagnosis": "NSTEMI",
+    "icd10_code": "",
+    "course_in_hospital": "Stented on day 2.",
+    "procedures": "PCI",
+    "medicines_to_continue": "Aspirin",
+    "advice": "Rest",
+    "follow_up_on": None,
+}
 
 # operationId -> (caller, path id, a valid body). A caller of None is anonymous.
 Case = tuple[
@@ -308,6 +329,33 @@ CASES: dict[str, Case] = {
             "date_to": (timezone.localdate() + timedelta(days=7)).isoformat(),
             "reason": "Check-up",
         },
+    ),
+    # clinical/: bodies are parsed before the document is looked up, so any id will do.
+    "visit_notes_create": (
+        lambda h: h.doctor,
+        lambda h: None,
+        lambda h: {"appointment": h.appointment_id, **_NOTE},
+    ),
+    "visit_notes_update": (lambda h: h.doctor, lambda h: 1, lambda h: _NOTE),
+    "visit_notes_addenda": (lambda h: h.doctor, lambda h: 1, lambda h: {"text": "Seen."}),
+    "progress_notes_create": (
+        lambda h: h.doctor,
+        lambda h: None,
+        lambda h: {"admission": h.admission_id, "text": "Comfortable."},
+    ),
+    "progress_notes_update": (lambda h: h.doctor, lambda h: 1, lambda h: {"text": "Better."}),
+    "progress_notes_addenda": (lambda h: h.doctor, lambda h: 1, lambda h: {"text": "Seen."}),
+    "discharge_summaries_create": (
+        lambda h: h.doctor,
+        lambda h: None,
+        lambda h: {"admission": h.admission_id, **_SUMMARY},
+    ),
+    "discharge_summaries_update": (lambda h: h.doctor, lambda h: 1, lambda h: _SUMMARY),
+    "discharge_summaries_addenda": (lambda h: h.doctor, lambda h: 1, lambda h: {"text": "Seen."}),
+    "vitals_create": (
+        lambda h: h.doctor,
+        lambda h: None,
+        lambda h: {"admission": h.admission_id, "pulse_per_min": 80},
     ),
 }
 

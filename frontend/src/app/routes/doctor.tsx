@@ -40,6 +40,26 @@ export const doctorModule: RoleModule = {
       }),
     },
     {
+      path: 'appointments/:appointmentId/note',
+      lazy: async () => ({
+        Component: (await import('@/features/clinical/components/visit-note-page')).VisitNotePage,
+      }),
+    },
+    {
+      path: 'patients/:patientId/record',
+      lazy: async () => ({
+        Component: (await import('@/features/clinical/components/patient-record-page'))
+          .DoctorPatientRecordPage,
+      }),
+    },
+    {
+      path: 'stays/:admissionId',
+      lazy: async () => ({
+        Component: (await import('@/features/clinical/components/stay-record-page'))
+          .StayRecordPage,
+      }),
+    },
+    {
       path: 'patients',
       lazy: async () => ({
         Component: (await import('@/features/doctor-patients/components/my-patients-page'))

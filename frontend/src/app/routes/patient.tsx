@@ -13,6 +13,7 @@ export const patientModule: RoleModule = {
     { label: 'My appointments', to: '/patient/appointments' },
     { label: 'My waitlist', to: '/patient/waitlist' },
     { label: 'My invoices', to: '/patient/invoices' },
+    { label: 'My health record', to: '/patient/record' },
     { label: 'Who saw my record', to: '/patient/access-log' },
     { label: 'Notifications', to: '/patient/notifications' },
     { label: 'My profile', to: '/patient/profile' },
@@ -23,6 +24,13 @@ export const patientModule: RoleModule = {
       lazy: async () => ({
         Component: (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
           .PatientDashboardPage,
+      }),
+    },
+    {
+      path: 'record',
+      lazy: async () => ({
+        Component: (await import('@/features/clinical/components/patient-record-page'))
+          .MyRecordPage,
       }),
     },
     {

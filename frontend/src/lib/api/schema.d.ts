@@ -71,8 +71,10 @@ export interface paths {
          *     rate. Money fields are decimal strings with at most two places. Days = discharge date
          *     minus admission date, at least 1; total = days x daily rate + doctor fee + medicine
          *     cost + other charges. An admission that is already discharged answers 409
-         *     INVALID_STATE and nothing changes. Answers 201 with the issued invoice; its PDF is at
-         *     `invoices/{id}/pdf/`.
+         *     INVALID_STATE and nothing changes. When the hospital requires a signed discharge
+         *     summary (`HMS_DISCHARGE_REQUIRES_SUMMARY`), a stay without one answers 409
+         *     DISCHARGE_SUMMARY_REQUIRED; `clinical/admissions/{id}/discharge-readiness/` tells
+         *     beforehand. Answers 201 with the issued invoice; its PDF is at `invoices/{id}/pdf/`.
          */
         post: operations["admissions_discharge"];
         delete?: never;
@@ -731,6 +733,446 @@ export interface paths {
          *     cleared too).
          */
         post: operations["auth_token_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/admissions/{id}/discharge-readiness/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the stay has a signed discharge summary (admin, attending doctor)
+         * @description `summary_required` tells whether the hospital refuses a discharge without one (409
+         *     DISCHARGE_SUMMARY_REQUIRED) or only warns.
+         */
+        get: operations["discharge_readiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/discharge-summaries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List discharge summaries, newest first (the admin: metadata, to print them)
+         * @description List discharge summaries, newest first (the admin: metadata, to print them).
+         */
+        get: operations["discharge_summaries_list"];
+        put?: never;
+        /**
+         * Start the discharge summary of a stay you attend (doctor), as a draft
+         * @description One per stay (409 DOCUMENT_EXISTS); written during the stay or after the discharge.
+         */
+        post: operations["discharge_summaries_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/discharge-summaries/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a discharge summary (the admin: its metadata)
+         * @description Open a discharge summary (the admin: its metadata).
+         */
+        get: operations["discharge_summaries_retrieve"];
+        /**
+         * Replace your draft discharge summary whole (409 DOCUMENT_SIGNED once signed)
+         * @description Replace your draft discharge summary whole (409 DOCUMENT_SIGNED once signed).
+         */
+        put: operations["discharge_summaries_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/discharge-summaries/{id}/addenda/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a signed addendum to a signed discharge summary (a doctor who treats the patient)
+         * @description Add a signed addendum to a signed discharge summary (a doctor who treats the patient).
+         */
+        post: operations["discharge_summaries_addenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/discharge-summaries/{id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a signed discharge summary's PDF (the patient, their doctors, the admin)
+         * @description A draft answers 409 DOCUMENT_NOT_SIGNED. Each download is an access event.
+         */
+        get: operations["discharge_summaries_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/discharge-summaries/{id}/sign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign your draft discharge summary for ever; its PDF is rendered now
+         * @description The diagnosis and the course in hospital must be written (else 400); signing again
+         *     answers 409 ALREADY_SIGNED.
+         */
+        post: operations["discharge_summaries_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/icd10/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the ICD-10-CM list: at most 20 codes, by code. Under two characters finds none
+         * @description Search the ICD-10-CM list: at most 20 codes, by code. Under two characters finds none.
+         */
+        get: operations["icd10_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/patients/{id}/timeline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient's record in time order, newest first
+         * @description Visits, stays, visit notes, progress notes, discharge summaries and prescriptions, as
+         *     the caller may read them; invoices for the patient alone. A doctor opens the timeline
+         *     of a patient they treat, a patient their own (404 otherwise).
+         */
+        get: operations["patient_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/prescriptions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List prescriptions, newest first (the admin: metadata, to print them)
+         * @description List prescriptions, newest first (the admin: metadata, to print them).
+         */
+        get: operations["prescriptions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/prescriptions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a prescription (the admin: its metadata)
+         * @description Open a prescription (the admin: its metadata).
+         */
+        get: operations["prescriptions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/prescriptions/{id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a signed prescription's PDF (the patient, their doctors, the admin to print)
+         * @description A draft answers 409 DOCUMENT_NOT_SIGNED. Each download is an access event.
+         */
+        get: operations["prescriptions_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/progress-notes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List progress notes, newest first (the admin: metadata only)
+         * @description List progress notes, newest first (the admin: metadata only).
+         */
+        get: operations["progress_notes_list"];
+        put?: never;
+        /**
+         * Start a progress note of an open stay you attend (doctor), as a draft
+         * @description A discharged stay answers 409 INVALID_STATE; a stay that is not yours 404.
+         */
+        post: operations["progress_notes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/progress-notes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a progress note (the admin: its metadata only)
+         * @description Open a progress note (the admin: its metadata only).
+         */
+        get: operations["progress_notes_retrieve"];
+        /**
+         * Replace the text of your draft progress note (409 DOCUMENT_SIGNED once signed)
+         * @description Replace the text of your draft progress note (409 DOCUMENT_SIGNED once signed).
+         */
+        put: operations["progress_notes_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/progress-notes/{id}/addenda/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a signed addendum to a signed progress note (a doctor who treats the patient)
+         * @description Add a signed addendum to a signed progress note (a doctor who treats the patient).
+         */
+        post: operations["progress_notes_addenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/progress-notes/{id}/sign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign your draft progress note for ever (409 ALREADY_SIGNED the second time)
+         * @description Sign your draft progress note for ever (409 ALREADY_SIGNED the second time).
+         */
+        post: operations["progress_notes_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/visit-notes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List visit notes, newest first
+         * @description A doctor: the signed notes of the patients they treat, and their own drafts; a patient:
+         *     their own signed notes; the admin: that notes exist (metadata, never the text).
+         */
+        get: operations["visit_notes_list"];
+        put?: never;
+        /**
+         * Start the visit note of one of your appointments (doctor), as a draft
+         * @description Allowed once the visit has started (its start time has come, or it is marked attended):
+         *     earlier is 409 VISIT_NOT_STARTED; a second note of the appointment 409 DOCUMENT_EXISTS;
+         *     an appointment that is not yours 404. `vitals` (each value in its plausible range) and
+         *     `prescription_lines` (every field but `instructions` required) are optional;
+         *     `icd10_code`, when given, must be in the ICD-10 list.
+         */
+        post: operations["visit_notes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/visit-notes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a visit note (the admin: its metadata only)
+         * @description Open a visit note (the admin: its metadata only).
+         */
+        get: operations["visit_notes_retrieve"];
+        /**
+         * Replace a draft visit note whole: text, vitals and prescription lines (its author)
+         * @description A signed note answers 409 DOCUMENT_SIGNED (add an addendum instead); another doctor's
+         *     note 403.
+         */
+        put: operations["visit_notes_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/visit-notes/{id}/addenda/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a signed addendum to a signed visit note (a doctor who treats the patient)
+         * @description A draft answers 409 DOCUMENT_NOT_SIGNED: edit it instead.
+         */
+        post: operations["visit_notes_addenda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/visit-notes/{id}/sign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign your draft visit note and its prescription, for ever
+         * @description The chief complaint and the diagnosis must be written (else 400). The prescription's PDF
+         *     is rendered now. Signing again answers 409 ALREADY_SIGNED.
+         */
+        post: operations["visit_notes_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinical/vitals/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List vital signs, latest first: a doctor's patients' (stays and signed visits), a patient's own
+         * @description List vital signs, latest first: a doctor's patients' (stays and signed visits), a patient's own.
+         */
+        get: operations["vitals_list"];
+        put?: never;
+        /**
+         * Record vital signs during an open stay you attend (doctor)
+         * @description Each value must lie in its plausible range (400 naming the field); at least one is
+         *     given; blood pressure comes as a pair. Recorded vitals never change.
+         */
+        post: operations["vitals_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1623,6 +2065,19 @@ export interface components {
          * @enum {string}
          */
         AccountStatusEnum: "PENDING" | "APPROVED" | "REJECTED" | "DELETED";
+        /** @description A signed addendum: who added what, when. */
+        Addendum: {
+            readonly id: number;
+            readonly author: number;
+            readonly author_name: string;
+            readonly text: string;
+            /** Format: date-time */
+            readonly signed_at: string;
+        };
+        /** @description The text of an addendum (a correction or an addition to a signed document). */
+        AddendumCreateRequest: {
+            text: string;
+        };
         AdminAccountsSummary: {
             approved_doctors: number;
             pending_doctors: number;
@@ -2038,6 +2493,111 @@ export interface components {
             code: string;
             name: string;
         };
+        /** @description Whether a stay may be discharged as far as its clinical record goes. */
+        DischargeReadiness: {
+            admission: number;
+            patient: number;
+            discharge_summary?: number | null;
+            discharge_summary_status?: string | null;
+            has_signed_discharge_summary: boolean;
+            /** @description The hospital requires a signed summary before discharge (else a warning). */
+            summary_required: boolean;
+        };
+        /** @description A discharge summary with its addenda. Its PDF is at `.../{id}/pdf/` once signed. */
+        DischargeSummary: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly admission: number;
+            readonly pdf_sha256: string;
+            readonly diagnosis: string;
+            readonly icd10_code: string;
+            readonly icd10_description: string;
+            readonly course_in_hospital: string;
+            readonly procedures: string;
+            readonly medicines_to_continue: string;
+            readonly advice: string;
+            /** Format: date */
+            readonly follow_up_on: string | null;
+            readonly addenda: components["schemas"]["Addendum"][];
+        };
+        /** @description Start the discharge summary of a stay you attend (one per stay). */
+        DischargeSummaryCreateRequest: {
+            /** @default  */
+            diagnosis: string;
+            /**
+             * @description An ICD-10-CM code from `clinical/icd10/`, or blank.
+             * @default
+             */
+            icd10_code: string;
+            /** @default  */
+            course_in_hospital: string;
+            /** @default  */
+            procedures: string;
+            /** @default  */
+            medicines_to_continue: string;
+            /** @default  */
+            advice: string;
+            /**
+             * Format: date
+             * @description From 1900-01-01 to today plus the booking horizon (180 days by default).
+             */
+            follow_up_on?: string | null;
+            /** @description Admission id. */
+            admission: number;
+        };
+        DischargeSummaryForViewer: components["schemas"]["DischargeSummary"] | components["schemas"]["DischargeSummaryMetadata"];
+        /** @description A discharge summary as the admin sees it: that it exists, and its PDF's hash to print it. */
+        DischargeSummaryMetadata: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly admission: number;
+            readonly pdf_sha256: string;
+        };
+        /** @description A discharge summary draft. */
+        DischargeSummaryWriteRequest: {
+            /** @default  */
+            diagnosis: string;
+            /**
+             * @description An ICD-10-CM code from `clinical/icd10/`, or blank.
+             * @default
+             */
+            icd10_code: string;
+            /** @default  */
+            course_in_hospital: string;
+            /** @default  */
+            procedures: string;
+            /** @default  */
+            medicines_to_continue: string;
+            /** @default  */
+            advice: string;
+            /**
+             * Format: date
+             * @description From 1900-01-01 to today plus the booking horizon (180 days by default).
+             */
+            follow_up_on?: string | null;
+        };
         /** @description A doctor as the admin (and the doctor's own patients) see them. */
         Doctor: {
             readonly id: number;
@@ -2135,6 +2695,12 @@ export interface components {
             readonly patient: number;
             readonly patient_name: string;
         };
+        /**
+         * @description * `DRAFT` - Draft
+         *     * `SIGNED` - Signed
+         * @enum {string}
+         */
+        DocumentStatusEnum: "DRAFT" | "SIGNED";
         /** @description Every 4xx answer has this shape. */
         Error: {
             code: components["schemas"]["ErrorCode"];
@@ -2152,9 +2718,14 @@ export interface components {
          *     * `ACCOUNT_REJECTED` - 403: Your account application was not approved by the hospital.
          *     * `ADMIN_SIGNUP_CLOSED` - 403: Admin sign-up is closed. Ask an existing administrator to create your account.
          *     * `ALREADY_ADMITTED` - 409: This patient is already admitted. Discharge the open admission before admitting again.
+         *     * `ALREADY_SIGNED` - 409: This document is already signed.
          *     * `ALREADY_WAITING` - 409: The patient is already on this doctor's waitlist.
          *     * `CONFLICT` - 409: A database rule refused the change (it conflicts with existing data).
+         *     * `DISCHARGE_SUMMARY_REQUIRED` - 409: This stay has no signed discharge summary; the attending doctor signs one first.
          *     * `DOCTOR_UNAVAILABLE` - 400: The doctor is not available at this time; choose another slot.
+         *     * `DOCUMENT_EXISTS` - 409: This document already exists; open it instead of starting another.
+         *     * `DOCUMENT_NOT_SIGNED` - 409: This document is still a draft; sign it first.
+         *     * `DOCUMENT_SIGNED` - 409: This document is signed and cannot change; add an addendum instead.
          *     * `ERROR` - Any other refusal (no other status is expected).
          *     * `INVALID_CREDENTIALS` - 401: The username or password is not correct.
          *     * `INVALID_SIGNUP_CODE` - 403: The admin sign-up code is not correct.
@@ -2187,9 +2758,10 @@ export interface components {
          *     * `UNSUPPORTED_MEDIA_TYPE` - 415: Send `application/json`.
          *     * `URI_TOO_LONG` - 414: The URL (path and query string) is longer than the server accepts.
          *     * `VALIDATION_ERROR` - 400: Some fields are not valid; `fields` names them.
+         *     * `VISIT_NOT_STARTED` - 409: This visit has not started yet; write its note once it has begun.
          * @enum {string}
          */
-        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "ALREADY_WAITING" | "CONFLICT" | "DOCTOR_UNAVAILABLE" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "OFFER_EXPIRED" | "OUTSIDE_WORKING_HOURS" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "TIME_OFF_OVERLAP" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR";
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "ALREADY_SIGNED" | "ALREADY_WAITING" | "CONFLICT" | "DISCHARGE_SUMMARY_REQUIRED" | "DOCTOR_UNAVAILABLE" | "DOCUMENT_EXISTS" | "DOCUMENT_NOT_SIGNED" | "DOCUMENT_SIGNED" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "OFFER_EXPIRED" | "OUTSIDE_WORKING_HOURS" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "TIME_OFF_OVERLAP" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR" | "VISIT_NOT_STARTED";
         /** @description A FHIR R4 AuditEvent resource (JSON); see http://hl7.org/fhir/R4/auditevent.html. */
         FhirAuditEvent: {
             resourceType: string;
@@ -2230,6 +2802,11 @@ export interface components {
             currency: string;
             admin_signup_policy: components["schemas"]["AdminSignupPolicyEnum"];
             slot_minutes: number;
+        };
+        /** @description An ICD-10-CM code and its description. */
+        Icd10Code: {
+            readonly code: string;
+            readonly description: string;
         };
         /** @description An issued invoice: an immutable snapshot taken at discharge. */
         Invoice: {
@@ -2495,6 +3072,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
         };
+        PaginatedDischargeSummaryForViewerList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/discharge-summaries/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/discharge-summaries/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DischargeSummaryForViewer"][];
+        };
         PaginatedDoctorDirectoryEntryList: {
             /** @example 123 */
             count: number;
@@ -2570,6 +3162,36 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Patient"][];
         };
+        PaginatedPrescriptionForViewerList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/prescriptions/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/prescriptions/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["PrescriptionForViewer"][];
+        };
+        PaginatedProgressNoteForViewerList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/progress-notes/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/progress-notes/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ProgressNoteForViewer"][];
+        };
         PaginatedSessionList: {
             /** @example 123 */
             count: number;
@@ -2599,6 +3221,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TimeOff"][];
+        };
+        PaginatedVisitNoteForViewerList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/visit-notes/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/visit-notes/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["VisitNoteForViewer"][];
+        };
+        PaginatedVitalsList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/vitals/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/clinical/vitals/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Vitals"][];
         };
         PaginatedWaitlistEntryList: {
             /** @example 123 */
@@ -2762,6 +3414,12 @@ export interface components {
             /** @description Optional: an approved doctor's id (GET /api/v1/doctors/directory/). */
             preferred_doctor?: number | null;
         };
+        /** @description A patient's record in time order, newest first. */
+        PatientTimeline: {
+            patient: number;
+            patient_name: string;
+            entries: components["schemas"]["TimelineEntry"][];
+        };
         /** @description An account waiting for the admin's approval. */
         PendingAccount: {
             /**
@@ -2783,6 +3441,121 @@ export interface components {
          * @enum {string}
          */
         PendingAccountKindEnum: "DOCTOR" | "PATIENT";
+        /** @description A prescription with its lines. Its PDF is at `clinical/prescriptions/{id}/pdf/`. */
+        Prescription: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly visit_note: number;
+            readonly appointment: number;
+            readonly pdf_sha256: string;
+            readonly lines: components["schemas"]["PrescriptionLine"][];
+        };
+        PrescriptionForViewer: components["schemas"]["Prescription"] | components["schemas"]["PrescriptionMetadata"];
+        /** @description One medicine: every field but the instructions is required. */
+        PrescriptionLine: {
+            medicine: string;
+            /** @description e.g. "500 mg". */
+            strength: string;
+            /** @description e.g. "1 tablet". */
+            dose: string;
+            route: components["schemas"]["RouteEnum"];
+            /** @description e.g. "twice a day". */
+            frequency: string;
+            duration_days: number;
+            /** @default  */
+            instructions: string;
+        };
+        /** @description One medicine: every field but the instructions is required. */
+        PrescriptionLineRequest: {
+            medicine: string;
+            /** @description e.g. "500 mg". */
+            strength: string;
+            /** @description e.g. "1 tablet". */
+            dose: string;
+            route: components["schemas"]["RouteEnum"];
+            /** @description e.g. "twice a day". */
+            frequency: string;
+            duration_days: number;
+            /** @default  */
+            instructions: string;
+        };
+        /** @description A prescription as the admin sees it: that it exists, and its PDF's hash to print it. */
+        PrescriptionMetadata: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly visit_note: number;
+            readonly appointment: number;
+            readonly pdf_sha256: string;
+        };
+        /** @description A progress note of a stay, with its addenda. */
+        ProgressNote: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly admission: number;
+            readonly text: string;
+            readonly addenda: components["schemas"]["Addendum"][];
+        };
+        /** @description Start a progress note of an open stay you attend. */
+        ProgressNoteCreateRequest: {
+            text: string;
+            /** @description Admission id. */
+            admission: number;
+        };
+        ProgressNoteForViewer: components["schemas"]["ProgressNote"] | components["schemas"]["ProgressNoteMetadata"];
+        /** @description A progress note as the admin sees it. */
+        ProgressNoteMetadata: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly admission: number;
+        };
+        /** @description The text of a progress note draft. */
+        ProgressNoteWriteRequest: {
+            text: string;
+        };
         /**
          * @description * `ADMIN` - Admin
          *     * `DOCTOR` - Doctor
@@ -2790,6 +3563,21 @@ export interface components {
          * @enum {string}
          */
         RoleEnum: "ADMIN" | "DOCTOR" | "PATIENT";
+        /**
+         * @description * `ORAL` - Oral
+         *     * `SUBLINGUAL` - Sublingual
+         *     * `INHALED` - Inhaled
+         *     * `TOPICAL` - Topical
+         *     * `INTRAVENOUS` - Intravenous
+         *     * `INTRAMUSCULAR` - Intramuscular
+         *     * `SUBCUTANEOUS` - Subcutaneous
+         *     * `RECTAL` - Rectal
+         *     * `EYE` - Eye drops
+         *     * `EAR` - Ear drops
+         *     * `NASAL` - Nasal
+         * @enum {string}
+         */
+        RouteEnum: "ORAL" | "SUBLINGUAL" | "INHALED" | "TOPICAL" | "INTRAVENOUS" | "INTRAMUSCULAR" | "SUBCUTANEOUS" | "RECTAL" | "EYE" | "EAR" | "NASAL";
         /** @description One sign-in of the signed-in account, as "Where you're signed in" lists it. */
         Session: {
             readonly id: number;
@@ -2813,6 +3601,36 @@ export interface components {
             readonly starts_at: string;
             /** Format: date-time */
             readonly ends_at: string;
+        };
+        /** @description Record vital signs during a stay (the attending doctor). */
+        StayVitalsInputRequest: {
+            /** @description Systolic pressure, 50 to 300 mmHg. */
+            systolic_mmhg?: number | null;
+            /** @description Diastolic pressure, 20 to 200 mmHg. */
+            diastolic_mmhg?: number | null;
+            /** @description Pulse, 20 to 250 /min. */
+            pulse_per_min?: number | null;
+            /**
+             * Format: decimal
+             * @description Temperature, 25 to 45 °C.
+             */
+            temperature_c?: string | null;
+            /** @description SpO₂, 50 to 100 %. */
+            spo2_percent?: number | null;
+            /** @description Respiratory rate, 4 to 80 /min. */
+            respiratory_rate_per_min?: number | null;
+            /**
+             * Format: decimal
+             * @description Weight, 0.3 to 500 kg.
+             */
+            weight_kg?: string | null;
+            /**
+             * Format: decimal
+             * @description Height, 20 to 280 cm.
+             */
+            height_cm?: string | null;
+            /** @description Admission id. */
+            admission: number;
         };
         /** @description A stretch of time a doctor is away: [starts_at, ends_at). */
         TimeOff: {
@@ -2850,6 +3668,31 @@ export interface components {
             readonly created_at: string;
             readonly affected_appointments: components["schemas"]["Appointment"][];
         };
+        /** @description One event of a patient's record. */
+        TimelineEntry: {
+            kind: components["schemas"]["TimelineEntryKindEnum"];
+            /** @description The id of the row of that kind. */
+            id: number;
+            /** Format: date-time */
+            at: string;
+            title: string;
+            status: string;
+            doctor_name: string;
+            appointment: number | null;
+            admission: number | null;
+            has_pdf: boolean;
+        };
+        /**
+         * @description * `VISIT` - VISIT
+         *     * `STAY` - STAY
+         *     * `VISIT_NOTE` - VISIT_NOTE
+         *     * `PROGRESS_NOTE` - PROGRESS_NOTE
+         *     * `DISCHARGE_SUMMARY` - DISCHARGE_SUMMARY
+         *     * `PRESCRIPTION` - PRESCRIPTION
+         *     * `INVOICE` - INVOICE
+         * @enum {string}
+         */
+        TimelineEntryKindEnum: "VISIT" | "STAY" | "VISIT_NOTE" | "PROGRESS_NOTE" | "DISCHARGE_SUMMARY" | "PRESCRIPTION" | "INVOICE";
         TokenObtainRequest: {
             username: string;
             password: string;
@@ -2876,6 +3719,140 @@ export interface components {
             readonly patient_count: number;
             /** @description The openings behind it. */
             readonly events: components["schemas"]["AuditEvent"][];
+        };
+        /** @description A visit note with its vitals, prescription and addenda. */
+        VisitNote: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly appointment: number;
+            /** Format: date-time */
+            readonly appointment_starts_at: string;
+            readonly chief_complaint: string;
+            readonly findings: string;
+            readonly diagnosis: string;
+            readonly icd10_code: string;
+            readonly icd10_description: string;
+            readonly plan: string;
+            readonly vitals: (components["schemas"]["Vitals"] | null) | null;
+            readonly prescription: (components["schemas"]["Prescription"] | null) | null;
+            readonly addenda: components["schemas"]["Addendum"][];
+        };
+        /** @description Start the visit note of an appointment of yours that has started. */
+        VisitNoteCreateRequest: {
+            /** @default  */
+            chief_complaint: string;
+            /** @default  */
+            findings: string;
+            /** @default  */
+            diagnosis: string;
+            /**
+             * @description An ICD-10-CM code from `clinical/icd10/`, or blank.
+             * @default
+             */
+            icd10_code: string;
+            /** @default  */
+            plan: string;
+            vitals?: components["schemas"]["VitalsInputRequest"] | null;
+            prescription_lines?: components["schemas"]["PrescriptionLineRequest"][];
+            /** @description Appointment id. */
+            appointment: number;
+        };
+        VisitNoteForViewer: components["schemas"]["VisitNote"] | components["schemas"]["VisitNoteMetadata"];
+        /** @description A visit note as the admin sees it: that it exists, never its text. */
+        VisitNoteMetadata: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly author: number;
+            readonly author_name: string;
+            readonly author_department: string;
+            readonly status: components["schemas"]["DocumentStatusEnum"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly signed_at: string | null;
+            readonly appointment: number;
+        };
+        /** @description A visit note draft: its text, its vitals (null: none) and its prescription lines. */
+        VisitNoteWriteRequest: {
+            /** @default  */
+            chief_complaint: string;
+            /** @default  */
+            findings: string;
+            /** @default  */
+            diagnosis: string;
+            /**
+             * @description An ICD-10-CM code from `clinical/icd10/`, or blank.
+             * @default
+             */
+            icd10_code: string;
+            /** @default  */
+            plan: string;
+            vitals?: components["schemas"]["VitalsInputRequest"] | null;
+            prescription_lines?: components["schemas"]["PrescriptionLineRequest"][];
+        };
+        /** @description A recorded set of vital signs. */
+        Vitals: {
+            readonly id: number;
+            readonly patient: number;
+            readonly visit_note: number | null;
+            readonly admission: number | null;
+            readonly recorded_by: number;
+            readonly recorded_by_name: string;
+            /** Format: date-time */
+            readonly recorded_at: string;
+            readonly systolic_mmhg: number | null;
+            readonly diastolic_mmhg: number | null;
+            readonly pulse_per_min: number | null;
+            /** Format: decimal */
+            readonly temperature_c: string | null;
+            readonly spo2_percent: number | null;
+            readonly respiratory_rate_per_min: number | null;
+            /** Format: decimal */
+            readonly weight_kg: string | null;
+            /** Format: decimal */
+            readonly height_cm: string | null;
+        };
+        /** @description A set of vital signs; each optional, at least one given, each in its plausible range. */
+        VitalsInputRequest: {
+            /** @description Systolic pressure, 50 to 300 mmHg. */
+            systolic_mmhg?: number | null;
+            /** @description Diastolic pressure, 20 to 200 mmHg. */
+            diastolic_mmhg?: number | null;
+            /** @description Pulse, 20 to 250 /min. */
+            pulse_per_min?: number | null;
+            /**
+             * Format: decimal
+             * @description Temperature, 25 to 45 °C.
+             */
+            temperature_c?: string | null;
+            /** @description SpO₂, 50 to 100 %. */
+            spo2_percent?: number | null;
+            /** @description Respiratory rate, 4 to 80 /min. */
+            respiratory_rate_per_min?: number | null;
+            /**
+             * Format: decimal
+             * @description Weight, 0.3 to 500 kg.
+             */
+            weight_kg?: string | null;
+            /**
+             * Format: decimal
+             * @description Height, 20 to 280 cm.
+             */
+            height_cm?: string | null;
         };
         /** @description A place on a doctor's waitlist; `offer` is set while a freed slot is held for it. */
         WaitlistEntry: {
@@ -5881,6 +6858,2537 @@ export interface operations {
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_readiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeReadiness"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_list: {
+        parameters: {
+            query?: {
+                /** @description Admission id. */
+                admission?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                status?: "DRAFT" | "SIGNED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDischargeSummaryForViewerList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DischargeSummaryCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeSummary"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeSummaryForViewer"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DischargeSummaryWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeSummary"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_addenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Addendum"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, byte for byte as rendered at signing (its SHA-256 is `pdf_sha256`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    discharge_summaries_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DischargeSummary"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    icd10_list: {
+        parameters: {
+            query?: {
+                /** @description A code or its start (`I21`, `i21.4`, `I214`), or words that must each appear in the description (`myocardial infarction`). */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Icd10Code"][];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patient_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientTimeline"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    prescriptions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                status?: "DRAFT" | "SIGNED";
+                /** @description Visit note id. */
+                visit_note?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPrescriptionForViewerList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    prescriptions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescriptionForViewer"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    prescriptions_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, byte for byte as rendered at signing (its SHA-256 is `pdf_sha256`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_list: {
+        parameters: {
+            query?: {
+                /** @description Admission id. */
+                admission?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                status?: "DRAFT" | "SIGNED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgressNoteForViewerList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressNoteCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressNoteForViewer"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressNoteWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_addenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Addendum"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    progress_notes_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_list: {
+        parameters: {
+            query?: {
+                /** @description Appointment id. */
+                appointment?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                status?: "DRAFT" | "SIGNED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVisitNoteForViewerList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNoteForViewer"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VisitNoteWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_addenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddendumCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Addendum"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    visit_notes_sign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitNote"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vitals_list: {
+        parameters: {
+            query?: {
+                /** @description Admission id. */
+                admission?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedVitalsList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    vitals_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StayVitalsInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Vitals"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

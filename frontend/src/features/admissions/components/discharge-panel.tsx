@@ -29,6 +29,8 @@ import type { Admission, DischargeBody } from '../api/keys';
 import { useDischargePreview } from '../api/preview-discharge';
 import { amountError } from '../utils/money';
 
+import { DischargeSummaryStatus } from './discharge-summary-status';
+
 type InvoicePreview = components['schemas']['InvoicePreview'];
 
 interface DischargeValues {
@@ -153,6 +155,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
         <Title order={2} size="h3">
           Discharge
         </Title>
+        <DischargeSummaryStatus admissionId={admission.id} />
         <form onSubmit={submit} noValidate aria-label="Discharge">
           <Stack gap="md">
             <FormError error={discharge.error} shownFields={SHOWN_FIELDS} title="Not discharged" />

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
 import { ListPagination } from '@/components/list-pagination';
@@ -71,6 +72,13 @@ function AppointmentCard({ appointment, now, onMarkAttended }: AppointmentCardPr
         </DataList>
         {started ? (
           <Group>
+            <Button
+              component={Link}
+              to={`/doctor/appointments/${String(appointment.id)}/note`}
+              variant="light"
+            >
+              Visit note
+            </Button>
             <Button
               onClick={() => {
                 onMarkAttended(appointment);

@@ -1,5 +1,6 @@
 import { Anchor, Card, DataList, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
@@ -57,6 +58,9 @@ function DischargedCard({ admission }: { admission: Admission }) {
           </DataList.Item>
           <ContactItems admission={admission} />
         </DataList>
+        <Anchor component={Link} to={`/doctor/stays/${String(admission.id)}`}>
+          Stay record and discharge summary
+        </Anchor>
       </Stack>
     </Card>
   );

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
@@ -55,6 +56,11 @@ function PatientCard({ patient }: { patient: Patient }) {
             </DataList.ItemValue>
           </DataList.Item>
         </DataList>
+        <Group>
+          <Anchor component={Link} to={`/doctor/patients/${String(patient.id)}/record`}>
+            Open {patient.full_name}'s record
+          </Anchor>
+        </Group>
       </Stack>
     </Card>
   );

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api/client';
+import { unwrap } from '@/lib/api/errors';
+
+export function dischargeReadinessQueryOptions(admissionId: number) {
+  return queryOptions({
+    queryKey: ['clinical', 'discharge-readiness', admissionId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/clinical/admissions/{id}/discharge-readiness/', {
+          params: { path: { id: admissionId } },
+        }),
+      ),
+  });
+}
+
+/** Whether the stay has a signed discharge summary, and whether the hospital requires one. */
+export function useDischargeReadiness(admissionId: number) {
+  return useQuery(dischargeReadinessQueryOptions(admissionId));
+}

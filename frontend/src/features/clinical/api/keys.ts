@@ -1,0 +1,13 @@
+import type { components } from '@/lib/api/schema';
+
+export type VisitNote = components['schemas']['VisitNote'];
+export type VisitNoteBody = components['schemas']['VisitNoteWriteRequest'];
+export type PrescriptionLineBody = components['schemas']['PrescriptionLineRequest'];
+export type VitalsBody = components['schemas']['VitalsInputRequest'];
+export type DischargeSummary = components['schemas']['DischargeSummary'];
+export type DischargeSummaryBody = components['schemas']['DischargeSummaryWriteRequest'];
+export type ProgressNote = components['schemas']['ProgressNote'];
+export type TimelineEntry = components['schemas']['TimelineEntry'];
+
+/** Every clinical query starts with this key, so a change refreshes them all. */
+export const CLINICAL = ['clinical'] as const;
