@@ -53,13 +53,14 @@ run: install-backend install-frontend frontend-build ## Install, migrate, load d
 	@echo ""
 	@echo "  HMS is starting on http://$(HOST):$(PORT)/  (API: /api/v1/, Swagger UI: /api/docs/)"
 	@echo "  Demo logins are listed above (password for every demo account: see seed_demo output)."
-	@echo "  Notification e-mails land in backend/sent-mail/; reminders are sent every 5 minutes."
+	@echo "  Notification e-mails land in backend/sent-mail/; the scheduled jobs (reminders, no-shows,"
+	@echo "  expiries, waitlist holds) run beside the server."
 	@echo ""
-	@# No Redis or Celery here: e-mails are sent in the server process after each commit, and the
-	@# reminder job runs in a loop beside the server (stopped with it).
+	@# No Redis or Celery worker here: e-mails are sent in the server process after each commit,
+	@# and Celery beat's schedule runs in a loop beside the server (stopped with it).
 	cd backend && export HMS_SITE_URL="$${HMS_SITE_URL:-http://$(HOST):$(PORT)}" && \
-		{ .venv/bin/python manage.py send_reminders --every 300 & reminders=$$!; \
-		  trap 'kill $$reminders 2>/dev/null' EXIT INT TERM; \
+		{ .venv/bin/python manage.py run_scheduled_jobs --loop & jobs=$$!; \
+		  trap 'kill $$jobs 2>/dev/null' EXIT INT TERM; \
 		  .venv/bin/python manage.py runserver $(HOST):$(PORT); }
 
 seed: install-backend ## Load (or refresh) the demo data

@@ -480,13 +480,21 @@ CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
     ),
 }
 # Celery beat: the reminder job every few minutes. It is idempotent, so a run too many or a
-# late one sends nothing twice, and it catches up with visits still ahead after downtime.
+# late one sends nothing twice, and it catches up with visits still ahead after downtime. The
+# other jobs are idempotent too; `manage.py run_scheduled_jobs --loop` runs this schedule
+# without a broker (`make run`).
 CELERY_BEAT_SCHEDULE = {
     "appointment-reminders": {
         "task": "appointments.send_reminders",
         "schedule": 60 * env.int("HMS_REMINDER_EVERY_MINUTES", default=5),
     },
     "notification-emails-requeue": {"task": "notifications.requeue_stale", "schedule": 300},
+    # No-shows, expired requests and waitlist holds that ran out (their slot passes on): every
+    # minute, so a held slot is offered to the next in line soon after its hold ends.
+    "appointments-expire": {
+        "task": "appointments.expire",
+        "schedule": 60 * env.int("HMS_EXPIRY_EVERY_MINUTES", default=1),
+    },
 }
 
 if CELERY_TASK_ALWAYS_EAGER:
