@@ -308,6 +308,12 @@ SPECTACULAR_SETTINGS = {
             "data and every refused attempt; filters, a CSV export and FHIR R4 AuditEvents.",
         },
         {
+            "name": "clinical",
+            "description": "The clinical record: visit notes with vitals and prescriptions, "
+            "progress notes, discharge summaries and addenda (signed once, never edited), the "
+            "patient timeline and the ICD-10-CM code list.",
+        },
+        {
             "name": "notifications",
             "description": "What happened that concerns you: the in-app notifications, which "
             "kinds also come by e-mail, and the one-click unsubscribe link of an e-mail.",
