@@ -1,9 +1,7 @@
-from rest_framework.routers import SimpleRouter
+"""Routes of the admissions app.
 
-from hms.admissions import apis
+`admissions/` and `admissions/{id}/...` are registered by `hms.payments.urls`: their viewset is
+this app's `AdmissionViewSet` plus advances and the discharge that applies them.
+"""
 
-# Path converters (`<int:id>`): handlers get an int and the schema declares an integer.
-router = SimpleRouter(use_regex_path=False)
-router.register("admissions", apis.AdmissionViewSet, basename="admission")
-
-urlpatterns = router.urls
+urlpatterns: list = []
