@@ -81,10 +81,9 @@ def idempotent(
             first = IdempotencyKey.objects.get(user=viewer, key=key)
             if first.request_sha256 != fingerprint or first.response_status is None:
                 raise IdempotencyKeyReused() from None
-            return Response(first.response_body, status=first.response_status)
+            return Response(json.loads(first.response_body), status=first.response_status)
         status, body = run()
-        # Stored as the JSON the client received, so a replay answers the same bytes' meaning.
-        record.response_body = json.loads(json.dumps(body, cls=JSONEncoder))
+        record.response_body = json.dumps(body, cls=JSONEncoder)
         record.response_status = status
         record.save(update_fields=["response_body", "response_status"])
     return Response(body, status=status)

@@ -310,7 +310,8 @@ class IdempotencyKey(models.Model):
     operation = models.CharField(max_length=100)
     request_sha256 = models.CharField(max_length=64)
     response_status = models.PositiveSmallIntegerField(null=True)
-    response_body = models.JSONField(null=True)
+    # The answer's JSON text, so a replay answers the same body, key order included.
+    response_body = models.TextField(blank=True, default="")
     created_at = models.DateTimeField()
 
     class Meta:

@@ -117,7 +117,7 @@ class Migration(migrations.Migration):
                 ('operation', models.CharField(max_length=100)),
                 ('request_sha256', models.CharField(max_length=64)),
                 ('response_status', models.PositiveSmallIntegerField(null=True)),
-                ('response_body', models.JSONField(null=True)),
+                ('response_body', models.TextField(blank=True, default='')),
                 ('created_at', models.DateTimeField()),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
