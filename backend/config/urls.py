@@ -4,12 +4,14 @@ from hms.common.api_docs import DocsSessionApi, SchemaApi, SwaggerUiView
 from hms.common.views import api_not_found, spa_index
 
 # Each app's routes; `doctors/` and `patients/` come from workflows, whose viewsets add the
-# deletion that spans apps to the doctors' and patients' own operations.
+# deletion that spans apps to the doctors' and patients' own operations; `admissions/` and
+# `invoices/` come from payments, whose viewsets add the money operations.
 api_v1 = [
     path("", include("hms.accounts.urls")),
     path("", include("hms.doctors.urls")),
     path("", include("hms.patients.urls")),
     path("", include("hms.workflows.urls")),
+    path("", include("hms.payments.urls")),
     path("", include("hms.admissions.urls")),
     path("", include("hms.billing.urls")),
     path("", include("hms.appointments.urls")),

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "hms.billing",
     "hms.appointments",
     "hms.clinical",
+    "hms.payments",
     "hms.dashboard",
     "hms.workflows",
 ]
@@ -295,6 +296,18 @@ SPECTACULAR_SETTINGS = {
             "name": "invoices",
             "description": "Invoices issued at discharge, numbered per year, with the PDF "
             "stored at issue. The admin sees all, a patient their own.",
+        },
+        {
+            "name": "payments",
+            "description": "Money received and given back: receipts (payments against invoices "
+            "and advances against open admissions), refunds and credit notes, each numbered per "
+            "year with its PDF stored. Money moves are the admin's and need an Idempotency-Key; "
+            "a patient reads their own.",
+        },
+        {
+            "name": "reports",
+            "description": "The cashier's reports (admin): daily collections by method and by "
+            "cashier, outstanding invoices by age; JSON for tables and charts, CSV downloads.",
         },
         {
             "name": "appointments",

@@ -58,10 +58,12 @@ def _invoice_example(**changes: Any) -> dict[str, Any]:
         "medicine_cost": "250.00",
         "other_charge": "100.00",
         "total": "3350.00",
+        "advance_applied": "0.00",
         "currency": "INR",
         "issued_at": "2024-01-05T11:20:00+05:30",
         "issued_by": 1,
         "pdf_sha256": "9f2c0e1d6b5a4c3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e",
+        "replaces": None,
         **changes,
     }
 

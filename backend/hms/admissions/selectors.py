@@ -11,6 +11,7 @@ from django_filters import ChoiceFilter, FilterSet
 from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
+from hms.billing.models import Invoice
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
@@ -21,7 +22,12 @@ def _admissions(viewer: User) -> QuerySet[Admission]:
     return (
         Admission.objects.filter(visible_admissions(viewer))
         .select_related("patient__user", "doctor__user", "doctor__department")
-        .annotate(invoice_pk=F("invoice__id"))
+        # The stay's current invoice: the latest, since a corrected one replaces a voided one.
+        .annotate(
+            invoice_pk=Subquery(
+                Invoice.objects.filter(admission=OuterRef("pk")).order_by("-id").values("id")[:1]
+            )
+        )
     )
 
 

@@ -15,7 +15,12 @@ from hms.admissions.policies import can_discharge_admission, visible_admissions
 from hms.audit.services import audit_record
 from hms.billing.calculations import Charges
 from hms.billing.models import Invoice
-from hms.billing.services import BilledStay, invoice_draft, invoice_issue
+from hms.billing.services import (
+    BilledStay,
+    invoice_apply_advance,
+    invoice_draft,
+    invoice_issue,
+)
 from hms.common.errors import InvalidStateError, NotFoundError, ValidationFailed
 from hms.doctors.models import Doctor
 from hms.notifications.events import notify_invoice_issued
@@ -200,6 +205,7 @@ def admission_discharge_preview(
     medicine_cost: Decimal,
     other_charge: Decimal,
     at: datetime,
+    advance_available: Decimal = Decimal("0"),
 ) -> Invoice:
     """Compute the invoice a discharge with these values would issue, saving nothing.
 
@@ -207,7 +213,7 @@ def admission_discharge_preview(
     `admission_discharge`.
     """
     admission = _admission_for_discharge(actor=actor, admission=admission, lock=False)
-    return _discharge_draft(
+    draft = _discharge_draft(
         actor=actor,
         admission=admission,
         discharged_on=discharged_on,
@@ -217,6 +223,8 @@ def admission_discharge_preview(
         other_charge=other_charge,
         at=at,
     )
+    invoice_apply_advance(draft=draft, available=advance_available)
+    return draft
 
 
 def admission_discharge(
@@ -229,11 +237,14 @@ def admission_discharge(
     medicine_cost: Decimal,
     other_charge: Decimal,
     at: datetime,
+    advance_available: Decimal = Decimal("0"),
 ) -> Invoice:
     """Discharge an open admission and issue its invoice, in one transaction.
 
     `discharged_on` defaults to today (hospital time zone); it may be neither in the future nor
     before the admission date. `room_charge_per_day` defaults to the admission's daily rate.
+    `advance_available` is what the stay's advance payments hold; the invoice applies up to its
+    total of it (`advance_applied`).
     The patient is told that the invoice is ready.
     Raises NotFoundError, InvalidStateError (already discharged: a second or concurrent
     discharge changes nothing) and ValidationFailed (dates, missing rate, amounts).
@@ -250,6 +261,7 @@ def admission_discharge(
             other_charge=other_charge,
             at=at,
         )
+        invoice_apply_advance(draft=draft, available=advance_available)
         admission.status = AdmissionStatus.DISCHARGED
         admission.discharged_on = draft.discharged_on
         admission.discharged_at = at
@@ -278,4 +290,62 @@ def admission_discharge(
             invoice_number=invoice.number,
             at=at,
         )
+    return invoice
+
+
+def admission_rebill(
+    *,
+    actor: User,
+    admission: Admission,
+    replaces: Invoice,
+    discharged_on: date | None,
+    room_charge_per_day: Decimal | None,
+    doctor_fee: Decimal,
+    medicine_cost: Decimal,
+    other_charge: Decimal,
+    at: datetime,
+    advance_available: Decimal = Decimal("0"),
+) -> Invoice:
+    """Issue a corrected invoice for a discharged stay whose invoice `replaces` was voided.
+
+    The caller has checked, under its lock, that `replaces` is the stay's voided current
+    invoice. Same dates, charges and errors as `admission_discharge`; the discharge date of the
+    stay becomes the corrected one. Raises NotFoundError, InvalidStateError (the stay is still
+    open) and ValidationFailed.
+    """
+    with transaction.atomic():
+        locked = (
+            Admission.objects.filter(visible_admissions(actor))
+            .select_related("patient__user", "doctor__user", "doctor__department")
+            .select_for_update(of=("self",))
+            .filter(pk=admission.pk)
+            .first()
+        )
+        if locked is None:
+            raise NotFoundError()
+        if locked.status != AdmissionStatus.DISCHARGED:
+            raise InvalidStateError("Only a discharged stay is billed again.")
+        draft = _discharge_draft(
+            actor=actor,
+            admission=locked,
+            discharged_on=discharged_on,
+            room_charge_per_day=room_charge_per_day,
+            doctor_fee=doctor_fee,
+            medicine_cost=medicine_cost,
+            other_charge=other_charge,
+            at=at,
+        )
+        invoice_apply_advance(draft=draft, available=advance_available)
+        if locked.discharged_on != draft.discharged_on:
+            locked.discharged_on = draft.discharged_on
+            locked.save(update_fields=["discharged_on", "updated_at"])
+        audit_record(
+            actor=actor,
+            action="admission.rebill",
+            object_type="admission",
+            object_id=locked.pk,
+            patient=locked.patient,
+            at=at,
+        )
+        invoice = invoice_issue(actor=actor, draft=draft, at=at, replaces=replaces)
     return invoice

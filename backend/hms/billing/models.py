@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Length
@@ -27,6 +29,7 @@ _MONEY_FIELDS = [
     "medicine_cost",
     "other_charge",
     "total",
+    "advance_applied",
 ]
 
 
@@ -39,8 +42,17 @@ class Invoice(models.Model):
     """
 
     number = models.CharField(max_length=32, unique=True)
-    admission = models.OneToOneField(
-        "admissions.Admission", on_delete=models.PROTECT, related_name="invoice"
+    # A stay has one original invoice; a voided one may be replaced by a corrected invoice of
+    # the same stay, which names it in `replaces` (each invoice is replaced at most once).
+    admission = models.ForeignKey(
+        "admissions.Admission", on_delete=models.PROTECT, related_name="invoices"
+    )
+    replaces = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
     )
     patient = models.ForeignKey(
         "patients.Patient", on_delete=models.PROTECT, related_name="invoices"
@@ -60,6 +72,9 @@ class Invoice(models.Model):
     medicine_cost = models.DecimalField(max_digits=10, decimal_places=2)
     other_charge = models.DecimalField(max_digits=10, decimal_places=2)
     total = models.DecimalField(max_digits=14, decimal_places=2)
+    # Advance payments taken during the stay and applied to this invoice when it was issued
+    # (at most the total); shown on the invoice and its PDF.
+    advance_applied = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     currency = models.CharField(max_length=3)
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(
@@ -85,6 +100,16 @@ class Invoice(models.Model):
                 condition=models.Q(days__gte=1), name="billing_invoice_days_min_1"
             ),
             models.CheckConstraint(
+                condition=models.Q(advance_applied__lte=models.F("total")),
+                name="billing_invoice_advance_applied_within_total",
+            ),
+            # One original invoice per stay; corrected invoices name the voided one they replace.
+            models.UniqueConstraint(
+                fields=["admission"],
+                condition=models.Q(replaces__isnull=True),
+                name="billing_invoice_one_original_per_admission",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(discharged_on__gte=models.F("admitted_on")),
                 name="billing_invoice_discharged_on_after_admitted_on",
             ),
@@ -98,3 +123,8 @@ class Invoice(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def amount_due(self) -> Decimal:
+        """The total less the advance applied at issue: what the invoice asked to be paid."""
+        return self.total - self.advance_applied

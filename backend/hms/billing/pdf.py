@@ -86,10 +86,10 @@ def _hospital_time(value: datetime) -> datetime:
     return timezone.localtime(value, timezone.get_default_timezone())
 
 
-def invoice_html(*, invoice: Invoice) -> str:
-    """Return the invoice page as HTML, every value escaped by the template engine."""
+def invoice_context(*, invoice: Invoice) -> dict[str, Any]:
+    """Return the values the invoice page shows, formatted (money with two places, dates ISO)."""
     issued_at = _hospital_time(invoice.issued_at)
-    context: dict[str, Any] = {
+    return {
         "invoice": invoice,
         "hospital_name": settings.HMS_HOSPITAL_NAME,
         "hospital_address": settings.HMS_HOSPITAL_ADDRESS,
@@ -104,8 +104,15 @@ def invoice_html(*, invoice: Invoice) -> str:
         "medicine_cost": _money(invoice.medicine_cost),
         "other_charge": _money(invoice.other_charge),
         "total": _money(invoice.total),
+        "advance_applied": _money(invoice.advance_applied) if invoice.advance_applied else "",
+        "amount_due": _money(invoice.amount_due),
+        "replaces": invoice.replaces.number if invoice.replaces is not None else "",
     }
-    return render_to_string("billing/invoice.html", context)
+
+
+def invoice_html(*, invoice: Invoice) -> str:
+    """Return the invoice page as HTML, every value escaped by the template engine."""
+    return render_to_string("billing/invoice.html", invoice_context(invoice=invoice))
 
 
 def html_render_pdf(*, html: str) -> bytes:

@@ -9,7 +9,11 @@ from hms.common.rows import FastRowsMixin
 
 
 class InvoiceSerializer(FastRowsMixin, serializers.ModelSerializer[Invoice]):
-    """An issued invoice: an immutable snapshot taken at discharge."""
+    """An issued invoice: an immutable snapshot taken at discharge.
+
+    `advance_applied` is the part of the stay's advance payments the invoice absorbed at issue;
+    `replaces` is the voided invoice of the same stay that this corrected invoice replaces.
+    """
 
     class Meta:
         model = Invoice
@@ -33,10 +37,12 @@ class InvoiceSerializer(FastRowsMixin, serializers.ModelSerializer[Invoice]):
             "medicine_cost",
             "other_charge",
             "total",
+            "advance_applied",
             "currency",
             "issued_at",
             "issued_by",
             "pdf_sha256",
+            "replaces",
         ]
         read_only_fields = fields
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
@@ -83,6 +84,19 @@ def invoice_draft(
     )
 
 
+def invoice_apply_advance(*, draft: Invoice, available: Decimal) -> None:
+    """Apply up to `available` of the stay's advance payments to an unsaved invoice.
+
+    The invoice records the part it absorbs (at most its total) as `advance_applied`; any rest
+    stays with the stay, refundable. Raises ValueError for a saved invoice or a negative amount.
+    """
+    if draft.pk is not None:
+        raise ValueError("An issued invoice is immutable.")
+    if available < 0:
+        raise ValueError("An advance cannot be negative.")
+    draft.advance_applied = min(available, draft.total)
+
+
 def _invoice_number_take(*, year: int) -> str:
     # Create the year's counter if it is missing (a no-op when another transaction made it),
     # then lock it: concurrent discharges queue here, so each gets the next number exactly once.
@@ -95,14 +109,21 @@ def _invoice_number_take(*, year: int) -> str:
     return f"{INVOICE_NUMBER_PREFIX}-{year}-{counter.last_value:06d}"
 
 
-def invoice_issue(*, actor: User, draft: Invoice, at: datetime) -> Invoice:
+def invoice_issue(
+    *, actor: User, draft: Invoice, at: datetime, replaces: Invoice | None = None
+) -> Invoice:
     """Issue a drafted invoice: take its number, render its PDF once, store both.
 
     Call it inside the discharge transaction, after the admission row is locked. The number is
-    `INV-<year>-<6 digits>`, counted per calendar year of the hospital's time zone.
+    `INV-<year>-<6 digits>`, counted per calendar year of the hospital's time zone. A corrected
+    invoice names the voided invoice of the same stay it `replaces` (the caller checks the
+    void; the database allows each invoice to be replaced once).
     """
     if draft.pk is not None:
         raise ValueError("An issued invoice is immutable.")
+    if replaces is not None and replaces.admission_id != draft.admission_id:
+        raise ValueError("A corrected invoice replaces an invoice of the same stay.")
+    draft.replaces = replaces
     with transaction.atomic():
         year = timezone.localtime(at, timezone.get_default_timezone()).year
         draft.number = _invoice_number_take(year=year)

@@ -1,9 +1,7 @@
-from rest_framework.routers import SimpleRouter
+"""Routes of the billing app.
 
-from hms.billing import apis
+`invoices/` and `invoices/{id}/...` are registered by `hms.payments.urls`: their viewset is this
+app's `InvoiceViewSet` plus payment state, payments, voids, corrected invoices and statements.
+"""
 
-# Path converters (`<int:id>`): handlers get an int and the schema declares an integer.
-router = SimpleRouter(use_regex_path=False)
-router.register("invoices", apis.InvoiceViewSet, basename="invoice")
-
-urlpatterns = router.urls
+urlpatterns: list = []

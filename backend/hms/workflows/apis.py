@@ -14,15 +14,16 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from hms.admissions import apis as admissions
 from hms.admissions import serializers as admission_serializers
 from hms.admissions.selectors import admission_get
-from hms.billing.serializers import InvoiceSerializer
 from hms.common.schema import error_responses
 from hms.doctors import apis as doctors
 from hms.doctors.selectors import doctor_get
 from hms.patients import apis as patients
 from hms.patients.selectors import patient_get
+from hms.payments import apis as payments
+from hms.payments import serializers as payment_serializers
+from hms.payments.selectors import invoice_get_with_state
 from hms.workflows.services import admission_discharge_checked, doctor_close, patient_close
 
 
@@ -70,17 +71,11 @@ class PatientViewSet(patients.PatientViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class AdmissionViewSet(admissions.AdmissionViewSet):
-    """The `admissions` resource: the admissions app's operations, with a discharge that
-    consults the clinical record."""
+class AdmissionViewSet(payments.AdmissionViewSet):
+    """The `admissions` resource: the admissions app's operations, the money ones (advances,
+    a discharge that applies them) and a discharge that consults the clinical record."""
 
-    @extend_schema(
-        operation_id="admissions_discharge",
-        request=admission_serializers.AdmissionDischargeSerializer,
-        responses={201: InvoiceSerializer, **error_responses(400, 403, 404, 409)},
-        examples=admissions.DISCHARGE_EXAMPLES,
-        tags=admissions.TAGS,
-    )
+    @extend_schema(**payments.DISCHARGE_SCHEMA)
     @action(detail=True, methods=["post"])
     def discharge(self, request: Request, id: int) -> Response:  # type: ignore[override]
         """Discharge the patient and issue the invoice (admin), in one transaction.
@@ -89,24 +84,26 @@ class AdmissionViewSet(admissions.AdmissionViewSet):
         nor before the admission date. `room_charge_per_day` defaults to the admission's daily
         rate. Money fields are decimal strings with at most two places. Days = discharge date
         minus admission date, at least 1; total = days x daily rate + doctor fee + medicine
-        cost + other charges. An admission that is already discharged answers 409
-        INVALID_STATE and nothing changes. When the hospital requires a signed discharge
+        cost + other charges. The stay's advances are applied to the invoice, up to its total
+        (`advance_applied`, shown on the PDF). An admission that is already discharged answers
+        409 INVALID_STATE and nothing changes. When the hospital requires a signed discharge
         summary (`HMS_DISCHARGE_REQUIRES_SUMMARY`), a stay without one answers 409
         DISCHARGE_SUMMARY_REQUIRED; `clinical/admissions/{id}/discharge-readiness/` tells
-        beforehand. Answers 201 with the issued invoice; its PDF is at `invoices/{id}/pdf/`.
+        beforehand. Answers 201 with the issued invoice and its payment state; its PDF is at
+        `invoices/{id}/pdf/`.
         """
         admission = admission_get(viewer=self.viewer, id=id)
         body = admission_serializers.AdmissionDischargeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        data = body.validated_data
         invoice = admission_discharge_checked(
             actor=self.viewer,
             admission=admission,
-            discharged_on=data.get("discharged_on"),
-            room_charge_per_day=data.get("room_charge_per_day"),
-            doctor_fee=data["doctor_fee"],
-            medicine_cost=data["medicine_cost"],
-            other_charge=data["other_charge"],
+            charges=payments.discharge_charges(body.validated_data),
             at=timezone.now(),
         )
-        return Response(InvoiceSerializer(invoice).data, status=status.HTTP_201_CREATED)
+        return Response(
+            payment_serializers.InvoiceWithPaymentSerializer(
+                invoice_get_with_state(viewer=self.viewer, id=invoice.pk)
+            ).data,
+            status=status.HTTP_201_CREATED,
+        )

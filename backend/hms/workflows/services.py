@@ -19,8 +19,7 @@ between a closing's checks and its commit.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -28,7 +27,6 @@ from django.db import transaction
 from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.selectors import open_admission_exists
-from hms.admissions.services import admission_discharge
 from hms.appointments.services import appointment_cancel_for_doctor, appointment_cancel_for_patient
 from hms.audit.services import audit_record
 from hms.billing.models import Invoice
@@ -39,6 +37,7 @@ from hms.doctors.models import Doctor
 from hms.doctors.services import DOCTOR_ACCOUNT
 from hms.patients.models import Patient
 from hms.patients.services import PATIENT_ACCOUNT
+from hms.payments.services import Charges, discharge_with_advances
 
 # The reason written on everything a closed doctor leaves behind (e.g. cancelled appointments).
 DOCTOR_DELETED_REASON = "The doctor no longer works at the hospital."
@@ -108,22 +107,14 @@ def patient_close(*, actor: User, patient: Patient, at: datetime) -> None:
 
 
 def admission_discharge_checked(
-    *,
-    actor: User,
-    admission: Admission,
-    discharged_on: date | None,
-    room_charge_per_day: Decimal | None,
-    doctor_fee: Decimal,
-    medicine_cost: Decimal,
-    other_charge: Decimal,
-    at: datetime,
+    *, actor: User, admission: Admission, charges: Charges, at: datetime
 ) -> Invoice:
-    """Discharge a stay as `admission_discharge` does, consulting its clinical record first.
+    """Discharge a stay with its advances applied, consulting its clinical record first.
 
     When the hospital sets HMS_DISCHARGE_REQUIRES_SUMMARY, an open stay without a signed
     discharge summary is refused with DischargeSummaryRequired and nothing changes; otherwise
     the discharge screen only warns. A signed summary is never unsigned, so the check holds
-    until the commit. Raises what `admission_discharge` raises.
+    until the commit. Raises what `discharge_with_advances` raises.
     """
     with transaction.atomic():
         locked = Admission.objects.select_for_update().filter(pk=admission.pk).first()
@@ -134,13 +125,4 @@ def admission_discharge_checked(
             and not signed_discharge_summary_exists(admission=locked)
         ):
             raise DischargeSummaryRequired()
-        return admission_discharge(
-            actor=actor,
-            admission=admission,
-            discharged_on=discharged_on,
-            room_charge_per_day=room_charge_per_day,
-            doctor_fee=doctor_fee,
-            medicine_cost=medicine_cost,
-            other_charge=other_charge,
-            at=at,
-        )
+        return discharge_with_advances(actor=actor, admission=admission, charges=charges, at=at)

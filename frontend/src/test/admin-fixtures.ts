@@ -105,10 +105,12 @@ export function invoicePreview(
     medicine_cost: '250.00',
     other_charge: '100.00',
     total: '3350.00',
+    advance_applied: '0.00',
     currency: 'INR',
     issued_at: null,
     issued_by: null,
     pdf_sha256: null,
+    replaces: null,
     ...overrides,
   };
 }

@@ -106,7 +106,9 @@ export function admissionRecord(
   };
 }
 
-export function invoiceRecord(overrides: Partial<Schemas['Invoice']> = {}): Schemas['Invoice'] {
+export function invoiceRecord(
+  overrides: Partial<Schemas['InvoiceWithPayment']> = {},
+): Schemas['InvoiceWithPayment'] {
   return {
     id: 51,
     number: 'INV-2026-000042',
@@ -127,10 +129,18 @@ export function invoiceRecord(overrides: Partial<Schemas['Invoice']> = {}): Sche
     medicine_cost: '250.00',
     other_charge: '100.00',
     total: '3350.00',
+    advance_applied: '0.00',
     currency: 'INR',
     issued_at: '2026-11-05T06:30:00Z',
     issued_by: 1,
     pdf_sha256: 'a'.repeat(64),
+    replaces: null,
+    payment_state: 'UNPAID',
+    balance: '3350.00',
+    amount_paid: '0.00',
+    amount_refunded: '0.00',
+    credit_note: null,
+    replaced_by: null,
     ...overrides,
   };
 }

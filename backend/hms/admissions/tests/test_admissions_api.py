@@ -446,11 +446,24 @@ def invoice_body(invoice_id, number, world, issued_at, issued_by, sha256):
         "medicine_cost": "250.00",
         "other_charge": "100.00",
         "total": "3350.00",
+        "advance_applied": "0.00",
         "currency": "INR",
         "issued_at": issued_at,
         "issued_by": issued_by,
         "pdf_sha256": sha256,
+        "replaces": None,
     }
+
+
+# The discharge answers the issued invoice with its payment state (hms.payments).
+PAYMENT_STATE = {
+    "payment_state": "UNPAID",
+    "balance": "3350.00",
+    "amount_paid": "0.00",
+    "amount_refunded": "0.00",
+    "credit_note": None,
+    "replaced_by": None,
+}
 
 
 def test_preview_answers_the_bill_and_saves_nothing(admin_client, world):
@@ -476,10 +489,18 @@ def test_discharge_issues_the_invoice_the_preview_showed(admin_client, admin_use
     assert response.status_code == 201
     invoice = Invoice.objects.get()
     body = response.json()
-    assert body == invoice_body(
-        invoice.pk, "INV-2026-000001", world, body["issued_at"], admin_user.pk, invoice.pdf_sha256
-    )
-    unsaved = {"id", "number", "issued_at", "issued_by", "pdf_sha256"}
+    assert body == {
+        **invoice_body(
+            invoice.pk,
+            "INV-2026-000001",
+            world,
+            body["issued_at"],
+            admin_user.pk,
+            invoice.pdf_sha256,
+        ),
+        **PAYMENT_STATE,
+    }
+    unsaved = {"id", "number", "issued_at", "issued_by", "pdf_sha256", *PAYMENT_STATE}
     assert {k: v for k, v in body.items() if k not in unsaved} == {
         k: v for k, v in preview.items() if k not in unsaved
     }

@@ -112,10 +112,19 @@ def test_invoice_detail_body(admin_client, admin_user, world):
         "medicine_cost": "250.00",
         "other_charge": "100.00",
         "total": "3350.00",
+        "advance_applied": "0.00",
         "currency": "INR",
         "issued_at": "2026-11-25T11:30:00+05:30",
         "issued_by": admin_user.pk,
         "pdf_sha256": hashlib.sha256(bytes(invoice.pdf)).hexdigest(),
+        "replaces": None,
+        # The payment state the payments app adds to the invoices resource.
+        "payment_state": "UNPAID",
+        "balance": "3350.00",
+        "amount_paid": "0.00",
+        "amount_refunded": "0.00",
+        "credit_note": None,
+        "replaced_by": None,
     }
 
 

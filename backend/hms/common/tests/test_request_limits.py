@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -23,9 +24,11 @@ from hms.accounts.tests.factories import AdminFactory, UserFactory
 from hms.admissions.tests.factories import AdmissionFactory
 from hms.appointments.models import AppointmentStatus
 from hms.appointments.tests.factories import AppointmentFactory
+from hms.billing.models import Invoice
 from hms.common.tests.contract import _spec
 from hms.doctors.tests.factories import DoctorFactory
 from hms.patients.tests.factories import PatientFactory
+from hms.payments.services import Charges, discharge_with_advances, invoice_void, payment_record
 
 PASSWORD = "a-long-enough-password"
 
@@ -191,6 +194,42 @@ _SUMMARY = {
     "follow_up_on": None,
 }
 
+
+def _invoice_id(h: Hospital) -> int:
+    """An issued invoice of another stay (payments, voids and refunds need one)."""
+    admission = AdmissionFactory(admitted_on=timezone.localdate() - timedelta(days=2))
+    invoice = discharge_with_advances(
+        actor=h.admin,
+        admission=admission,
+        charges=Charges(
+            timezone.localdate(), Decimal("500.00"), Decimal(0), Decimal(0), Decimal(0)
+        ),
+        at=timezone.now(),
+    )
+    return invoice.pk
+
+
+def _payment_id(h: Hospital) -> int:
+    invoice = Invoice.objects.get(pk=_invoice_id(h))
+    payment = payment_record(
+        actor=h.admin,
+        invoice=invoice,
+        amount=Decimal("100.00"),
+        method="CASH",
+        reference="",
+        at=timezone.now(),
+    )
+    return payment.pk
+
+
+def _voided_invoice_id(h: Hospital) -> int:
+    invoice = Invoice.objects.get(pk=_invoice_id(h))
+    invoice_void(actor=h.admin, invoice=invoice, reason="Wrong rate", at=timezone.now())
+    return invoice.pk
+
+
+_MONEY_IN = {"amount": "100.00", "method": "CASH", "reference": "slip 1"}
+
 # operationId -> (caller, path id, a valid body). A caller of None is anonymous.
 Case = tuple[
     Callable[[Hospital], User | None],
@@ -277,6 +316,15 @@ CASES: dict[str, Case] = {
     ),
     "admissions_discharge": (lambda h: h.admin, lambda h: h.admission_id, _discharge),
     "admissions_discharge_preview": (lambda h: h.admin, lambda h: h.admission_id, _discharge),
+    "admissions_advance": (lambda h: h.admin, lambda h: h.admission_id, lambda h: _MONEY_IN),
+    "invoices_pay": (lambda h: h.admin, _invoice_id, lambda h: _MONEY_IN),
+    "invoices_void": (lambda h: h.admin, _invoice_id, lambda h: {"reason": "Wrong rate"}),
+    "invoices_rebill": (lambda h: h.admin, _voided_invoice_id, _discharge),
+    "payments_refund": (
+        lambda h: h.admin,
+        _payment_id,
+        lambda h: {"amount": "10.00", "reason": "Overcharged"},
+    ),
     "appointments_create": (
         lambda h: h.admin,
         lambda h: None,

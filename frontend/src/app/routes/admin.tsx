@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 
 import type { RoleModule } from './role-module';
+import { stacked } from './stacked';
 
 /** A page whose code loads when it is first opened: doctors and patients never load admin code. */
 function page(path: string | null, load: () => Promise<ComponentType>): RouteObject {
@@ -19,6 +20,7 @@ export const adminModule: RoleModule = {
     { label: 'Patients', to: '/admin/patients' },
     { label: 'Admissions', to: '/admin/admissions' },
     { label: 'Invoices', to: '/admin/invoices' },
+    { label: 'Payment reports', to: '/admin/reports' },
     { label: 'Appointments', to: '/admin/appointments' },
     { label: 'Calendar', to: '/admin/calendar' },
     { label: 'Schedules', to: '/admin/schedules' },
@@ -80,8 +82,11 @@ export const adminModule: RoleModule = {
       return module.AdmitPatientPage;
     }),
     page('admissions/:admissionId', async () => {
-      const module = await import('@/features/admissions/components/admission-page');
-      return module.AdmissionPage;
+      const [admissions, payments] = await Promise.all([
+        import('@/features/admissions/components/admission-page'),
+        import('@/features/payments/components/advance-panel'),
+      ]);
+      return stacked(admissions.AdmissionPage, payments.AdvancePanel);
     }),
 
     page('invoices', async () => {
@@ -89,8 +94,15 @@ export const adminModule: RoleModule = {
       return module.InvoicesPage;
     }),
     page('invoices/:invoiceId', async () => {
-      const module = await import('@/features/invoices/components/invoice-page');
-      return module.InvoicePage;
+      const [invoices, payments] = await Promise.all([
+        import('@/features/invoices/components/invoice-page'),
+        import('@/features/payments/components/invoice-payments-panel'),
+      ]);
+      return stacked(invoices.InvoicePage, payments.InvoicePaymentsPanel);
+    }),
+    page('reports', async () => {
+      const module = await import('@/features/payments/components/reports-page');
+      return module.ReportsPage;
     }),
 
     page('appointments', async () => {

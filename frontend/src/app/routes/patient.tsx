@@ -1,4 +1,5 @@
 import type { RoleModule } from './role-module';
+import { stacked } from './stacked';
 
 /**
  * The patient area: `/patient/*`. Each page's code loads when it is first opened, so a doctor or
@@ -63,10 +64,13 @@ export const patientModule: RoleModule = {
     },
     {
       path: 'invoices/:invoiceId',
-      lazy: async () => ({
-        Component: (await import('@/features/patient-invoices/components/invoice-page'))
-          .InvoicePage,
-      }),
+      lazy: async () => {
+        const [invoices, payments] = await Promise.all([
+          import('@/features/patient-invoices/components/invoice-page'),
+          import('@/features/payments/components/patient-payments-panel'),
+        ]);
+        return { Component: stacked(invoices.InvoicePage, payments.PatientPaymentsPanel) };
+      },
     },
     {
       path: 'access-log',

@@ -55,6 +55,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admissions/{id}/advance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take an advance payment against an open admission (admin), with a numbered receipt
+         * @description The discharge applies the stay's advances to its invoice (`advance_applied`). A
+         *     discharged stay answers 409 ADMISSION_NOT_OPEN. Needs an `Idempotency-Key`. Answers 201
+         *     with the receipt (`kind` ADVANCE).
+         */
+        post: operations["admissions_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admissions/{id}/discharge/": {
         parameters: {
             query?: never;
@@ -70,11 +92,13 @@ export interface paths {
          *     nor before the admission date. `room_charge_per_day` defaults to the admission's daily
          *     rate. Money fields are decimal strings with at most two places. Days = discharge date
          *     minus admission date, at least 1; total = days x daily rate + doctor fee + medicine
-         *     cost + other charges. An admission that is already discharged answers 409
-         *     INVALID_STATE and nothing changes. When the hospital requires a signed discharge
+         *     cost + other charges. The stay's advances are applied to the invoice, up to its total
+         *     (`advance_applied`, shown on the PDF). An admission that is already discharged answers
+         *     409 INVALID_STATE and nothing changes. When the hospital requires a signed discharge
          *     summary (`HMS_DISCHARGE_REQUIRES_SUMMARY`), a stay without one answers 409
          *     DISCHARGE_SUMMARY_REQUIRED; `clinical/admissions/{id}/discharge-readiness/` tells
-         *     beforehand. Answers 201 with the issued invoice; its PDF is at `invoices/{id}/pdf/`.
+         *     beforehand. Answers 201 with the issued invoice and its payment state; its PDF is at
+         *     `invoices/{id}/pdf/`.
          */
         post: operations["admissions_discharge"];
         delete?: never;
@@ -94,9 +118,9 @@ export interface paths {
         put?: never;
         /**
          * Preview the discharge bill (admin); nothing is saved
-         * @description Same body, validation and numbers as `discharge/`; `id`, `number`, `issued_at`,
-         *     `issued_by` and `pdf_sha256` are null. An admission that is already discharged answers
-         *     409 INVALID_STATE.
+         * @description Same body, validation and numbers as `discharge/`, with the stay's advances applied
+         *     (`advance_applied`); `id`, `number`, `issued_at`, `issued_by` and `pdf_sha256` are
+         *     null. An admission that is already discharged answers 409 INVALID_STATE.
          */
         post: operations["admissions_discharge_preview"];
         delete?: never;
@@ -1179,6 +1203,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/credit-notes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List credit notes, newest first (the admin all, a patient their own)
+         * @description List credit notes, newest first (the admin all, a patient their own).
+         */
+        get: operations["credit_notes_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open one credit note (the admin any, a patient their own; else 404)
+         * @description Open one credit note (the admin any, a patient their own; else 404).
+         */
+        get: operations["credit_notes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/credit-notes/{id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the credit note PDF stored at the void (`credit-note-<number>.pdf`)
+         * @description Download the credit note PDF stored at the void (`credit-note-<number>.pdf`).
+         */
+        get: operations["credit_notes_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/": {
         parameters: {
             query?: never;
@@ -1526,9 +1610,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List invoices, newest first
-         * @description The admin sees every invoice and may filter them; a patient sees their own. Doctors get
-         *     403: they see their discharged patients' admissions, not their bills.
+         * List invoices, newest first, with their payment state and balance
+         * @description The admin sees every invoice and may filter them (also by `payment_state`); a patient
+         *     sees their own. Doctors get 403: they see their discharged patients' admissions, not
+         *     their bills.
          */
         get: operations["invoices_list"];
         put?: never;
@@ -1547,13 +1632,36 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Open one invoice
+         * Open one invoice, with its payment state and balance
          * @description The admin opens any invoice, a patient their own; any other id answers 404, exactly
          *     like an id that does not exist.
          */
         get: operations["invoices_retrieve"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pay/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment against the invoice (admin) and issue its numbered receipt
+         * @description The amount is a decimal string more than 0 with at most two places and at most the
+         *     balance (else 409 AMOUNT_OVER_BALANCE); a void invoice answers 409 INVOICE_VOID. Needs
+         *     an `Idempotency-Key`: a repeat answers the first receipt. Answers 201 with the receipt
+         *     (`RCPT-YYYY-NNNNNN`); its PDF is at `payments/{id}/pdf/`.
+         */
+        post: operations["invoices_pay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1577,6 +1685,72 @@ export interface paths {
         get: operations["invoices_pdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/rebill/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bill a voided invoice's stay again (admin): a corrected invoice that references it
+         * @description Same body and rules as the discharge; the stay's remaining advances are applied. A
+         *     voided invoice is replaced once: not void answers 409 INVOICE_NOT_VOID, already
+         *     replaced 409 ALREADY_REBILLED. Answers 201 with the corrected invoice (`replaces`).
+         */
+        post: operations["invoices_rebill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/statement/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the invoice's statement: the invoice with its payments and balance
+         * @description Rendered on demand, so it shows the ledger as it is now; the issued invoice PDF
+         *     (`invoices/{id}/pdf/`) never changes. The admin downloads any, a patient their own.
+         */
+        get: operations["invoices_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void the invoice with a reason (admin), issuing a numbered credit note
+         * @description Only when nothing is paid on it (else 409 INVOICE_HAS_PAYMENTS: refund first); a void
+         *     invoice answers 409 INVOICE_VOID. An advance it absorbed goes back to the stay. Needs
+         *     an `Idempotency-Key`. Answers 200 with the invoice (`payment_state` VOID,
+         *     `credit_note` set); the stay is billed again with `invoices/{id}/rebill/`.
+         */
+        post: operations["invoices_void"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1874,6 +2048,235 @@ export interface paths {
          *     record is listed; their own reads are not.
          */
         get: operations["patients_me_access_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List receipts (payments and advances), newest first
+         * @description The admin sees every receipt and may filter them; a patient sees their own.
+         */
+        get: operations["payments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open one receipt (the admin any, a patient their own; else 404)
+         * @description Open one receipt (the admin any, a patient their own; else 404).
+         */
+        get: operations["payments_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the receipt PDF stored when the money was received
+         * @description The same bytes on every download (their SHA-256 is `pdf_sha256`), named
+         *     `receipt-<number>.pdf`. The admin downloads any receipt, a patient their own.
+         */
+        get: operations["payments_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refund/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund part or all of a receipt (admin), with a reason and a numbered refund
+         * @description A payment's refund is at most what is left of it and raises its invoice's balance; an
+         *     advance's refund is at most what the stay's advances still hold. More answers 409
+         *     REFUND_OVER_PAID; a void invoice 409 INVOICE_VOID. Needs an `Idempotency-Key`. Answers
+         *     201 with the refund (`RFD-YYYY-NNNNNN`).
+         */
+        post: operations["payments_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List refunds, newest first (the admin all, a patient their own)
+         * @description List refunds, newest first (the admin all, a patient their own).
+         */
+        get: operations["refunds_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open one refund (the admin any, a patient their own; else 404)
+         * @description Open one refund (the admin any, a patient their own; else 404).
+         */
+        get: operations["refunds_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/refunds/{id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the refund PDF stored when it was recorded (`refund-<number>.pdf`)
+         * @description Download the refund PDF stored when it was recorded (`refund-<number>.pdf`).
+         */
+        get: operations["refunds_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/collections/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily collections: money received by method, by cashier and by day (admin)
+         * @description `date_from` and `date_to` are inclusive days of the hospital's time zone (default
+         *     today). Payments and advances count as received; refunds given in the range are
+         *     summed apart, and `net` = received - refunded.
+         */
+        get: operations["reports_collections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/collections/csv/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the collections as CSV (streamed): one line per day, method and cashier
+         * @description Columns: date, method, cashier_id, cashier_name, count, amount.
+         */
+        get: operations["reports_collections_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outstanding/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outstanding invoices by age (admin): unpaid and part-paid, counted and summed
+         * @description Age is in days from the issue date to `as_of` (default today): 0-30, 31-60, 61-90 and
+         *     90+ (over 90 days).
+         */
+        get: operations["reports_outstanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outstanding/csv/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the outstanding invoices as CSV (streamed), oldest first
+         * @description Columns: invoice, patient_id, patient_name, issued_on, age_days, bucket, currency,
+         *     total, balance, payment_state. The download is recorded in the access log with every
+         *     patient it lists.
+         */
+        get: operations["reports_outstanding_csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2250,6 +2653,12 @@ export interface components {
          * @enum {string}
          */
         AdmissionStatusEnum: "ADMITTED" | "DISCHARGED";
+        AgeBucket: {
+            bucket: components["schemas"]["BucketEnum"];
+            count: number;
+            /** Format: decimal */
+            balance: string;
+        };
         /** @description An appointment. `patient` and `doctor` are ids; the names and details ride along. */
         Appointment: {
             readonly id: number;
@@ -2442,6 +2851,14 @@ export interface components {
              */
             end_time: string;
         };
+        /**
+         * @description * `0-30` - 0-30
+         *     * `31-60` - 31-60
+         *     * `61-90` - 61-90
+         *     * `90+` - 90+
+         * @enum {string}
+         */
+        BucketEnum: "0-30" | "31-60" | "61-90" | "90+";
         /** @description The calendar of one or more doctors over a range of days. */
         Calendar: {
             /** Format: date */
@@ -2482,12 +2899,60 @@ export interface components {
             readonly id: number;
             readonly reason: string;
         };
+        CashierTotal: {
+            /** @description The admin who received the money. */
+            cashier: number;
+            cashier_name: string;
+            count: number;
+            /** Format: decimal */
+            amount: string;
+        };
+        /** @description Money received (payments and advances) in a date range, and the refunds given. */
+        CollectionsReport: {
+            /** Format: date */
+            date_from: string;
+            /** Format: date */
+            date_to: string;
+            currency: string;
+            by_method: components["schemas"]["MethodTotal"][];
+            by_cashier: components["schemas"]["CashierTotal"][];
+            by_day: components["schemas"]["DayTotal"][];
+            /** Format: decimal */
+            received: string;
+            /** Format: decimal */
+            refunded: string;
+            /** Format: decimal */
+            net: string;
+        };
+        /** @description The void of an invoice: its total credited, with the reason. */
+        CreditNote: {
+            readonly id: number;
+            readonly number: string;
+            readonly invoice: number;
+            readonly invoice_number: string;
+            readonly patient: number;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly currency: string;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly issued_at: string;
+            readonly issued_by: number;
+            readonly pdf_sha256: string;
+        };
         /** @description The caller's dashboard: the section of their role is filled, the others are null. */
         Dashboard: {
             role: components["schemas"]["RoleEnum"];
             readonly admin: (components["schemas"]["AdminDashboard"] | null) | null;
             readonly doctor: (components["schemas"]["DoctorDashboard"] | null) | null;
             readonly patient: (components["schemas"]["PatientDashboard"] | null) | null;
+        };
+        DayTotal: {
+            /** Format: date */
+            date: string;
+            count: number;
+            /** Format: decimal */
+            amount: string;
         };
         Department: {
             code: string;
@@ -2717,9 +3182,12 @@ export interface components {
          *     * `ACCOUNT_PENDING_APPROVAL` - 403: Your account is awaiting approval by the hospital. You can sign in once it is approved.
          *     * `ACCOUNT_REJECTED` - 403: Your account application was not approved by the hospital.
          *     * `ADMIN_SIGNUP_CLOSED` - 403: Admin sign-up is closed. Ask an existing administrator to create your account.
+         *     * `ADMISSION_NOT_OPEN` - 409: Advances are taken only while the patient is admitted.
          *     * `ALREADY_ADMITTED` - 409: This patient is already admitted. Discharge the open admission before admitting again.
+         *     * `ALREADY_REBILLED` - 409: This voided invoice was already replaced by a corrected invoice.
          *     * `ALREADY_SIGNED` - 409: This document is already signed.
          *     * `ALREADY_WAITING` - 409: The patient is already on this doctor's waitlist.
+         *     * `AMOUNT_OVER_BALANCE` - 409: The amount is more than the invoice's balance.
          *     * `CONFLICT` - 409: A database rule refused the change (it conflicts with existing data).
          *     * `DISCHARGE_SUMMARY_REQUIRED` - 409: This stay has no signed discharge summary; the attending doctor signs one first.
          *     * `DOCTOR_UNAVAILABLE` - 400: The doctor is not available at this time; choose another slot.
@@ -2727,11 +3195,16 @@ export interface components {
          *     * `DOCUMENT_NOT_SIGNED` - 409: This document is still a draft; sign it first.
          *     * `DOCUMENT_SIGNED` - 409: This document is signed and cannot change; add an addendum instead.
          *     * `ERROR` - Any other refusal (no other status is expected).
+         *     * `IDEMPOTENCY_KEY_REQUIRED` - 400: Send an Idempotency-Key header (1 to 255 visible ASCII characters) with every request that moves money.
+         *     * `IDEMPOTENCY_KEY_REUSED` - 409: This Idempotency-Key was already used for a different request; use a new key.
          *     * `INVALID_CREDENTIALS` - 401: The username or password is not correct.
          *     * `INVALID_SIGNUP_CODE` - 403: The admin sign-up code is not correct.
          *     * `INVALID_STATE` - 409: This action is not allowed in the current state.
          *     * `INVALID_TOKEN` - 401: The refresh token is missing, expired or revoked. Sign in again.
          *     * `INVALID_UNSUBSCRIBE_LINK` - 400: This link is not valid; choose your e-mail preferences after signing in.
+         *     * `INVOICE_HAS_PAYMENTS` - 409: Money is paid on this invoice; refund the payments before voiding it.
+         *     * `INVOICE_NOT_VOID` - 409: Only a voided invoice is billed again.
+         *     * `INVOICE_VOID` - 409: This invoice is void: nothing can be paid on it or refunded against it.
          *     * `MALFORMED_REQUEST` - 400: The body is not valid JSON.
          *     * `METHOD_NOT_ALLOWED` - 405: The path does not take this method; see `Allow`.
          *     * `MFA_ALREADY_ENABLED` - 409: Two-factor sign-in is already on for this account.
@@ -2747,6 +3220,7 @@ export interface components {
          *     * `OUTSIDE_WORKING_HOURS` - 400: Availability must lie inside the hospital's working hours.
          *     * `PAYLOAD_TOO_LARGE` - 413: The body is larger than the server accepts.
          *     * `PERMISSION_DENIED` - 403: This role may not do this.
+         *     * `REFUND_OVER_PAID` - 409: The refund is more than what is left to refund on this receipt.
          *     * `RESET_LINK_INVALID` - 400: This password reset link is not valid or has expired. Ask for a new one.
          *     * `SERVER_ERROR` - 500: A fault on the server's side; it has been logged.
          *     * `SERVICE_UNAVAILABLE` - 503: The database cannot be reached for a moment; see `Retry-After`.
@@ -2761,7 +3235,7 @@ export interface components {
          *     * `VISIT_NOT_STARTED` - 409: This visit has not started yet; write its note once it has begun.
          * @enum {string}
          */
-        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ALREADY_ADMITTED" | "ALREADY_SIGNED" | "ALREADY_WAITING" | "CONFLICT" | "DISCHARGE_SUMMARY_REQUIRED" | "DOCTOR_UNAVAILABLE" | "DOCUMENT_EXISTS" | "DOCUMENT_NOT_SIGNED" | "DOCUMENT_SIGNED" | "ERROR" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "OFFER_EXPIRED" | "OUTSIDE_WORKING_HOURS" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "TIME_OFF_OVERLAP" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR" | "VISIT_NOT_STARTED";
+        ErrorCode: "ACCOUNT_PENDING_APPROVAL" | "ACCOUNT_REJECTED" | "ADMIN_SIGNUP_CLOSED" | "ADMISSION_NOT_OPEN" | "ALREADY_ADMITTED" | "ALREADY_REBILLED" | "ALREADY_SIGNED" | "ALREADY_WAITING" | "AMOUNT_OVER_BALANCE" | "CONFLICT" | "DISCHARGE_SUMMARY_REQUIRED" | "DOCTOR_UNAVAILABLE" | "DOCUMENT_EXISTS" | "DOCUMENT_NOT_SIGNED" | "DOCUMENT_SIGNED" | "ERROR" | "IDEMPOTENCY_KEY_REQUIRED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_CREDENTIALS" | "INVALID_SIGNUP_CODE" | "INVALID_STATE" | "INVALID_TOKEN" | "INVALID_UNSUBSCRIBE_LINK" | "INVOICE_HAS_PAYMENTS" | "INVOICE_NOT_VOID" | "INVOICE_VOID" | "MALFORMED_REQUEST" | "METHOD_NOT_ALLOWED" | "MFA_ALREADY_ENABLED" | "MFA_CODE_INVALID" | "MFA_ENROLMENT_NOT_STARTED" | "MFA_ENROLMENT_REQUIRED" | "MFA_TOKEN_INVALID" | "NOTIFICATION_KIND_MANDATORY" | "NOT_ACCEPTABLE" | "NOT_AUTHENTICATED" | "NOT_FOUND" | "OFFER_EXPIRED" | "OUTSIDE_WORKING_HOURS" | "PAYLOAD_TOO_LARGE" | "PERMISSION_DENIED" | "REFUND_OVER_PAID" | "RESET_LINK_INVALID" | "SERVER_ERROR" | "SERVICE_UNAVAILABLE" | "SLOT_OUTSIDE_HOURS" | "SLOT_TAKEN" | "THROTTLED" | "TIME_OFF_OVERLAP" | "UNKNOWN_NOTIFICATION_KIND" | "UNSUPPORTED_MEDIA_TYPE" | "URI_TOO_LONG" | "VALIDATION_ERROR" | "VISIT_NOT_STARTED";
         /** @description A FHIR R4 AuditEvent resource (JSON); see http://hl7.org/fhir/R4/auditevent.html. */
         FhirAuditEvent: {
             resourceType: string;
@@ -2808,41 +3282,6 @@ export interface components {
             readonly code: string;
             readonly description: string;
         };
-        /** @description An issued invoice: an immutable snapshot taken at discharge. */
-        Invoice: {
-            readonly id: number;
-            readonly number: string;
-            readonly admission: number;
-            readonly patient: number;
-            readonly patient_name: string;
-            readonly patient_mobile: string;
-            readonly patient_address: string;
-            readonly symptoms: string;
-            readonly doctor_name: string;
-            readonly doctor_department: string;
-            /** Format: date */
-            readonly admitted_on: string;
-            /** Format: date */
-            readonly discharged_on: string;
-            readonly days: number;
-            /** Format: decimal */
-            readonly room_charge_per_day: string;
-            /** Format: decimal */
-            readonly room_charge: string;
-            /** Format: decimal */
-            readonly doctor_fee: string;
-            /** Format: decimal */
-            readonly medicine_cost: string;
-            /** Format: decimal */
-            readonly other_charge: string;
-            /** Format: decimal */
-            readonly total: string;
-            readonly currency: string;
-            /** Format: date-time */
-            readonly issued_at: string;
-            readonly issued_by: number;
-            readonly pdf_sha256: string;
-        };
         /** @description The invoice a discharge would issue, unsaved: id, number and issue data are null. */
         InvoicePreview: {
             readonly id: number | null;
@@ -2872,11 +3311,71 @@ export interface components {
             readonly other_charge: string;
             /** Format: decimal */
             readonly total: string;
+            /** Format: decimal */
+            readonly advance_applied: string;
             readonly currency: string;
             /** Format: date-time */
             readonly issued_at: string | null;
             readonly issued_by: number | null;
             readonly pdf_sha256: string | null;
+            readonly replaces: number | null;
+        };
+        /** @description Why the invoice is void (printed on the credit note). */
+        InvoiceVoidRequest: {
+            reason: string;
+        };
+        /**
+         * @description An issued invoice with its payment state, derived from the ledger.
+         *
+         *     `balance` = total - paid + refunded, never below zero (0 once void); `amount_paid` counts
+         *     the advance applied at issue and every payment; `credit_note` is the credit note that voided
+         *     it and `replaced_by` the corrected invoice of the same stay (null when none).
+         */
+        InvoiceWithPayment: {
+            readonly id: number;
+            readonly number: string;
+            readonly admission: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly patient_mobile: string;
+            readonly patient_address: string;
+            readonly symptoms: string;
+            readonly doctor_name: string;
+            readonly doctor_department: string;
+            /** Format: date */
+            readonly admitted_on: string;
+            /** Format: date */
+            readonly discharged_on: string;
+            readonly days: number;
+            /** Format: decimal */
+            readonly room_charge_per_day: string;
+            /** Format: decimal */
+            readonly room_charge: string;
+            /** Format: decimal */
+            readonly doctor_fee: string;
+            /** Format: decimal */
+            readonly medicine_cost: string;
+            /** Format: decimal */
+            readonly other_charge: string;
+            /** Format: decimal */
+            readonly total: string;
+            /** Format: decimal */
+            readonly advance_applied: string;
+            readonly currency: string;
+            /** Format: date-time */
+            readonly issued_at: string;
+            readonly issued_by: number;
+            readonly pdf_sha256: string;
+            readonly replaces: number | null;
+            readonly payment_state: components["schemas"]["PaymentStateEnum"];
+            /** Format: decimal */
+            readonly balance: string;
+            /** Format: decimal */
+            readonly amount_paid: string;
+            /** Format: decimal */
+            readonly amount_refunded: string;
+            readonly credit_note: number | null;
+            readonly replaced_by: number | null;
         };
         /** @description The tokens of a new session, or the first half of a two-factor login. */
         LoginResponse: {
@@ -2915,6 +3414,21 @@ export interface components {
             readonly assigned_doctor: number | null;
             readonly doctor_id: number | null;
             readonly patient_id: number | null;
+        };
+        /**
+         * @description * `CASH` - Cash
+         *     * `CARD` - Card
+         *     * `UPI` - UPI
+         *     * `BANK_TRANSFER` - Bank transfer
+         *     * `INSURANCE` - Insurance
+         * @enum {string}
+         */
+        MethodEnum: "CASH" | "CARD" | "UPI" | "BANK_TRANSFER" | "INSURANCE";
+        MethodTotal: {
+            method: components["schemas"]["MethodEnum"];
+            count: number;
+            /** Format: decimal */
+            amount: string;
         };
         MfaConfirmRequest: {
             /** @description The app's current 6-digit code. */
@@ -3012,6 +3526,16 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        /** @description Unpaid and part-paid invoices by age in days since issue, on `as_of`. */
+        OutstandingReport: {
+            /** Format: date */
+            as_of: string;
+            currency: string;
+            buckets: components["schemas"]["AgeBucket"][];
+            count: number;
+            /** Format: decimal */
+            balance: string;
+        };
         PaginatedAccessLogEntryList: {
             /** @example 123 */
             count: number;
@@ -3072,6 +3596,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
         };
+        PaginatedCreditNoteList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/credit-notes/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/credit-notes/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CreditNote"][];
+        };
         PaginatedDischargeSummaryForViewerList: {
             /** @example 123 */
             count: number;
@@ -3117,7 +3656,7 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Doctor"][];
         };
-        PaginatedInvoiceList: {
+        PaginatedInvoiceWithPaymentList: {
             /** @example 123 */
             count: number;
             /**
@@ -3130,7 +3669,7 @@ export interface components {
              * @example https://hms.example.org/api/v1/invoices/?page=2
              */
             previous?: string | null;
-            results: components["schemas"]["Invoice"][];
+            results: components["schemas"]["InvoiceWithPayment"][];
         };
         PaginatedNotificationList: {
             /** @example 123 */
@@ -3162,6 +3701,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Patient"][];
         };
+        PaginatedPaymentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/payments/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/payments/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Payment"][];
+        };
         PaginatedPrescriptionForViewerList: {
             /** @example 123 */
             count: number;
@@ -3191,6 +3745,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ProgressNoteForViewer"][];
+        };
+        PaginatedRefundList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/refunds/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://hms.example.org/api/v1/refunds/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Refund"][];
         };
         PaginatedSessionList: {
             /** @example 123 */
@@ -3420,6 +3989,54 @@ export interface components {
             patient_name: string;
             entries: components["schemas"]["TimelineEntry"][];
         };
+        /**
+         * @description A receipt: money received against an invoice (PAYMENT) or an open admission (ADVANCE).
+         *
+         *     `refunded` is what refunds have given back of it so far; the receipt PDF is at
+         *     `payments/{id}/pdf/` and its SHA-256 is `pdf_sha256`.
+         */
+        Payment: {
+            readonly id: number;
+            readonly number: string;
+            readonly kind: components["schemas"]["PaymentKindEnum"];
+            readonly admission: number;
+            readonly invoice: number | null;
+            readonly patient: number;
+            /** Format: decimal */
+            readonly amount: string;
+            /** Format: decimal */
+            readonly refunded: string;
+            readonly currency: string;
+            readonly method: components["schemas"]["MethodEnum"];
+            readonly reference: string;
+            /** Format: date-time */
+            readonly received_at: string;
+            readonly received_by: number;
+            readonly received_by_name: string;
+            readonly pdf_sha256: string;
+        };
+        /** @description A payment or an advance: amount, method and an optional reference (card slip, UTR...). */
+        PaymentCreateRequest: {
+            /** Format: decimal */
+            amount: string;
+            method: components["schemas"]["MethodEnum"];
+            /** @default  */
+            reference: string;
+        };
+        /**
+         * @description * `PAYMENT` - Payment
+         *     * `ADVANCE` - Advance
+         * @enum {string}
+         */
+        PaymentKindEnum: "PAYMENT" | "ADVANCE";
+        /**
+         * @description * `UNPAID` - Unpaid
+         *     * `PART_PAID` - Part paid
+         *     * `PAID` - Paid
+         *     * `VOID` - Void
+         * @enum {string}
+         */
+        PaymentStateEnum: "UNPAID" | "PART_PAID" | "PAID" | "VOID";
         /** @description An account waiting for the admin's approval. */
         PendingAccount: {
             /**
@@ -3555,6 +4172,32 @@ export interface components {
         /** @description The text of a progress note draft. */
         ProgressNoteWriteRequest: {
             text: string;
+        };
+        /**
+         * @description A refund of a receipt (`payment`); `invoice` is the invoice whose balance it raised
+         *     (null for an advance's refund).
+         */
+        Refund: {
+            readonly id: number;
+            readonly number: string;
+            readonly payment: number;
+            readonly payment_number: string;
+            readonly invoice: number | null;
+            readonly patient: number;
+            /** Format: decimal */
+            readonly amount: string;
+            readonly currency: string;
+            readonly reason: string;
+            /** Format: date-time */
+            readonly refunded_at: string;
+            readonly refunded_by: number;
+            readonly pdf_sha256: string;
+        };
+        /** @description A refund against one receipt: amount and the reason. */
+        RefundCreateRequest: {
+            /** Format: decimal */
+            amount: string;
+            reason: string;
         };
         /**
          * @description * `ADMIN` - Admin
@@ -4185,6 +4828,124 @@ export interface operations {
             };
         };
     };
+    admissions_advance: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key unique to this money move (1 to 255 visible ASCII characters, e.g. a UUID). Sending the same request again with the same key answers the first result and records nothing new; the same key with another request answers 409 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     admissions_discharge: {
         parameters: {
             query?: never;
@@ -4205,7 +4966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Invoice"];
+                    "application/json": components["schemas"]["InvoiceWithPayment"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -9443,6 +10204,239 @@ export interface operations {
             };
         };
     };
+    credit_notes_list: {
+        parameters: {
+            query?: {
+                /** @description Invoice id. */
+                invoice?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCreditNoteList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credit_notes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    credit_notes_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, byte for byte as rendered at issue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     dashboard_retrieve: {
         parameters: {
             query?: never;
@@ -10956,6 +11950,8 @@ export interface operations {
                 page_size?: number;
                 /** @description Patient id. */
                 patient?: number;
+                /** @description Only invoices in this payment state. */
+                payment_state?: "UNPAID" | "PART_PAID" | "PAID" | "VOID";
             };
             header?: never;
             path?: never;
@@ -10968,7 +11964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedInvoiceList"];
+                    "application/json": components["schemas"]["PaginatedInvoiceWithPaymentList"];
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
@@ -11043,7 +12039,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Invoice"];
+                    "application/json": components["schemas"]["InvoiceWithPayment"];
                 };
             };
             /** @description Not authenticated, or the credentials/token are not valid. */
@@ -11075,6 +12071,124 @@ export interface operations {
             };
             /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_pay: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key unique to this money move (1 to 255 visible ASCII characters, e.g. a UUID). Sending the same request again with the same key answers the first result and records nothing new; the same key with another request answers 409 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11151,6 +12265,315 @@ export interface operations {
             };
             /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_rebill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdmissionDischargeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceWithPayment"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice with its payments, refunds and balance, rendered now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    invoices_void: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key unique to this money move (1 to 255 visible ASCII characters, e.g. a UUID). Sending the same request again with the same key answers the first result and records nothing new; the same key with another request answers 409 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceVoidRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceWithPayment"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12524,6 +13947,910 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedAccessLogEntryList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_list: {
+        parameters: {
+            query?: {
+                /** @description Admission id. */
+                admission?: number;
+                /** @description Invoice id. */
+                invoice?: number;
+                kind?: "PAYMENT" | "ADVANCE";
+                method?: "CASH" | "CARD" | "UPI" | "BANK_TRANSFER" | "INSURANCE";
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                /** @description Received on or after (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                received_from?: string;
+                /** @description Received on or before (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                received_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPaymentList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, byte for byte as rendered at issue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_refund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A key unique to this money move (1 to 255 visible ASCII characters, e.g. a UUID). Sending the same request again with the same key answers the first result and records nothing new; the same key with another request answers 409 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The current state does not allow this (INVALID_STATE, SLOT_TAKEN, ...). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unsupported media type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refunds_list: {
+        parameters: {
+            query?: {
+                /** @description Invoice id. */
+                invoice?: number;
+                /** @description A page number, from 1; a page past the last has no rows. */
+                page?: number;
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: number;
+                /** @description Patient id. */
+                patient?: number;
+                /** @description Receipt id. */
+                payment?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRefundList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refunds_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refund"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    refunds_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, byte for byte as rendered at issue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_collections: {
+        parameters: {
+            query?: {
+                /** @description First day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                date_from?: string;
+                /** @description Last day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionsReport"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_collections_csv: {
+        parameters: {
+            query?: {
+                /** @description First day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                date_from?: string;
+                /** @description Last day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                date_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_outstanding: {
+        parameters: {
+            query?: {
+                /** @description The day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutstandingReport"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the credentials/token are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Authenticated, but this role may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The URL (path and query string) is too long (URI_TOO_LONG). */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database cannot be reached for a moment (SERVICE_UNAVAILABLE); see Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_outstanding_csv: {
+        parameters: {
+            query?: {
+                /** @description The day (default: today). From 1900-01-01 to today plus the booking horizon (180 days by default). */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, streamed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */

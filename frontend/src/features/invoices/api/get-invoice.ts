@@ -4,7 +4,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 
-export type Invoice = components['schemas']['Invoice'];
+export type Invoice = components['schemas']['InvoiceWithPayment'];
 
 /** One issued invoice: an immutable snapshot taken at discharge. */
 export function useInvoice(id: number) {

@@ -11,7 +11,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { useInvoice } from '../api/get-invoice';
 import { DownloadPdfButton } from './download-pdf-button';
 
-type Invoice = components['schemas']['Invoice'];
+type Invoice = components['schemas']['InvoiceWithPayment'];
 
 function InvoiceNotFound() {
   return (

@@ -13,7 +13,7 @@ import { useDashboard } from '../api/get-dashboard';
 import { INVOICES_PAGE_SIZE, useMyInvoices } from '../api/get-my-invoices';
 import { DownloadPdfButton } from './download-pdf-button';
 
-type Invoice = components['schemas']['Invoice'];
+type Invoice = components['schemas']['InvoiceWithPayment'];
 
 function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const headingId = useId();

@@ -1,0 +1,513 @@
+"""Money moves: payments, advances, refunds, voids, corrected invoices, and the discharge that
+applies the stay's advances.
+
+Lock order (it extends the one in `hms.workflows.services`): the admission row first, then the
+invoice's account row. A payment locks only the account; an advance, an advance refund, a void,
+a corrected invoice and a discharge lock the admission first. Every ledger number is taken
+under its year's counter lock inside the same transaction, so a rollback leaves no gap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+
+from hms.accounts.models import User
+from hms.admissions.models import Admission, AdmissionStatus
+from hms.admissions.services import (
+    admission_discharge,
+    admission_discharge_preview,
+    admission_rebill,
+)
+from hms.audit.services import audit_record
+from hms.billing.models import Invoice
+from hms.common.errors import NotFoundError
+from hms.payments.errors import (
+    AdmissionNotOpen,
+    AlreadyRebilled,
+    AmountOverBalance,
+    InvoiceHasPayments,
+    InvoiceNotVoid,
+    InvoiceVoid,
+    RefundOverPaid,
+)
+from hms.payments.models import (
+    CreditNote,
+    InvoiceAccount,
+    LedgerNumberCounter,
+    LedgerSeries,
+    Payment,
+    PaymentKind,
+    PaymentState,
+    Refund,
+)
+from hms.payments.pdf import LedgerDocument, ledger_document_render_pdf
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Charges:
+    """The discharge values of a corrected invoice (as for a discharge)."""
+
+    discharged_on: date | None
+    room_charge_per_day: Decimal | None
+    doctor_fee: Decimal
+    medicine_cost: Decimal
+    other_charge: Decimal
+
+
+def _number_take(*, series: str, at: datetime) -> str:
+    # Create the year's counter if missing (a no-op when another transaction made it), then
+    # lock it: concurrent moves queue here, so each number is taken exactly once.
+    year = timezone.localtime(at, timezone.get_default_timezone()).year
+    LedgerNumberCounter.objects.bulk_create(
+        [LedgerNumberCounter(series=series, year=year, last_value=0)], ignore_conflicts=True
+    )
+    counter = LedgerNumberCounter.objects.select_for_update().get(series=series, year=year)
+    counter.last_value += 1
+    counter.save(update_fields=["last_value"])
+    return f"{series}-{year}-{counter.last_value:06d}"
+
+
+def _pdf(document: LedgerDocument) -> tuple[bytes, str]:
+    pdf = ledger_document_render_pdf(document=document)
+    return pdf, hashlib.sha256(pdf).hexdigest()
+
+
+def payment_state_for(*, total: Decimal, balance: Decimal) -> str:
+    """Name the state of an invoice that is not void: PAID at 0, UNPAID at the total, else
+    PART_PAID."""
+    if balance == 0:
+        return PaymentState.PAID
+    if balance == total:
+        return PaymentState.UNPAID
+    return PaymentState.PART_PAID
+
+
+def _account_values(account: InvoiceAccount) -> None:
+    account.balance = account.total - account.paid + account.refunded
+    account.payment_state = payment_state_for(total=account.total, balance=account.balance)
+
+
+def invoice_account_open(*, invoice: Invoice, at: datetime) -> InvoiceAccount:
+    """Open the account of a newly issued invoice: the advance it applied counts as paid."""
+    account = InvoiceAccount(
+        invoice=invoice,
+        total=invoice.total,
+        paid=invoice.advance_applied,
+        refunded=ZERO,
+        updated_at=at,
+    )
+    _account_values(account)
+    account.save(force_insert=True)
+    return account
+
+
+def _account_lock(*, invoice: Invoice, at: datetime) -> InvoiceAccount:
+    # Invoices issued before this app existed have no account yet: create it (a no-op when
+    # another transaction made it), then lock it.
+    opening = InvoiceAccount(
+        invoice=invoice, total=invoice.total, paid=invoice.advance_applied, updated_at=at
+    )
+    _account_values(opening)
+    InvoiceAccount.objects.bulk_create([opening], ignore_conflicts=True)
+    return InvoiceAccount.objects.select_for_update().get(invoice=invoice)
+
+
+def _admission_lock(admission_id: int) -> Admission:
+    admission = (
+        Admission.objects.select_for_update(of=("self",))
+        .select_related("patient__user")
+        .filter(pk=admission_id)
+        .first()
+    )
+    if admission is None:
+        raise NotFoundError()
+    return admission
+
+
+def _current_invoice(admission: Admission) -> Invoice | None:
+    return Invoice.objects.defer("pdf").filter(admission=admission).order_by("-id").first()
+
+
+def advance_available(*, admission: Admission) -> Decimal:
+    """Return what the stay's advances still hold: received, less refunded, less what its
+    current (not void) invoice absorbed."""
+    received = (
+        Payment.objects.filter(admission=admission, kind=PaymentKind.ADVANCE).aggregate(
+            total=Sum("amount")
+        )["total"]
+        or ZERO
+    )
+    refunded = (
+        Refund.objects.filter(
+            payment__admission=admission, payment__kind=PaymentKind.ADVANCE
+        ).aggregate(total=Sum("amount"))["total"]
+        or ZERO
+    )
+    applied = ZERO
+    current = _current_invoice(admission)
+    if current is not None and not CreditNote.objects.filter(invoice=current).exists():
+        applied = current.advance_applied
+    return received - refunded - applied
+
+
+def payment_record(
+    *,
+    actor: User,
+    invoice: Invoice,
+    amount: Decimal,
+    method: str,
+    reference: str,
+    at: datetime,
+) -> Payment:
+    """Record a payment against an invoice and render its numbered receipt.
+
+    The amount must be more than 0 (the API refuses it earlier) and at most the balance.
+    Raises InvoiceVoid (the invoice is void) and AmountOverBalance; nothing is recorded then.
+    """
+    with transaction.atomic():
+        account = _account_lock(invoice=invoice, at=at)
+        if account.payment_state == PaymentState.VOID:
+            raise InvoiceVoid()
+        if amount <= 0 or amount > account.balance:
+            raise AmountOverBalance(
+                f"The amount is more than the balance ({account.balance:.2f} {invoice.currency}).",
+                fields={"amount": [f"At most {account.balance:.2f}."]},
+            )
+        account.paid += amount
+        _account_values(account)
+        account.updated_at = at
+        account.save(update_fields=["paid", "balance", "payment_state", "updated_at"])
+        number = _number_take(series=LedgerSeries.RECEIPT, at=at)
+        pdf, sha = _pdf(
+            LedgerDocument(
+                title="Receipt",
+                number=number,
+                at=at,
+                patient_name=invoice.patient_name,
+                patient_id=invoice.patient_id,
+                amount=amount,
+                currency=invoice.currency,
+                lines=(
+                    ("Invoice", f"{invoice.number} (total {invoice.total:.2f})"),
+                    ("Method", method),
+                    *((("Reference", reference),) if reference else ()),
+                    ("Received by", actor.full_name),
+                    ("Balance after this payment", f"{account.balance:.2f}"),
+                ),
+                note="Payment received with thanks.",
+            )
+        )
+        payment = Payment.objects.create(
+            number=number,
+            kind=PaymentKind.PAYMENT,
+            admission_id=invoice.admission_id,
+            invoice=invoice,
+            patient_id=invoice.patient_id,
+            amount=amount,
+            currency=invoice.currency,
+            method=method,
+            reference=reference,
+            received_at=at,
+            received_by=actor,
+            pdf=pdf,
+            pdf_sha256=sha,
+        )
+        audit_record(
+            actor=actor,
+            action="payment.record",
+            object_type="payment",
+            object_id=payment.pk,
+            patient=invoice.patient,
+            at=at,
+        )
+    return payment
+
+
+def advance_record(
+    *,
+    actor: User,
+    admission: Admission,
+    amount: Decimal,
+    method: str,
+    reference: str,
+    at: datetime,
+) -> Payment:
+    """Take an advance against an open admission and render its numbered receipt.
+
+    The discharge applies the stay's advances to its invoice. Raises NotFoundError and
+    AdmissionNotOpen (the stay is discharged); nothing is recorded then.
+    """
+    with transaction.atomic():
+        locked = _admission_lock(admission.pk)
+        if locked.status != AdmissionStatus.ADMITTED:
+            raise AdmissionNotOpen()
+        number = _number_take(series=LedgerSeries.RECEIPT, at=at)
+        currency = settings.HMS_CURRENCY
+        held = advance_available(admission=locked) + amount
+        pdf, sha = _pdf(
+            LedgerDocument(
+                title="Receipt",
+                number=number,
+                at=at,
+                patient_name=locked.patient.user.full_name,
+                patient_id=locked.patient_id,
+                amount=amount,
+                currency=currency,
+                lines=(
+                    ("Advance for admission", f"#{locked.pk} (admitted {locked.admitted_on})"),
+                    ("Method", method),
+                    *((("Reference", reference),) if reference else ()),
+                    ("Received by", actor.full_name),
+                    ("Advances held for this stay", f"{held:.2f}"),
+                ),
+                note="Advance received; it is applied to the invoice at discharge.",
+            )
+        )
+        payment = Payment.objects.create(
+            number=number,
+            kind=PaymentKind.ADVANCE,
+            admission=locked,
+            invoice=None,
+            patient_id=locked.patient_id,
+            amount=amount,
+            currency=currency,
+            method=method,
+            reference=reference,
+            received_at=at,
+            received_by=actor,
+            pdf=pdf,
+            pdf_sha256=sha,
+        )
+        audit_record(
+            actor=actor,
+            action="payment.advance",
+            object_type="payment",
+            object_id=payment.pk,
+            patient=locked.patient,
+            at=at,
+        )
+    return payment
+
+
+def _refunded_on(payment: Payment) -> Decimal:
+    return Refund.objects.filter(payment=payment).aggregate(total=Sum("amount"))["total"] or ZERO
+
+
+def refund_record(
+    *, actor: User, payment: Payment, amount: Decimal, reason: str, at: datetime
+) -> Refund:
+    """Refund part or all of a receipt, referencing it, and render the numbered refund.
+
+    A payment's refund is at most what is left of it (paid less refunded) and raises its
+    invoice's balance; an advance's refund is at most what the stay's advances still hold (not
+    absorbed by its invoice). Raises InvoiceVoid and RefundOverPaid; nothing is recorded then.
+    """
+    with transaction.atomic():
+        admission = _admission_lock(payment.admission_id)
+        invoice: Invoice | None = None
+        account: InvoiceAccount | None = None
+        left = payment.amount - _refunded_on(payment)
+        if payment.kind == PaymentKind.PAYMENT:
+            assert payment.invoice is not None
+            invoice = payment.invoice
+            account = _account_lock(invoice=invoice, at=at)
+            if account.payment_state == PaymentState.VOID:
+                raise InvoiceVoid()
+        else:
+            left = min(left, advance_available(admission=admission))
+        if amount <= 0 or amount > left:
+            raise RefundOverPaid(
+                f"At most {max(left, ZERO):.2f} can be refunded on receipt {payment.number}.",
+                fields={"amount": [f"At most {max(left, ZERO):.2f}."]},
+            )
+        if account is not None:
+            account.refunded += amount
+            _account_values(account)
+            account.updated_at = at
+            account.save(update_fields=["refunded", "balance", "payment_state", "updated_at"])
+        number = _number_take(series=LedgerSeries.REFUND, at=at)
+        lines: list[tuple[str, str]] = [("Refund of receipt", payment.number)]
+        if invoice is not None and account is not None:
+            lines.append(("Invoice", invoice.number))
+        lines.extend([("Reason", reason), ("Refunded by", actor.full_name)])
+        if account is not None:
+            lines.append(("Invoice balance after this refund", f"{account.balance:.2f}"))
+        pdf, sha = _pdf(
+            LedgerDocument(
+                title="Refund",
+                number=number,
+                at=at,
+                patient_name=(
+                    invoice.patient_name if invoice else admission.patient.user.full_name
+                ),
+                patient_id=payment.patient_id,
+                amount=amount,
+                currency=payment.currency,
+                lines=tuple(lines),
+                note="Money refunded to the patient.",
+            )
+        )
+        refund = Refund.objects.create(
+            number=number,
+            payment=payment,
+            invoice=invoice,
+            patient_id=payment.patient_id,
+            amount=amount,
+            currency=payment.currency,
+            reason=reason,
+            refunded_at=at,
+            refunded_by=actor,
+            pdf=pdf,
+            pdf_sha256=sha,
+        )
+        audit_record(
+            actor=actor,
+            action="payment.refund",
+            object_type="refund",
+            object_id=refund.pk,
+            patient=admission.patient,
+            at=at,
+        )
+    return refund
+
+
+def invoice_void(*, actor: User, invoice: Invoice, reason: str, at: datetime) -> CreditNote:
+    """Void an invoice on which nothing is paid, with a reason, issuing a numbered credit note.
+
+    "Nothing paid" means every payment against it is refunded; an advance it absorbed goes back
+    to the stay, for the corrected invoice. Raises InvoiceVoid (already void) and
+    InvoiceHasPayments; nothing changes then.
+    """
+    with transaction.atomic():
+        admission = _admission_lock(invoice.admission_id)
+        account = _account_lock(invoice=invoice, at=at)
+        if account.payment_state == PaymentState.VOID:
+            raise InvoiceVoid("This invoice is already void.")
+        if account.paid - invoice.advance_applied - account.refunded > 0:
+            raise InvoiceHasPayments()
+        account.payment_state = PaymentState.VOID
+        account.balance = ZERO
+        account.updated_at = at
+        account.save(update_fields=["balance", "payment_state", "updated_at"])
+        number = _number_take(series=LedgerSeries.CREDIT_NOTE, at=at)
+        pdf, sha = _pdf(
+            LedgerDocument(
+                title="Credit note",
+                number=number,
+                at=at,
+                patient_name=invoice.patient_name,
+                patient_id=invoice.patient_id,
+                amount=invoice.total,
+                currency=invoice.currency,
+                lines=(
+                    ("Voids invoice", f"{invoice.number} (issued {invoice.issued_at:%Y-%m-%d})"),
+                    ("Reason", reason),
+                    ("Issued by", actor.full_name),
+                ),
+                note="The invoice named above is void; nothing is due on it.",
+            )
+        )
+        credit_note = CreditNote.objects.create(
+            number=number,
+            invoice=invoice,
+            patient_id=invoice.patient_id,
+            amount=invoice.total,
+            currency=invoice.currency,
+            reason=reason,
+            issued_at=at,
+            issued_by=actor,
+            pdf=pdf,
+            pdf_sha256=sha,
+        )
+        audit_record(
+            actor=actor,
+            action="invoice.void",
+            object_type="invoice",
+            object_id=invoice.pk,
+            patient=admission.patient,
+            at=at,
+        )
+    return credit_note
+
+
+def invoice_rebill(*, actor: User, invoice: Invoice, charges: Charges, at: datetime) -> Invoice:
+    """Bill a voided invoice's stay again: a corrected invoice that references the voided one.
+
+    The stay's remaining advances are applied to it. Raises InvoiceNotVoid, AlreadyRebilled
+    and the discharge's ValidationFailed; nothing changes then.
+    """
+    with transaction.atomic():
+        admission = _admission_lock(invoice.admission_id)
+        account = _account_lock(invoice=invoice, at=at)
+        if account.payment_state != PaymentState.VOID:
+            raise InvoiceNotVoid()
+        if Invoice.objects.filter(replaces=invoice).exists():
+            raise AlreadyRebilled()
+        corrected = admission_rebill(
+            actor=actor,
+            admission=admission,
+            replaces=invoice,
+            discharged_on=charges.discharged_on,
+            room_charge_per_day=charges.room_charge_per_day,
+            doctor_fee=charges.doctor_fee,
+            medicine_cost=charges.medicine_cost,
+            other_charge=charges.other_charge,
+            at=at,
+            advance_available=advance_available(admission=admission),
+        )
+        invoice_account_open(invoice=corrected, at=at)
+    return corrected
+
+
+def discharge_preview_with_advances(
+    *, actor: User, admission: Admission, charges: Charges, at: datetime
+) -> Invoice:
+    """Compute the discharge bill with the stay's advances applied, saving nothing."""
+    return admission_discharge_preview(
+        actor=actor,
+        admission=admission,
+        discharged_on=charges.discharged_on,
+        room_charge_per_day=charges.room_charge_per_day,
+        doctor_fee=charges.doctor_fee,
+        medicine_cost=charges.medicine_cost,
+        other_charge=charges.other_charge,
+        at=at,
+        advance_available=advance_available(admission=admission),
+    )
+
+
+def discharge_with_advances(
+    *, actor: User, admission: Admission, charges: Charges, at: datetime
+) -> Invoice:
+    """Discharge an admission, apply its advances to the invoice, and open the invoice's account.
+
+    The admission is locked first, so an advance taken at the same moment is either in the
+    invoice or refused as taken after discharge. Raises what `admission_discharge` raises.
+    """
+    with transaction.atomic():
+        # A missing or hidden admission is refused by admission_discharge with NotFoundError.
+        locked = Admission.objects.select_for_update(of=("self",)).filter(pk=admission.pk).first()
+        available = advance_available(admission=locked) if locked is not None else ZERO
+        invoice = admission_discharge(
+            actor=actor,
+            admission=admission,
+            discharged_on=charges.discharged_on,
+            room_charge_per_day=charges.room_charge_per_day,
+            doctor_fee=charges.doctor_fee,
+            medicine_cost=charges.medicine_cost,
+            other_charge=charges.other_charge,
+            at=at,
+            advance_available=available,
+        )
+        invoice_account_open(invoice=invoice, at=at)
+    return invoice
