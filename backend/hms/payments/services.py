@@ -29,6 +29,7 @@ from hms.admissions.services import (
 from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
+from hms.notifications.events import notify_payment_received
 from hms.payments.errors import (
     AdmissionNotOpen,
     AlreadyRebilled,
@@ -230,6 +231,14 @@ def payment_record(
             patient=invoice.patient,
             at=at,
         )
+        notify_payment_received(
+            patient=invoice.patient.user,
+            amount=amount,
+            currency=invoice.currency,
+            receipt_number=number,
+            link=f"/patient/invoices/{invoice.pk}",
+            at=at,
+        )
     return payment
 
 
@@ -294,6 +303,14 @@ def advance_record(
             object_type="payment",
             object_id=payment.pk,
             patient=locked.patient,
+            at=at,
+        )
+        notify_payment_received(
+            patient=locked.patient.user,
+            amount=amount,
+            currency=currency,
+            receipt_number=number,
+            link="/patient/invoices",
             at=at,
         )
     return payment

@@ -19,6 +19,7 @@ from hms.appointments.services import (
     appointment_book,
     appointment_cancel,
     appointment_reject,
+    appointment_reschedule,
 )
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
 from hms.audit.services import audit_event_append, unusual_access_check
@@ -27,12 +28,12 @@ from hms.doctors.models import Department
 from hms.doctors.services import doctor_approve, doctor_create, doctor_reject
 from hms.doctors.tests.factories import DoctorFactory
 from hms.notifications.errors import MandatoryNotificationKind
-from hms.notifications.events import notify_appointment_rescheduled, notify_payment_received
 from hms.notifications.models import Notification, NotificationDelivery
 from hms.notifications.services import notification_preferences_update
 from hms.notifications.tests.conftest import mailed, told
 from hms.patients.services import patient_approve, patient_create, patient_reject
 from hms.patients.tests.factories import PatientFactory
+from hms.payments.services import Charges, discharge_with_advances, payment_record
 
 pytestmark = pytest.mark.django_db
 
@@ -289,16 +290,11 @@ def test_rescheduling_tells_the_patient_and_the_doctor_of_a_confirmed_visit(
     committed, admins, people
 ):
     doctor, patient = people
+    visit = AppointmentFactory(doctor=doctor, patient=patient, starts_at=slot(3))
 
     committed(
-        lambda: notify_appointment_rescheduled(
-            patient=patient.user,
-            doctor=doctor.user,
-            previous_starts_at=slot(3),
-            starts_at=slot(5),
-            confirmed=True,
-            actor=admins[0],
-            at=NOW,
+        lambda: appointment_reschedule(
+            actor=admins[0], appointment=visit, starts_at=slot(5), at=NOW
         )
     )
 
@@ -316,22 +312,21 @@ def test_rescheduling_tells_the_patient_and_the_doctor_of_a_confirmed_visit(
     )
 
 
-def test_rescheduling_a_pending_request_tells_only_the_patient(committed, admins, people):
+def test_a_patient_moving_their_request_tells_the_admins_not_themself(committed, admins, people):
     doctor, patient = people
+    request = AppointmentFactory(
+        doctor=doctor, patient=patient, starts_at=slot(3), status=AppointmentStatus.PENDING
+    )
 
     committed(
-        lambda: notify_appointment_rescheduled(
-            patient=patient.user,
-            doctor=doctor.user,
-            previous_starts_at=slot(3),
-            starts_at=slot(5),
-            confirmed=False,
-            actor=admins[0],
-            at=NOW,
+        lambda: appointment_reschedule(
+            actor=patient.user, appointment=request, starts_at=slot(5), at=NOW
         )
     )
 
-    assert told() == [("priya", "APPOINTMENT_RESCHEDULED")]
+    # The moved request waits for a decision again; nobody is told of their own move.
+    assert told() == [("meera", "APPOINTMENT_REQUESTED"), ("ravi", "APPOINTMENT_REQUESTED")]
+    assert mailed() == [("meera@example.org", f"{HOSPITAL}: Appointment requested")]
 
 
 @override_settings(HMS_REMINDER_HOURS=24)
@@ -412,16 +407,33 @@ def test_discharge_tells_the_patient_that_the_invoice_is_ready(committed, admins
     assert "Fever" not in mail.outbox[0].body
 
 
-def test_a_payment_tells_the_patient(committed, people):
-    _, patient = people
+def test_a_payment_tells_the_patient(committed, admins, people):
+    doctor, patient = people
+    admission = admission_create(
+        actor=admins[0],
+        patient=patient,
+        doctor=doctor,
+        admitted_on=date(2026, 11, 20),
+        symptoms="Fever",
+        room="B-12",
+        room_charge_per_day=Decimal("500.00"),
+        at=NOW,
+    )
+    invoice = discharge_with_advances(
+        actor=admins[0],
+        admission=admission,
+        charges=Charges(date(2026, 11, 24), None, Decimal("1350.00"), Decimal("0"), Decimal("0")),
+        at=NOW,
+    )
+    Notification.objects.all().delete()
 
-    committed(
-        lambda: notify_payment_received(
-            patient=patient.user,
+    payment = committed(
+        lambda: payment_record(
+            actor=admins[0],
+            invoice=invoice,
             amount=Decimal("3350"),
-            currency="INR",
-            receipt_number="RCT-2026-000007",
-            link="/patient/invoices/7",
+            method="CASH",
+            reference="",
             at=NOW,
         )
     )
@@ -429,8 +441,10 @@ def test_a_payment_tells_the_patient(committed, people):
     assert told() == [("priya", "PAYMENT_RECEIVED")]
     assert mailed() == [("priya@example.org", f"{HOSPITAL}: Payment received")]
     assert Notification.objects.get().text == (
-        "We received your payment of 3350.00 INR (receipt RCT-2026-000007). Thank you."
+        f"We received your payment of 3350.00 INR (receipt {payment.number}). Thank you."
     )
+    assert payment.number == "RCPT-2026-000001"
+    assert Notification.objects.get().link == f"/patient/invoices/{invoice.pk}"
 
 
 @override_settings(HMS_UNUSUAL_ACCESS_PATIENTS=2, HMS_UNUSUAL_ACCESS_MINUTES=10)
