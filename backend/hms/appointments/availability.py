@@ -36,6 +36,7 @@ from hms.appointments.slots import DAY_NAMES, Slot, SlotRules, slot_rules
 from hms.audit.services import audit_record
 from hms.common.errors import NotFoundError, ValidationFailed
 from hms.doctors.models import Doctor
+from hms.notifications.events import notify_time_off_conflicts
 
 Range = tuple[datetime, datetime]
 
@@ -256,6 +257,14 @@ def time_off_add(
             action="doctor.time_off_add",
             object_type="time_off",
             object_id=time_off.pk,
+            at=at,
+        )
+        notify_time_off_conflicts(
+            doctor=doctor.user,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            visits=affected_appointments(time_off=time_off).count(),
+            actor=actor,
             at=at,
         )
     return time_off

@@ -53,7 +53,7 @@ from hms.common.errors import (
     ValidationFailed,
 )
 from hms.doctors.models import Doctor
-from hms.notifications.events import notify_appointment_requested
+from hms.notifications.events import notify_appointment_requested, notify_waitlist_offer
 from hms.patients.models import Patient
 
 # How many people in line are tried for one freed slot (each may be busy at that time).
@@ -308,7 +308,7 @@ def waitlist_offer_slot(
     day = local_date(starts_at, rules=slot_rules())
     candidates = (
         WaitlistEntry.objects.select_for_update(of=("self",))
-        .select_related("patient")
+        .select_related("patient__user")
         .filter(
             doctor_id=doctor_id,
             status=WaitlistStatus.WAITING,
@@ -344,6 +344,13 @@ def waitlist_offer_slot(
         entry.offer_expires_at = min(at + timedelta(minutes=hold_minutes()), starts_at)
         entry.save(
             update_fields=["status", "status_changed_at", "offer", "offer_expires_at", "updated_at"]
+        )
+        notify_waitlist_offer(
+            patient=entry.patient.user,
+            doctor=doctor.user,
+            starts_at=starts_at,
+            expires_at=entry.offer_expires_at,
+            at=at,
         )
         audit_record(
             actor=None,

@@ -274,6 +274,43 @@ def notify_payment_received(
     )
 
 
+def notify_waitlist_offer(
+    *, patient: User, doctor: User, starts_at: datetime, expires_at: datetime, at: datetime
+) -> list[Notification]:
+    """Tell the patient first in line that a freed slot is held for them until `expires_at`."""
+    return _tell(
+        [patient],
+        kind=NotificationKind.WAITLIST_OFFER,
+        text=f"A slot with {_doctor_name(doctor)} on {hospital_time(starts_at)} is held for you "
+        f"until {hospital_time(expires_at)}. Accept it in the app to book it.",
+        link="/patient/waitlist",
+        at=at,
+    )
+
+
+def notify_time_off_conflicts(
+    *,
+    doctor: User,
+    starts_at: datetime,
+    ends_at: datetime,
+    visits: int,
+    actor: User,
+    at: datetime,
+) -> list[Notification]:
+    """Tell the admins that a doctor's new time off covers booked visits that need moving."""
+    if visits <= 0:
+        return []
+    return _tell(
+        notification_admin_recipients(),
+        kind=NotificationKind.TIME_OFF_CONFLICT,
+        text=f"{_doctor_name(doctor)} is away from {hospital_time(starts_at)} to "
+        f"{hospital_time(ends_at)}; {visits} booked visit(s) in that time need moving.",
+        link="/admin/schedules",
+        at=at,
+        actor=actor,
+    )
+
+
 def notify_unusual_access(
     *, flag_id: int, actor_name: str, patient_count: int, minutes: int, at: datetime
 ) -> list[Notification]:

@@ -18,6 +18,8 @@ class NotificationKind(models.TextChoices):
     APPOINTMENT_REMINDER = "APPOINTMENT_REMINDER", "Appointment reminder"  # patient and doctor
     INVOICE_ISSUED = "INVOICE_ISSUED", "Discharged, invoice issued"  # the patient
     PAYMENT_RECEIVED = "PAYMENT_RECEIVED", "Payment received"  # the patient
+    WAITLIST_OFFER = "WAITLIST_OFFER", "Waitlist slot offered"  # the patient first in line
+    TIME_OFF_CONFLICT = "TIME_OFF_CONFLICT", "Visits to move (doctor's time off)"  # admins
     UNUSUAL_ACCESS = "UNUSUAL_ACCESS", "Unusual access flagged"  # admins (security)
 
 

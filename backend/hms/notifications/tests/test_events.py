@@ -12,6 +12,7 @@ from django.test import override_settings
 from hms.accounts.models import AccountStatus, Role
 from hms.accounts.tests.factories import UserFactory
 from hms.admissions.services import admission_create, admission_discharge
+from hms.appointments.availability import time_off_add
 from hms.appointments.models import AppointmentStatus
 from hms.appointments.reminders import appointment_send_reminders
 from hms.appointments.services import (
@@ -22,6 +23,7 @@ from hms.appointments.services import (
     appointment_reschedule,
 )
 from hms.appointments.tests.factories import NOW, AppointmentFactory, slot
+from hms.appointments.waitlist import waitlist_join
 from hms.audit.services import audit_event_append, unusual_access_check
 from hms.common.errors import InvalidStateError
 from hms.doctors.models import Department
@@ -503,3 +505,72 @@ def test_nothing_is_told_when_the_change_rolls_back(committed, admins, people):
 
     assert told() == []
     assert mail.outbox == []
+
+
+def test_a_freed_slot_offered_from_the_waitlist_tells_the_patient_first_in_line(
+    committed, admins, people
+):
+    doctor, patient = people
+    booked = PatientFactory(user=_person(Role.PATIENT, "omar"))
+    visit = AppointmentFactory(doctor=doctor, patient=booked, starts_at=slot(3))
+    waitlist_join(
+        actor=patient.user,
+        patient=patient,
+        doctor=doctor,
+        date_from=slot(3).date(),
+        date_to=slot(3).date(),
+        reason="Follow-up",
+        at=NOW,
+    )
+
+    committed(lambda: appointment_cancel(actor=booked.user, appointment=visit, at=NOW))
+
+    # Omar cancelled himself (not told); the doctor loses a confirmed visit; Priya gets the offer.
+    assert told() == [("dr.asha", "APPOINTMENT_CANCELLED"), ("priya", "WAITLIST_OFFER")]
+    assert Notification.objects.get(recipient__username="priya").text == (
+        "A slot with Dr. Asha Test on Fri 27 Nov 2026, 10:30 IST is held for you until "
+        "Thu 26 Nov 2026, 10:30 IST. Accept it in the app to book it."
+    )
+    assert ("priya@example.org", f"{HOSPITAL}: Waitlist slot offered") in mailed()
+    assert "Follow-up" not in "".join(message.body for message in mail.outbox)
+
+
+def test_time_off_over_booked_visits_tells_the_other_admins(committed, admins, people):
+    doctor, patient = people
+    AppointmentFactory(doctor=doctor, patient=patient, starts_at=slot(3))
+    AppointmentFactory(doctor=doctor, patient=patient, starts_at=slot(30))  # outside the leave
+
+    committed(
+        lambda: time_off_add(
+            actor=admins[0],
+            doctor=doctor,
+            starts_at=slot(3) - timedelta(hours=1),
+            ends_at=slot(3) + timedelta(hours=2),
+            reason="Conference",
+            at=NOW,
+        )
+    )
+
+    assert told() == [("ravi", "TIME_OFF_CONFLICT")]
+    assert Notification.objects.get().text == (
+        "Dr. Asha Test is away from Fri 27 Nov 2026, 09:30 IST to Fri 27 Nov 2026, 12:30 IST; "
+        "1 booked visit(s) in that time need moving."
+    )
+    assert mailed() == []  # Ravi has no e-mail address
+
+
+def test_time_off_over_no_visit_tells_nobody(committed, admins, people):
+    doctor, _ = people
+
+    committed(
+        lambda: time_off_add(
+            actor=admins[0],
+            doctor=doctor,
+            starts_at=slot(3),
+            ends_at=slot(4),
+            reason="Conference",
+            at=NOW,
+        )
+    )
+
+    assert told() == []

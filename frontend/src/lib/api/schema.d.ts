@@ -3487,10 +3487,12 @@ export interface components {
          *     * `APPOINTMENT_REMINDER` - Appointment reminder
          *     * `INVOICE_ISSUED` - Discharged, invoice issued
          *     * `PAYMENT_RECEIVED` - Payment received
+         *     * `WAITLIST_OFFER` - Waitlist slot offered
+         *     * `TIME_OFF_CONFLICT` - Visits to move (doctor's time off)
          *     * `UNUSUAL_ACCESS` - Unusual access flagged
          * @enum {string}
          */
-        NotificationKindEnum: "ACCOUNT_SIGNUP_WAITING" | "ACCOUNT_APPROVED" | "ACCOUNT_REJECTED" | "APPOINTMENT_REQUESTED" | "APPOINTMENT_APPROVED" | "APPOINTMENT_REJECTED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_REMINDER" | "INVOICE_ISSUED" | "PAYMENT_RECEIVED" | "UNUSUAL_ACCESS";
+        NotificationKindEnum: "ACCOUNT_SIGNUP_WAITING" | "ACCOUNT_APPROVED" | "ACCOUNT_REJECTED" | "APPOINTMENT_REQUESTED" | "APPOINTMENT_APPROVED" | "APPOINTMENT_REJECTED" | "APPOINTMENT_CANCELLED" | "APPOINTMENT_RESCHEDULED" | "APPOINTMENT_REMINDER" | "INVOICE_ISSUED" | "PAYMENT_RECEIVED" | "WAITLIST_OFFER" | "TIME_OFF_CONFLICT" | "UNUSUAL_ACCESS";
         /** @description Whether one kind of notification is also sent by e-mail. */
         NotificationPreference: {
             readonly kind: components["schemas"]["NotificationKindEnum"];
