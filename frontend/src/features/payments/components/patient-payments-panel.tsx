@@ -9,6 +9,7 @@ import { idFrom } from '@/lib/use-url-params';
 import { useDownloadDocument } from '../api/download-document';
 import { useInvoiceAccount } from '../api/get-invoice-account';
 import { useReceipts } from '../api/get-receipts';
+import type { InvoiceWithPayment } from '../api/keys';
 import { BalanceFacts } from './invoice-payments-panel';
 import { ReceiptsTable } from './receipts-table';
 
@@ -21,16 +22,29 @@ export function PatientPaymentsPanel() {
 
 function PatientPayments({ id }: { id: number }) {
   const account = useInvoiceAccount(id);
-  const receipts = useReceipts({ invoice: id });
-  const download = useDownloadDocument();
-  if (account.isPending || receipts.isPending) return <PanelLoader label="Loading the payments…" />;
+  if (account.isPending) return <PanelLoader label="Loading the payments…" />;
   if (account.isError) {
     return <LoadError what="the payments" error={account.error} onRetry={account.refetch} />;
   }
+  return <PatientAccount invoice={account.data} />;
+}
+
+/**
+ * An advance stays a receipt of the stay (a void gives it back to the stay), so the stay's
+ * receipts are read and those of this invoice kept, with the advances it applied.
+ */
+function PatientAccount({ invoice }: { invoice: InvoiceWithPayment }) {
+  const receipts = useReceipts({ admission: invoice.admission });
+  const download = useDownloadDocument();
+  if (receipts.isPending) return <PanelLoader label="Loading the receipts…" />;
   if (receipts.isError) {
     return <LoadError what="the receipts" error={receipts.error} onRetry={receipts.refetch} />;
   }
-  const invoice = account.data;
+  const appliesAdvance = invoice.advance_applied !== '0.00';
+  const mine = receipts.data.results.filter(
+    (receipt) =>
+      receipt.invoice === invoice.id || (appliesAdvance && receipt.kind === 'ADVANCE'),
+  );
   return (
     <Paper withBorder p="lg" maw={760}>
       <Stack gap="md">
@@ -62,7 +76,7 @@ function PatientPayments({ id }: { id: number }) {
         <Title order={3} size="h5">
           Receipts
         </Title>
-        <ReceiptsTable receipts={receipts.data.results} />
+        <ReceiptsTable receipts={mine} />
       </Stack>
     </Paper>
   );

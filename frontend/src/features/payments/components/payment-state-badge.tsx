@@ -13,7 +13,8 @@ const COLOR: Record<PaymentState, string> = {
 /** An invoice's payment state as a badge. */
 export function PaymentStateBadge({ state }: { state: PaymentState }) {
   return (
-    <Badge color={COLOR[state]} variant="light">
+    // Dark text: Mantine's light-variant label colours fall below AA contrast (as elsewhere).
+    <Badge color={COLOR[state]} variant="light" c="dark.7">
       {STATE_LABEL[state]}
     </Badge>
   );

@@ -42,7 +42,12 @@ function CsvButton({ document, label }: { document: MoneyDocument; label: string
 /** The cashier's reports (admin): daily collections and outstanding invoices by age. */
 export function ReportsPage() {
   const hospital = useHospital();
-  const today = todayIn(hospital.data?.time_zone ?? 'UTC');
+  // "Today" is the hospital's date: wait for its time zone before the dates are first set.
+  if (hospital.isPending) return <PanelLoader label="Loading the reports…" />;
+  return <Reports today={todayIn(hospital.data?.time_zone ?? 'UTC')} />;
+}
+
+function Reports({ today }: { today: string }) {
   const [range, setRange] = useState({ date_from: today, date_to: today });
   const [asOf, setAsOf] = useState(today);
   return (
