@@ -349,6 +349,7 @@ class AppointmentViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="appointment")
     def reschedule(self, request: Request, id: int) -> Response:
         """Move an appointment to another slot of the same doctor, in one step.
 
@@ -660,6 +661,7 @@ class WaitlistViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="waitlist_entry")
     def leave(self, request: Request, id: int) -> Response:
         """Leave the waitlist (LEFT); a slot held for you passes to the next in line.
 
@@ -675,6 +677,7 @@ class WaitlistViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="waitlist_entry")
     def accept(self, request: Request, id: int) -> Response:
         """Accept the offered slot: it becomes your appointment (admin: CONFIRMED; patient: a
         request, PENDING, for the hospital to approve).

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 
 from hms.admissions.models import Admission
 from hms.appointments.models import Appointment
-from hms.audit.recording import records_access
+from hms.audit.recording import records_access, records_refusals
 from hms.clinical import serializers as s
 from hms.clinical.errors import DocumentNotSigned
 from hms.clinical.models import (
@@ -219,6 +219,7 @@ class VisitNoteViewSet(ApiViewSet):
         responses={200: s.VisitNoteSerializer, **error_responses(400, 403, 404, 409)},
         tags=TAGS,
     )
+    @records_refusals(resource="visit_note")
     def update(self, request: Request, id: int) -> Response:
         """Replace a draft visit note whole: text, vitals and prescription lines (its author).
 
@@ -244,6 +245,7 @@ class VisitNoteViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="visit_note")
     def sign(self, request: Request, id: int) -> Response:
         """Sign your draft visit note and its prescription, for ever.
 
@@ -260,6 +262,7 @@ class VisitNoteViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="visit_note")
     def addenda(self, request: Request, id: int) -> Response:
         """Add a signed addendum to a signed visit note (a doctor who treats the patient).
 
@@ -377,6 +380,7 @@ class ProgressNoteViewSet(ApiViewSet):
         responses={200: s.ProgressNoteSerializer, **error_responses(400, 403, 404, 409)},
         tags=TAGS,
     )
+    @records_refusals(resource="progress_note")
     def update(self, request: Request, id: int) -> Response:
         """Replace the text of your draft progress note (409 DOCUMENT_SIGNED once signed)."""
         data = _valid(s.ProgressNoteWriteSerializer(data=request.data))
@@ -393,6 +397,7 @@ class ProgressNoteViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="progress_note")
     def sign(self, request: Request, id: int) -> Response:
         """Sign your draft progress note for ever (409 ALREADY_SIGNED the second time)."""
         note = document_get(ProgressNote, viewer=self.viewer, id=id)
@@ -406,6 +411,7 @@ class ProgressNoteViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="progress_note")
     def addenda(self, request: Request, id: int) -> Response:
         """Add a signed addendum to a signed progress note (a doctor who treats the patient)."""
         data = _valid(s.AddendumCreateSerializer(data=request.data))
@@ -480,6 +486,7 @@ class DischargeSummaryViewSet(ApiViewSet):
         responses={200: s.DischargeSummarySerializer, **error_responses(400, 403, 404, 409)},
         tags=TAGS,
     )
+    @records_refusals(resource="discharge_summary")
     def update(self, request: Request, id: int) -> Response:
         """Replace your draft discharge summary whole (409 DOCUMENT_SIGNED once signed)."""
         data = _valid(s.DischargeSummaryWriteSerializer(data=request.data))
@@ -496,6 +503,7 @@ class DischargeSummaryViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="discharge_summary")
     def sign(self, request: Request, id: int) -> Response:
         """Sign your draft discharge summary for ever; its PDF is rendered now.
 
@@ -515,6 +523,7 @@ class DischargeSummaryViewSet(ApiViewSet):
         tags=TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="discharge_summary")
     def addenda(self, request: Request, id: int) -> Response:
         """Add a signed addendum to a signed discharge summary (a doctor who treats the patient)."""
         data = _valid(s.AddendumCreateSerializer(data=request.data))

@@ -26,7 +26,7 @@ from rest_framework.response import Response
 from hms.admissions import apis as admissions
 from hms.admissions import serializers as admission_serializers
 from hms.admissions.selectors import admission_get
-from hms.audit.recording import records_access
+from hms.audit.recording import records_access, records_refusals
 from hms.billing import apis as billing
 from hms.billing.selectors import InvoiceFilter, invoice_get
 from hms.billing.serializers import InvoicePreviewSerializer
@@ -160,6 +160,7 @@ class InvoiceViewSet(billing.InvoiceViewSet):
         tags=billing.TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="invoice")
     def pay(self, request: Request, id: int) -> Response:
         """Record a payment against the invoice (admin) and issue its numbered receipt.
 
@@ -192,6 +193,7 @@ class InvoiceViewSet(billing.InvoiceViewSet):
         tags=billing.TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="invoice")
     def void(self, request: Request, id: int) -> Response:
         """Void the invoice with a reason (admin), issuing a numbered credit note.
 
@@ -225,6 +227,7 @@ class InvoiceViewSet(billing.InvoiceViewSet):
         tags=billing.TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="invoice")
     def rebill(self, request: Request, id: int) -> Response:
         """Bill a voided invoice's stay again (admin): a corrected invoice that references it.
 
@@ -317,6 +320,7 @@ class AdmissionViewSet(admissions.AdmissionViewSet):
         tags=admissions.TAGS,
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="admission")
     def advance(self, request: Request, id: int) -> Response:
         """Take an advance payment against an open admission (admin), with a numbered receipt.
 
@@ -468,6 +472,7 @@ class PaymentViewSet(ApiViewSet):
         tags=["payments"],
     )
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="payment")
     def refund(self, request: Request, id: int) -> Response:
         """Refund part or all of a receipt (admin), with a reason and a numbered refund.
 

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from hms.admissions import serializers as admission_serializers
 from hms.admissions.selectors import admission_get
+from hms.audit.recording import records_refusals
 from hms.common.schema import error_responses
 from hms.doctors import apis as doctors
 from hms.doctors.selectors import doctor_get
@@ -77,6 +78,7 @@ class AdmissionViewSet(payments.AdmissionViewSet):
 
     @extend_schema(**payments.DISCHARGE_SCHEMA)
     @action(detail=True, methods=["post"])
+    @records_refusals(resource="admission")
     def discharge(self, request: Request, id: int) -> Response:  # type: ignore[override]
         """Discharge the patient and issue the invoice (admin), in one transaction.
 

@@ -345,3 +345,59 @@ def test_acting_on_someone_elses_appointment_is_a_security_event(
             {"operation": operation, "status": 404},
         )
     ]
+
+
+# --- money, the clinical record and scheduling: refusals on records that are not there ----------
+
+_MONEY = {"amount": "10.00", "method": "CASH", "reference": ""}
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "body", "resource", "operation"),
+    [
+        ("admin", "invoices/999999/pay/", _MONEY, "invoice", "pay"),
+        ("admin", "invoices/999999/void/", {"reason": "Wrong rate"}, "invoice", "void"),
+        ("admin", "admissions/999999/advance/", _MONEY, "admission", "advance"),
+        ("admin", "payments/999999/refund/", {**_MONEY, "reason": "x"}, "payment", "refund"),
+        ("doctor", "clinical/visit-notes/999999/sign/", {}, "visit_note", "sign"),
+        (
+            "doctor",
+            "clinical/progress-notes/999999/addenda/",
+            {"text": "x"},
+            "progress_note",
+            "addenda",
+        ),
+        ("doctor", "clinical/discharge-summaries/999999/sign/", {}, "discharge_summary", "sign"),
+        (
+            "patient",
+            "appointments/999999/reschedule/",
+            {"starts_at": "2026-12-30T10:00:00+05:30"},
+            "appointment",
+            "reschedule",
+        ),
+        ("patient", "waitlist/999999/accept/", {}, "waitlist_entry", "accept"),
+        ("patient", "waitlist/999999/leave/", {}, "waitlist_entry", "leave"),
+    ],
+)
+def test_acting_on_a_record_that_is_not_there_is_a_security_event(
+    client_for, admin_user, doctor, patients, role, path, body, resource, operation
+):
+    actor = {"admin": admin_user, "doctor": doctor.user, "patient": patients[0].user}[role]
+    before = _events()
+
+    response = client_for(actor).post(
+        f"/api/v1/{path}", body, format="json", HTTP_IDEMPOTENCY_KEY="refusal-test-key"
+    )
+
+    assert response.status_code == 404
+    assert _after(before) == [
+        (
+            "SECURITY",
+            actor.pk,
+            "access.denied",
+            resource,
+            "999999",
+            [],
+            {"operation": operation, "status": 404},
+        )
+    ]
