@@ -30,6 +30,7 @@ from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
 from hms.notifications.events import notify_payment_received
+from hms.patients.models import Patient
 from hms.payments.errors import (
     AdmissionNotOpen,
     AlreadyRebilled,
@@ -161,6 +162,80 @@ def advance_available(*, admission: Admission) -> Decimal:
     return received - refunded - applied
 
 
+def _receipt_issue(
+    *,
+    actor: User,
+    kind: str,
+    patient: Patient,
+    patient_name: str,
+    admission_id: int,
+    invoice: Invoice | None,
+    amount: Decimal,
+    currency: str,
+    method: str,
+    reference: str,
+    subject: tuple[str, str],
+    after: tuple[str, str],
+    note: str,
+    link: str,
+    at: datetime,
+) -> Payment:
+    """Number, render and store one receipt (a payment or an advance); record it and tell the
+    patient. Called inside the transaction that changed the balance it reports."""
+    number = _number_take(series=LedgerSeries.RECEIPT, at=at)
+    pdf, sha = _pdf(
+        LedgerDocument(
+            title="Receipt",
+            number=number,
+            at=at,
+            patient_name=patient_name,
+            patient_id=patient.pk,
+            amount=amount,
+            currency=currency,
+            lines=(
+                subject,
+                ("Method", method),
+                *((("Reference", reference),) if reference else ()),
+                ("Received by", actor.full_name),
+                after,
+            ),
+            note=note,
+        )
+    )
+    payment = Payment.objects.create(
+        number=number,
+        kind=kind,
+        admission_id=admission_id,
+        invoice=invoice,
+        patient_id=patient.pk,
+        amount=amount,
+        currency=currency,
+        method=method,
+        reference=reference,
+        received_at=at,
+        received_by=actor,
+        pdf=pdf,
+        pdf_sha256=sha,
+    )
+    audit_record(
+        actor=actor,
+        action="payment.record" if kind == PaymentKind.PAYMENT else "payment.advance",
+        object_type="payment",
+        object_id=payment.pk,
+        patient=patient,
+        at=at,
+    )
+    notify_payment_received(
+        patient=patient.user,
+        amount=amount,
+        currency=currency,
+        receipt_number=number,
+        link=link,
+        at=at,
+    )
+    return payment
+
+
 def payment_record(
     *,
     actor: User,
@@ -188,54 +263,20 @@ def payment_record(
         _account_values(account)
         account.updated_at = at
         account.save(update_fields=["paid", "balance", "payment_state", "updated_at"])
-        number = _number_take(series=LedgerSeries.RECEIPT, at=at)
-        pdf, sha = _pdf(
-            LedgerDocument(
-                title="Receipt",
-                number=number,
-                at=at,
-                patient_name=invoice.patient_name,
-                patient_id=invoice.patient_id,
-                amount=amount,
-                currency=invoice.currency,
-                lines=(
-                    ("Invoice", f"{invoice.number} (total {invoice.total:.2f})"),
-                    ("Method", method),
-                    *((("Reference", reference),) if reference else ()),
-                    ("Received by", actor.full_name),
-                    ("Balance after this payment", f"{account.balance:.2f}"),
-                ),
-                note="Payment received with thanks.",
-            )
-        )
-        payment = Payment.objects.create(
-            number=number,
+        payment = _receipt_issue(
+            actor=actor,
             kind=PaymentKind.PAYMENT,
+            patient=invoice.patient,
+            patient_name=invoice.patient_name,
             admission_id=invoice.admission_id,
             invoice=invoice,
-            patient_id=invoice.patient_id,
             amount=amount,
             currency=invoice.currency,
             method=method,
             reference=reference,
-            received_at=at,
-            received_by=actor,
-            pdf=pdf,
-            pdf_sha256=sha,
-        )
-        audit_record(
-            actor=actor,
-            action="payment.record",
-            object_type="payment",
-            object_id=payment.pk,
-            patient=invoice.patient,
-            at=at,
-        )
-        notify_payment_received(
-            patient=invoice.patient.user,
-            amount=amount,
-            currency=invoice.currency,
-            receipt_number=number,
+            subject=("Invoice", f"{invoice.number} (total {invoice.total:.2f})"),
+            after=("Balance after this payment", f"{account.balance:.2f}"),
+            note="Payment received with thanks.",
             link=f"/patient/invoices/{invoice.pk}",
             at=at,
         )
@@ -260,56 +301,21 @@ def advance_record(
         locked = _admission_lock(admission.pk)
         if locked.status != AdmissionStatus.ADMITTED:
             raise AdmissionNotOpen()
-        number = _number_take(series=LedgerSeries.RECEIPT, at=at)
-        currency = settings.HMS_CURRENCY
         held = advance_available(admission=locked) + amount
-        pdf, sha = _pdf(
-            LedgerDocument(
-                title="Receipt",
-                number=number,
-                at=at,
-                patient_name=locked.patient.user.full_name,
-                patient_id=locked.patient_id,
-                amount=amount,
-                currency=currency,
-                lines=(
-                    ("Advance for admission", f"#{locked.pk} (admitted {locked.admitted_on})"),
-                    ("Method", method),
-                    *((("Reference", reference),) if reference else ()),
-                    ("Received by", actor.full_name),
-                    ("Advances held for this stay", f"{held:.2f}"),
-                ),
-                note="Advance received; it is applied to the invoice at discharge.",
-            )
-        )
-        payment = Payment.objects.create(
-            number=number,
+        payment = _receipt_issue(
+            actor=actor,
             kind=PaymentKind.ADVANCE,
-            admission=locked,
+            patient=locked.patient,
+            patient_name=locked.patient.user.full_name,
+            admission_id=locked.pk,
             invoice=None,
-            patient_id=locked.patient_id,
             amount=amount,
-            currency=currency,
+            currency=settings.HMS_CURRENCY,
             method=method,
             reference=reference,
-            received_at=at,
-            received_by=actor,
-            pdf=pdf,
-            pdf_sha256=sha,
-        )
-        audit_record(
-            actor=actor,
-            action="payment.advance",
-            object_type="payment",
-            object_id=payment.pk,
-            patient=locked.patient,
-            at=at,
-        )
-        notify_payment_received(
-            patient=locked.patient.user,
-            amount=amount,
-            currency=currency,
-            receipt_number=number,
+            subject=("Advance for admission", f"#{locked.pk} (admitted {locked.admitted_on})"),
+            after=("Advances held for this stay", f"{held:.2f}"),
+            note="Advance received; it is applied to the invoice at discharge.",
             link="/patient/invoices",
             at=at,
         )
