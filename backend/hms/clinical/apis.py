@@ -613,6 +613,8 @@ class Icd10ViewSet(ApiViewSet):
         text = request.query_params.get("search", "")
         if len(text) > 100:
             raise ValidationFailed(fields={"search": ["Use at most 100 characters."]})
+        if "\x00" in text:  # PostgreSQL text cannot hold it; Django's forms refuse it alike
+            raise ValidationFailed(fields={"search": ["Null characters are not allowed."]})
         return Response(s.Icd10CodeSerializer(icd10_search(text=text), many=True).data)
 
 

@@ -67,24 +67,26 @@ def error_body(code: str, message: str, fields: dict[str, Any] | None = None) ->
     return {"code": code, "message": message, "fields": fields or {}}
 
 
-def _flatten_detail(detail: Any) -> Any:
-    """Turn DRF's ErrorDetail trees into plain strings, keeping the nesting."""
+def _collect_messages(detail: Any, path: str, out: dict[str, list[str]]) -> None:
     if isinstance(detail, dict):
-        return {str(key): _flatten_detail(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        return [_flatten_detail(item) for item in detail]
-    return str(detail)
+        for key, value in detail.items():
+            _collect_messages(value, f"{path}.{key}" if path else str(key), out)
+    elif isinstance(detail, list) and any(isinstance(item, dict | list) for item in detail):
+        # A list of nested objects (one entry per item, empty for a valid one).
+        for index, item in enumerate(detail):
+            _collect_messages(item, f"{path}.{index}" if path else str(index), out)
+    elif isinstance(detail, list):
+        out.setdefault(path or "non_field_errors", []).extend(str(item) for item in detail)
+    else:
+        out.setdefault(path or "non_field_errors", []).append(str(detail))
 
 
 def _as_field_map(detail: Any) -> dict[str, Any]:
-    if isinstance(detail, dict):
-        flattened = _flatten_detail(detail)
-        return {
-            key: value if isinstance(value, list) else [value] for key, value in flattened.items()
-        }
-    if isinstance(detail, list):
-        return {"non_field_errors": _flatten_detail(detail)}
-    return {}
+    """Map every field error to a list of messages; a nested field is named by its dotted
+    path ("windows.0.weekday", "lines.1.dose"), so `fields` is always {name: [message]}."""
+    out: dict[str, list[str]] = {}
+    _collect_messages(detail, "", out)
+    return out
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -292,6 +292,13 @@ def test_icd10_search_records_no_access_and_refuses_long_text(client_for, make_d
     assert not AuditEvent.objects.filter(kind=AuditKind.ACCESS).exists()
 
 
+def test_icd10_search_refuses_a_null_character(client_for, make_doctor):
+    response = client_for(make_doctor().user).get("/api/v1/clinical/icd10/?search=A0%00")
+
+    _refusal(response, 400, "VALIDATION_ERROR")
+    assert response.json()["fields"] == {"search": ["Null characters are not allowed."]}
+
+
 def test_the_load_command_fills_the_table_once(monkeypatch):
     rows = [("A00", "Cholera"), ("A00.0", "Cholera due to Vibrio cholerae 01, biovar cholerae")]
     monkeypatch.setattr(

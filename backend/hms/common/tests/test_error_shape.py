@@ -144,3 +144,40 @@ def test_every_response_carries_a_request_id_of_the_server(api_client):
     for response in (first, second):
         assert re.fullmatch(r"[0-9a-f]{32}", response["X-Request-ID"])
     assert first["X-Request-ID"] != second["X-Request-ID"]
+
+
+@pytest.mark.parametrize(
+    ("detail", "fields"),
+    [
+        ({"name": ["Too long."]}, {"name": ["Too long."]}),
+        (["Not both."], {"non_field_errors": ["Not both."]}),
+        # A ListField's errors: a dict keyed by the item's index.
+        (
+            {"windows": {"0": {"weekday": ["This field is required."]}}},
+            {"windows.0.weekday": ["This field is required."]},
+        ),
+        # A nested list serializer's errors: one entry per item, empty for a valid one.
+        (
+            {"lines": [{}, {"dose": ["Required."], "route": ["Bad."]}]},
+            {"lines.1.dose": ["Required."], "lines.1.route": ["Bad."]},
+        ),
+        ({"vitals": {"pulse": ["Too high."]}}, {"vitals.pulse": ["Too high."]}),
+    ],
+)
+def test_nested_field_errors_are_named_by_their_path(detail, fields):
+    from hms.common.exception_handler import _as_field_map
+
+    assert _as_field_map(detail) == fields
+
+
+def test_an_invalid_item_of_a_list_body_names_its_path(client_for, make_doctor, admin_user):
+    doctor = make_doctor()
+
+    response = client_for(admin_user).put(
+        f"/api/v1/doctors/{doctor.pk}/availability/",
+        {"windows": [{"start_time": "09:00", "end_time": "12:00"}]},
+        format="json",
+    )
+
+    body = assert_error(response, 400, "VALIDATION_ERROR")
+    assert body["fields"] == {"windows.0.weekday": ["This field is required."]}
