@@ -22,6 +22,7 @@ never their values: a search text can carry health data (a symptom, a name).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -33,6 +34,10 @@ from hms.audit.models import AuditKind
 from hms.audit.services import audit_event_append, audit_security, unusual_access_note
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+# What a filter's name looks like; anything else a client sends is no filter of HMS's and is not
+# recorded (a null character or a megabyte of name has no place in the log).
+_FILTER_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 
 # Query parameters that only page through a list; they are not filters.
 _PAGING_PARAMETERS = frozenset({"page", "page_size"})
@@ -195,6 +200,7 @@ def _record(
                 name
                 for name in params
                 if name not in _PAGING_PARAMETERS
+                and _FILTER_NAME.fullmatch(name)
                 and any(value != "" for value in params.getlist(name))
             }
         )

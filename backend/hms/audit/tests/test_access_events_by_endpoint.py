@@ -7,6 +7,8 @@ not the caller's is a SECURITY event and answers exactly like a missing one.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 from hms.audit.models import AuditEvent
@@ -401,3 +403,24 @@ def test_acting_on_a_record_that_is_not_there_is_a_security_event(
             {"operation": operation, "status": 404},
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [("patient", "/api/v1/waitlist/"), ("admin", "/api/v1/reports/outstanding/csv/")],
+)
+def test_odd_query_parameter_names_are_not_recorded_as_filters(
+    client_for, admin_user, patients, role, path
+):
+    actor = admin_user if role == "admin" else patients[0].user
+    odd = "\x00\u008c\u00e7;\U0004e843"
+    before = _events()
+
+    response = client_for(actor).get(
+        f"{path}?{quote(odd)}=x&{quote('__proto__')}=1&{'n' * 65}=1&date_from=2026-11-01"
+    )
+
+    assert response.status_code == 200
+    [(kind, *_rest, detail)] = _after(before)
+    assert kind == "ACCESS"
+    assert detail["filters"] == ["__proto__", "date_from"]
