@@ -93,6 +93,8 @@ const env = {
   DEBUG: 'true',
   CACHE_URL: 'locmem://',
   HMS_SPA_DIST_DIR: SPA_DIST_DIR,
+  // Links in e-mails (password reset, notifications) point at this server, not make run's port.
+  HMS_SITE_URL: `http://127.0.0.1:${port}`,
   HMS_ADMIN_SIGNUP: 'open',
   HMS_REFRESH_COOKIE_SECURE: 'false',
   HMS_THROTTLE_LOGIN: RAISED_THROTTLE,
