@@ -299,6 +299,17 @@ def test_icd10_search_refuses_a_null_character(client_for, make_doctor):
     assert response.json()["fields"] == {"search": ["Null characters are not allowed."]}
 
 
+def test_loading_alongside_another_loader_keeps_each_code_once():
+    from hms.clinical.management.commands.icd10_load import icd10_store
+
+    Icd10Code.objects.create(code="A00", description="Cholera")  # the other loader's row
+    rows = [("A00", "Cholera"), ("A01", "Typhoid and paratyphoid fevers")]
+
+    icd10_store([Icd10Code(code=c, description=d) for c, d in rows], replace=False)
+
+    assert list(Icd10Code.objects.order_by("code").values_list("code", "description")) == rows
+
+
 def test_the_load_command_fills_the_table_once(monkeypatch):
     rows = [("A00", "Cholera"), ("A00.0", "Cholera due to Vibrio cholerae 01, biovar cholerae")]
     monkeypatch.setattr(

@@ -24,7 +24,14 @@ class Command(BaseCommand):
             self.stdout.write(f"ICD-10 codes already loaded ({Icd10Code.objects.count()}).")
             return
         rows = [Icd10Code(code=code, description=text) for code, text in icd10_package_rows()]
-        with transaction.atomic():
-            Icd10Code.objects.all().delete()
-            Icd10Code.objects.bulk_create(rows, batch_size=5000)
+        icd10_store(rows, replace=options["replace"])
         self.stdout.write(f"Loaded {len(rows)} ICD-10 codes.")
+
+
+def icd10_store(rows: list[Icd10Code], *, replace: bool) -> None:
+    """Store the codes; a code already there is kept. Replicas that start together may load
+    at the same moment: each code is stored once, whoever inserts it first, and neither fails."""
+    with transaction.atomic():
+        if replace:
+            Icd10Code.objects.all().delete()
+        Icd10Code.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
