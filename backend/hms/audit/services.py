@@ -9,6 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import CharField
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -22,6 +24,38 @@ def _actor_name(actor: Any) -> str:
         return ""
     full_name = getattr(actor, "full_name", "") or ""
     return str(full_name or getattr(actor, "username", "") or "")
+
+
+# An empty string whose evaluation turns off the wait for the WAL flush at the commit of the
+# transaction it runs in (`set_config(..., is_local => true)`), and only that transaction's.
+_SKIP_FLUSH_WAIT = RawSQL(
+    "left(set_config('synchronous_commit', 'off', true), 0)", (), output_field=CharField()
+)
+
+
+def access_commit_skips_flush() -> bool:
+    """Whether an ACCESS event appended now commits without waiting for the WAL flush.
+
+    Only with HMS_AUDIT_ACCESS_ASYNC_COMMIT (the default) and only when the INSERT is a
+    transaction of its own (autocommit, the case of `@records_access`, which writes after the
+    view answered): inside a caller's transaction the setting would reach that transaction's
+    other writes, so it commits as it would have, durably. Change and security events always
+    wait for the flush.
+
+    Why: a durable commit waits for the disk (a few milliseconds) while holding the chain lock,
+    so every read of patient data waited for it, and all appends of every worker took turns
+    behind one flush at a time (PostgreSQL's group commit cannot gather commits that a lock
+    serialises). Without the wait, the commit returns once its WAL record is written, the lock
+    is released at once, and the WAL writer flushes within `wal_writer_delay` (200 ms by
+    default; at most three times that in the worst case). The trade-off: if the database host
+    crashes (not the application, not a PostgreSQL restart), the access events of the last
+    moments before the crash can be lost. The chain still verifies: WAL is replayed in order
+    and any later durable commit flushes every record before it, so what is lost is always the
+    newest rows, never one in the middle. docs/deployment.md states this for operators.
+    """
+    if not getattr(settings, "HMS_AUDIT_ACCESS_ASYNC_COMMIT", True):
+        return False
+    return connection.get_autocommit() and not connection.in_atomic_block
 
 
 def audit_event_append(
@@ -42,10 +76,12 @@ def audit_event_append(
     On PostgreSQL this is one INSERT: the database's chain trigger takes the chain lock (a
     transaction-level advisory lock, held until the surrounding transaction ends, so two
     concurrent appends never chain to the same previous row), reads the previous row's hash and
-    sets this row's; the INSERT reads both back. On SQLite the application reads the previous
-    hash and computes this one inside a transaction that holds the database's write lock from
-    its start (config/database.py), then inserts. Callers inside a service transaction append
-    last, after their row locks, so the chain lock never waits behind a row lock it blocks.
+    sets this row's; the INSERT reads both back. An ACCESS event written in a transaction of
+    its own does not wait for the WAL flush (`access_commit_skips_flush`). On SQLite the
+    application reads the previous hash and computes this one inside a transaction that holds
+    the database's write lock from its start (config/database.py), then inserts. Callers inside
+    a service transaction append last, after their row locks, so the chain lock never waits
+    behind a row lock it blocks.
     """
     detail = dict(detail or {})
     if not chainable(detail):
@@ -68,6 +104,9 @@ def audit_event_append(
         ip_address=ip_field.get_prep_value(current_client_ip()),
     )
     if connection.vendor == "postgresql":
+        if kind == AuditKind.ACCESS and access_commit_skips_flush():
+            # The trigger overwrites `prev_hash`; the value only carries the setting.
+            event.prev_hash = _SKIP_FLUSH_WAIT
         # Outside a transaction this INSERT commits on its own: one round trip.
         event.save(force_insert=True)
         return event
