@@ -136,7 +136,5 @@ def test_the_application_role_may_skip_the_flush_wait_of_an_access_event(app_con
     )
 
     assert app_connection.execute("SHOW synchronous_commit").fetchone() == ("on",)
-    assert list(AuditEvent.objects.values_list("action", "patient_ids")) == [
-        ("patient.list", [7])
-    ]
+    assert list(AuditEvent.objects.values_list("action", "patient_ids")) == [("patient.list", [7])]
     assert chain_verify(AuditEvent.objects.order_by("id")) == (1, None)
