@@ -462,6 +462,11 @@ LOGGING: dict[str, Any] = {
 # patients within this many minutes raises a flag on the admin dashboard.
 HMS_UNUSUAL_ACCESS_PATIENTS = env.int("HMS_UNUSUAL_ACCESS_PATIENTS", default=50)
 HMS_UNUSUAL_ACCESS_MINUTES = env.int("HMS_UNUSUAL_ACCESS_MINUTES", default=10)
+# An access event (a read of patient data) written in a transaction of its own commits without
+# waiting for PostgreSQL's WAL flush; change and security events always wait. A crash of the
+# database host can lose the last moments' access events (never a row inside the chain);
+# docs/deployment.md ("Two database roles") gives the trade-off. false: every event waits.
+HMS_AUDIT_ACCESS_ASYNC_COMMIT = env.bool("HMS_AUDIT_ACCESS_ASYNC_COMMIT", default=True)
 
 # Notifications (SPEC section 9): the admins are told of unusual access by this function.
 HMS_UNUSUAL_ACCESS_NOTIFIER = "hms.notifications.events.notify_unusual_access_flag"
