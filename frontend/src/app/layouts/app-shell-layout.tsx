@@ -4,8 +4,8 @@ import { useCallback } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 
 import { ApiDocsLink } from '@/features/api-docs/components/api-docs-link';
-import { useLogout } from '@/features/auth/api/logout';
-import { useIdleLogout } from '@/features/auth/hooks/use-idle-logout';
+import { useLogout } from '@/features/accounts/api/logout';
+import { useIdleLogout } from '@/features/accounts/hooks/use-idle-logout';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import type { Role } from '@/lib/auth/session';
 import { ROLE_LABEL, useCurrentUser, useSession } from '@/lib/auth/session';

@@ -106,12 +106,12 @@ export const adminModule: RoleModule = {
     }),
 
     page('appointments', async () => {
-      const module = await import('@/features/appointments-admin/components/appointments-page');
+      const module = await import('@/features/appointments/components/appointments-page');
       return module.AppointmentsPage;
     }),
     page('appointments/new', async () => {
       const module = await import(
-        '@/features/appointments-admin/components/book-appointment-page'
+        '@/features/appointments/components/book-for-patient-page'
       );
       return module.BookAppointmentPage;
     }),

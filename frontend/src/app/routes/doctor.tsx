@@ -28,7 +28,7 @@ export const doctorModule: RoleModule = {
       path: 'appointments',
       lazy: async () => ({
         Component: (
-          await import('@/features/doctor-appointments/components/doctor-appointments-page')
+          await import('@/features/appointments/components/doctor-appointments-page')
         ).DoctorAppointmentsPage,
       }),
     },
@@ -62,14 +62,14 @@ export const doctorModule: RoleModule = {
     {
       path: 'patients',
       lazy: async () => ({
-        Component: (await import('@/features/doctor-patients/components/my-patients-page'))
+        Component: (await import('@/features/patients/components/my-patients-page'))
           .MyPatientsPage,
       }),
     },
     {
       path: 'discharged',
       lazy: async () => ({
-        Component: (await import('@/features/doctor-patients/components/discharged-patients-page'))
+        Component: (await import('@/features/admissions/components/discharged-patients-page'))
           .DischargedPatientsPage,
       }),
     },

@@ -37,14 +37,14 @@ export const patientModule: RoleModule = {
     {
       path: 'book',
       lazy: async () => ({
-        Component: (await import('@/features/patient-booking/components/book-appointment-page'))
+        Component: (await import('@/features/appointments/components/book-appointment-page'))
           .BookAppointmentPage,
       }),
     },
     {
       path: 'appointments',
       lazy: async () => ({
-        Component: (await import('@/features/patient-appointments/components/my-appointments-page'))
+        Component: (await import('@/features/appointments/components/my-appointments-page'))
           .MyAppointmentsPage,
       }),
     },
@@ -58,7 +58,7 @@ export const patientModule: RoleModule = {
     {
       path: 'invoices',
       lazy: async () => ({
-        Component: (await import('@/features/patient-invoices/components/my-invoices-page'))
+        Component: (await import('@/features/invoices/components/my-invoices-page'))
           .MyInvoicesPage,
       }),
     },
@@ -66,7 +66,7 @@ export const patientModule: RoleModule = {
       path: 'invoices/:invoiceId',
       lazy: async () => {
         const [invoices, payments] = await Promise.all([
-          import('@/features/patient-invoices/components/invoice-page'),
+          import('@/features/invoices/components/my-invoice-page'),
           import('@/features/payments/components/patient-payments-panel'),
         ]);
         return { Component: stacked(invoices.InvoicePage, payments.PatientPaymentsPanel) };

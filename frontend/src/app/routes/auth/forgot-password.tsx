@@ -3,7 +3,7 @@ import { isNotEmpty, useForm } from '@mantine/form';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { useRequestPasswordReset } from '@/features/auth/api/request-password-reset';
+import { useRequestPasswordReset } from '@/features/accounts/api/request-password-reset';
 
 import { AuthTitle } from '../../layouts/auth-layout';
 

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 
-import { LoginForm } from '@/features/auth/components/login-form';
+import { LoginForm } from '@/features/accounts/components/login-form';
 import type { SignOutReason } from '@/lib/auth/session';
 import { useSession } from '@/lib/auth/session';
 

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { useConfirmPasswordReset } from '@/features/auth/api/confirm-password-reset';
+import { useConfirmPasswordReset } from '@/features/accounts/api/confirm-password-reset';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
 
 import { AuthTitle } from '../../layouts/auth-layout';

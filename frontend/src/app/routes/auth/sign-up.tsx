@@ -1,9 +1,9 @@
 import { Anchor, Stack, Tabs, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 
-import { SignUpAdminForm } from '@/features/auth/components/sign-up-admin-form';
-import { SignUpDoctorForm } from '@/features/auth/components/sign-up-doctor-form';
-import { SignUpPatientForm } from '@/features/auth/components/sign-up-patient-form';
+import { SignUpAdminForm } from '@/features/accounts/components/sign-up-admin-form';
+import { SignUpDoctorForm } from '@/features/accounts/components/sign-up-doctor-form';
+import { SignUpPatientForm } from '@/features/accounts/components/sign-up-patient-form';
 
 import { AuthTitle } from '../../layouts/auth-layout';
 import type { LoginNotice } from './login';

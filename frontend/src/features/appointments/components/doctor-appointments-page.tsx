@@ -23,7 +23,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { useNow } from '@/lib/use-now';
 
 import { useCompleteAppointment } from '../api/complete-appointment';
-import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-my-appointments';
+import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-doctor-appointments';
 
 type Appointment = components['schemas']['Appointment'];
 

@@ -11,7 +11,7 @@ import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 import { useNow } from '@/lib/use-now';
 
-import { useCancelAppointment } from '../api/cancel-appointment';
+import { useCancelAppointment } from '../api/cancel-my-appointment';
 import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-my-appointments';
 import { AppointmentStatusBadge } from './appointment-status-badge';
 

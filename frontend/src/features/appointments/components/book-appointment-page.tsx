@@ -26,8 +26,8 @@ import { useCurrentUser } from '@/lib/auth/session';
 import { todayIn } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import type { BookAppointmentBody } from '../api/book-appointment';
-import { useBookAppointment } from '../api/book-appointment';
+import type { BookAppointmentBody } from '../api/book-my-appointment';
+import { useBookAppointment } from '../api/book-my-appointment';
 import { useDoctorDirectory } from '../api/get-doctor-directory';
 import { useDoctorSlots } from '../api/get-doctor-slots';
 

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 
 import { errorMessage } from '@/lib/api/errors';
 
-import { useDownloadInvoicePdf } from '../api/download-invoice-pdf';
+import { useDownloadInvoicePdf } from '../api/download-my-invoice-pdf';
 
 interface DownloadPdfButtonProps {
   invoiceId: number;

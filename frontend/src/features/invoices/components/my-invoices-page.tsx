@@ -9,9 +9,9 @@ import type { components } from '@/lib/api/schema';
 import { formatMoney } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import { useDashboard } from '../api/get-dashboard';
+import { useDashboard } from '../api/get-balance';
 import { INVOICES_PAGE_SIZE, useMyInvoices } from '../api/get-my-invoices';
-import { DownloadPdfButton } from './download-pdf-button';
+import { DownloadPdfButton } from './download-my-pdf-button';
 
 type Invoice = components['schemas']['InvoiceWithPayment'];
 

@@ -8,8 +8,8 @@ import type { components } from '@/lib/api/schema';
 import { formatMoney } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import { useInvoice } from '../api/get-invoice';
-import { DownloadPdfButton } from './download-pdf-button';
+import { useInvoice } from '../api/get-my-invoice';
+import { DownloadPdfButton } from './download-my-pdf-button';
 
 type Invoice = components['schemas']['InvoiceWithPayment'];
 
