@@ -3,8 +3,8 @@ import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
 import { fieldErrors } from '@/lib/api/errors';
+import { useDepartments } from '@/lib/api/resources/doctors';
 
-import { useDepartments } from '../api/get-departments';
 import type { SignUpDoctorBody } from '../api/sign-up-doctor';
 import { useSignUpDoctor } from '../api/sign-up-doctor';
 import type { AccountValues } from './account-fields';

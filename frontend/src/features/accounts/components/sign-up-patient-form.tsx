@@ -4,10 +4,10 @@ import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
 import { fieldErrors } from '@/lib/api/errors';
+import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import { todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 
-import { useDoctorDirectory } from '../api/get-doctor-directory';
 import type { SignUpPatientBody } from '../api/sign-up-patient';
 import { useSignUpPatient } from '../api/sign-up-patient';
 import type { AccountValues } from './account-fields';

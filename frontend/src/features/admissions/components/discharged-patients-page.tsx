@@ -5,12 +5,15 @@ import { Link } from 'react-router';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
+import { useAdmissions } from '@/lib/api/resources/admissions';
 import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import { ADMISSIONS_PAGE_SIZE, useDischargedAdmissions } from '../api/get-discharged-admissions';
 
 type Admission = components['schemas']['AdmissionForDoctor'];
+
+const ADMISSIONS_PAGE_SIZE = 25;
 
 /** The patient's contact details as the stay recorded them (kept after a reassignment). */
 function ContactItems({ admission }: { admission: Admission }) {
@@ -58,7 +61,7 @@ function DischargedCard({ admission }: { admission: Admission }) {
           </DataList.Item>
           <ContactItems admission={admission} />
         </DataList>
-        <Anchor component={Link} to={`/doctor/stays/${String(admission.id)}`}>
+        <Anchor component={Link} to={paths.doctor.stay.getHref(admission.id)}>
           Stay record and discharge summary
         </Anchor>
       </Stack>
@@ -69,7 +72,7 @@ function DischargedCard({ admission }: { admission: Admission }) {
 /** "Discharged patients": the stays the doctor attended that ended in a discharge; no money. */
 export function DischargedPatientsPage() {
   const [page, setPage] = useState(1);
-  const admissions = useDischargedAdmissions(page);
+  const admissions = useAdmissions({ status: 'DISCHARGED', page, page_size: ADMISSIONS_PAGE_SIZE });
 
   const list = (() => {
     if (admissions.isPending) return <PageLoader label="Loading discharged patients…" />;

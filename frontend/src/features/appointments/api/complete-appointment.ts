@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { appointmentChanged } from '@/lib/api/resources/appointments';
 
 /** Mark a confirmed appointment attended: it becomes COMPLETED and leaves the doctor's list. */
 export function useCompleteAppointment() {
@@ -11,11 +12,8 @@ export function useCompleteAppointment() {
       unwrap(
         await api.POST('/api/v1/appointments/{id}/complete/', { params: { path: { id } } }),
       ),
-    onSuccess: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['appointments'] }),
-        queryClient.invalidateQueries({ queryKey: ['dashboard'] }),
-      ]);
+    onSuccess: () => {
+      appointmentChanged(queryClient);
     },
   });
 }

@@ -2,8 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
-
-import { appointmentChanged } from './keys';
+import { appointmentChanged } from '@/lib/api/resources/appointments';
 
 /** Reject a pending request with a reason the patient sees; the slot is free again. */
 export function useRejectAppointment() {

@@ -2,12 +2,11 @@ import { Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 
 import { ReasonModal } from '@/components/reason-modal';
+import { type Appointment, useCancelAppointment } from '@/lib/api/resources/appointments';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifyError, notifySuccess } from '@/lib/notify';
 
 import { useApproveAppointment } from '../api/approve-appointment';
-import { useCancelAppointment } from '../api/cancel-appointment';
-import type { Appointment } from '../api/keys';
 import { useRejectAppointment } from '../api/reject-appointment';
 
 /** Approve or reject a pending request; cancel a pending or confirmed appointment. */

@@ -17,11 +17,12 @@ import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import type { AppointmentStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
+import { useAppointments } from '@/lib/api/resources/appointments';
 import { isIsoDate } from '@/lib/dates';
 import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
-import { useAppointments } from '../api/get-appointments';
 import { AppointmentActions } from './appointment-actions';
 
 const PARAMS = ['status', 'from', 'to', 'doctor', 'page'] as const;
@@ -69,7 +70,7 @@ export function AppointmentsPage() {
       <PageHeader
         title="Appointments"
         actions={
-          <Button component={Link} to="/admin/appointments/new">
+          <Button component={Link} to={paths.admin.bookAppointment.getHref()}>
             Book an appointment
           </Button>
         }

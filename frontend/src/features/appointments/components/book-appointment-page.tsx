@@ -20,16 +20,15 @@ import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
+import { paths } from '@/config/paths';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
+import { type BookAppointmentBody, useBookAppointment, useFreeSlots } from '@/lib/api/resources/appointments';
+import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import type { components } from '@/lib/api/schema';
 import { useCurrentUser } from '@/lib/auth/session';
 import { todayIn } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import type { BookAppointmentBody } from '../api/book-my-appointment';
-import { useBookAppointment } from '../api/book-my-appointment';
-import { useDoctorDirectory } from '../api/get-doctor-directory';
-import { useDoctorSlots } from '../api/get-doctor-slots';
 
 type Appointment = components['schemas']['Appointment'];
 
@@ -55,7 +54,7 @@ function BookingRequested({ appointment, onAgain }: { appointment: Appointment; 
           hospital&apos;s approval. You will see its status under “My appointments”.
         </Text>
         <Group gap="sm">
-          <Button component={Link} to="/patient/appointments">
+          <Button component={Link} to={paths.patient.appointments.getHref()}>
             See my appointments
           </Button>
           <Button variant="default" onClick={onAgain}>
@@ -101,7 +100,7 @@ export function BookAppointmentPage() {
   });
 
   const doctorId = form.values.doctor === null ? null : Number(form.values.doctor);
-  const slots = useDoctorSlots(doctorId, form.values.date);
+  const slots = useFreeSlots(doctorId, form.values.date);
   const doctorOptions = (directory.data?.results ?? []).map((doctor) => ({
     value: String(doctor.id),
     label: `Dr. ${doctor.full_name} (${doctor.department_name})`,

@@ -19,16 +19,16 @@ import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { PatientSelect } from '@/components/pickers/patient-select';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
+import { useBookAppointment, useFreeSlots } from '@/lib/api/resources/appointments';
+import { usePatient } from '@/lib/api/resources/patients';
 import { isIsoDate } from '@/lib/dates';
 import { todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
-import { useBookAppointment } from '../api/book-appointment';
-import { useFreeSlots } from '../api/get-free-slots';
-import { usePatient } from '../api/get-patient';
 
 interface BookValues {
   patient: number | null;
@@ -103,7 +103,7 @@ export function BookAppointmentPage() {
             'Appointment booked',
             `${appointment.patient_details.full_name} with ${appointment.doctor_name}, ${format.dateTime(appointment.starts_at)}.`,
           );
-          void navigate('/admin/appointments?status=CONFIRMED');
+          void navigate(paths.admin.appointments.getHref('CONFIRMED'));
         },
         onError: () => {
           setFieldValue('starts_at', null);
@@ -125,7 +125,7 @@ export function BookAppointmentPage() {
       <PageHeader
         title="Book an appointment"
         description="An appointment the hospital books is confirmed at once."
-        back={{ to: '/admin/appointments', label: 'Appointments' }}
+        back={{ to: paths.admin.appointments.getHref(), label: 'Appointments' }}
       />
       <form onSubmit={submit} noValidate aria-label="Book an appointment">
         <Stack gap="md" maw={760}>
@@ -210,7 +210,7 @@ export function BookAppointmentPage() {
             <Button
               variant="default"
               disabled={book.isPending}
-              onClick={() => void navigate('/admin/appointments')}
+              onClick={() => void navigate(paths.admin.appointments.getHref())}
             >
               Cancel
             </Button>

@@ -18,14 +18,17 @@ import { FormError } from '@/components/form-error';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
+import { useAppointments } from '@/lib/api/resources/appointments';
 import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 import { useNow } from '@/lib/use-now';
 
 import { useCompleteAppointment } from '../api/complete-appointment';
-import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-doctor-appointments';
 
 type Appointment = components['schemas']['Appointment'];
+
+const APPOINTMENTS_PAGE_SIZE = 25;
 
 interface AppointmentCardProps {
   appointment: Appointment;
@@ -74,7 +77,7 @@ function AppointmentCard({ appointment, now, onMarkAttended }: AppointmentCardPr
           <Group>
             <Button
               component={Link}
-              to={`/doctor/appointments/${String(appointment.id)}/note`}
+              to={paths.doctor.visitNote.getHref(appointment.id)}
               variant="light"
             >
               Visit note
@@ -100,7 +103,7 @@ function AppointmentCard({ appointment, now, onMarkAttended }: AppointmentCardPr
 /** "My appointments": the doctor's confirmed appointments, soonest first. */
 export function DoctorAppointmentsPage() {
   const [page, setPage] = useState(1);
-  const appointments = useMyAppointments(page);
+  const appointments = useAppointments({ page, page_size: APPOINTMENTS_PAGE_SIZE });
   const complete = useCompleteAppointment();
   const format = useHospitalFormat();
   const now = useNow();

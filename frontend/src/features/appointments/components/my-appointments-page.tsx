@@ -7,15 +7,17 @@ import { FormError } from '@/components/form-error';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
+import { useAppointments, useCancelAppointment } from '@/lib/api/resources/appointments';
 import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 import { useNow } from '@/lib/use-now';
 
-import { useCancelAppointment } from '../api/cancel-my-appointment';
-import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-my-appointments';
 import { AppointmentStatusBadge } from './appointment-status-badge';
 
 type Appointment = components['schemas']['Appointment'];
+
+const APPOINTMENTS_PAGE_SIZE = 25;
 
 /** The API lets a patient cancel a pending request, or a confirmed visit before it starts. */
 function canCancel(appointment: Appointment, now: number): boolean {
@@ -90,7 +92,7 @@ function AppointmentCard({ appointment, now, onCancel }: AppointmentCardProps) {
 /** "My appointments": every appointment of the patient with its status; cancel where allowed. */
 export function MyAppointmentsPage() {
   const [page, setPage] = useState(1);
-  const appointments = useMyAppointments(page);
+  const appointments = useAppointments({ page, page_size: APPOINTMENTS_PAGE_SIZE });
   const cancel = useCancelAppointment();
   const format = useHospitalFormat();
   const now = useNow();
@@ -140,7 +142,7 @@ export function MyAppointmentsPage() {
         <EmptyList
           title="You have no appointments yet"
           action={
-            <Button component={Link} to="/patient/book">
+            <Button component={Link} to={paths.patient.book.getHref()}>
               Book an appointment
             </Button>
           }
@@ -172,7 +174,7 @@ export function MyAppointmentsPage() {
     <Stack gap="lg" maw={720}>
       <Group justify="space-between" gap="sm">
         <Title order={1}>My appointments</Title>
-        <Button component={Link} to="/patient/book" variant="light">
+        <Button component={Link} to={paths.patient.book.getHref()} variant="light">
           Book an appointment
         </Button>
       </Group>

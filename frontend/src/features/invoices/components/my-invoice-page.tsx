@@ -3,15 +3,14 @@ import { Link, useParams } from 'react-router';
 
 import { LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api/errors';
-import type { components } from '@/lib/api/schema';
+import { type Invoice, useInvoice } from '@/lib/api/resources/invoices';
 import { formatMoney } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import { useInvoice } from '../api/get-my-invoice';
-import { DownloadPdfButton } from './download-my-pdf-button';
+import { DownloadPdfButton } from './download-pdf-button';
 
-type Invoice = components['schemas']['InvoiceWithPayment'];
 
 function InvoiceNotFound() {
   return (
@@ -19,7 +18,7 @@ function InvoiceNotFound() {
       <Title order={1}>Invoice not found</Title>
       <Text>There is no invoice of yours at this address.</Text>
       <div>
-        <Button component={Link} to="/patient/invoices">
+        <Button component={Link} to={paths.patient.invoices.getHref()}>
           Go to my invoices
         </Button>
       </div>
@@ -34,14 +33,14 @@ function InvoiceDetails({ invoice }: { invoice: Invoice }) {
   return (
     <Stack gap="lg" maw={720}>
       <div>
-        <Anchor component={Link} to="/patient/invoices" size="sm">
+        <Anchor component={Link} to={paths.patient.invoices.getHref()} size="sm">
           ← My invoices
         </Anchor>
         <Title order={1}>Invoice {invoice.number}</Title>
         <Text c="dimmed">Issued {format.dateTime(invoice.issued_at)}</Text>
       </div>
       <Group>
-        <DownloadPdfButton invoiceId={invoice.id} number={invoice.number} />
+        <DownloadPdfButton invoice={invoice} withNumber />
       </Group>
       <Card withBorder padding="lg">
         <DataList orientation="vertical" gap="xs">

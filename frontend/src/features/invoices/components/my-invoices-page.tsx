@@ -5,15 +5,18 @@ import { Link } from 'react-router';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import type { components } from '@/lib/api/schema';
 import { formatMoney } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
 import { useDashboard } from '../api/get-balance';
-import { INVOICES_PAGE_SIZE, useMyInvoices } from '../api/get-my-invoices';
-import { DownloadPdfButton } from './download-my-pdf-button';
+import { useInvoices } from '../api/get-invoices';
+import { DownloadPdfButton } from './download-pdf-button';
 
 type Invoice = components['schemas']['InvoiceWithPayment'];
+
+const INVOICES_PAGE_SIZE = 25;
 
 function InvoiceCard({ invoice }: { invoice: Invoice }) {
   const headingId = useId();
@@ -48,13 +51,13 @@ function InvoiceCard({ invoice }: { invoice: Invoice }) {
         <Group gap="sm">
           <Button
             component={Link}
-            to={`/patient/invoices/${invoice.id}`}
+            to={paths.patient.invoice.getHref(invoice.id)}
             variant="default"
             aria-label={`View invoice ${invoice.number}`}
           >
             View invoice
           </Button>
-          <DownloadPdfButton invoiceId={invoice.id} number={invoice.number} />
+          <DownloadPdfButton invoice={invoice} withNumber />
         </Group>
       </Stack>
     </Card>
@@ -85,7 +88,7 @@ function NoInvoiceYet() {
 /** "My invoices": the patient's invoices with a PDF download; before discharge, why there is none. */
 export function MyInvoicesPage() {
   const [page, setPage] = useState(1);
-  const invoices = useMyInvoices(page);
+  const invoices = useInvoices({ page, page_size: INVOICES_PAGE_SIZE });
 
   const list = (() => {
     if (invoices.isPending) return <PageLoader label="Loading your invoices…" />;

@@ -17,11 +17,14 @@ import { Link } from 'react-router';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
+import { usePatients } from '@/lib/api/resources/patients';
 import type { components } from '@/lib/api/schema';
 
-import { PATIENTS_PAGE_SIZE, useMyPatients } from '../api/get-my-patients';
 
 type Patient = components['schemas']['Patient'];
+
+const PATIENTS_PAGE_SIZE = 25;
 
 function PatientCard({ patient }: { patient: Patient }) {
   const headingId = useId();
@@ -57,7 +60,7 @@ function PatientCard({ patient }: { patient: Patient }) {
           </DataList.Item>
         </DataList>
         <Group>
-          <Anchor component={Link} to={`/doctor/patients/${String(patient.id)}/record`}>
+          <Anchor component={Link} to={paths.doctor.patientRecord.getHref(patient.id)}>
             Open {patient.full_name}'s record
           </Anchor>
         </Group>
@@ -71,7 +74,7 @@ export function MyPatientsPage() {
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
   const [page, setPage] = useState(1);
-  const patients = useMyPatients(debouncedSearch, page);
+  const patients = usePatients({ search: debouncedSearch, page, page_size: PATIENTS_PAGE_SIZE });
 
   const list = (() => {
     if (patients.isPending) return <PageLoader label="Loading your patients…" />;
