@@ -3,6 +3,7 @@ import { isNotEmpty, useForm } from '@mantine/form';
 
 import { ApiError, errorMessage } from '@/lib/api/errors';
 import type { CurrentUser } from '@/lib/auth/session';
+import { focusFirstField } from '@/lib/focus-first-field';
 
 import { useLogin } from '../api/login';
 import { useLoginMfa } from '../api/login-mfa';
@@ -62,7 +63,7 @@ function MfaCodeForm({
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Two-factor code">
+    <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Two-factor code">
       <Stack gap="md">
         <Text>Enter the 6-digit code your authenticator app shows for this hospital.</Text>
         <ErrorAlert error={verify.error} />
@@ -124,7 +125,7 @@ export function LoginForm({ onSuccess }: LoginFormProps = {}) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Sign in">
+    <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Sign in">
       <Stack gap="md">
         <ErrorAlert error={login.error} />
         <TextInput

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
 import { ApiError, errorMessage, fieldErrors } from '@/lib/api/errors';
+import { focusFirstField } from '@/lib/focus-first-field';
 import { useHospital } from '@/lib/hospital';
 
 import { useSignUpAdmin } from '../api/sign-up-admin';
@@ -73,7 +74,7 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Admin sign-up">
+    <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Admin sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
         <AccountFields form={form} />

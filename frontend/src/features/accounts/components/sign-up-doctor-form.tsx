@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { FormError } from '@/components/form-error';
 import { fieldErrors } from '@/lib/api/errors';
 import { useDepartments } from '@/lib/api/resources/doctors';
+import { focusFirstField } from '@/lib/focus-first-field';
 
 import type { SignUpDoctorBody } from '../api/sign-up-doctor';
 import { useSignUpDoctor } from '../api/sign-up-doctor';
@@ -60,7 +61,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Doctor sign-up">
+    <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Doctor sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
         <AccountFields form={form} />

@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form';
 import { FormError } from '@/components/form-error';
 import { fieldErrors } from '@/lib/api/errors';
 import { useDoctorDirectory } from '@/lib/api/resources/doctors';
+import { focusFirstField } from '@/lib/focus-first-field';
 import { todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 
@@ -85,7 +86,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Patient sign-up">
+    <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Patient sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
         <AccountFields form={form} />
