@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api/client';
 import { unwrap } from './api/errors';
 import type { paths } from './api/schema';
-import { formatDate, formatDateTime, formatMoney, formatTime } from './format';
+import { formatDate, formatDateTime, formatMoney, formatPhone, formatTime } from './format';
 import { queryKeys } from './query-keys';
 
 export type Hospital =
@@ -35,5 +35,6 @@ export function useHospitalFormat() {
     dateTime: (iso: string) => formatDateTime(iso, timeZone),
     time: (iso: string) => formatTime(iso, timeZone),
     date: (isoDate: string) => formatDate(isoDate),
+    phone: formatPhone,
   };
 }

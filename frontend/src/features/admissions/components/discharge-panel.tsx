@@ -20,8 +20,7 @@ import { PanelLoader } from '@/components/panel-loader';
 import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
-import { isIsoDate } from '@/lib/dates';
-import { formatMoney, todayIn } from '@/lib/format';
+import { formatMoney, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 

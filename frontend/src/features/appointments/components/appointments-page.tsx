@@ -19,7 +19,7 @@ import type { AppointmentStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
 import { paths } from '@/config/paths';
 import { useAppointments } from '@/lib/api/resources/appointments';
-import { isIsoDate } from '@/lib/dates';
+import { isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 

@@ -9,6 +9,7 @@ import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
 import { paths } from '@/config/paths';
+import { formatPhone } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
@@ -100,7 +101,7 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Mobile</DataList.ItemLabel>
-            <DataList.ItemValue>{doctor.mobile}</DataList.ItemValue>
+            <DataList.ItemValue>{formatPhone(doctor.mobile)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Email</DataList.ItemLabel>

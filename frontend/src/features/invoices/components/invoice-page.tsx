@@ -6,7 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { paths } from '@/config/paths';
 import { type Invoice, useInvoice } from '@/lib/api/resources/invoices';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPhone } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { idFrom } from '@/lib/use-url-params';
 
@@ -76,7 +76,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
                   {invoice.patient_name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {invoice.patient_mobile} · {invoice.patient_address}
+                  {formatPhone(invoice.patient_mobile)} · {invoice.patient_address}
                 </Text>
               </DataList.ItemValue>
             </DataList.Item>

@@ -6,8 +6,7 @@ import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { paths } from '@/config/paths';
-import { isIsoDate } from '@/lib/dates';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 

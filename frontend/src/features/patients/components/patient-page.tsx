@@ -13,6 +13,7 @@ import { useAdmissions } from '@/lib/api/resources/admissions';
 import { useAppointments } from '@/lib/api/resources/appointments';
 import { useDoctor } from '@/lib/api/resources/doctors';
 import { usePatient } from '@/lib/api/resources/patients';
+import { formatPhone } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
@@ -169,7 +170,7 @@ function PatientView({ patient }: { patient: Patient }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Mobile</DataList.ItemLabel>
-            <DataList.ItemValue>{patient.mobile}</DataList.ItemValue>
+            <DataList.ItemValue>{formatPhone(patient.mobile)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Email</DataList.ItemLabel>

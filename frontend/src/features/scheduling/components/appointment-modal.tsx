@@ -5,7 +5,7 @@ import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
 import { useAppointment, useCancelAppointment, useFreeSlots } from '@/lib/api/resources/appointments';
-import { isIsoDate } from '@/lib/dates';
+import { formatPhone, isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
@@ -53,7 +53,7 @@ export function AppointmentModal({ id, canChange, onClose }: AppointmentModalPro
           <Text size="sm">
             {data.doctor_name} · {format.dateTime(data.starts_at)} – {format.time(data.ends_at)}
           </Text>
-          <Text size="sm">Mobile: {data.patient_details.mobile}</Text>
+          <Text size="sm">Mobile: {formatPhone(data.patient_details.mobile)}</Text>
           <Text size="sm">Reason: {data.reason}</Text>
           {canChange && ACTIVE.has(data.status) && (
             <Stack gap="xs">

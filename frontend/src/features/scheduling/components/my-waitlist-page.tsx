@@ -6,8 +6,7 @@ import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { useDoctorDirectory } from '@/lib/api/resources/doctors';
-import { addDays, isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
