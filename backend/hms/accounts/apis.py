@@ -137,7 +137,7 @@ class SessionViewSet(PublicApiViewSet):
     @extend_schema(
         operation_id="auth_token_refresh",
         request=s.TokenRefreshSerializer,
-        responses={200: LoginResponseSerializer, **error_responses(400, 401)},
+        responses={200: LoginResponseSerializer, 204: None, **error_responses(400, 401)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token/refresh", throttle_scope="refresh")
@@ -150,14 +150,15 @@ class SessionViewSet(PublicApiViewSet):
         again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
         sent later, it ends the whole session (theft). An ended or expired session, or an
         account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
-        cleared too).
+        cleared too). An empty body without the cookie answers 204 and nothing else: there is no
+        session to restore (the web app asks this on every start, signed in or not).
         """
         body = s.TokenRefreshSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         body_token = body.validated_data.get("refresh")
         token = body_token or request.COOKIES.get(settings.HMS_REFRESH_COOKIE_NAME)
         if not token:
-            raise InvalidRefreshToken()
+            return Response(status=status.HTTP_204_NO_CONTENT)
         try:
             pair = auth_refresh(refresh=token, at=timezone.now())
         except InvalidRefreshToken as error:

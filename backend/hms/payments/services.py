@@ -30,6 +30,7 @@ from hms.admissions.services import (
 from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
+from hms.common.formatting import format_money
 from hms.notifications.events import notify_payment_received
 from hms.patients.models import Patient
 from hms.payments.errors import (
@@ -301,8 +302,14 @@ def payment_record(
             currency=invoice.currency,
             method=method,
             reference=reference,
-            subject=("Invoice", f"{invoice.number} (total {invoice.total:.2f})"),
-            after=("Balance after this payment", f"{account.balance:.2f}"),
+            subject=(
+                "Invoice",
+                f"{invoice.number} (total {format_money(invoice.total, invoice.currency)})",
+            ),
+            after=(
+                "Balance after this payment",
+                format_money(account.balance, invoice.currency),
+            ),
             note="Payment received with thanks.",
             link=f"/patient/invoices/{invoice.pk}",
             at=at,
@@ -341,7 +348,7 @@ def advance_record(
             method=method,
             reference=reference,
             subject=("Advance for admission", f"#{locked.pk} (admitted {locked.admitted_on})"),
-            after=("Advances held for this stay", f"{held:.2f}"),
+            after=("Advances held for this stay", format_money(held, settings.HMS_CURRENCY)),
             note="Advance received; it is applied to the invoice at discharge.",
             link="/patient/invoices",
             at=at,
@@ -390,7 +397,12 @@ def refund_record(
             lines.append(("Invoice", invoice.number))
         lines.extend([("Reason", reason), ("Refunded by", actor.full_name)])
         if account is not None:
-            lines.append(("Invoice balance after this refund", f"{account.balance:.2f}"))
+            lines.append(
+                (
+                    "Invoice balance after this refund",
+                    format_money(account.balance, payment.currency),
+                )
+            )
         refund = _ledger_issue(
             Refund,
             series=LedgerSeries.REFUND,

@@ -67,11 +67,8 @@ export const handlers = [
 
   http.post('/api/v1/auth/token/refresh/', ({ response }) => {
     const user = mockAuth.refreshCookieUser;
-    if (user === null) {
-      return response(401).json(
-        errorBody('INVALID_TOKEN', 'The refresh token is missing, expired or revoked. Sign in again.'),
-      );
-    }
+    // No cookie at all: nothing to restore (the API answers 204, not 401).
+    if (user === null) return response(204).empty();
     return response(200).json({ access: mockAuth.issue(user) });
   }),
 

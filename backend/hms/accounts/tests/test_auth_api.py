@@ -197,11 +197,21 @@ def test_cookie_mode_refresh_rotates_the_cookie_and_logout_clears_it(api_client,
     assert api_client.post(REFRESH_URL, {}, format="json").status_code == 401
 
 
-def test_refresh_without_any_token_is_401(api_client, db):
+def test_refresh_without_any_token_is_204_with_nothing_to_restore(api_client, db):
     response = api_client.post(REFRESH_URL, {}, format="json")
 
-    assert response.status_code == 401
-    assert response.json()["code"] == "INVALID_TOKEN"
+    assert response.status_code == 204
+    assert response.content == b""
+    assert settings.HMS_REFRESH_COOKIE_NAME not in response.cookies
+
+
+def test_refresh_with_an_empty_cookie_is_204_and_sets_no_cookie(api_client, db):
+    api_client.cookies[settings.HMS_REFRESH_COOKIE_NAME] = ""
+
+    response = api_client.post(REFRESH_URL, {}, format="json")
+
+    assert response.status_code == 204
+    assert settings.HMS_REFRESH_COOKIE_NAME not in response.cookies
 
 
 def test_login_is_throttled_with_retry_after(api_client, admin_user):

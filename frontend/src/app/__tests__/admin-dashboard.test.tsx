@@ -2,8 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
-import { addDays, formatDayShort } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { addDays, formatDayShort, todayIn } from '@/lib/format';
 import { adminDashboard, pendingDoctor, signInAsAdmin } from '@/test/admin-fixtures';
 import { hospital } from '@/test/fixtures';
 import { http } from '@/test/http';

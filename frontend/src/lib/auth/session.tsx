@@ -3,9 +3,12 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createContext, use, useCallback, useEffect, useMemo, useState } from 'react';
 
+import { paths as pages } from '@/config/paths';
+
 import { api, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
 import { unwrap } from '../api/errors';
 import type { paths } from '../api/schema';
+import { queryKeys } from '../query-keys';
 
 export type CurrentUser =
   paths['/api/v1/auth/me/']['get']['responses'][200]['content']['application/json'];
@@ -30,7 +33,7 @@ interface SessionContextValue {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 export const meQueryOptions = queryOptions({
-  queryKey: ['auth', 'me'],
+  queryKey: queryKeys.auth.me(),
   queryFn: async () => unwrap(await api.GET('/api/v1/auth/me/')),
 });
 
@@ -39,7 +42,7 @@ export const meQueryOptions = queryOptions({
  * settings, departments, the doctor directory) are the same for everyone and stay.
  */
 function forgetPrivateData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'public' });
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.public.all[0] });
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -125,9 +128,9 @@ export function useCurrentUser(): CurrentUser {
 }
 
 export const ROLE_HOME: Record<Role, string> = {
-  ADMIN: '/admin',
-  DOCTOR: '/doctor',
-  PATIENT: '/patient',
+  ADMIN: pages.admin.dashboard.getHref(),
+  DOCTOR: pages.doctor.dashboard.getHref(),
+  PATIENT: pages.patient.dashboard.getHref(),
 };
 
 export const ROLE_LABEL: Record<Role, string> = {

@@ -2,7 +2,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
-import { addDays } from '@/lib/dates';
+import { addDays } from '@/lib/format';
 
 export interface DayCount {
   /** A calendar date, YYYY-MM-DD (hospital time zone). */

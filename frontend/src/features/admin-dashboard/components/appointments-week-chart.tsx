@@ -1,6 +1,6 @@
 import { Box, Group, Text } from '@mantine/core';
 
-import { dayParts, formatDayShort } from '@/lib/dates';
+import { dayParts, formatDayShort } from '@/lib/format';
 
 import type { DayCount } from '../api/get-appointments-per-day';
 
