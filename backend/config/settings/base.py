@@ -252,6 +252,9 @@ SIMPLE_JWT = {
 HMS_REFRESH_COOKIE_NAME = "hms_refresh"
 HMS_REFRESH_COOKIE_PATH = "/api/v1/auth/"
 HMS_REFRESH_COOKIE_SECURE = env.bool("HMS_REFRESH_COOKIE_SECURE", default=not DEBUG)
+# Set and cleared with the refresh cookie, readable by the SPA and holding no secret ("1"): a page
+# load without it has no session to restore and asks for none (so no 401 on a signed-out load).
+HMS_SESSION_HINT_COOKIE_NAME = "hms_session"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "HMS API",

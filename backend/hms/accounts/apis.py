@@ -48,12 +48,23 @@ def _set_refresh_cookie(response: Response, pair: TokenPair) -> None:
         httponly=True,
         samesite="Strict",
     )
+    # No secret: tells the web app that a session may be restored (see the setting).
+    response.set_cookie(
+        settings.HMS_SESSION_HINT_COOKIE_NAME,
+        "1",
+        max_age=max_age,
+        path="/",
+        secure=settings.HMS_REFRESH_COOKIE_SECURE,
+        httponly=False,
+        samesite="Strict",
+    )
 
 
 def _clear_refresh_cookie(response: Response) -> None:
     response.delete_cookie(
         settings.HMS_REFRESH_COOKIE_NAME, path=settings.HMS_REFRESH_COOKIE_PATH, samesite="Strict"
     )
+    response.delete_cookie(settings.HMS_SESSION_HINT_COOKIE_NAME, path="/", samesite="Strict")
 
 
 def _token_response(pair: TokenPair, *, cookie_mode: bool) -> Response:
@@ -137,7 +148,7 @@ class SessionViewSet(PublicApiViewSet):
     @extend_schema(
         operation_id="auth_token_refresh",
         request=s.TokenRefreshSerializer,
-        responses={200: LoginResponseSerializer, 204: None, **error_responses(400, 401)},
+        responses={200: LoginResponseSerializer, **error_responses(400, 401)},
         tags=TAGS,
     )
     @action(detail=False, methods=["post"], url_path="token/refresh", throttle_scope="refresh")
@@ -150,15 +161,14 @@ class SessionViewSet(PublicApiViewSet):
         again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
         sent later, it ends the whole session (theft). An ended or expired session, or an
         account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
-        cleared too). An empty body without the cookie answers 204 and nothing else: there is no
-        session to restore (the web app asks this on every start, signed in or not).
+        cleared too).
         """
         body = s.TokenRefreshSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         body_token = body.validated_data.get("refresh")
         token = body_token or request.COOKIES.get(settings.HMS_REFRESH_COOKIE_NAME)
         if not token:
-            return Response(status=status.HTTP_204_NO_CONTENT)
+            raise InvalidRefreshToken()
         try:
             pair = auth_refresh(refresh=token, at=timezone.now())
         except InvalidRefreshToken as error:

@@ -14,8 +14,15 @@ import { doctorDashboard, emptyAdminDashboard, patientDashboard } from './worksp
 export const mockAuth = {
   accounts: new Map<string, { password: string; user: CurrentUser; loginError?: ErrorCode }>(),
   tokens: new Map<string, CurrentUser>(),
-  /** The user whose refresh cookie the browser holds, if any. */
-  refreshCookieUser: null as CurrentUser | null,
+  cookieUser: null as CurrentUser | null,
+  /** The user whose refresh cookie the browser holds, if any (the API's hint cookie follows). */
+  get refreshCookieUser(): CurrentUser | null {
+    return this.cookieUser;
+  },
+  set refreshCookieUser(user: CurrentUser | null) {
+    this.cookieUser = user;
+    document.cookie = user === null ? 'hms_session=; path=/; max-age=0' : 'hms_session=1; path=/';
+  },
   reset() {
     this.accounts.clear();
     this.tokens.clear();
@@ -67,8 +74,9 @@ export const handlers = [
 
   http.post('/api/v1/auth/token/refresh/', ({ response }) => {
     const user = mockAuth.refreshCookieUser;
-    // No cookie at all: nothing to restore (the API answers 204, not 401).
-    if (user === null) return response(204).empty();
+    if (user === null) {
+      return response(401).json(errorBody('INVALID_TOKEN', 'Token is invalid or expired'));
+    }
     return response(200).json({ access: mockAuth.issue(user) });
   }),
 

@@ -754,8 +754,7 @@ export interface paths {
          *     again within 30 seconds (tabs refreshing at once), answers the same new refresh token;
          *     sent later, it ends the whole session (theft). An ended or expired session, or an
          *     account that is no longer approved, is 401 INVALID_TOKEN (in cookie mode the cookie is
-         *     cleared too). An empty body without the cookie answers 204 and nothing else: there is no
-         *     session to restore (the web app asks this on every start, signed in or not).
+         *     cleared too).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -7610,13 +7609,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
-            };
-            /** @description No response body */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Invalid input (VALIDATION_ERROR, MALFORMED_REQUEST, ...), with per-field messages. */
             400: {

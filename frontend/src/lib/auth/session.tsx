@@ -5,7 +5,13 @@ import { createContext, use, useCallback, useEffect, useMemo, useState } from 'r
 
 import { paths as pages } from '@/config/paths';
 
-import { api, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
+import {
+  api,
+  hasSessionHint,
+  onSessionExpired,
+  refreshSession,
+  setAccessToken,
+} from '../api/client';
 import { unwrap } from '../api/errors';
 import type { paths } from '../api/schema';
 import { queryKeys } from '../query-keys';
@@ -57,10 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // On start, the refresh cookie (if any) silently restores the session. Under StrictMode this
   // runs twice; refreshSession() shares one request, so the single-use cookie is spent once.
+  // Without the API's session hint there is nothing to restore, and nothing is asked.
   useEffect(() => {
     void (async () => {
       try {
-        if (await refreshSession()) {
+        if (hasSessionHint() && (await refreshSession())) {
           await loadUser();
           return;
         }
