@@ -35,7 +35,7 @@ export const adminModule: RoleModule = {
       return module.ProfilePage;
     }),
     page(null, async () => {
-      const module = await import('@/features/admin-dashboard/components/admin-dashboard-page');
+      const module = await import('@/features/dashboard/components/admin-dashboard-page');
       return module.AdminDashboardPage;
     }),
 

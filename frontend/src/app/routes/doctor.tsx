@@ -20,7 +20,7 @@ export const doctorModule: RoleModule = {
     {
       index: true,
       lazy: async () => ({
-        Component: (await import('@/features/doctor-dashboard/components/doctor-dashboard-page'))
+        Component: (await import('@/features/dashboard/components/doctor-dashboard-page'))
           .DoctorDashboardPage,
       }),
     },

@@ -23,7 +23,7 @@ export const patientModule: RoleModule = {
     {
       index: true,
       lazy: async () => ({
-        Component: (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
+        Component: (await import('@/features/dashboard/components/patient-dashboard-page'))
           .PatientDashboardPage,
       }),
     },
