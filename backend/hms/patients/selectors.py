@@ -137,7 +137,8 @@ def patient_get(*, viewer: User, id: int) -> Patient:
 
 def patient_pending_rows(*, limit: int) -> QuerySet[Patient, tuple[Any, ...]]:
     """The `limit` newest pending patient accounts as (kind, id, first_name, last_name,
-    created_at, detail, rank) rows; `detail` is the symptoms given at sign-up, `rank` 1 for the newest.
+    created_at, detail, rank) rows; `detail` is the symptoms given at sign-up, `rank` 1 for
+    the newest.
 
     Unordered, for the dashboard's one union of every kind of pending account (a ranked filter
     rather than a slice, which a union's branch may not have on every database); the account

@@ -1277,8 +1277,9 @@ export interface paths {
          *     for a chart); `queues`: the newest pending doctors and patients and the soonest
          *     appointment requests, at most 5 of each, with what it takes to approve or reject them
          *     in place; admissions and this month's invoiced total; unusual-access flags. The
-         *     patients the queues name are recorded in the access log. Doctor: how many approved patients are assigned to them, the upcoming
-         *     confirmed count and today's confirmed list, and their admitted and discharged patients.
+         *     patients the queues name are recorded in the access log. Doctor: how many approved
+         *     patients are assigned to them, the upcoming confirmed count and today's confirmed list,
+         *     and their admitted and discharged patients.
          *     Patient: their assigned doctor (or null), their next confirmed appointment (or null)
          *     and pending requests, their admission and how many invoices they have.
          */
