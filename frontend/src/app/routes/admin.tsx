@@ -35,8 +35,8 @@ export const adminModule: RoleModule = {
       return module.ProfilePage;
     }),
     page(null, async () => {
-      const module = await import('@/features/dashboard/components/admin-dashboard-page');
-      return module.AdminDashboardPage;
+      const module = await import('./admin-dashboard');
+      return module.AdminDashboardRoute;
     }),
 
     page('doctors', async () => {
