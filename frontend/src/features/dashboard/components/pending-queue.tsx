@@ -26,11 +26,17 @@ interface PendingQueueProps {
 export function PendingQueue({ title, count, rows, empty, allTo, allLabel }: PendingQueueProps) {
   return (
     <Card withBorder padding="md" component="section" aria-label={title}>
-      <Group justify="space-between" mb="sm" wrap="nowrap">
+      <Group justify="space-between" align="flex-start" mb="sm" wrap="nowrap">
         <Title order={2} size="h4">
           {title}
         </Title>
-        <Badge variant="light" color={count > 0 ? 'orange' : 'gray'} c="dark.7" tt="none">
+        <Badge
+          variant="light"
+          color={count > 0 ? 'orange' : 'gray'}
+          c="dark.7"
+          tt="none"
+          style={{ flexShrink: 0 }}
+        >
           {count} waiting
         </Badge>
       </Group>
