@@ -133,8 +133,7 @@ export const handlers = [
     return response(200).json(dashboards[user.role]);
   }),
 
-  // The admin's dashboard also reads its queues and the week ahead from these lists; tests about
-  // them answer with their own rows.
+  // Lists answer empty unless a test answers with its own rows.
   http.get('/api/v1/doctors/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/patients/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/appointments/', ({ response }) => response(200).json(EMPTY_PAGE)),

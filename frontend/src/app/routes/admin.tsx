@@ -29,8 +29,8 @@ export const adminModule: RoleModule = {
       return module.ProfilePage;
     }),
     lazyPage(paths.admin.dashboard, async () => {
-      const module = await import('@/features/admin-dashboard/components/admin-dashboard-page');
-      return module.AdminDashboardPage;
+      const module = await import('./admin-dashboard');
+      return module.AdminDashboardRoute;
     }, { index: true }),
 
     lazyPage(paths.admin.doctors, async () => {

@@ -25,7 +25,7 @@ export const doctorModule: RoleModule = {
     lazyPage(
       doctor.dashboard,
       async () =>
-        (await import('@/features/doctor-dashboard/components/doctor-dashboard-page'))
+        (await import('@/features/dashboard/components/doctor-dashboard-page'))
           .DoctorDashboardPage,
       { index: true },
     ),

@@ -28,7 +28,7 @@ export const patientModule: RoleModule = {
     lazyPage(
       patient.dashboard,
       async () =>
-        (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
+        (await import('@/features/dashboard/components/patient-dashboard-page'))
           .PatientDashboardPage,
       { index: true },
     ),

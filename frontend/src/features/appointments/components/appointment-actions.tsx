@@ -9,8 +9,22 @@ import { notifyError, notifySuccess } from '@/lib/notify';
 import { useApproveAppointment } from '../api/approve-appointment';
 import { useRejectAppointment } from '../api/reject-appointment';
 
-/** Approve or reject a pending request; cancel a pending or confirmed appointment. */
-export function AppointmentActions({ appointment }: { appointment: Appointment }) {
+/** What the actions show and act on: a list row, or a request from the dashboard's queue. */
+export type AppointmentForActions = Pick<Appointment, 'id' | 'status' | 'starts_at' | 'doctor_name'> & {
+  patient_details: Pick<Appointment['patient_details'], 'full_name'>;
+};
+
+/**
+ * Approve or reject a pending request; cancel a pending or confirmed appointment (unless
+ * `cancellable` is false: a queue of requests offers the decision only).
+ */
+export function AppointmentActions({
+  appointment,
+  cancellable = true,
+}: {
+  appointment: AppointmentForActions;
+  cancellable?: boolean;
+}) {
   const format = useHospitalFormat();
   const approve = useApproveAppointment();
   const reject = useRejectAppointment();
@@ -66,18 +80,20 @@ export function AppointmentActions({ appointment }: { appointment: Appointment }
           Reject
         </Button>
       )}
-      <Button
-        size="xs"
-        variant="default"
-        disabled={busy}
-        aria-label={`Cancel ${who}, ${when}`}
-        onClick={() => {
-          cancel.reset();
-          cancelModal.open();
-        }}
-      >
-        Cancel
-      </Button>
+      {cancellable && (
+        <Button
+          size="xs"
+          variant="default"
+          disabled={busy}
+          aria-label={`Cancel ${who}, ${when}`}
+          onClick={() => {
+            cancel.reset();
+            cancelModal.open();
+          }}
+        >
+          Cancel
+        </Button>
+      )}
       <ReasonModal
         opened={rejecting}
         onClose={rejectModal.close}

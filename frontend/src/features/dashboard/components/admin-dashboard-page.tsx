@@ -1,31 +1,78 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title, useMatches } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { ROLE_LABEL, meQueryOptions, useCurrentUser } from '@/lib/auth/session';
-import { formatMoney, todayIn } from '@/lib/format';
-import { useHospital, useHospitalFormat } from '@/lib/hospital';
+import { formatMoney } from '@/lib/format';
+import { useHospitalFormat } from '@/lib/hospital';
 
-import { useAppointmentsPerDay } from '../api/get-appointments-per-day';
+import type {
+  AdminDashboard,
+  AppointmentRequest,
+  PendingDoctor,
+  PendingPatient,
+} from '../api/get-dashboard';
 import { useDashboard } from '../api/get-dashboard';
-import {
-  usePendingAppointments,
-  usePendingDoctors,
-  usePendingPatients,
-} from '../api/get-queues';
 import { AppointmentsWeekChart } from './appointments-week-chart';
 import { PendingQueue } from './pending-queue';
 import { StatCard } from './stat-card';
 import { UnusualAccess } from './unusual-access';
 
-/** The admin's landing page: the hospital's numbers, the week ahead and what waits for a decision. */
-export function AdminDashboardPage() {
+/**
+ * The decisions a queue row offers in place. They belong to the doctors, patients and
+ * appointments features, so the route that shows this page passes them in.
+ */
+export interface QueueActions {
+  Doctor: ComponentType<{ doctor: PendingDoctor }>;
+  Patient: ComponentType<{ patient: PendingPatient }>;
+  AppointmentRequest: ComponentType<{ request: AppointmentRequest }>;
+}
+
+/**
+ * The admin's landing page: the hospital's numbers, the week ahead and what waits for a decision,
+ * all from one request. On a phone the queues come first: they are what the admin acts on.
+ */
+export function AdminDashboardPage({ actions }: { actions: QueueActions }) {
   // The greeting follows /auth/me, so an account changed or revoked meanwhile shows here first.
   const me = useQuery(meQueryOptions);
   const sessionUser = useCurrentUser();
   const user = me.data ?? sessionUser;
+  const dashboard = useDashboard();
+  const phone = useMatches({ base: true, sm: false });
+  const admin = dashboard.data?.admin ?? null;
+
+  let body;
+  if (dashboard.isPending) {
+    body = <PanelLoader label="Loading the dashboard…" />;
+  } else if (dashboard.isError || admin === null) {
+    body = <LoadError what="the dashboard" error={dashboard.error} onRetry={dashboard.refetch} />;
+  } else {
+    const counts = <Counts admin={admin} />;
+    const week = <WeekAhead admin={admin} />;
+    const queues = <Queues admin={admin} actions={actions} />;
+    body = (
+      <>
+        <UnusualAccess flags={admin.unusual_access} />
+        {phone ? (
+          <>
+            {queues}
+            {counts}
+            {week}
+          </>
+        ) : (
+          <>
+            {counts}
+            {week}
+            {queues}
+          </>
+        )}
+      </>
+    );
+  }
+
   return (
     <Stack gap="lg">
       <PageHeader title="Dashboard" />
@@ -35,24 +82,12 @@ export function AdminDashboardPage() {
         </Text>
         <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
       </Group>
-      <UnusualAccess />
-      <Counts />
-      <WeekAhead />
-      <Queues />
+      {body}
     </Stack>
   );
 }
 
-function Counts() {
-  const dashboard = useDashboard();
-  if (dashboard.isPending) return <PanelLoader label="Loading the counts…" />;
-  if (dashboard.isError) {
-    return <LoadError what="the counts" error={dashboard.error} onRetry={dashboard.refetch} />;
-  }
-  const admin = dashboard.data.admin;
-  if (admin === null) {
-    return <LoadError what="the counts" error={null} onRetry={dashboard.refetch} />;
-  }
+function Counts({ admin }: { admin: AdminDashboard }) {
   const { accounts, appointments, admissions } = admin;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, lg: 5 }} spacing="md">
@@ -95,77 +130,60 @@ function Counts() {
   );
 }
 
-function WeekAhead() {
-  const hospital = useHospital();
-  const today = hospital.data === undefined ? null : todayIn(hospital.data.time_zone);
-  const perDay = useAppointmentsPerDay(today);
+function WeekAhead({ admin }: { admin: AdminDashboard }) {
   return (
     <Card withBorder padding="md" component="section" aria-labelledby="week-ahead">
       <Title order={2} size="h4" id="week-ahead" mb="sm">
         Appointments in the next 7 days
       </Title>
-      {perDay.isPending ? (
-        <PanelLoader label="Loading the week ahead…" />
-      ) : perDay.isError ? (
-        <LoadError what="the week ahead" error={perDay.error} onRetry={perDay.refetch} />
-      ) : (
-        <AppointmentsWeekChart days={perDay.data} />
-      )}
+      <AppointmentsWeekChart days={admin.appointments_by_day} />
     </Card>
   );
 }
 
-function Queues() {
+function Queues({ admin, actions }: { admin: AdminDashboard; actions: QueueActions }) {
   const format = useHospitalFormat();
-  const doctors = usePendingDoctors();
-  const patients = usePendingPatients();
-  const appointments = usePendingAppointments();
+  const { queues, accounts, appointments } = admin;
   return (
     <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
       <PendingQueue
         title="Doctors awaiting approval"
-        count={doctors.data?.count}
-        rows={doctors.data?.results.map((doctor) => ({
+        count={accounts.pending_doctors}
+        rows={queues.doctors.map((doctor) => ({
           key: doctor.id,
           title: doctor.full_name,
           to: `/admin/doctors/${doctor.id}`,
           detail: `${doctor.department_name} · applied ${format.dateTime(doctor.created_at)}`,
+          actions: <actions.Doctor doctor={doctor} />,
         }))}
-        loading={doctors.isPending}
-        error={doctors.error}
-        onRetry={doctors.refetch}
         empty="No doctor is waiting for approval."
         allTo="/admin/doctors?status=PENDING"
         allLabel="All pending doctors"
       />
       <PendingQueue
         title="Patients awaiting approval"
-        count={patients.data?.count}
-        rows={patients.data?.results.map((patient) => ({
+        count={accounts.pending_patients}
+        rows={queues.patients.map((patient) => ({
           key: patient.id,
           title: patient.full_name,
           to: `/admin/patients/${patient.id}`,
           detail: `${patient.symptoms} · signed up ${format.dateTime(patient.created_at)}`,
+          actions: <actions.Patient patient={patient} />,
         }))}
-        loading={patients.isPending}
-        error={patients.error}
-        onRetry={patients.refetch}
         empty="No patient is waiting for approval."
         allTo="/admin/patients?status=PENDING"
         allLabel="All pending patients"
       />
       <PendingQueue
         title="Appointment requests"
-        count={appointments.data?.count}
-        rows={appointments.data?.results.map((appointment) => ({
-          key: appointment.id,
-          title: appointment.patient_details.full_name,
-          to: null,
-          detail: `${format.dateTime(appointment.starts_at)} with ${appointment.doctor_name}`,
+        count={appointments.pending}
+        rows={queues.appointment_requests.map((request) => ({
+          key: request.id,
+          title: request.patient_name,
+          to: `/admin/patients/${request.patient}`,
+          detail: `${format.dateTime(request.starts_at)} with ${request.doctor_name}`,
+          actions: <actions.AppointmentRequest request={request} />,
         }))}
-        loading={appointments.isPending}
-        error={appointments.error}
-        onRetry={appointments.refetch}
         empty="No appointment request is waiting."
         allTo="/admin/appointments?status=PENDING"
         allLabel="Decide on requests"

@@ -4,8 +4,6 @@ import { Link } from 'react-router';
 import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 
-import { useDashboard } from '../api/get-dashboard';
-
 type Flag = components['schemas']['UnusualAccessFlag'];
 
 function FlagItem({ flag }: { flag: Flag }) {
@@ -31,9 +29,7 @@ function FlagItem({ flag }: { flag: Flag }) {
 }
 
 /** Unusual access: people who opened more patients than allowed in a few minutes (if any). */
-export function UnusualAccess() {
-  const dashboard = useDashboard();
-  const flags = dashboard.data?.admin?.unusual_access ?? [];
+export function UnusualAccess({ flags }: { flags: Flag[] }) {
   if (flags.length === 0) return null;
   return (
     <Card
