@@ -2,6 +2,7 @@ import { Badge, Card, Group, SimpleGrid, Stack, Text, Title, useMatches } from '
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 
+import { paths } from '@/config/paths';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
@@ -152,7 +153,7 @@ function Queues({ admin, actions }: { admin: AdminDashboard; actions: QueueActio
         rows={queues.doctors.map((doctor) => ({
           key: doctor.id,
           title: doctor.full_name,
-          to: `/admin/doctors/${doctor.id}`,
+          to: paths.admin.doctor.getHref(doctor.id),
           detail: `${doctor.department_name} · applied ${format.dateTime(doctor.created_at)}`,
           actions: <actions.Doctor doctor={doctor} />,
         }))}
@@ -166,7 +167,7 @@ function Queues({ admin, actions }: { admin: AdminDashboard; actions: QueueActio
         rows={queues.patients.map((patient) => ({
           key: patient.id,
           title: patient.full_name,
-          to: `/admin/patients/${patient.id}`,
+          to: paths.admin.patient.getHref(patient.id),
           detail: `${patient.symptoms} · signed up ${format.dateTime(patient.created_at)}`,
           actions: <actions.Patient patient={patient} />,
         }))}
@@ -180,7 +181,7 @@ function Queues({ admin, actions }: { admin: AdminDashboard; actions: QueueActio
         rows={queues.appointment_requests.map((request) => ({
           key: request.id,
           title: request.patient_name,
-          to: `/admin/patients/${request.patient}`,
+          to: paths.admin.patient.getHref(request.patient),
           detail: `${format.dateTime(request.starts_at)} with ${request.doctor_name}`,
           actions: <actions.AppointmentRequest request={request} />,
         }))}

@@ -1,6 +1,7 @@
 import { Anchor, Card, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 
+import { paths } from '@/config/paths';
 import type { components } from '@/lib/api/schema';
 import { useHospitalFormat } from '@/lib/hospital';
 
@@ -21,7 +22,7 @@ function FlagItem({ flag }: { flag: Flag }) {
           </List.Item>
         ))}
       </List>
-      <Anchor component={Link} to={`/admin/audit?actor=${flag.actor}&kind=ACCESS`} size="sm">
+      <Anchor component={Link} to={`${paths.admin.audit.getHref()}?actor=${flag.actor}&kind=ACCESS`} size="sm">
         Open {flag.actor_name}&apos;s access in the audit log
       </Anchor>
     </List.Item>
