@@ -1,7 +1,7 @@
 import { Alert, Button, EmptyState, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-import { errorMessage } from '@/lib/api/errors';
+import { ApiError, errorMessage } from '@/lib/api/errors';
 
 interface LoadErrorProps {
   /** The query's error. */
@@ -12,18 +12,22 @@ interface LoadErrorProps {
   onRetry?: () => unknown;
 }
 
-/** A list or panel whose data could not be loaded: why, and a way to try again. */
+/**
+ * A list or panel whose data could not be loaded: why, and a way to try again (not for a record
+ * that does not exist: asking again cannot find it).
+ */
 export function LoadError({ error, what, onRetry }: LoadErrorProps) {
+  const retry = error instanceof ApiError && error.status === 404 ? undefined : onRetry;
   return (
     <Alert color="red" variant="light" role="alert" title={`Could not load ${what}`}>
       <Group justify="space-between" gap="sm">
         <span>{errorMessage(error)}</span>
-        {onRetry !== undefined && (
+        {retry !== undefined && (
           <Button
             size="xs"
             variant="default"
             onClick={() => {
-              void onRetry();
+              void retry();
             }}
           >
             Try again
