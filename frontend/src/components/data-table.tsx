@@ -12,8 +12,8 @@ import {
   useMantineTheme,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { CSSProperties, ReactNode } from 'react';
-import { useId } from 'react';
+import type { CSSProperties, ReactElement, ReactNode } from 'react';
+import { isValidElement, useId } from 'react';
 
 import { EmptyList, LoadError } from './list-states';
 import { PanelLoader } from './panel-loader';
@@ -69,8 +69,8 @@ export interface DataTableProps<T> {
   error?: unknown;
   /** Load the list again (a query's `refetch`); not offered for a 404. */
   onRetry?: () => unknown;
-  /** What an empty list says, and the next step when there is one. */
-  empty: { title: string; description?: ReactNode; action?: ReactNode };
+  /** What an empty list says, and the next step when there is one (or a whole empty state). */
+  empty: { title: string; description?: ReactNode; action?: ReactNode } | ReactElement;
   /** The buttons of one row; each needs an accessible name that names the row. */
   rowActions?: (row: T) => ReactNode;
   sort?: DataTableSort;
@@ -269,7 +269,11 @@ export function DataTable<T>({
   if (rows.length === 0) {
     return (
       <Stack gap="md">
-        <EmptyList title={empty.title} description={empty.description} action={empty.action} />
+        {isValidElement(empty) ? (
+          empty
+        ) : (
+          <EmptyList title={empty.title} description={empty.description} action={empty.action} />
+        )}
         {pages}
       </Stack>
     );
