@@ -60,6 +60,8 @@ export interface DataTableProps<T> {
   label: string;
   /** What the rows are, for messages and the pages' name, e.g. "doctors". */
   noun: string;
+  /** What could not be loaded, e.g. "your appointments"; "the <noun>" when not given. */
+  what?: string;
   columns: DataTableColumn<T>[];
   rowKey: (row: T) => string | number;
   /** The rows of the current page; undefined while loading or after an error. */
@@ -245,6 +247,7 @@ function SortSelect<T>({ columns, sort }: { columns: DataTableColumn<T>[]; sort:
 export function DataTable<T>({
   label,
   noun,
+  what,
   columns,
   rowKey,
   records,
@@ -260,9 +263,10 @@ export function DataTable<T>({
 }: DataTableProps<T>) {
   const cards = useCardLayout();
 
-  if (loading) return <PanelLoader label={`Loading ${noun}…`} />;
+  const subject = what ?? `the ${noun}`;
+  if (loading) return <PanelLoader label={`Loading ${subject}…`} />;
   if (error !== null && error !== undefined) {
-    return <LoadError what={`the ${noun}`} error={error} onRetry={onRetry} />;
+    return <LoadError what={subject} error={error} onRetry={onRetry} />;
   }
   const rows = records ?? [];
   const pages = pagination !== undefined && <DataTablePages {...pagination} noun={noun} />;
