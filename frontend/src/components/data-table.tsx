@@ -86,7 +86,7 @@ export interface DataTableProps<T> {
 /** The media query under which lists are cards: below Mantine's `sm` breakpoint. */
 export function useCardLayout(): boolean {
   const theme = useMantineTheme();
-  return useMediaQuery(`(max-width: calc(${theme.breakpoints.sm} - 0.0625rem))`) === true;
+  return useMediaQuery(`(max-width: calc(${theme.breakpoints.sm} - 0.0625rem))`);
 }
 
 function sortState(sort: DataTableSort | undefined, field: string): 'ascending' | 'descending' | 'none' {
