@@ -57,16 +57,17 @@ function renderTable(props: Partial<Props> = {}) {
 
 /** jsdom has no layout: answer the card layout's media query as a 390 px wide phone would. */
 function atPhoneWidth() {
-  vi.spyOn(window, 'matchMedia').mockImplementation((query: string) => ({
-    matches: query.includes('max-width'),
-    media: query,
-    onchange: null,
-    addListener: vi.fn(),
-    removeListener: vi.fn(),
-    addEventListener: vi.fn(),
-    removeEventListener: vi.fn(),
-    dispatchEvent: vi.fn(),
-  }));
+  vi.spyOn(window, 'matchMedia').mockImplementation(
+    (query: string) =>
+      ({
+        matches: query.includes('max-width'),
+        media: query,
+        onchange: null,
+        addEventListener: vi.fn(),
+        removeEventListener: vi.fn(),
+        dispatchEvent: vi.fn(),
+      }) as unknown as MediaQueryList,
+  );
 }
 
 describe('DataTable', () => {
@@ -117,7 +118,7 @@ describe('DataTable', () => {
       'Dr. Jane DoeCardiologyApprove',
       'Dr. Arjun NairDermatologyApprove',
     ]);
-    expect(within(rows[1] as HTMLElement).getByRole('button')).toHaveAccessibleName(
+    expect(within(rows[1]!).getByRole('button')).toHaveAccessibleName(
       'Approve Dr. Jane Doe',
     );
   });

@@ -7,6 +7,7 @@ import {
   Stack,
   Table,
   Text,
+  Title,
   UnstyledButton,
   VisuallyHidden,
   useMantineTheme,
@@ -79,8 +80,10 @@ export interface DataTableProps<T> {
   pagination?: DataTablePagination;
   /** Below this width (px) a wide table scrolls inside its box instead of squeezing. */
   minWidth?: number;
-  /** Mantine's table options, e.g. `highlightOnHover`. */
+  /** Stripe the table's rows. */
   striped?: boolean;
+  /** The heading level of each card's title, under the list's own heading (default 2). */
+  cardHeadingOrder?: 2 | 3 | 4 | 5;
 }
 
 /** The media query under which lists are cards: below Mantine's `sm` breakpoint. */
@@ -170,10 +173,12 @@ function RowCard<T>({
   row,
   columns,
   rowActions,
+  headingOrder,
 }: {
   row: T;
   columns: DataTableColumn<T>[];
   rowActions?: (row: T) => ReactNode;
+  headingOrder: 2 | 3 | 4 | 5;
 }) {
   const titleId = useId();
   const title = columns.find((column) => column.card === 'title');
@@ -189,9 +194,9 @@ function RowCard<T>({
     >
       <Stack gap={6}>
         {title !== undefined && (
-          <Box id={titleId} fw={600}>
+          <Title order={headingOrder} size="h5" fw={600} id={titleId}>
             {title.render(row)}
-          </Box>
+          </Title>
         )}
         <Box component="dl" m={0}>
           {lines.map((column) => (
@@ -260,6 +265,7 @@ export function DataTable<T>({
   pagination,
   minWidth,
   striped = true,
+  cardHeadingOrder = 2,
 }: DataTableProps<T>) {
   const cards = useCardLayout();
 
@@ -290,7 +296,12 @@ export function DataTable<T>({
         <Stack component="ul" aria-label={label} gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
           {rows.map((row) => (
             <li key={rowKey(row)}>
-              <RowCard row={row} columns={columns} rowActions={rowActions} />
+              <RowCard
+                row={row}
+                columns={columns}
+                rowActions={rowActions}
+                headingOrder={cardHeadingOrder}
+              />
             </li>
           ))}
         </Stack>

@@ -98,6 +98,7 @@ function SignedVisitNote({ note }: { note: VisitNote }) {
           </Group>
           <DataTable
             label="Prescription"
+            cardHeadingOrder={3}
             noun="medicines"
             loading={false}
             records={prescription.lines}

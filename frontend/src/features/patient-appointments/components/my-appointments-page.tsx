@@ -32,9 +32,12 @@ function AppointmentStatus({ appointment }: { appointment: Appointment }) {
     <Stack gap={4} align="flex-start">
       <AppointmentStatusBadge status={appointment.status} />
       {showStatusReason && (
-        <Text size="sm">
-          {reasonLabel}: {appointment.status_reason}
-        </Text>
+        <div>
+          <Text size="xs" c="dimmed">
+            {reasonLabel}
+          </Text>
+          <Text size="sm">{appointment.status_reason}</Text>
+        </div>
       )}
       {appointment.status === 'PENDING' && (
         <Text size="sm" c="dimmed">

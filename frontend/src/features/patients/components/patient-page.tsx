@@ -245,6 +245,7 @@ function PatientAdmissions({ patientId }: { patientId: number }) {
       </Title>
       <DataTable
         label="Admissions"
+        cardHeadingOrder={3}
         noun="admissions"
         loading={admissions.isPending}
         error={admissions.error}
@@ -291,6 +292,7 @@ function PatientAppointments({ patientId }: { patientId: number }) {
       </Title>
       <DataTable
         label="Appointments"
+        cardHeadingOrder={3}
         noun="appointments"
         loading={appointments.isPending}
         error={appointments.error}

@@ -23,6 +23,7 @@ export function ReceiptsTable({ receipts, onRefund }: ReceiptsTableProps) {
   return (
     <DataTable
       label="Receipts"
+      cardHeadingOrder={4}
       noun="receipts"
       loading={false}
       records={receipts}

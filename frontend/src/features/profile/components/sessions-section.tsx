@@ -27,6 +27,7 @@ export function SessionsSection() {
       </Title>
       <DataTable
         label="Where you're signed in"
+        cardHeadingOrder={3}
         noun="sessions"
         what="your sessions"
         loading={sessions.isPending}

@@ -249,6 +249,7 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
       </Title>
       <DataTable
         label="Planned time off"
+        cardHeadingOrder={4}
         noun="time off"
         what="time off"
         loading={timeOff.isPending}

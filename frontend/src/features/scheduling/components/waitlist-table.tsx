@@ -49,6 +49,7 @@ export function WaitlistEntries({
       <FormError error={accept.error ?? leave.error} title="Not done" />
       <DataTable
         label="Waitlist"
+        cardHeadingOrder={showPatient ? 2 : 3}
         noun="waitlist entries"
         what={what}
         loading={loading}
