@@ -33,11 +33,13 @@ test("the doctor's appointments carry the patient's details, soonest first", asy
   const doctor = DEMO_DOCTORS[1];
   await loginViaApi(page, doctor.username, DEMO_PASSWORD, '/doctor/appointments');
   // seed_demo: arav's visit of yesterday is confirmed and not yet marked attended.
-  const visit = page.getByRole('article', { name: 'आरव गुप्ता' }).filter({
+  const appointments = page.getByRole('table', { name: 'My confirmed appointments' });
+  const visit = appointments.getByRole('row').filter({ hasText: 'आरव गुप्ता' }).filter({
     hasText: 'Itchy rash on both arms',
   });
   await expect(visit.getByRole('button', { name: 'Mark as attended' })).toBeVisible();
-  await expect(page.getByRole('article').first()).toContainText('Itchy rash on both arms');
+  // The first row under the headings is the soonest.
+  await expect(appointments.getByRole('row').nth(1)).toContainText('Itchy rash on both arms');
   // Opening the dialog changes nothing; it is closed without confirming.
   await visit.getByRole('button', { name: 'Mark as attended' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark as attended?' });

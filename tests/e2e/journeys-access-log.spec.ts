@@ -26,7 +26,10 @@ test('who saw my record: the doctor in the patient access log and in the admin C
   await search.fill(patient.last_name);
   expect((await answer).status()).toBe(200);
   await expect(
-    doctorPage.getByRole('heading', { level: 2, name: patient.full_name }),
+    doctorPage
+      .getByRole('table', { name: 'My patients' })
+      .getByRole('row')
+      .filter({ hasText: patient.full_name }),
   ).toBeVisible();
   await doctorContext.close();
 

@@ -97,10 +97,15 @@ test('story 1: a doctor applies, waits for approval, then sees only their assign
   await expect(page.getByRole('heading', { level: 1, name: 'My patients' })).toBeVisible();
   // Off the menu: the hovered active menu entry is the shell's, not this page's (see the report).
   await page.mouse.move(600, 5);
-  const cards = page.getByRole('article');
+  // A row per patient (the headings' row has no cells), the name in its first cell.
+  const cards = page
+    .getByRole('table', { name: 'My patients' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell') });
+  const names = cards.locator('td:first-child');
   await expect(cards).toHaveCount(2);
-  await expect(cards.getByRole('heading')).toHaveText([mine[0]!.full_name, mine[1]!.full_name]);
-  const first = page.getByRole('article', { name: mine[0]!.full_name });
+  await expect(names).toHaveText([mine[0]!.full_name, mine[1]!.full_name]);
+  const first = cards.filter({ hasText: mine[0]!.full_name });
   await expect(first).toContainText('Itchy rash on both forearms');
   await expect(first).toContainText(mine[0]!.mobile);
   await expect(first).toContainText(mine[0]!.address);
@@ -111,9 +116,9 @@ test('story 1: a doctor applies, waits for approval, then sees only their assign
   // Search by symptoms: the other doctor's patient with the same words stays invisible.
   await page.getByLabel('Search by name or symptoms').fill('itchy rash');
   await expect(cards).toHaveCount(1);
-  await expect(cards.getByRole('heading')).toHaveText([mine[0]!.full_name]);
+  await expect(names).toHaveText([mine[0]!.full_name]);
   await page.getByLabel('Search by name or symptoms').fill('Bose');
-  await expect(cards.getByRole('heading')).toHaveText([mine[1]!.full_name]);
+  await expect(names).toHaveText([mine[1]!.full_name]);
 
   // The server refuses what the screen does not offer: another doctor's patient is a 404.
   const doctorApi = await HmsApi.login(baseURL ?? '', input.username, input.password);

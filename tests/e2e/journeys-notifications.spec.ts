@@ -59,7 +59,8 @@ test('notifications: the admin is told of a request, the patient of the approval
   await page.getByRole('banner').getByRole('link', { name: /^Notifications/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   const request = page
-    .getByRole('listitem', { name: 'Unread notification' })
+    .getByRole('row')
+    .filter({ has: page.getByText('New', { exact: true }) })
     .filter({ hasText: `A patient asked for an appointment with Dr. ${doctor.full_name}` });
   await expect(request).toBeVisible();
   // No clinical detail reaches a notification.
@@ -80,7 +81,8 @@ test('notifications: the admin is told of a request, the patient of the approval
   ).toBeVisible();
   await patientPage.getByRole('banner').getByRole('link', { name: /^Notifications/ }).click();
   const approved = patientPage
-    .getByRole('listitem', { name: 'Unread notification' })
+    .getByRole('row')
+    .filter({ has: patientPage.getByText('New', { exact: true }) })
     .filter({ hasText: `Your appointment with Dr. ${doctor.full_name}` });
   await expect(approved).toContainText('is confirmed.');
   await patientPage.getByRole('button', { name: 'Mark all read' }).click();

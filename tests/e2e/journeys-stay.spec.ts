@@ -33,7 +33,9 @@ test('story 4: admitted, followed by the doctor, discharged with charges, invoic
 
   // The doctor now sees the patient among theirs, admitted.
   await loginViaApi(page, doctor.username, doctor.password, '/doctor/patients');
-  const card = page.getByRole('article', { name: patient.full_name });
+  const card = page.getByRole('table', { name: 'My patients' }).getByRole('row').filter({
+    hasText: patient.full_name,
+  });
   await expect(card.getByText('Admitted', { exact: true })).toBeVisible();
   await expect(card).toContainText(patient.symptoms);
   await page.goto('/doctor/discharged');
@@ -65,13 +67,17 @@ test('story 4: admitted, followed by the doctor, discharged with charges, invoic
 
   // The doctor finds the patient under "Discharged patients", without any money.
   await page.reload();
-  const stay = page.getByRole('article', { name: patient.full_name });
-  await expect(stay.getByRole('definition')).toHaveText([
+  const stay = page.getByRole('table', { name: 'Discharged patients' }).getByRole('row').filter({
+    hasText: patient.full_name,
+  });
+  await expect(stay.getByRole('cell')).toHaveText([
+    patient.full_name,
     shownDate(hospitalDate(-4)),
     shownDate(hospitalDate(0)),
     'High fever and breathlessness',
     patient.mobile,
     '22 Harbour Road, Kochi',
+    'Stay record and discharge summary',
   ]);
   await expect(page.getByRole('main')).not.toContainText('₹');
   await expect(page.getByRole('main')).not.toContainText('3,350');
@@ -80,7 +86,9 @@ test('story 4: admitted, followed by the doctor, discharged with charges, invoic
 
   // The patient sees the invoice and downloads the PDF.
   await patientPage.reload();
-  const issued = patientPage.getByRole('article', { name: `Invoice ${invoice.number}` });
+  const issued = patientPage.getByRole('table', { name: 'My invoices' }).getByRole('row').filter({
+    hasText: `Invoice ${invoice.number}`,
+  });
   await expect(issued).toContainText('₹3,350.00');
   await expect(issued).toContainText('(4 days)');
   await expectNoSeriousA11yViolations(patientPage);

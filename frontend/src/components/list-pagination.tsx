@@ -1,4 +1,4 @@
-import { Group, Pagination, Text } from '@mantine/core';
+import { DataTablePages } from './data-table';
 
 interface ListPaginationProps {
   /** Rows in the whole list (the API's `count`). */
@@ -11,28 +11,7 @@ interface ListPaginationProps {
   label: string;
 }
 
-/** Page numbers under a paginated list; nothing when everything fits on one page. */
-export function ListPagination({ count, page, pageSize, onChange, label }: ListPaginationProps) {
-  const total = Math.max(1, Math.ceil(count / pageSize));
-  if (count <= pageSize && page === 1) return null;
-  const first = (page - 1) * pageSize + 1;
-  const last = Math.min(count, page * pageSize);
-  return (
-    <Group justify="space-between" gap="sm" component="nav" aria-label={`Pages of ${label}`}>
-      <Text size="sm" c="dimmed">
-        {count === 0 ? 'Nothing to show' : `${first}–${last} of ${count}`}
-      </Text>
-      <Pagination
-        total={total}
-        value={Math.min(page, total)}
-        onChange={onChange}
-        size="sm"
-        siblings={1}
-        getControlProps={(control) => ({
-          'aria-label': `${control.charAt(0).toUpperCase()}${control.slice(1)} page`,
-        })}
-        getItemProps={(item) => ({ 'aria-label': `Page ${item}` })}
-      />
-    </Group>
-  );
+/** Page numbers under a list that is not a {@link DataTable} (the same pages DataTable shows). */
+export function ListPagination({ label, ...pages }: ListPaginationProps) {
+  return <DataTablePages {...pages} noun={label} />;
 }

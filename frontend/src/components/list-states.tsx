@@ -12,26 +12,22 @@ interface LoadErrorProps {
   onRetry?: () => unknown;
 }
 
-/** Whether the record asked for does not exist (or is not the viewer's): asking again won't help. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 404;
-}
-
 /**
- * A list or panel whose data could not be loaded: why, and a way to try again. A record that
- * does not exist offers no "Try again": the answer would be the same.
+ * A list or panel whose data could not be loaded: why, and a way to try again (not for a record
+ * that does not exist: asking again cannot find it).
  */
 export function LoadError({ error, what, onRetry }: LoadErrorProps) {
+  const retry = error instanceof ApiError && error.status === 404 ? undefined : onRetry;
   return (
     <Alert color="red" variant="light" role="alert" title={`Could not load ${what}`}>
       <Group justify="space-between" gap="sm">
         <span>{errorMessage(error)}</span>
-        {onRetry !== undefined && !isNotFound(error) && (
+        {retry !== undefined && (
           <Button
             size="xs"
             variant="default"
             onClick={() => {
-              void onRetry();
+              void retry();
             }}
           >
             Try again

@@ -115,7 +115,7 @@ describe('profile: where you are signed in and two-factor sign-in', () => {
     const { user } = renderApp('/admin/profile');
 
     const section = await screen.findByRole('region', { name: "Where you're signed in" });
-    const rows = within(section).getAllByRole('row');
+    const rows = await within(section).findAllByRole('row');
     expect(rows.map((row) => row.textContent)).toEqual([
       expect.stringContaining('Device'),
       expect.stringContaining('Firefox on WindowsThis device'),

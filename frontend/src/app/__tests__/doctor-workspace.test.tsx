@@ -22,8 +22,9 @@ function signInAsDoctor() {
   mockAuth.refreshCookieUser = users.doctor;
 }
 
+/** The list's row of one patient (a table at this width). */
 function card(name: string) {
-  return screen.getByRole('article', { name });
+  return screen.getByRole('row', { name: new RegExp(name) });
 }
 
 describe('doctor dashboard', () => {
@@ -105,7 +106,7 @@ describe('my patients', () => {
     );
     const { user } = renderApp('/doctor/patients');
 
-    expect(await screen.findByRole('heading', { name: 'Ravi Kumar' })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Ravi Kumar/ })).toBeInTheDocument();
     const anita = card('Anita Shah');
     expect(within(anita).getByText('Migraine')).toBeVisible();
     expect(within(anita).getByRole('link', { name: '+919800000012' })).toHaveAttribute(
@@ -118,9 +119,9 @@ describe('my patients', () => {
 
     await user.type(screen.getByLabelText('Search by name or symptoms'), 'migraine');
     await waitFor(() => {
-      expect(screen.queryByRole('heading', { name: 'Ravi Kumar' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('row', { name: /Ravi Kumar/ })).not.toBeInTheDocument();
     });
-    expect(screen.getByRole('heading', { name: 'Anita Shah' })).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /Anita Shah/ })).toBeInTheDocument();
     expect(searches.at(-1)).toBe('migraine');
 
     await user.clear(screen.getByLabelText('Search by name or symptoms'));
@@ -152,7 +153,7 @@ describe('my patients', () => {
     expect(alert).toHaveTextContent('Could not load your patients');
     expect(alert).toHaveTextContent('Too many attempts. Please wait a minute and try again.');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByRole('heading', { name: 'Ravi Kumar' })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Ravi Kumar/ })).toBeInTheDocument();
   });
 });
 
@@ -179,7 +180,7 @@ describe('discharged patients', () => {
     );
     renderApp('/doctor/discharged');
 
-    expect(await screen.findByRole('heading', { name: 'Ravi Kumar' })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Ravi Kumar/ })).toBeInTheDocument();
     const ravi = card('Ravi Kumar');
     expect(within(ravi).getByText('Nov 1, 2026')).toBeVisible();
     expect(within(ravi).getByText('Nov 5, 2026')).toBeVisible();
@@ -233,7 +234,7 @@ describe('my appointments (doctor)', () => {
     );
     const { user } = renderApp('/doctor/appointments');
 
-    expect(await screen.findByRole('heading', { name: 'Ravi Kumar' })).toBeInTheDocument();
+    expect(await screen.findByRole('row', { name: /Ravi Kumar/ })).toBeInTheDocument();
     const ravi = card('Ravi Kumar');
     expect(within(ravi).getByText('Nov 20, 2026, 10:00 AM–10:30 AM')).toBeVisible();
     expect(within(ravi).getByText('Follow-up on chest pain')).toBeVisible();
@@ -242,10 +243,10 @@ describe('my appointments (doctor)', () => {
     expect(within(ravi).getByText('4 Lake Road, Kochi')).toBeVisible();
     // Not started yet: the API would refuse, so there is no button.
     const anita = card('Anita Shah');
-    expect(within(anita).queryByRole('button', { name: 'Mark as attended' })).toBeNull();
+    expect(within(anita).queryByRole('button', { name: /^Mark as attended/ })).toBeNull();
     expect(within(anita).getByText('You can mark it attended once it has started.')).toBeVisible();
 
-    await user.click(within(ravi).getByRole('button', { name: 'Mark as attended' }));
+    await user.click(within(ravi).getByRole('button', { name: 'Mark as attended, Ravi Kumar' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark as attended?' });
     expect(dialog).toHaveTextContent(
       'The appointment with Ravi Kumar on Nov 20, 2026, 10:00 AM becomes completed and leaves your list.',
@@ -254,7 +255,7 @@ describe('my appointments (doctor)', () => {
 
     expect(await screen.findByText('Marked as attended')).toBeInTheDocument();
     await waitFor(() => {
-      expect(screen.queryByRole('article', { name: 'Ravi Kumar' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('row', { name: /Ravi Kumar/ })).not.toBeInTheDocument();
     });
     expect(completed).toEqual(['31']);
     expect(card('Anita Shah')).toBeInTheDocument();
@@ -273,7 +274,7 @@ describe('my appointments (doctor)', () => {
     );
     const { user } = renderApp('/doctor/appointments');
 
-    await user.click(await screen.findByRole('button', { name: 'Mark as attended' }));
+    await user.click(await screen.findByRole('button', { name: 'Mark as attended, Ravi Kumar' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark as attended?' });
     await user.click(within(dialog).getByRole('button', { name: 'Mark as attended' }));
 

@@ -61,8 +61,11 @@ describe('notifications', () => {
       expect(router.state.location.pathname).toBe('/patient/notifications');
     });
     expect(await screen.findByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
-    expect(await screen.findAllByRole('listitem', { name: 'Unread notification' })).toHaveLength(2);
-    expect(screen.getAllByRole('listitem', { name: 'Notification' })).toHaveLength(1);
+    const table = await screen.findByRole('table', { name: 'Notifications' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    // Unread ones carry a "New" badge and a button to mark them read.
+    expect(rows.map((row) => within(row).queryByText('New') !== null)).toEqual([true, true, false]);
+    expect(within(table).getAllByRole('button', { name: /^Mark read: / })).toHaveLength(2);
   });
 
   it('marks one read, then all read, and the bell follows', async () => {
@@ -74,9 +77,13 @@ describe('notifications', () => {
     const { user } = renderApp('/patient/notifications');
 
     const first = await screen.findByText('Your appointment is confirmed.');
-    const card = first.closest('li');
+    const card = first.closest('tr');
     expect(card).not.toBeNull();
-    await user.click(within(card as HTMLElement).getByRole('button', { name: 'Mark read' }));
+    await user.click(
+      within(card as HTMLElement).getByRole('button', {
+        name: 'Mark read: Your appointment is confirmed.',
+      }),
+    );
 
     await screen.findByRole('link', { name: 'Notifications, 1 unread' });
     expect(marked).toEqual(['3']);
@@ -85,7 +92,7 @@ describe('notifications', () => {
 
     await screen.findByRole('link', { name: 'Notifications' });
     expect(marked).toEqual(['3', 'all']);
-    expect(screen.queryByRole('button', { name: 'Mark read' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Mark read/ })).toBeNull();
   });
 
   it('saves e-mail preferences; security and account notices cannot be switched off', async () => {

@@ -1,11 +1,9 @@
-import { Anchor, Button, Group, Stack, Table, Tabs, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PanelLoader } from '@/components/panel-loader';
 import { paths } from '@/config/paths';
 import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
@@ -74,97 +72,95 @@ export function AdmissionsPage() {
                   w={280}
                 />
               </Group>
-              {admissions.isPending ? (
-                <PanelLoader label="Loading admissions…" />
-              ) : admissions.isError ? (
-                <LoadError what="the admissions" error={admissions.error} onRetry={admissions.refetch} />
-              ) : admissions.data.results.length === 0 ? (
-                <EmptyList title={doctorId !== null ? 'No admissions under this doctor.' : tab.empty} />
-              ) : (
-                <>
-                  <Table.ScrollContainer minWidth={760}>
-                    <Table striped highlightOnHover verticalSpacing="sm">
-                      <VisuallyHidden component="caption">Admissions, {tab.label}</VisuallyHidden>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">Patient</Table.Th>
-                          <Table.Th scope="col">Doctor</Table.Th>
-                          <Table.Th scope="col">Admitted</Table.Th>
-                          {current ? (
-                            <Table.Th scope="col">Room</Table.Th>
-                          ) : (
-                            <Table.Th scope="col">Discharged</Table.Th>
-                          )}
-                          <Table.Th scope="col">
-                            <VisuallyHidden>Actions</VisuallyHidden>
-                          </Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {admissions.data.results.map((admission) => (
-                          <Table.Tr key={admission.id}>
-                            <Table.Td>
-                              <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
-                                {admission.patient_name}
-                              </Anchor>
-                              <Text size="xs" c="dimmed" lineClamp={1}>
-                                {admission.symptoms}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              {admission.doctor_name}
-                              <Text size="xs" c="dimmed">
-                                {admission.doctor_department}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>{format.date(admission.admitted_on)}</Table.Td>
-                            <Table.Td>
-                              {current
-                                ? admission.room === ''
-                                  ? '—'
-                                  : admission.room
-                                : admission.discharged_on === null
-                                  ? '—'
-                                  : format.date(admission.discharged_on)}
-                            </Table.Td>
-                            <Table.Td>
-                              {current ? (
-                                <Button
-                                  size="xs"
-                                  variant="light"
-                                  component={Link}
-                                  to={paths.admin.admission.getHref(admission.id)}
-                                  aria-label={`Discharge ${admission.patient_name}`}
-                                >
-                                  Discharge
-                                </Button>
-                              ) : admission.invoice !== null ? (
-                                <Anchor
-                                  component={Link}
-                                  to={paths.admin.invoice.getHref(admission.invoice)}
-                                  size="sm"
-                                  aria-label={`Invoice of ${admission.patient_name}`}
-                                >
-                                  Invoice
-                                </Anchor>
-                              ) : null}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <ListPagination
-                    page={page}
-                    pageSize={PAGE_SIZE}
-                    count={admissions.data.count}
-                    label="admissions"
-                    onChange={(next) => {
-                      setParams({ page: next });
-                    }}
-                  />
-                </>
-              )}
+              <DataTable
+                label={`Admissions, ${tab.label}`}
+                noun="admissions"
+                loading={admissions.isPending}
+                error={admissions.error}
+                onRetry={admissions.refetch}
+                records={admissions.data?.results}
+                rowKey={(admission) => admission.id}
+                minWidth={760}
+                empty={{ title: doctorId !== null ? 'No admissions under this doctor.' : tab.empty }}
+                columns={[
+                  {
+                    key: 'patient',
+                    header: 'Patient',
+                    card: 'title',
+                    render: (admission) => (
+                      <>
+                        <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
+                          {admission.patient_name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {admission.symptoms}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'doctor',
+                    header: 'Doctor',
+                    render: (admission) => (
+                      <>
+                        {admission.doctor_name}
+                        <Text size="xs" c="dimmed">
+                          {admission.doctor_department}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'admitted',
+                    header: 'Admitted',
+                    render: (admission) => format.date(admission.admitted_on),
+                  },
+                  current
+                    ? {
+                        key: 'room',
+                        header: 'Room',
+                        render: (admission) => (admission.room === '' ? '—' : admission.room),
+                      }
+                    : {
+                        key: 'discharged',
+                        header: 'Discharged',
+                        render: (admission) =>
+                          admission.discharged_on === null
+                            ? '—'
+                            : format.date(admission.discharged_on),
+                      },
+                ]}
+                rowActions={(admission) =>
+                  current ? (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      component={Link}
+                      to={paths.admin.admission.getHref(admission.id)}
+                      aria-label={`Discharge ${admission.patient_name}`}
+                    >
+                      Discharge
+                    </Button>
+                  ) : admission.invoice !== null ? (
+                    <Anchor
+                      component={Link}
+                      to={paths.admin.invoice.getHref(admission.invoice)}
+                      size="sm"
+                      aria-label={`Invoice of ${admission.patient_name}`}
+                    >
+                      Invoice
+                    </Anchor>
+                  ) : null
+                }
+                pagination={{
+                  page,
+                  pageSize: PAGE_SIZE,
+                  count: admissions.data?.count ?? 0,
+                  onChange: (next) => {
+                    setParams({ page: next });
+                  },
+                }}
+              />
             </Stack>
           </Tabs.Panel>
         ))}

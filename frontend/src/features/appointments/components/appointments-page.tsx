@@ -2,18 +2,14 @@ import {
   Button,
   Group,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
+import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import type { AppointmentStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
@@ -25,7 +21,8 @@ import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
 import { AppointmentActions } from './appointment-actions';
 
-const PARAMS = ['status', 'from', 'to', 'doctor', 'page'] as const;
+const PARAMS = ['status', 'from', 'to', 'doctor', 'ordering', 'page'] as const;
+const ORDERINGS = ['starts_at', '-starts_at'] as const;
 const PAGE_SIZE = 25;
 
 const TABS: { value: AppointmentStatus | 'ALL'; label: string; empty: string }[] = [
@@ -48,6 +45,9 @@ export function AppointmentsPage() {
   const [params, setParams] = useUrlParams(PARAMS);
   const page = pageFrom(params.page);
   const status = statusOf(params.status);
+  // Requests to decide on: the soonest first; every other list: the newest first.
+  const ordering =
+    orderingFrom(params.ordering, ORDERINGS) ?? (status === 'PENDING' ? 'starts_at' : undefined);
   const doctorId = idFrom(params.doctor);
   const from = isIsoDate(params.from) ? params.from : undefined;
   const to = isIsoDate(params.to) ? params.to : undefined;
@@ -56,8 +56,7 @@ export function AppointmentsPage() {
     date_from: from,
     date_to: to,
     doctor: doctorId ?? undefined,
-    // Requests to decide on: the soonest first; every other list: the newest first.
-    ordering: status === 'PENDING' ? 'starts_at' : undefined,
+    ordering,
     page,
     page_size: PAGE_SIZE,
   });
@@ -120,85 +119,91 @@ export function AppointmentsPage() {
                   w={260}
                 />
               </Group>
-              {appointments.isPending ? (
-                <PanelLoader label="Loading appointments…" />
-              ) : appointments.isError ? (
-                <LoadError
-                  what="the appointments"
-                  error={appointments.error}
-                  onRetry={appointments.refetch}
-                />
-              ) : appointments.data.results.length === 0 ? (
-                <EmptyList
-                  title={filtered ? 'No appointments match these filters.' : (tab?.empty ?? '')}
-                />
-              ) : (
-                <>
-                  <Table.ScrollContainer minWidth={900}>
-                    <Table striped highlightOnHover verticalSpacing="sm">
-                      <VisuallyHidden component="caption">
-                        Appointments, {item.label}
-                      </VisuallyHidden>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">When</Table.Th>
-                          <Table.Th scope="col">Patient</Table.Th>
-                          <Table.Th scope="col">Doctor</Table.Th>
-                          <Table.Th scope="col">Reason</Table.Th>
-                          <Table.Th scope="col">Status</Table.Th>
-                          <Table.Th scope="col">
-                            <VisuallyHidden>Actions</VisuallyHidden>
-                          </Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {appointments.data.results.map((appointment) => (
-                          <Table.Tr key={appointment.id}>
-                            <Table.Td>{format.dateTime(appointment.starts_at)}</Table.Td>
-                            <Table.Td>
-                              {appointment.patient_details.full_name}
-                              <Text size="xs" c="dimmed">
-                                {appointment.patient_details.mobile}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              {appointment.doctor_name}
-                              <Text size="xs" c="dimmed">
-                                {appointment.doctor_department}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td maw={240}>
-                              <Text size="sm" lineClamp={2}>
-                                {appointment.reason}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>
-                              <StatusBadge kind="appointment" status={appointment.status} />
-                              {appointment.status_reason !== '' && (
-                                <Text size="xs" c="dimmed" maw={200}>
-                                  {appointment.status_reason}
-                                </Text>
-                              )}
-                            </Table.Td>
-                            <Table.Td>
-                              <AppointmentActions appointment={appointment} />
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <ListPagination
-                    page={page}
-                    pageSize={PAGE_SIZE}
-                    count={appointments.data.count}
-                    label="appointments"
-                    onChange={(next) => {
-                      setParams({ page: next });
-                    }}
-                  />
-                </>
-              )}
+              <DataTable
+                label={`Appointments, ${item.label}`}
+                noun="appointments"
+                loading={appointments.isPending}
+                error={appointments.error}
+                onRetry={appointments.refetch}
+                records={appointments.data?.results}
+                rowKey={(appointment) => appointment.id}
+                minWidth={900}
+                empty={{
+                  title: filtered ? 'No appointments match these filters.' : (tab?.empty ?? ''),
+                }}
+                sort={{
+                  value: ordering,
+                  onChange: (next) => {
+                    setParams({ ordering: next });
+                  },
+                }}
+                columns={[
+                  {
+                    key: 'when',
+                    header: 'When',
+                    sortField: 'starts_at',
+                    card: 'title',
+                    render: (appointment) => format.dateTime(appointment.starts_at),
+                  },
+                  {
+                    key: 'patient',
+                    header: 'Patient',
+                    render: (appointment) => (
+                      <>
+                        {appointment.patient_details.full_name}
+                        <Text size="xs" c="dimmed">
+                          {appointment.patient_details.mobile}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'doctor',
+                    header: 'Doctor',
+                    render: (appointment) => (
+                      <>
+                        {appointment.doctor_name}
+                        <Text size="xs" c="dimmed">
+                          {appointment.doctor_department}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'reason',
+                    header: 'Reason',
+                    cellStyle: { maxWidth: 240 },
+                    render: (appointment) => (
+                      <Text size="sm" lineClamp={2}>
+                        {appointment.reason}
+                      </Text>
+                    ),
+                  },
+                  {
+                    key: 'status',
+                    header: 'Status',
+                    render: (appointment) => (
+                      <>
+                        <StatusBadge kind="appointment" status={appointment.status} />
+                        {appointment.status_reason !== '' && (
+                          <Text size="xs" c="dimmed" maw={200}>
+                            {appointment.status_reason}
+                          </Text>
+                        )}
+                      </>
+                    ),
+                  },
+                ]}
+                rowActions={(appointment) => <AppointmentActions appointment={appointment} />}
+                pagination={{
+                  page,
+                  pageSize: PAGE_SIZE,
+                  count: appointments.data?.count ?? 0,
+                  onChange: (next) => {
+                    setParams({ page: next });
+                  },
+                }}
+              />
             </Stack>
           </Tabs.Panel>
         ))}

@@ -1,23 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  DataList,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PageLoader } from '@/components/page-loader';
+import { DataTable } from '@/components/data-table';
 import { paths } from '@/config/paths';
 import { useAppointments } from '@/lib/api/resources/appointments';
 import type { components } from '@/lib/api/schema';
@@ -26,79 +13,9 @@ import { useNow } from '@/lib/use-now';
 
 import { useCompleteAppointment } from '../api/complete-appointment';
 
-type Appointment = components['schemas']['Appointment'];
-
 const APPOINTMENTS_PAGE_SIZE = 25;
 
-interface AppointmentCardProps {
-  appointment: Appointment;
-  now: number;
-  onMarkAttended: (appointment: Appointment) => void;
-}
-
-function AppointmentCard({ appointment, now, onMarkAttended }: AppointmentCardProps) {
-  const headingId = useId();
-  const format = useHospitalFormat();
-  const patient = appointment.patient_details;
-  // The API accepts "attended" only once the visit has started; before that there is no button.
-  const started = new Date(appointment.starts_at).getTime() <= now;
-  return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
-      <Stack gap="xs">
-        <Text fw={600} c="blue.8">
-          {format.dateTime(appointment.starts_at)}–{format.time(appointment.ends_at)}
-        </Text>
-        <Title order={2} size="h4" id={headingId}>
-          {patient.full_name}
-        </Title>
-        <DataList orientation="vertical" gap="xs">
-          <DataList.Item>
-            <DataList.ItemLabel>Reason</DataList.ItemLabel>
-            <DataList.ItemValue>{appointment.reason}</DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Symptoms</DataList.ItemLabel>
-            <DataList.ItemValue>{patient.symptoms}</DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Mobile</DataList.ItemLabel>
-            <DataList.ItemValue>
-              <Anchor href={`tel:${patient.mobile}`}>{patient.mobile}</Anchor>
-            </DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Address</DataList.ItemLabel>
-            <DataList.ItemValue style={{ whiteSpace: 'pre-line' }}>
-              {patient.address}
-            </DataList.ItemValue>
-          </DataList.Item>
-        </DataList>
-        {started ? (
-          <Group>
-            <Button
-              component={Link}
-              to={paths.doctor.visitNote.getHref(appointment.id)}
-              variant="light"
-            >
-              Visit note
-            </Button>
-            <Button
-              onClick={() => {
-                onMarkAttended(appointment);
-              }}
-            >
-              Mark as attended
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            You can mark it attended once it has started.
-          </Text>
-        )}
-      </Stack>
-    </Card>
-  );
-}
+type Appointment = components['schemas']['Appointment'];
 
 /** "My appointments": the doctor's confirmed appointments, soonest first. */
 export function DoctorAppointmentsPage() {
@@ -133,52 +50,108 @@ export function DoctorAppointmentsPage() {
     });
   };
 
-  const list = (() => {
-    if (appointments.isPending) return <PageLoader label="Loading your appointments…" />;
-    if (appointments.isError) {
-      return (
-        <LoadError
-          error={appointments.error}
-          what="your appointments"
-          onRetry={appointments.refetch}
-        />
-      );
-    }
-    const { results, count } = appointments.data;
-    if (results.length === 0) {
-      return (
-        <EmptyList
-          title="No confirmed appointments"
-          description="Appointments appear here once the hospital confirms them."
-        />
-      );
-    }
-    return (
-      <Stack gap="md">
+  const count = appointments.data?.count ?? 0;
+  const list = (
+    <Stack gap="md">
+      {appointments.data !== undefined && count > 0 && (
         <Text size="sm" c="dimmed">
           {count === 1 ? '1 confirmed appointment' : `${count} confirmed appointments`}, soonest
           first
         </Text>
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-          {results.map((appointment) => (
-            <AppointmentCard
-              key={appointment.id}
-              appointment={appointment}
-              now={now}
-              onMarkAttended={setConfirming}
-            />
-          ))}
-        </SimpleGrid>
-        <ListPagination
-          count={count}
-          page={page}
-          pageSize={APPOINTMENTS_PAGE_SIZE}
-          onChange={setPage}
-          label="appointments"
-        />
-      </Stack>
-    );
-  })();
+      )}
+      <DataTable
+        label="My confirmed appointments"
+        noun="appointments"
+        loading={appointments.isPending}
+        error={appointments.error}
+        onRetry={appointments.refetch}
+        records={appointments.data?.results}
+        rowKey={(appointment) => appointment.id}
+        empty={{
+          title: 'No confirmed appointments',
+          description: 'Appointments appear here once the hospital confirms them.',
+        }}
+        columns={[
+          {
+            key: 'when',
+            header: 'When',
+            render: (appointment) =>
+              `${format.dateTime(appointment.starts_at)}–${format.time(appointment.ends_at)}`,
+          },
+          {
+            key: 'patient',
+            header: 'Patient',
+            card: 'title',
+            render: (appointment) => appointment.patient_details.full_name,
+          },
+          { key: 'reason', header: 'Reason', render: (appointment) => appointment.reason },
+          {
+            key: 'symptoms',
+            header: 'Symptoms',
+            render: (appointment) => appointment.patient_details.symptoms,
+          },
+          {
+            key: 'mobile',
+            header: 'Mobile',
+            render: (appointment) => (
+              <Anchor href={`tel:${appointment.patient_details.mobile}`}>
+                {appointment.patient_details.mobile}
+              </Anchor>
+            ),
+          },
+          {
+            key: 'address',
+            header: 'Address',
+            cellStyle: { whiteSpace: 'pre-line' },
+            render: (appointment) => (
+              <Text span size="sm" style={{ whiteSpace: 'pre-line' }}>
+                {appointment.patient_details.address}
+              </Text>
+            ),
+          },
+        ]}
+        rowActions={(appointment) => {
+          const who = appointment.patient_details.full_name;
+          // The API accepts "attended" only once the visit has started; before that, no button.
+          if (new Date(appointment.starts_at).getTime() > now) {
+            return (
+              <Text size="sm" c="dimmed">
+                You can mark it attended once it has started.
+              </Text>
+            );
+          }
+          return (
+            <Group gap="xs">
+              <Button
+                component={Link}
+                to={paths.doctor.visitNote.getHref(appointment.id)}
+                variant="light"
+                size="xs"
+                aria-label={`Visit note, ${who}`}
+              >
+                Visit note
+              </Button>
+              <Button
+                size="xs"
+                aria-label={`Mark as attended, ${who}`}
+                onClick={() => {
+                  setConfirming(appointment);
+                }}
+              >
+                Mark as attended
+              </Button>
+            </Group>
+          );
+        }}
+        pagination={{
+          page,
+          pageSize: APPOINTMENTS_PAGE_SIZE,
+          count,
+          onChange: setPage,
+        }}
+      />
+    </Stack>
+  );
 
   return (
     <Stack gap="lg">

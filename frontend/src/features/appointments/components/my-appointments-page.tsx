@@ -1,12 +1,10 @@
-import { Button, Card, DataList, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PageLoader } from '@/components/page-loader';
+import { DataTable } from '@/components/data-table';
 import { paths } from '@/config/paths';
 import { useAppointments, useCancelAppointment } from '@/lib/api/resources/appointments';
 import type { components } from '@/lib/api/schema';
@@ -25,67 +23,30 @@ function canCancel(appointment: Appointment, now: number): boolean {
   return appointment.status === 'CONFIRMED' && new Date(appointment.starts_at).getTime() > now;
 }
 
-interface AppointmentCardProps {
-  appointment: Appointment;
-  now: number;
-  onCancel: (appointment: Appointment) => void;
-}
-
-function AppointmentCard({ appointment, now, onCancel }: AppointmentCardProps) {
-  const headingId = useId();
-  const format = useHospitalFormat();
+/** The status, with why it was rejected or cancelled, or that it waits for approval. */
+function AppointmentStatus({ appointment }: { appointment: Appointment }) {
   const reasonLabel =
     appointment.status === 'REJECTED' ? 'Why it was rejected' : 'Why it was cancelled';
   const showStatusReason =
     (appointment.status === 'REJECTED' || appointment.status === 'CANCELLED') &&
     appointment.status_reason !== '';
   return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs" align="flex-start">
-          <Title order={2} size="h4" id={headingId}>
-            {format.dateTime(appointment.starts_at)}
-          </Title>
-          <AppointmentStatusBadge status={appointment.status} />
-        </Group>
-        <DataList orientation="vertical" gap="xs">
-          <DataList.Item>
-            <DataList.ItemLabel>Doctor</DataList.ItemLabel>
-            <DataList.ItemValue>
-              Dr. {appointment.doctor_name} ({appointment.doctor_department})
-            </DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Reason</DataList.ItemLabel>
-            <DataList.ItemValue>{appointment.reason}</DataList.ItemValue>
-          </DataList.Item>
-          {showStatusReason && (
-            <DataList.Item>
-              <DataList.ItemLabel>{reasonLabel}</DataList.ItemLabel>
-              <DataList.ItemValue>{appointment.status_reason}</DataList.ItemValue>
-            </DataList.Item>
-          )}
-        </DataList>
-        {appointment.status === 'PENDING' && (
-          <Text size="sm" c="dimmed">
-            Waiting for the hospital&apos;s approval.
+    <Stack gap={4} align="flex-start">
+      <AppointmentStatusBadge status={appointment.status} />
+      {showStatusReason && (
+        <div>
+          <Text size="xs" c="dimmed">
+            {reasonLabel}
           </Text>
-        )}
-        {canCancel(appointment, now) && (
-          <Group>
-            <Button
-              variant="default"
-              color="red"
-              onClick={() => {
-                onCancel(appointment);
-              }}
-            >
-              Cancel appointment
-            </Button>
-          </Group>
-        )}
-      </Stack>
-    </Card>
+          <Text size="sm">{appointment.status_reason}</Text>
+        </div>
+      )}
+      {appointment.status === 'PENDING' && (
+        <Text size="sm" c="dimmed">
+          Waiting for the hospital&apos;s approval.
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -125,53 +86,69 @@ export function MyAppointmentsPage() {
     );
   };
 
-  const list = (() => {
-    if (appointments.isPending) return <PageLoader label="Loading your appointments…" />;
-    if (appointments.isError) {
-      return (
-        <LoadError
-          error={appointments.error}
-          what="your appointments"
-          onRetry={appointments.refetch}
-        />
-      );
-    }
-    const { results, count } = appointments.data;
-    if (results.length === 0) {
-      return (
-        <EmptyList
-          title="You have no appointments yet"
-          action={
-            <Button component={Link} to={paths.patient.book.getHref()}>
-              Book an appointment
-            </Button>
-          }
-        />
-      );
-    }
-    return (
-      <Stack gap="md">
-        {results.map((appointment) => (
-          <AppointmentCard
-            key={appointment.id}
-            appointment={appointment}
-            now={now}
-            onCancel={setCancelling}
-          />
-        ))}
-        <ListPagination
-          count={count}
-          page={page}
-          pageSize={APPOINTMENTS_PAGE_SIZE}
-          onChange={setPage}
-          label="appointments"
-        />
-      </Stack>
-    );
-  })();
+  const list = (
+    <DataTable
+      label="My appointments"
+      noun="appointments"
+      loading={appointments.isPending}
+      error={appointments.error}
+      onRetry={appointments.refetch}
+      records={appointments.data?.results}
+      rowKey={(appointment) => appointment.id}
+      empty={{
+        title: 'You have no appointments yet',
+        action: (
+          <Button component={Link} to="/patient/book">
+            Book an appointment
+          </Button>
+        ),
+      }}
+      columns={[
+        {
+          key: 'when',
+          header: 'When',
+          card: 'title',
+          render: (appointment) => format.dateTime(appointment.starts_at),
+        },
+        {
+          key: 'doctor',
+          header: 'Doctor',
+          render: (appointment) =>
+            `Dr. ${appointment.doctor_name} (${appointment.doctor_department})`,
+        },
+        { key: 'reason', header: 'Reason', render: (appointment) => appointment.reason },
+        {
+          key: 'status',
+          header: 'Status',
+          render: (appointment) => <AppointmentStatus appointment={appointment} />,
+        },
+      ]}
+      rowActions={(appointment) =>
+        canCancel(appointment, now) ? (
+          <Button
+            variant="default"
+            color="red"
+            size="xs"
+            aria-label={`Cancel appointment, ${format.dateTime(appointment.starts_at)}`}
+            onClick={() => {
+              setCancelling(appointment);
+            }}
+          >
+            Cancel
+          </Button>
+        ) : null
+      }
+      pagination={{
+        page,
+        pageSize: APPOINTMENTS_PAGE_SIZE,
+        count: appointments.data?.count ?? 0,
+        onChange: setPage,
+      }}
+    />
+  );
 
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg">
       <Group justify="space-between" gap="sm">
         <Title order={1}>My appointments</Title>
         <Button component={Link} to={paths.patient.book.getHref()} variant="light">

@@ -4,17 +4,13 @@ import {
   Group,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 
 import { FormError } from '@/components/form-error';
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
 import { isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
@@ -129,90 +125,101 @@ export function AuditEventsPage() {
           }}
         />
       </Group>
-      {events.isPending ? (
-        <PanelLoader label="Loading the audit log…" />
-      ) : events.isError ? (
-        <LoadError what="the audit log" error={events.error} onRetry={events.refetch} />
-      ) : events.data.results.length === 0 ? (
-        <EmptyList title="No events match these filters" />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={960}>
-            <Table striped verticalSpacing="xs">
-              <VisuallyHidden component="caption">Audit events</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">Kind</Table.Th>
-                  <Table.Th scope="col">Action</Table.Th>
-                  <Table.Th scope="col">Record</Table.Th>
-                  <Table.Th scope="col">Patients</Table.Th>
-                  <Table.Th scope="col">Request</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.data.results.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td>
-                      <time dateTime={event.at}>{format.dateTime(event.at)}</time>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{event.actor_name === '' ? 'Nobody signed in' : event.actor_name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {event.actor_role}
-                        {event.actor === null ? '' : ` · user ${event.actor}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={KIND_COLORS[event.kind] ?? 'gray'}>
-                        {event.kind}
-                      </Badge>
-                      {event.outcome === 'FAILURE' && (
-                        <Text size="xs" c="red.9">
-                          refused
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {event.action}
-                      </Text>
-                      {event.filters.length > 0 && (
-                        <Text size="xs" c="dimmed">
-                          filters: {event.filters.join(', ')}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {event.object_type === ''
-                        ? '—'
-                        : `${event.object_type}${event.object_id === '' ? ' (list)' : ` #${event.object_id}`}`}
-                    </Table.Td>
-                    <Table.Td>
-                      {event.patient_ids.length === 0 ? '—' : event.patient_ids.join(', ')}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace">
-                        {event.request_id === '' ? '—' : event.request_id.slice(0, 12)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListPagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            count={events.data.count}
-            label="audit events"
-            onChange={(next) => {
-              setParams({ page: next });
-            }}
-          />
-        </>
-      )}
+      <DataTable
+        label="Audit events"
+        noun="audit events"
+        what="the audit log"
+        loading={events.isPending}
+        error={events.error}
+        onRetry={events.refetch}
+        records={events.data?.results}
+        rowKey={(event) => event.id}
+        minWidth={960}
+        empty={{ title: 'No events match these filters' }}
+        columns={[
+          {
+            key: 'when',
+            header: 'When',
+            card: 'title',
+            render: (event) => <time dateTime={event.at}>{format.dateTime(event.at)}</time>,
+          },
+          {
+            key: 'who',
+            header: 'Who',
+            render: (event) => (
+              <>
+                <Text size="sm">{event.actor_name === '' ? 'Nobody signed in' : event.actor_name}</Text>
+                <Text size="xs" c="dimmed">
+                  {event.actor_role}
+                  {event.actor === null ? '' : ` · user ${event.actor}`}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: 'kind',
+            header: 'Kind',
+            render: (event) => (
+              <>
+                <Badge variant="light" color={KIND_COLORS[event.kind] ?? 'gray'}>
+                  {event.kind}
+                </Badge>
+                {event.outcome === 'FAILURE' && (
+                  <Text size="xs" c="red.9">
+                    refused
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'action',
+            header: 'Action',
+            render: (event) => (
+              <>
+                <Text size="sm" ff="monospace">
+                  {event.action}
+                </Text>
+                {event.filters.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    filters: {event.filters.join(', ')}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'record',
+            header: 'Record',
+            render: (event) =>
+              event.object_type === ''
+                ? '—'
+                : `${event.object_type}${event.object_id === '' ? ' (list)' : ` #${event.object_id}`}`,
+          },
+          {
+            key: 'patients',
+            header: 'Patients',
+            render: (event) => (event.patient_ids.length === 0 ? '—' : event.patient_ids.join(', ')),
+          },
+          {
+            key: 'request',
+            header: 'Request',
+            render: (event) => (
+              <Text size="xs" ff="monospace">
+                {event.request_id === '' ? '—' : event.request_id.slice(0, 12)}
+              </Text>
+            ),
+          },
+        ]}
+        pagination={{
+          page,
+          pageSize: PAGE_SIZE,
+          count: events.data?.count ?? 0,
+          onChange: (next) => {
+            setParams({ page: next });
+          },
+        }}
+      />
     </Stack>
   );
 }

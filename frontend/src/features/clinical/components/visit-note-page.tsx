@@ -1,8 +1,9 @@
-import { Button, DataList, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, DataList, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useParams } from 'react-router';
 
 import { ConfirmModal } from '@/components/confirm-modal';
+import { DataTable } from '@/components/data-table';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PageLoader } from '@/components/page-loader';
@@ -96,32 +97,31 @@ function SignedVisitNote({ note }: { note: VisitNote }) {
               Download prescription PDF
             </Button>
           </Group>
-          <Table.ScrollContainer minWidth={560}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Medicine</Table.Th>
-                  <Table.Th>Dose</Table.Th>
-                  <Table.Th>Frequency</Table.Th>
-                  <Table.Th>Days</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {prescription.lines.map((line, index) => (
-                  <Table.Tr key={index}>
-                    <Table.Td>
-                      {line.medicine} {line.strength}
-                    </Table.Td>
-                    <Table.Td>
-                      {line.dose} ({line.route.toLowerCase()})
-                    </Table.Td>
-                    <Table.Td>{line.frequency}</Table.Td>
-                    <Table.Td>{line.duration_days}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            label="Prescription"
+            cardHeadingOrder={3}
+            noun="medicines"
+            loading={false}
+            records={prescription.lines}
+            rowKey={(line) => prescription.lines.indexOf(line)}
+            striped={false}
+            empty={{ title: 'No medicines prescribed.' }}
+            columns={[
+              {
+                key: 'medicine',
+                header: 'Medicine',
+                card: 'title',
+                render: (line) => `${line.medicine} ${line.strength}`,
+              },
+              {
+                key: 'dose',
+                header: 'Dose',
+                render: (line) => `${line.dose} (${line.route.toLowerCase()})`,
+              },
+              { key: 'frequency', header: 'Frequency', render: (line) => line.frequency },
+              { key: 'days', header: 'Days', render: (line) => line.duration_days },
+            ]}
+          />
         </Paper>
       )}
       <Addenda kind="visit-note" documentId={note.id} addenda={note.addenda} />

@@ -4,20 +4,16 @@ import {
   Group,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
+import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PanelLoader } from '@/components/panel-loader';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
 import { paths } from '@/config/paths';
@@ -27,7 +23,8 @@ import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 
 import { DoctorDecision } from './doctor-decision';
 
-const PARAMS = ['status', 'department', 'search', 'page'] as const;
+const PARAMS = ['status', 'department', 'search', 'ordering', 'page'] as const;
+const ORDERINGS = ['name', '-name', 'created_at', '-created_at', 'department', '-department'] as const;
 const PAGE_SIZE = 25;
 
 const TABS: { value: AccountStatus | 'ALL'; label: string; empty: string }[] = [
@@ -49,6 +46,7 @@ export function DoctorsPage() {
   const [params, setParams] = useUrlParams(PARAMS);
   const page = pageFrom(params.page);
   const status = statusOf(params.status);
+  const ordering = orderingFrom(params.ordering, ORDERINGS);
   const [searchText, setSearchText] = useState(params.search);
   const setSearch = useDebouncedCallback((value: string) => {
     setParams({ search: value.trim() });
@@ -58,6 +56,7 @@ export function DoctorsPage() {
     status,
     department: params.department === '' ? undefined : params.department,
     search: params.search === '' ? undefined : params.search,
+    ordering,
     page,
     page_size: PAGE_SIZE,
   });
@@ -118,65 +117,71 @@ export function DoctorsPage() {
                   w={260}
                 />
               </Group>
-              {doctors.isPending ? (
-                <PanelLoader label="Loading doctors…" />
-              ) : doctors.isError ? (
-                <LoadError what="the doctors" error={doctors.error} onRetry={doctors.refetch} />
-              ) : doctors.data.results.length === 0 ? (
-                <EmptyList title={filtered ? 'No doctors match these filters.' : tab?.empty ?? ''} />
-              ) : (
-                <>
-                  <Table.ScrollContainer minWidth={760}>
-                    <Table striped highlightOnHover verticalSpacing="sm">
-                      <VisuallyHidden component="caption">Doctors, {item.label}</VisuallyHidden>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">Name</Table.Th>
-                          <Table.Th scope="col">Department</Table.Th>
-                          <Table.Th scope="col">Mobile</Table.Th>
-                          <Table.Th scope="col">Status</Table.Th>
-                          <Table.Th scope="col">Since</Table.Th>
-                          <Table.Th scope="col">
-                            <VisuallyHidden>Actions</VisuallyHidden>
-                          </Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {doctors.data.results.map((doctor) => (
-                          <Table.Tr key={doctor.id}>
-                            <Table.Td>
-                              <Anchor component={Link} to={paths.admin.doctor.getHref(doctor.id)}>
-                                {doctor.full_name}
-                              </Anchor>
-                              <Text size="xs" c="dimmed">
-                                {doctor.username}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>{doctor.department_name}</Table.Td>
-                            <Table.Td>{doctor.mobile}</Table.Td>
-                            <Table.Td>
-                              <StatusBadge kind="account" status={doctor.status} />
-                            </Table.Td>
-                            <Table.Td>{format.dateTime(doctor.created_at)}</Table.Td>
-                            <Table.Td>
-                              {doctor.status === 'PENDING' && <DoctorDecision doctor={doctor} />}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <ListPagination
-                    page={page}
-                    pageSize={PAGE_SIZE}
-                    count={doctors.data.count}
-                    label="doctors"
-                    onChange={(next) => {
-                      setParams({ page: next });
-                    }}
-                  />
-                </>
-              )}
+              <DataTable
+                label={`Doctors, ${item.label}`}
+                noun="doctors"
+                loading={doctors.isPending}
+                error={doctors.error}
+                onRetry={doctors.refetch}
+                records={doctors.data?.results}
+                rowKey={(doctor) => doctor.id}
+                empty={{
+                  title: filtered ? 'No doctors match these filters.' : (tab?.empty ?? ''),
+                }}
+                sort={{
+                  value: ordering,
+                  onChange: (next) => {
+                    setParams({ ordering: next });
+                  },
+                }}
+                columns={[
+                  {
+                    key: 'name',
+                    header: 'Name',
+                    sortField: 'name',
+                    card: 'title',
+                    render: (doctor) => (
+                      <>
+                        <Anchor component={Link} to={paths.admin.doctor.getHref(doctor.id)}>
+                          {doctor.full_name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {doctor.username}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'department',
+                    header: 'Department',
+                    sortField: 'department',
+                    render: (doctor) => doctor.department_name,
+                  },
+                  { key: 'mobile', header: 'Mobile', render: (doctor) => doctor.mobile },
+                  {
+                    key: 'status',
+                    header: 'Status',
+                    render: (doctor) => <StatusBadge kind="account" status={doctor.status} />,
+                  },
+                  {
+                    key: 'since',
+                    header: 'Since',
+                    sortField: 'created_at',
+                    render: (doctor) => format.dateTime(doctor.created_at),
+                  },
+                ]}
+                rowActions={(doctor) =>
+                  doctor.status === 'PENDING' ? <DoctorDecision doctor={doctor} /> : null
+                }
+                pagination={{
+                  page,
+                  pageSize: PAGE_SIZE,
+                  count: doctors.data?.count ?? 0,
+                  onChange: (next) => {
+                    setParams({ page: next });
+                  },
+                }}
+              />
             </Stack>
           </Tabs.Panel>
         ))}

@@ -1,12 +1,10 @@
-import { Anchor, Group, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, Stack, TextInput } from '@mantine/core';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
-import { paths } from '@/config/paths';
 import { formatMoney, isIsoDate } from '@/lib/format';
+import { paths } from '@/config/paths';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 
@@ -50,65 +48,54 @@ export function InvoicesPage() {
           }}
         />
       </Group>
-      {invoices.isPending ? (
-        <PanelLoader label="Loading invoices…" />
-      ) : invoices.isError ? (
-        <LoadError what="the invoices" error={invoices.error} onRetry={invoices.refetch} />
-      ) : invoices.data.results.length === 0 ? (
-        <EmptyList
-          title={filtered ? 'No invoices issued in these dates' : 'No invoices yet'}
-          description="An invoice is issued when a patient is discharged."
-        />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <VisuallyHidden component="caption">Invoices</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Number</Table.Th>
-                  <Table.Th scope="col">Patient</Table.Th>
-                  <Table.Th scope="col">Doctor</Table.Th>
-                  <Table.Th scope="col">Issued</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Total
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invoices.data.results.map((invoice) => (
-                  <Table.Tr key={invoice.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.id)}>
-                        {invoice.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{invoice.patient_name}</Table.Td>
-                    <Table.Td>{invoice.doctor_name}</Table.Td>
-                    <Table.Td>{format.dateTime(invoice.issued_at)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(invoice.total, invoice.currency)}</Table.Td>
-                    <Table.Td>
-                      <DownloadPdfButton invoice={invoice} size="xs" withNumber />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListPagination
-            page={page}
-            pageSize={PAGE_SIZE}
-            count={invoices.data.count}
-            label="invoices"
-            onChange={(next) => {
-              setParams({ page: next });
-            }}
-          />
-        </>
-      )}
+      <DataTable
+        label="Invoices"
+        noun="invoices"
+        loading={invoices.isPending}
+        error={invoices.error}
+        onRetry={invoices.refetch}
+        records={invoices.data?.results}
+        rowKey={(invoice) => invoice.id}
+        minWidth={820}
+        empty={{
+          title: filtered ? 'No invoices issued in these dates' : 'No invoices yet',
+          description: 'An invoice is issued when a patient is discharged.',
+        }}
+        columns={[
+          {
+            key: 'number',
+            header: 'Number',
+            card: 'title',
+            render: (invoice) => (
+              <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.id)}>
+                {invoice.number}
+              </Anchor>
+            ),
+          },
+          { key: 'patient', header: 'Patient', render: (invoice) => invoice.patient_name },
+          { key: 'doctor', header: 'Doctor', render: (invoice) => invoice.doctor_name },
+          {
+            key: 'issued',
+            header: 'Issued',
+            render: (invoice) => format.dateTime(invoice.issued_at),
+          },
+          {
+            key: 'total',
+            header: 'Total',
+            cellStyle: { textAlign: 'right' },
+            render: (invoice) => formatMoney(invoice.total, invoice.currency),
+          },
+        ]}
+        rowActions={(invoice) => <DownloadPdfButton invoice={invoice} size="xs" withNumber />}
+        pagination={{
+          page,
+          pageSize: PAGE_SIZE,
+          count: invoices.data?.count ?? 0,
+          onChange: (next) => {
+            setParams({ page: next });
+          },
+        }}
+      />
     </Stack>
   );
 }

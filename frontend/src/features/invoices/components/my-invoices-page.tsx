@@ -1,12 +1,10 @@
-import { Button, Card, DataList, Group, Stack, Title } from '@mantine/core';
-import { useId, useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PageLoader } from '@/components/page-loader';
+import { DataTable } from '@/components/data-table';
+import { EmptyList } from '@/components/list-states';
 import { paths } from '@/config/paths';
-import type { components } from '@/lib/api/schema';
 import { formatMoney } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 
@@ -14,55 +12,7 @@ import { useDashboard } from '../api/get-balance';
 import { useInvoices } from '../api/get-invoices';
 import { DownloadPdfButton } from './download-pdf-button';
 
-type Invoice = components['schemas']['InvoiceWithPayment'];
-
 const INVOICES_PAGE_SIZE = 25;
-
-function InvoiceCard({ invoice }: { invoice: Invoice }) {
-  const headingId = useId();
-  const format = useHospitalFormat();
-  return (
-    <Card withBorder padding="md" component="article" aria-labelledby={headingId}>
-      <Stack gap="xs">
-        <Title order={2} size="h4" id={headingId}>
-          Invoice {invoice.number}
-        </Title>
-        <DataList orientation="vertical" gap="xs">
-          <DataList.Item>
-            <DataList.ItemLabel>Stay</DataList.ItemLabel>
-            <DataList.ItemValue>
-              {format.date(invoice.admitted_on)} to {format.date(invoice.discharged_on)} (
-              {invoice.days === 1 ? '1 day' : `${invoice.days} days`})
-            </DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Doctor</DataList.ItemLabel>
-            <DataList.ItemValue>
-              Dr. {invoice.doctor_name} ({invoice.doctor_department})
-            </DataList.ItemValue>
-          </DataList.Item>
-          <DataList.Item>
-            <DataList.ItemLabel>Total</DataList.ItemLabel>
-            <DataList.ItemValue fw={700}>
-              {formatMoney(invoice.total, invoice.currency)}
-            </DataList.ItemValue>
-          </DataList.Item>
-        </DataList>
-        <Group gap="sm">
-          <Button
-            component={Link}
-            to={paths.patient.invoice.getHref(invoice.id)}
-            variant="default"
-            aria-label={`View invoice ${invoice.number}`}
-          >
-            View invoice
-          </Button>
-          <DownloadPdfButton invoice={invoice} withNumber />
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
 
 /** Said when there is no invoice yet: it is issued at discharge. */
 function NoInvoiceYet() {
@@ -90,31 +40,73 @@ export function MyInvoicesPage() {
   const [page, setPage] = useState(1);
   const invoices = useInvoices({ page, page_size: INVOICES_PAGE_SIZE });
 
-  const list = (() => {
-    if (invoices.isPending) return <PageLoader label="Loading your invoices…" />;
-    if (invoices.isError) {
-      return <LoadError error={invoices.error} what="your invoices" onRetry={invoices.refetch} />;
-    }
-    const { results, count } = invoices.data;
-    if (results.length === 0) return <NoInvoiceYet />;
-    return (
-      <Stack gap="md">
-        {results.map((invoice) => (
-          <InvoiceCard key={invoice.id} invoice={invoice} />
-        ))}
-        <ListPagination
-          count={count}
-          page={page}
-          pageSize={INVOICES_PAGE_SIZE}
-          onChange={setPage}
-          label="invoices"
-        />
-      </Stack>
-    );
-  })();
+  const format = useHospitalFormat();
+
+  const list = (
+    <DataTable
+      label="My invoices"
+      noun="invoices"
+      loading={invoices.isPending}
+      error={invoices.error}
+      onRetry={invoices.refetch}
+      records={invoices.data?.results}
+      rowKey={(invoice) => invoice.id}
+      empty={<NoInvoiceYet />}
+      columns={[
+        {
+          key: 'number',
+          header: 'Invoice',
+          card: 'title',
+          render: (invoice) => `Invoice ${invoice.number}`,
+        },
+        {
+          key: 'stay',
+          header: 'Stay',
+          render: (invoice) =>
+            `${format.date(invoice.admitted_on)} to ${format.date(invoice.discharged_on)} (${
+              invoice.days === 1 ? '1 day' : `${invoice.days} days`
+            })`,
+        },
+        {
+          key: 'doctor',
+          header: 'Doctor',
+          render: (invoice) => `Dr. ${invoice.doctor_name} (${invoice.doctor_department})`,
+        },
+        {
+          key: 'total',
+          header: 'Total',
+          render: (invoice) => (
+            <Text span fw={700} size="sm">
+              {formatMoney(invoice.total, invoice.currency)}
+            </Text>
+          ),
+        },
+      ]}
+      rowActions={(invoice) => (
+        <Group gap="xs">
+          <Button
+            component={Link}
+            to={paths.patient.invoice.getHref(invoice.id)}
+            variant="default"
+            size="xs"
+            aria-label={`View invoice ${invoice.number}`}
+          >
+            View invoice
+          </Button>
+          <DownloadPdfButton invoice={invoice} withNumber />
+        </Group>
+      )}
+      pagination={{
+        page,
+        pageSize: INVOICES_PAGE_SIZE,
+        count: invoices.data?.count ?? 0,
+        onChange: setPage,
+      }}
+    />
+  );
 
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg">
       <Title order={1}>My invoices</Title>
       {list}
     </Stack>

@@ -1,11 +1,9 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Switch, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
-import { EmptyList, LoadError } from '@/components/list-states';
+import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifyError } from '@/lib/notify';
 
@@ -23,7 +21,7 @@ export function NotificationsPage() {
   const format = useHospitalFormat();
 
   return (
-    <Stack gap="md" maw={800}>
+    <Stack gap="md">
       <PageHeader
         title="Notifications"
         description="What happened that concerns you, newest first."
@@ -53,81 +51,78 @@ export function NotificationsPage() {
           setPage(1);
         }}
       />
-      {list.isPending ? (
-        <PanelLoader label="Loading your notifications…" />
-      ) : list.isError ? (
-        <LoadError what="your notifications" error={list.error} onRetry={list.refetch} />
-      ) : list.data.results.length === 0 ? (
-        <EmptyList
-          title={unreadOnly ? 'Nothing unread' : 'No notifications yet'}
-          description="When something happens that concerns you, it shows here."
-        />
-      ) : (
-        <>
-          <ul
-            style={{
-              listStyle: 'none',
-              padding: 0,
-              margin: 0,
-              display: 'flex',
-              flexDirection: 'column',
-              gap: 'var(--mantine-spacing-sm)',
-            }}
-          >
-            {list.data.results.map((item) => {
+      <DataTable
+        label="Notifications"
+        noun="notifications"
+        loading={list.isPending}
+        error={list.error}
+        onRetry={list.refetch}
+        records={list.data?.results}
+        rowKey={(item) => item.id}
+        empty={{
+          title: unreadOnly ? 'Nothing unread' : 'No notifications yet',
+          description: 'When something happens that concerns you, it shows here.',
+        }}
+        columns={[
+          {
+            key: 'text',
+            header: 'Notification',
+            card: 'title',
+            render: (item) => {
               const unread = item.read_at === null;
               return (
-                <li key={item.id} aria-label={unread ? 'Unread notification' : 'Notification'}>
-                <Card withBorder padding="sm">
-                  <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                    <Stack gap={4} style={{ flex: 1, minWidth: 200 }}>
-                      <Group gap="xs">
-                        {unread && (
-                          <Badge size="sm" color="red" variant="light">
-                            New
-                          </Badge>
-                        )}
-                        <Text size="xs" c="dimmed">
-                          <time dateTime={item.created_at}>{format.dateTime(item.created_at)}</time>
-                        </Text>
-                      </Group>
-                      <Text size="sm" fw={unread ? 600 : 400}>
-                        {item.text}
-                      </Text>
-                      {item.link !== '' && (
-                        <Anchor component={Link} to={item.link} size="sm">
-                          Open
-                        </Anchor>
-                      )}
-                    </Stack>
-                    {unread && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        loading={markRead.isPending && markRead.variables === item.id}
-                        onClick={() => { markRead.mutate(item.id, {
-                            onError: (error) => { notifyError('Could not mark it read', error); },
-                          }); }
-                        }
-                      >
-                        Mark read
-                      </Button>
-                    )}
-                  </Group>
-                </Card>
-                </li>
+                <Stack gap={4} align="flex-start">
+                  {unread && (
+                    <Badge size="sm" color="red" variant="light">
+                      New
+                    </Badge>
+                  )}
+                  <Text size="sm" fw={unread ? 600 : 400}>
+                    {item.text}
+                  </Text>
+                  {item.link !== '' && (
+                    <Anchor component={Link} to={item.link} size="sm">
+                      Open
+                    </Anchor>
+                  )}
+                </Stack>
               );
-            })}
-          </ul>
-          <ListPagination
-            count={list.data.count}
-            page={page}
-            pageSize={NOTIFICATIONS_PAGE_SIZE}
-            onChange={setPage}
-            label="notifications"
-          />
-        </>
-      )}
+            },
+          },
+          {
+            key: 'when',
+            header: 'When',
+            render: (item) => (
+              <time dateTime={item.created_at}>{format.dateTime(item.created_at)}</time>
+            ),
+          },
+        ]}
+        rowActions={(item) =>
+          item.read_at === null ? (
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={`Mark read: ${item.text}`}
+              loading={markRead.isPending && markRead.variables === item.id}
+              onClick={() => {
+                markRead.mutate(item.id, {
+                  onError: (error) => {
+                    notifyError('Could not mark it read', error);
+                  },
+                });
+              }}
+            >
+              Mark read
+            </Button>
+          ) : null
+        }
+        pagination={{
+          page,
+          pageSize: NOTIFICATIONS_PAGE_SIZE,
+          count: list.data?.count ?? 0,
+          onChange: setPage,
+        }}
+      />
     </Stack>
   );
 }

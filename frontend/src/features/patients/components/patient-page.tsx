@@ -1,10 +1,11 @@
-import { Anchor, Badge, Button, DataList, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, DataList, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from 'react-router';
 
 import { AccountSecurity } from '@/components/account-security';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { PageHeader } from '@/components/page-header';
+import { DataTable } from '@/components/data-table';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
@@ -247,44 +248,41 @@ function PatientAdmissions({ patientId }: { patientId: number }) {
       <Title order={2} size="h3">
         Admissions
       </Title>
-      {admissions.isPending ? (
-        <PanelLoader label="Loading admissions…" />
-      ) : admissions.isError ? (
-        <LoadError what="the admissions" error={admissions.error} onRetry={admissions.refetch} />
-      ) : admissions.data.results.length === 0 ? (
-        <EmptyList title="Never admitted." />
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Admitted</Table.Th>
-                <Table.Th scope="col">Discharged</Table.Th>
-                <Table.Th scope="col">Doctor</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {admissions.data.results.map((admission) => (
-                <Table.Tr key={admission.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
-                      {format.date(admission.admitted_on)}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {admission.discharged_on === null ? '—' : format.date(admission.discharged_on)}
-                  </Table.Td>
-                  <Table.Td>{admission.doctor_name}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge kind="admission" status={admission.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        label="Admissions"
+        cardHeadingOrder={3}
+        noun="admissions"
+        loading={admissions.isPending}
+        error={admissions.error}
+        onRetry={admissions.refetch}
+        records={admissions.data?.results}
+        rowKey={(admission) => admission.id}
+        empty={{ title: 'Never admitted.' }}
+        columns={[
+          {
+            key: 'admitted',
+            header: 'Admitted',
+            card: 'title',
+            render: (admission) => (
+              <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
+                {format.date(admission.admitted_on)}
+              </Anchor>
+            ),
+          },
+          {
+            key: 'discharged',
+            header: 'Discharged',
+            render: (admission) =>
+              admission.discharged_on === null ? '—' : format.date(admission.discharged_on),
+          },
+          { key: 'doctor', header: 'Doctor', render: (admission) => admission.doctor_name },
+          {
+            key: 'status',
+            header: 'Status',
+            render: (admission) => <StatusBadge kind="admission" status={admission.status} />,
+          },
+        ]}
+      />
     </Stack>
   );
 }
@@ -297,38 +295,34 @@ function PatientAppointments({ patientId }: { patientId: number }) {
       <Title order={2} size="h3">
         Appointments
       </Title>
-      {appointments.isPending ? (
-        <PanelLoader label="Loading appointments…" />
-      ) : appointments.isError ? (
-        <LoadError what="the appointments" error={appointments.error} onRetry={appointments.refetch} />
-      ) : appointments.data.results.length === 0 ? (
-        <EmptyList title="No appointments." />
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">When</Table.Th>
-                <Table.Th scope="col">Doctor</Table.Th>
-                <Table.Th scope="col">Reason</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {appointments.data.results.map((appointment) => (
-                <Table.Tr key={appointment.id}>
-                  <Table.Td>{format.dateTime(appointment.starts_at)}</Table.Td>
-                  <Table.Td>{appointment.doctor_name}</Table.Td>
-                  <Table.Td>{appointment.reason}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge kind="appointment" status={appointment.status} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <DataTable
+        label="Appointments"
+        cardHeadingOrder={3}
+        noun="appointments"
+        loading={appointments.isPending}
+        error={appointments.error}
+        onRetry={appointments.refetch}
+        records={appointments.data?.results}
+        rowKey={(appointment) => appointment.id}
+        empty={{ title: 'No appointments.' }}
+        columns={[
+          {
+            key: 'when',
+            header: 'When',
+            card: 'title',
+            render: (appointment) => format.dateTime(appointment.starts_at),
+          },
+          { key: 'doctor', header: 'Doctor', render: (appointment) => appointment.doctor_name },
+          { key: 'reason', header: 'Reason', render: (appointment) => appointment.reason },
+          {
+            key: 'status',
+            header: 'Status',
+            render: (appointment) => (
+              <StatusBadge kind="appointment" status={appointment.status} />
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -4,21 +4,17 @@ import {
   Button,
   Group,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
-  VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
-import { ListPagination } from '@/components/list-pagination';
+import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
-import { EmptyList, LoadError } from '@/components/list-states';
-import { PanelLoader } from '@/components/panel-loader';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
 import { paths } from '@/config/paths';
@@ -28,7 +24,8 @@ import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
 import { PatientDecision } from './patient-decision';
 
-const PARAMS = ['status', 'doctor', 'search', 'page'] as const;
+const PARAMS = ['status', 'doctor', 'search', 'ordering', 'page'] as const;
+const ORDERINGS = ['name', '-name', 'created_at', '-created_at'] as const;
 const PAGE_SIZE = 25;
 
 const TABS: { value: AccountStatus | 'ALL'; label: string; empty: string }[] = [
@@ -50,6 +47,7 @@ export function PatientsPage() {
   const [params, setParams] = useUrlParams(PARAMS);
   const page = pageFrom(params.page);
   const status = statusOf(params.status);
+  const ordering = orderingFrom(params.ordering, ORDERINGS);
   const doctorId = idFrom(params.doctor);
   const filterDoctor = useDoctor(doctorId);
   const [searchText, setSearchText] = useState(params.search);
@@ -59,6 +57,7 @@ export function PatientsPage() {
   const patients = usePatients({
     status,
     assigned_doctor: doctorId ?? undefined,
+    ordering,
     search: params.search === '' ? undefined : params.search,
     page,
     page_size: PAGE_SIZE,
@@ -120,78 +119,84 @@ export function PatientsPage() {
                   w={280}
                 />
               </Group>
-              {patients.isPending ? (
-                <PanelLoader label="Loading patients…" />
-              ) : patients.isError ? (
-                <LoadError what="the patients" error={patients.error} onRetry={patients.refetch} />
-              ) : patients.data.results.length === 0 ? (
-                <EmptyList title={filtered ? 'No patients match these filters.' : tab?.empty ?? ''} />
-              ) : (
-                <>
-                  <Table.ScrollContainer minWidth={820}>
-                    <Table striped highlightOnHover verticalSpacing="sm">
-                      <VisuallyHidden component="caption">Patients, {item.label}</VisuallyHidden>
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">Name</Table.Th>
-                          <Table.Th scope="col">Symptoms</Table.Th>
-                          <Table.Th scope="col">Assigned doctor</Table.Th>
-                          <Table.Th scope="col">Mobile</Table.Th>
-                          <Table.Th scope="col">Status</Table.Th>
-                          <Table.Th scope="col">
-                            <VisuallyHidden>Actions</VisuallyHidden>
-                          </Table.Th>
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {patients.data.results.map((patient) => (
-                          <Table.Tr key={patient.id}>
-                            <Table.Td>
-                              <Anchor component={Link} to={paths.admin.patient.getHref(patient.id)}>
-                                {patient.full_name}
-                              </Anchor>
-                              <Text size="xs" c="dimmed">
-                                {patient.username}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td maw={260}>
-                              <Text size="sm" lineClamp={2}>
-                                {patient.symptoms}
-                              </Text>
-                            </Table.Td>
-                            <Table.Td>{patient.assigned_doctor_name ?? '—'}</Table.Td>
-                            <Table.Td>{patient.mobile}</Table.Td>
-                            <Table.Td>
-                              <Group gap={6}>
-                                <StatusBadge kind="account" status={patient.status} />
-                                {patient.is_admitted && (
-                                  <Badge variant="light" color="blue" c="dark.7" tt="none">
-                                    In hospital
-                                  </Badge>
-                                )}
-                              </Group>
-                            </Table.Td>
-                            <Table.Td>
-                              {patient.status === 'PENDING' && (
-                                <PatientDecision patient={patient} />
-                              )}
-                            </Table.Td>
-                          </Table.Tr>
-                        ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
-                  <ListPagination
-                    page={page}
-                    pageSize={PAGE_SIZE}
-                    count={patients.data.count}
-                    label="patients"
-                    onChange={(next) => {
-                      setParams({ page: next });
-                    }}
-                  />
-                </>
-              )}
+              <DataTable
+                label={`Patients, ${item.label}`}
+                noun="patients"
+                loading={patients.isPending}
+                error={patients.error}
+                onRetry={patients.refetch}
+                records={patients.data?.results}
+                rowKey={(patient) => patient.id}
+                minWidth={820}
+                empty={{
+                  title: filtered ? 'No patients match these filters.' : (tab?.empty ?? ''),
+                }}
+                sort={{
+                  value: ordering,
+                  onChange: (next) => {
+                    setParams({ ordering: next });
+                  },
+                }}
+                columns={[
+                  {
+                    key: 'name',
+                    header: 'Name',
+                    sortField: 'name',
+                    card: 'title',
+                    render: (patient) => (
+                      <>
+                        <Anchor component={Link} to={paths.admin.patient.getHref(patient.id)}>
+                          {patient.full_name}
+                        </Anchor>
+                        <Text size="xs" c="dimmed">
+                          {patient.username}
+                        </Text>
+                      </>
+                    ),
+                  },
+                  {
+                    key: 'symptoms',
+                    header: 'Symptoms',
+                    cellStyle: { maxWidth: 260 },
+                    render: (patient) => (
+                      <Text size="sm" lineClamp={2}>
+                        {patient.symptoms}
+                      </Text>
+                    ),
+                  },
+                  {
+                    key: 'doctor',
+                    header: 'Assigned doctor',
+                    render: (patient) => patient.assigned_doctor_name ?? '—',
+                  },
+                  { key: 'mobile', header: 'Mobile', render: (patient) => patient.mobile },
+                  {
+                    key: 'status',
+                    header: 'Status',
+                    render: (patient) => (
+                      <Group gap={6}>
+                        <StatusBadge kind="account" status={patient.status} />
+                        {patient.is_admitted && (
+                          <Badge variant="light" color="blue" c="dark.7" tt="none">
+                            In hospital
+                          </Badge>
+                        )}
+                      </Group>
+                    ),
+                  },
+                ]}
+                rowActions={(patient) =>
+                  patient.status === 'PENDING' ? <PatientDecision patient={patient} /> : null
+                }
+                pagination={{
+                  page,
+                  pageSize: PAGE_SIZE,
+                  count: patients.data?.count ?? 0,
+                  onChange: (next) => {
+                    setParams({ page: next });
+                  },
+                }}
+              />
             </Stack>
           </Tabs.Panel>
         ))}

@@ -1,8 +1,7 @@
-import { Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 
-import { LoadError } from '@/components/list-states';
-import { PanelLoader } from '@/components/panel-loader';
+import { DataTable } from '@/components/data-table';
 import { useSession } from '@/lib/auth/session';
 import { useHospitalFormat } from '@/lib/hospital';
 
@@ -18,11 +17,7 @@ export function SessionsSection() {
   const { signOut } = useSession();
   const format = useHospitalFormat();
 
-  if (sessions.isPending) return <PanelLoader label="Loading where you're signed in…" />;
-  if (sessions.isError) {
-    return <LoadError error={sessions.error} what="your sessions" onRetry={sessions.refetch} />;
-  }
-  const rows = sessions.data.results;
+  const rows = sessions.data?.results ?? [];
   const others = rows.filter((row) => !row.current).length;
 
   return (
@@ -30,54 +25,64 @@ export function SessionsSection() {
       <Title order={2} size="h3" id="sessions-heading">
         Where you&apos;re signed in
       </Title>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Device</Table.Th>
-            <Table.Th>Signed in</Table.Th>
-            <Table.Th>Last active</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id}>
-              <Table.Td>
-                <Group gap="xs">
-                  <Text size="sm">{row.device_label}</Text>
-                  {row.current && (
-                    <Badge size="sm" variant="light">
-                      This device
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>{format.dateTime(row.created_at)}</Table.Td>
-              <Table.Td>{format.dateTime(row.last_used_at)}</Table.Td>
-              <Table.Td>
-                {row.current ? (
-                  <Button size="xs" variant="subtle" onClick={() => void signOut('signed-out')}>
-                    Sign out this device
-                  </Button>
-                ) : (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    color="red"
-                    loading={revoke.isPending && revoke.variables === row.id}
-                    aria-label={`Sign out ${row.device_label}`}
-                    onClick={() => { revoke.mutate(row.id); }}
-                  >
-                    Sign out
-                  </Button>
+      <DataTable
+        label="Where you're signed in"
+        cardHeadingOrder={3}
+        noun="sessions"
+        what="your sessions"
+        loading={sessions.isPending}
+        error={sessions.error}
+        onRetry={sessions.refetch}
+        records={sessions.data?.results}
+        rowKey={(row) => row.id}
+        striped={false}
+        empty={{ title: 'No live session.' }}
+        columns={[
+          {
+            key: 'device',
+            header: 'Device',
+            card: 'title',
+            render: (row) => (
+              <Group gap="xs">
+                <Text size="sm" fw="inherit">
+                  {row.device_label}
+                </Text>
+                {row.current && (
+                  <Badge size="sm" variant="light">
+                    This device
+                  </Badge>
                 )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </Group>
+            ),
+          },
+          { key: 'created', header: 'Signed in', render: (row) => format.dateTime(row.created_at) },
+          {
+            key: 'used',
+            header: 'Last active',
+            render: (row) => format.dateTime(row.last_used_at),
+          },
+        ]}
+        rowActions={(row) =>
+          row.current ? (
+            <Button size="xs" variant="subtle" onClick={() => void signOut('signed-out')}>
+              Sign out this device
+            </Button>
+          ) : (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              loading={revoke.isPending && revoke.variables === row.id}
+              aria-label={`Sign out ${row.device_label}`}
+              onClick={() => {
+                revoke.mutate(row.id);
+              }}
+            >
+              Sign out
+            </Button>
+          )
+        }
+      />
       <Group>
         <Button
           variant="light"

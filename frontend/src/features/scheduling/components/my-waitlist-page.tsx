@@ -2,11 +2,9 @@ import { Button, Group, Paper, Select, Stack, TextInput, Textarea, Title } from 
 import { useState } from 'react';
 
 import { FormError } from '@/components/form-error';
-import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
-import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import { addDays, isIsoDate, todayIn } from '@/lib/format';
+import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
@@ -107,13 +105,14 @@ export function MyWaitlistPage() {
       <Title order={2} size="h4">
         My places in line
       </Title>
-      {waitlist.isPending ? (
-        <PanelLoader label="Loading your waitlist…" />
-      ) : waitlist.isError ? (
-        <LoadError what="your waitlist" error={waitlist.error} onRetry={waitlist.refetch} />
-      ) : (
-        <WaitlistEntries entries={waitlist.data.results} showPatient={false} />
-      )}
+      <WaitlistEntries
+        entries={waitlist.data?.results}
+        loading={waitlist.isPending}
+        error={waitlist.error}
+        onRetry={waitlist.refetch}
+        what="your waitlist"
+        showPatient={false}
+      />
     </Stack>
   );
 }

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { DataTable } from '@/components/data-table';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -245,34 +246,46 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
       <Title order={3} size="h5" mt="md" mb="xs">
         Planned
       </Title>
-      {timeOff.isPending ? (
-        <PanelLoader label="Loading time off…" />
-      ) : timeOff.isError ? (
-        <LoadError what="time off" error={timeOff.error} onRetry={timeOff.refetch} />
-      ) : timeOff.data.results.length === 0 ? (
-        <Text size="sm">None planned.</Text>
-      ) : (
-        <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {timeOff.data.results.map((range) => (
-            <Group key={range.id} component="li" gap="sm">
-              <Text size="sm">
-                {format.dateTime(range.starts_at)} – {format.dateTime(range.ends_at)}
-                {range.reason === '' ? '' : ` (${range.reason})`}
-              </Text>
-              <Button
-                size="compact-sm"
-                variant="default"
-                loading={remove.isPending && remove.variables === range.id}
-                onClick={() => {
-                  remove.mutate(range.id);
-                }}
-              >
-                Remove
-              </Button>
-            </Group>
-          ))}
-        </Stack>
-      )}
+      <DataTable
+        label="Planned time off"
+        cardHeadingOrder={4}
+        noun="time off"
+        what="time off"
+        loading={timeOff.isPending}
+        error={timeOff.error}
+        onRetry={timeOff.refetch}
+        records={timeOff.data?.results}
+        rowKey={(range) => range.id}
+        striped={false}
+        empty={{ title: 'None planned.' }}
+        columns={[
+          {
+            key: 'from',
+            header: 'From',
+            card: 'title',
+            render: (range) => format.dateTime(range.starts_at),
+          },
+          { key: 'to', header: 'Until', render: (range) => format.dateTime(range.ends_at) },
+          {
+            key: 'reason',
+            header: 'Reason',
+            render: (range) => (range.reason === '' ? '—' : range.reason),
+          },
+        ]}
+        rowActions={(range) => (
+          <Button
+            size="compact-sm"
+            variant="default"
+            aria-label={`Remove time off from ${format.dateTime(range.starts_at)}`}
+            loading={remove.isPending && remove.variables === range.id}
+            onClick={() => {
+              remove.mutate(range.id);
+            }}
+          >
+            Remove
+          </Button>
+        )}
+      />
     </Paper>
   );
 }

@@ -1,9 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 
-import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
-import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 
 import { useWaitlist } from '../api/get-waitlist';
@@ -30,13 +28,14 @@ export function WaitlistAdminPage() {
           setParams(value === null ? {} : { doctor: String(value) }, { replace: true });
         }}
       />
-      {waitlist.isPending ? (
-        <PanelLoader label="Loading the waitlist…" />
-      ) : waitlist.isError ? (
-        <LoadError what="the waitlist" error={waitlist.error} onRetry={waitlist.refetch} />
-      ) : (
-        <WaitlistEntries entries={waitlist.data.results} showPatient />
-      )}
+      <WaitlistEntries
+        entries={waitlist.data?.results}
+        loading={waitlist.isPending}
+        error={waitlist.error}
+        onRetry={waitlist.refetch}
+        what="the waitlist"
+        showPatient
+      />
     </Stack>
   );
 }

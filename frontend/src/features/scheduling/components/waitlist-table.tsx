@@ -1,5 +1,6 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 
+import { DataTable } from '@/components/data-table';
 import { FormError } from '@/components/form-error';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
@@ -17,52 +18,93 @@ const STATUS_LABEL: Record<WaitlistEntry['status'], string> = {
 };
 
 interface WaitlistEntriesProps {
-  entries: WaitlistEntry[];
-  /** The admin sees whose entry each one is. */
+  /** The entries, in line order; undefined while loading or after an error. */
+  entries: WaitlistEntry[] | undefined;
+  loading: boolean;
+  error: unknown;
+  onRetry: () => unknown;
+  /** The admin sees whose entry each one is, and its place in line. */
   showPatient: boolean;
+  /** What could not be loaded, e.g. "your waitlist". */
+  what: string;
 }
 
-/** Waitlist entries as cards: the offer (if any) with Accept, and Leave. */
-export function WaitlistEntries({ entries, showPatient }: WaitlistEntriesProps) {
+/** Waitlist entries: the offer (if any) with Accept, and Leave. */
+export function WaitlistEntries({
+  entries,
+  loading,
+  error,
+  onRetry,
+  showPatient,
+  what,
+}: WaitlistEntriesProps) {
   const format = useHospitalFormat();
   const accept = useAcceptOffer();
   const leave = useLeaveWaitlist();
-  if (entries.length === 0) return <Text>Nobody is waiting.</Text>;
+  const place = (entry: WaitlistEntry) => (entries ?? []).indexOf(entry) + 1;
+  const name = (entry: WaitlistEntry) =>
+    showPatient ? `${entry.patient_name}, ${entry.doctor_name}` : entry.doctor_name;
   return (
     <Stack gap="sm">
       <FormError error={accept.error ?? leave.error} title="Not done" />
-      {entries.map((entry, index) => (
-        <Paper
-          key={entry.id}
-          withBorder
-          p="sm"
-          component="article"
-          aria-label={`Waitlist entry ${index + 1}`}
-        >
-          <Group justify="space-between" align="flex-start" gap="xs">
-            <Stack gap={2}>
-              <Text fw={600}>
-                {showPatient ? `${index + 1}. ${entry.patient_name} · ` : ''}
-                {entry.doctor_name}
-              </Text>
-              <Text size="sm">
-                Any day from {format.date(entry.date_from)} to {format.date(entry.date_to)}
-              </Text>
-            </Stack>
-            <Badge variant="light" c="dark.7" tt="none">
-              {STATUS_LABEL[entry.status]}
-            </Badge>
-          </Group>
-          {entry.offer !== null && (
-            <Text size="sm" mt="xs" role="status">
-              Offered: {format.dateTime(entry.offer.starts_at)}, held until{' '}
-              {format.dateTime(entry.offer.expires_at)}.
-            </Text>
-          )}
-          <Group gap="xs" mt="xs">
+      <DataTable
+        label="Waitlist"
+        cardHeadingOrder={showPatient ? 2 : 3}
+        noun="waitlist entries"
+        what={what}
+        loading={loading}
+        error={error}
+        onRetry={onRetry}
+        records={entries}
+        rowKey={(entry) => entry.id}
+        empty={{ title: 'Nobody is waiting.' }}
+        columns={[
+          ...(showPatient
+            ? [
+                {
+                  key: 'patient',
+                  header: 'Patient',
+                  card: 'title' as const,
+                  render: (entry: WaitlistEntry) => `${place(entry)}. ${entry.patient_name}`,
+                },
+              ]
+            : []),
+          {
+            key: 'doctor',
+            header: 'Doctor',
+            card: showPatient ? undefined : 'title',
+            render: (entry) => entry.doctor_name,
+          },
+          {
+            key: 'dates',
+            header: 'Dates',
+            render: (entry) =>
+              `Any day from ${format.date(entry.date_from)} to ${format.date(entry.date_to)}`,
+          },
+          {
+            key: 'status',
+            header: 'Status',
+            render: (entry) => (
+              <Stack gap={4} align="flex-start">
+                <Badge variant="light" c="dark.7" tt="none">
+                  {STATUS_LABEL[entry.status]}
+                </Badge>
+                {entry.offer !== null && (
+                  <Text size="sm" role="status">
+                    Offered: {format.dateTime(entry.offer.starts_at)}, held until{' '}
+                    {format.dateTime(entry.offer.expires_at)}.
+                  </Text>
+                )}
+              </Stack>
+            ),
+          },
+        ]}
+        rowActions={(entry) => (
+          <>
             {entry.offer !== null && (
               <Button
                 size="compact-md"
+                aria-label={`Accept the offered slot, ${name(entry)}`}
                 loading={accept.isPending && accept.variables === entry.id}
                 onClick={() => {
                   accept.mutate(entry.id, {
@@ -78,6 +120,7 @@ export function WaitlistEntries({ entries, showPatient }: WaitlistEntriesProps) 
             <Button
               size="compact-md"
               variant="default"
+              aria-label={`Leave the waitlist, ${name(entry)}`}
               loading={leave.isPending && leave.variables === entry.id}
               onClick={() => {
                 leave.mutate(entry.id);
@@ -85,9 +128,9 @@ export function WaitlistEntries({ entries, showPatient }: WaitlistEntriesProps) 
             >
               Leave the waitlist
             </Button>
-          </Group>
-        </Paper>
-      ))}
+          </>
+        )}
+      />
     </Stack>
   );
 }
