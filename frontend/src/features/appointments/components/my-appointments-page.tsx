@@ -98,7 +98,7 @@ export function MyAppointmentsPage() {
       empty={{
         title: 'You have no appointments yet',
         action: (
-          <Button component={Link} to="/patient/book">
+          <Button component={Link} to={paths.patient.book.getHref()}>
             Book an appointment
           </Button>
         ),

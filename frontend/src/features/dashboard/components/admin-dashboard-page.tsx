@@ -96,35 +96,35 @@ function Counts({ admin }: { admin: AdminDashboard }) {
         title="Doctors"
         value={accounts.approved_doctors}
         detail={`approved · ${accounts.pending_doctors} pending approval`}
-        to="/admin/doctors"
+        to={paths.admin.doctors.getHref()}
         linkLabel="Open doctors"
       />
       <StatCard
         title="Patients"
         value={accounts.approved_patients}
         detail={`approved · ${accounts.pending_patients} pending approval`}
-        to="/admin/patients"
+        to={paths.admin.patients.getHref()}
         linkLabel="Open patients"
       />
       <StatCard
         title="In hospital"
         value={admissions.currently_admitted}
         detail={`admitted now · ${admissions.discharged} discharged in all`}
-        to="/admin/admissions"
+        to={paths.admin.admissions.getHref()}
         linkLabel="Open admissions"
       />
       <StatCard
         title="Appointments today"
         value={appointments.today}
         detail={`${appointments.confirmed} confirmed · ${appointments.pending} pending approval`}
-        to="/admin/appointments"
+        to={paths.admin.appointments.getHref()}
         linkLabel="Open appointments"
       />
       <StatCard
         title="Invoiced this month"
         value={formatMoney(admissions.invoiced_total_this_month, admissions.currency)}
         detail="issued at discharge"
-        to="/admin/invoices"
+        to={paths.admin.invoices.getHref()}
         linkLabel="Open invoices"
       />
     </SimpleGrid>

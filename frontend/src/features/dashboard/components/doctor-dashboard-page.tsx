@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { Link } from 'react-router';
 
+import { paths } from '@/config/paths';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
 import { ROLE_LABEL, useCurrentUser } from '@/lib/auth/session';
@@ -59,7 +60,7 @@ export function DoctorDashboardPage() {
     return (
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
-          <CountCard label="Assigned patients" value={doctor.assigned_patients} to="/doctor/patients" />
+          <CountCard label="Assigned patients" value={doctor.assigned_patients} to={paths.doctor.patients.getHref()} />
           <CountCard label="Admitted now" value={doctor.admissions.admitted_patients} />
           <CountCard
             label="Discharged patients"

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { Link } from 'react-router';
 
+import { paths } from '@/config/paths';
 import { LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
 import type { components } from '@/lib/api/schema';
@@ -106,7 +107,7 @@ function AdmissionPanel({ admissions }: { admissions: PatientDashboard['admissio
             : ''}
           .
         </Text>
-        <Anchor component={Link} to="/patient/invoices">
+        <Anchor component={Link} to={paths.patient.invoices.getHref()}>
           See your invoices
         </Anchor>
       </Panel>
@@ -145,7 +146,7 @@ function AppointmentPanel({
       )}
       {appointments.pending > 0 && (
         <Text size="sm">
-          <Anchor component={Link} to="/patient/appointments">
+          <Anchor component={Link} to={paths.patient.appointments.getHref()}>
             {appointments.pending === 1
               ? '1 request is waiting'
               : `${appointments.pending} requests are waiting`}{' '}
@@ -154,7 +155,7 @@ function AppointmentPanel({
         </Text>
       )}
       <div>
-        <Button component={Link} to="/patient/book" variant="light">
+        <Button component={Link} to={paths.patient.book.getHref()} variant="light">
           Book an appointment
         </Button>
       </div>
