@@ -62,9 +62,7 @@ def _cleaned_when_empty(
 ) -> dict[str, Any] | None:
     if filterset_class not in _CLEANED_WHEN_EMPTY:
         form = filterset_class(data={}, queryset=queryset).form
-        _CLEANED_WHEN_EMPTY[filterset_class] = (
-            dict(form.cleaned_data) if form.is_valid() else None
-        )
+        _CLEANED_WHEN_EMPTY[filterset_class] = dict(form.cleaned_data) if form.is_valid() else None
     return _CLEANED_WHEN_EMPTY[filterset_class]
 
 

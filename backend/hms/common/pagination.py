@@ -41,8 +41,9 @@ def list_count_key(request: Request) -> str:
     The viewer (their rows are theirs: a doctor's list is not another doctor's), the path and
     every query parameter but the page and page size, each value as sent.
     """
-    user = getattr(request, "user", None)
-    viewer = f"{user.pk}:{getattr(user, 'role', '')}" if getattr(user, "pk", None) else "-"
+    user: Any = getattr(request, "user", None)
+    pk = getattr(user, "pk", None)
+    viewer = f"{pk}:{getattr(user, 'role', '')}" if pk is not None else "-"
     params = sorted(
         (name, values)
         for name, values in request.query_params.lists()
@@ -72,6 +73,15 @@ class CachedCountPaginator(Paginator):
         if counted >= settings.HMS_LIST_COUNT_CACHE_MIN:
             cache.set(self.count_key, counted, timeout=seconds)
         return counted
+
+    def page(self, number: Any) -> Page:
+        """The page's rows, up to a full page: never cut short by a count that is a little
+        old (Django's Paginator ends the last page at the count; with an exact count the
+        rows are the same)."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = self.object_list[bottom : bottom + self.per_page]
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
 
     def _exact_count(self) -> int:
         rows = self.object_list

@@ -6,9 +6,9 @@ request reads the list, trims it and writes it back, two round trips and a list 
 client and window (`<key>:<window number>`), incremented and given its expiry in a single
 round trip on Redis (one script: `INCR`, and `EXPIRE` when the key is new; sent by its digest,
 `EVALSHA`). The Redis client object is made once per cache and reused (Django's cache makes a
-new one, with its table of reply handlers, for every call). A client may make at most `rate` requests
-in each window, so at most twice the rate across a window boundary; Retry-After is the time
-until the window ends.
+new one, with its table of reply handlers, for every call). A client may make at most `rate`
+requests in each window, so at most twice the rate across a window boundary; Retry-After is
+the time until the window ends.
 
 Other caches (the in-process cache of `make run` and the tests) count with `add` + `incr`.
 """
@@ -23,7 +23,6 @@ from django.core.cache.backends.base import BaseCache
 from django.core.cache.backends.redis import RedisCache
 from rest_framework.request import Request
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle, UserRateThrottle
-
 
 # INCR the counter; a counter just created (1) gets its expiry. Atomic on the server.
 _COUNT_HIT_SCRIPT = """
@@ -40,7 +39,7 @@ def _counter_script(cache: RedisCache) -> Any:
     if script is None:
         client: redis.Redis = cache_client.get_client(write=True)
         script = client.register_script(_COUNT_HIT_SCRIPT)
-        cache_client._hms_count_hit = script
+        cache_client._hms_count_hit = script  # type: ignore[attr-defined]
     return script
 
 
