@@ -203,6 +203,11 @@ HMS_MAX_BODY_BYTES = env.int("HMS_MAX_BODY_BYTES", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = HMS_MAX_BODY_BYTES
 # Longer URLs (path and query string) are refused with 414 before routing.
 HMS_MAX_URL_LENGTH = 4096
+# A list whose count reaches HMS_LIST_COUNT_CACHE_MIN rows answers that count from the shared
+# cache for HMS_LIST_COUNT_CACHE_SECONDS (same viewer, path and filters) instead of counting
+# every row again; 0 seconds counts every time. See hms/common/pagination.py.
+HMS_LIST_COUNT_CACHE_SECONDS = env.int("HMS_LIST_COUNT_CACHE_SECONDS", default=30)
+HMS_LIST_COUNT_CACHE_MIN = env.int("HMS_LIST_COUNT_CACHE_MIN", default=1000)
 # JSON bodies nested deeper than this are refused with 400 before they are decoded.
 HMS_MAX_JSON_DEPTH = 32
 

@@ -35,13 +35,53 @@ class IntegerFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
+# Query parameters that only page through a list: a request with no other parameter filters
+# nothing, and its FilterSet's form is valid with the same values every time.
+_PAGING_ONLY = frozenset({"page", "page_size"})
+
+# Per FilterSet class: the cleaned values of its form given no parameters at all (None when
+# that form is not valid: such a FilterSet always validates its form).
+_CLEANED_WHEN_EMPTY: dict[type[django_filters.FilterSet], dict[str, Any] | None] = {}
+
+
+class _EmptyFiltersForm:
+    """Stands in for a FilterSet's form when the request sends no filter: valid, and cleaned to
+    what the real form cleans an empty request to (read once per FilterSet class)."""
+
+    errors: dict[str, Any] = {}
+
+    def __init__(self, cleaned_data: dict[str, Any]) -> None:
+        self.cleaned_data = dict(cleaned_data)
+
+    def is_valid(self) -> bool:
+        return True
+
+
+def _cleaned_when_empty(
+    filterset_class: type[django_filters.FilterSet], queryset: QuerySet[Any]
+) -> dict[str, Any] | None:
+    if filterset_class not in _CLEANED_WHEN_EMPTY:
+        form = filterset_class(data={}, queryset=queryset).form
+        _CLEANED_WHEN_EMPTY[filterset_class] = dict(form.cleaned_data) if form.is_valid() else None
+    return _CLEANED_WHEN_EMPTY[filterset_class]
+
+
 def filter_rows(
     filterset_class: type[django_filters.FilterSet],
     data: Mapping[str, Any],
     queryset: QuerySet[M],
 ) -> QuerySet[M]:
-    """Apply a FilterSet to `queryset`. Raises ValidationFailed for an invalid parameter."""
+    """Apply a FilterSet to `queryset`. Raises ValidationFailed for an invalid parameter.
+
+    A request that sends no parameter but the page and page size (most list requests) skips
+    building and validating the form: its cleaned values are those of an empty form, read once
+    per FilterSet class, and the FilterSet applies them (defaults and ordering) as always.
+    """
     filterset = filterset_class(data=data, queryset=queryset)
+    if _PAGING_ONLY.issuperset(data.keys()):
+        cleaned = _cleaned_when_empty(filterset_class, queryset)
+        if cleaned is not None:
+            filterset._form = _EmptyFiltersForm(cleaned)
     if not filterset.is_valid():
         raise ValidationFailed(
             fields={

@@ -1,12 +1,27 @@
-"""Page-number pagination with its limits checked and documented: malformed pages are a 400."""
+"""Page-number pagination with its limits checked and documented: malformed pages are a 400.
+
+Counts of large lists are cached for a short while (`HMS_LIST_COUNT_CACHE_SECONDS`, 30 by
+default): a list whose count reached `HMS_LIST_COUNT_CACHE_MIN` rows (1,000) answers that
+count, for the same viewer, path and filters, from the shared cache for that long instead of
+counting again. Counting a whole table (every appointment, every patient) reads one index entry
+per row, so its cost grows with the hospital while the page itself does not; a count that is a
+few seconds old is as good to a pager over thousands of rows (a page past the end answers no
+rows; the last page shows what is there). Smaller lists, such as a patient's own appointments or
+a doctor's patients, are always counted exactly, so whoever books or registers sees the new row
+counted at once.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
-from django.core.paginator import Page
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination as DRFPageNumberPagination
@@ -15,6 +30,62 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+# Query parameters that choose a page of a list, not its rows: they do not change the count.
+_PAGING_PARAMETERS = frozenset({"page", "page_size"})
+
+
+def list_count_key(request: Request) -> str:
+    """The cache key of the count of the list `request` asks for.
+
+    The viewer (their rows are theirs: a doctor's list is not another doctor's), the path and
+    every query parameter but the page and page size, each value as sent.
+    """
+    user: Any = getattr(request, "user", None)
+    pk = getattr(user, "pk", None)
+    viewer = f"{pk}:{getattr(user, 'role', '')}" if pk is not None else "-"
+    params = sorted(
+        (name, values)
+        for name, values in request.query_params.lists()
+        if name not in _PAGING_PARAMETERS
+    )
+    digest = hashlib.sha256(repr((viewer, request.path, params)).encode()).hexdigest()
+    return f"hms:list-count:{digest}"
+
+
+class CachedCountPaginator(Paginator):
+    """A Paginator whose count, once it reaches `HMS_LIST_COUNT_CACHE_MIN`, is kept under
+    `count_key` for `HMS_LIST_COUNT_CACHE_SECONDS` and read from there until it expires."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count_key: str | None = None):
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        seconds = settings.HMS_LIST_COUNT_CACHE_SECONDS
+        if self.count_key is None or seconds <= 0:
+            return self._exact_count()
+        cached = cache.get(self.count_key)
+        if isinstance(cached, int):
+            return cached
+        counted = self._exact_count()
+        if counted >= settings.HMS_LIST_COUNT_CACHE_MIN:
+            cache.set(self.count_key, counted, timeout=seconds)
+        return counted
+
+    def page(self, number: Any) -> Page:
+        """The page's rows, up to a full page: never cut short by a count that is a little
+        old (Django's Paginator ends the last page at the count; with an exact count the
+        rows are the same)."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = self.object_list[bottom : bottom + self.per_page]
+        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
+
+    def _exact_count(self) -> int:
+        rows = self.object_list
+        return rows.count() if isinstance(rows, QuerySet) else len(rows)
 
 
 class PageNumberPagination(DRFPageNumberPagination):
@@ -62,7 +133,7 @@ class PageNumberPagination(DRFPageNumberPagination):
         page_size = self.get_page_size(request)
         if not page_size:
             return None
-        paginator = self.django_paginator_class(queryset, page_size)
+        paginator = CachedCountPaginator(queryset, page_size, count_key=list_count_key(request))
         number = int(request.query_params.get(self.page_query_param) or 1)
         # A page past the last has no rows (the list shrank since the link was made): an
         # empty page whose `previous` leads back to the last one, not an error.

@@ -112,6 +112,27 @@ def _patient_queryset() -> QuerySet[Patient]:
     )
 
 
+# The columns a list row carries (PatientSerializer): the patient's own, the account's names,
+# e-mail and status, and the assigned doctor's name; not the password hash, the sign-in
+# bookkeeping or the doctor's own details.
+_LIST_COLUMNS = (
+    "created_at",
+    "mobile",
+    "address",
+    "symptoms",
+    "date_of_birth",
+    "preferred_doctor",
+    "user__username",
+    "user__first_name",
+    "user__last_name",
+    "user__email",
+    "user__status",
+    "user__role",
+    "assigned_doctor__user__first_name",
+    "assigned_doctor__user__last_name",
+)
+
+
 def patient_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Patient]:
     """List the patients `viewer` may see, filtered (PatientFilterSet) and ordered.
 
@@ -120,7 +141,7 @@ def patient_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Patien
     ValidationFailed for an invalid filter value.
     """
     queryset = _patient_queryset().filter(visible_patients(viewer=viewer))
-    return filter_rows(PatientFilterSet, filters, queryset)
+    return filter_rows(PatientFilterSet, filters, queryset).only(*_LIST_COLUMNS)
 
 
 def patient_get(*, viewer: User, id: int) -> Patient:

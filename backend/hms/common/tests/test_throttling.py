@@ -74,20 +74,40 @@ def test_redis_counter_is_one_round_trip_with_an_expiry():
     prefix = f"hms-throttle-test-{secrets.token_hex(6)}"
     cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
     try:
-        calls: list[str] = []
-        real_execute = redis.client.Pipeline.execute
+        count_hit(cache, "warm-up", timeout=61)  # the server learns the script once
+        commands: list[str] = []
+        real_execute = redis.Redis.execute_command
 
         def counting_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-            calls.append("execute")
+            commands.append(str(args[0]))
             return real_execute(self, *args, **kwargs)
 
-        with mock.patch.object(redis.client.Pipeline, "execute", counting_execute):
+        with mock.patch.object(redis.Redis, "execute_command", counting_execute):
             counts = [count_hit(cache, "window", timeout=61) for _ in range(3)]
         full_key = cache.make_and_validate_key("window")
 
         assert counts == [1, 2, 3]
-        assert calls == ["execute"] * 3  # one pipelined round trip per request
+        assert commands == ["EVALSHA"] * 3  # one round trip per request
         assert 0 < client.ttl(full_key) <= 61
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+
+
+def test_redis_counter_keeps_the_expiry_of_its_first_hit():
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
+    prefix = f"hms-throttle-test-{secrets.token_hex(6)}"
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    try:
+        full_key = cache.make_and_validate_key("window")
+        assert count_hit(cache, "window", timeout=61) == 1
+        client.expire(full_key, 5)  # as if 56 s of the window had passed
+        assert count_hit(cache, "window", timeout=61) == 2
+        assert 0 < client.ttl(full_key) <= 5  # a later hit does not extend the window's key
     finally:
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
