@@ -834,10 +834,10 @@ def _load_in_chromium(url: str, tmp_path: Path) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Chromium is not installed here (apt-get install chromium): CSP not run")
-    # The login form appears once the SPA has asked whether a session can be restored. Under
-    # load that answer has been seen to arrive after the dump in one load of several, so a page
-    # still "Restoring your session" is loaded again (at most three times); a CSP violation
-    # fails at once, on any load.
+    # The login form appears once the SPA knows there is no session to restore (no session hint
+    # cookie: it asks nothing). A page dumped while still "Restoring your session" (seen under
+    # load when that start-up went through a refresh request) is loaded again, at most three
+    # times; a CSP violation fails at once, on any load.
     for attempt in range(3):
         result = subprocess.run(  # noqa: S603
             [
