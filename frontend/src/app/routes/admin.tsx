@@ -115,6 +115,10 @@ export const adminModule: RoleModule = {
       );
       return module.BookAppointmentPage;
     }),
+    page('appointments/:appointmentId', async () => {
+      const module = await import('@/features/appointment-detail/components/appointment-detail-page');
+      return module.AdminAppointmentPage;
+    }),
 
     page('calendar', async () => {
       const module = await import('@/features/scheduling/components/calendar-page');

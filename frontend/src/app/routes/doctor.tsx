@@ -33,6 +33,21 @@ export const doctorModule: RoleModule = {
       }),
     },
     {
+      path: 'appointments/history',
+      lazy: async () => ({
+        Component: (await import('@/features/doctor-appointments/components/past-appointments-page'))
+          .PastAppointmentsPage,
+      }),
+    },
+    {
+      path: 'appointments/:appointmentId',
+      lazy: async () => ({
+        Component: (
+          await import('@/features/appointment-detail/components/appointment-detail-page')
+        ).DoctorAppointmentPage,
+      }),
+    },
+    {
       path: 'calendar',
       lazy: async () => ({
         Component: (await import('@/features/scheduling/components/calendar-page'))
@@ -43,6 +58,13 @@ export const doctorModule: RoleModule = {
       path: 'appointments/:appointmentId/note',
       lazy: async () => ({
         Component: (await import('@/features/clinical/components/visit-note-page')).VisitNotePage,
+      }),
+    },
+    {
+      path: 'patients/:patientId',
+      lazy: async () => ({
+        Component: (await import('@/features/doctor-patient/components/doctor-patient-page'))
+          .DoctorPatientPage,
       }),
     },
     {

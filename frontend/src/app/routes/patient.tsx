@@ -49,6 +49,14 @@ export const patientModule: RoleModule = {
       }),
     },
     {
+      path: 'appointments/:appointmentId',
+      lazy: async () => ({
+        Component: (
+          await import('@/features/appointment-detail/components/appointment-detail-page')
+        ).PatientAppointmentPage,
+      }),
+    },
+    {
       path: 'waitlist',
       lazy: async () => ({
         Component: (await import('@/features/scheduling/components/my-waitlist-page'))

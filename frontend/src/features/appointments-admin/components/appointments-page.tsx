@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Group,
   Stack,
@@ -153,7 +154,14 @@ export function AppointmentsPage() {
                       <Table.Tbody>
                         {appointments.data.results.map((appointment) => (
                           <Table.Tr key={appointment.id}>
-                            <Table.Td>{format.dateTime(appointment.starts_at)}</Table.Td>
+                            <Table.Td>
+                              <Anchor
+                                component={Link}
+                                to={`/admin/appointments/${String(appointment.id)}`}
+                              >
+                                {format.dateTime(appointment.starts_at)}
+                              </Anchor>
+                            </Table.Td>
                             <Table.Td>
                               {appointment.patient_details.full_name}
                               <Text size="xs" c="dimmed">

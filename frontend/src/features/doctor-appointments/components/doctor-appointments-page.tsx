@@ -24,6 +24,7 @@ import { useNow } from '@/lib/use-now';
 
 import { useCompleteAppointment } from '../api/complete-appointment';
 import { APPOINTMENTS_PAGE_SIZE, useMyAppointments } from '../api/get-my-appointments';
+import { AppointmentsTabs } from './appointments-tabs';
 
 type Appointment = components['schemas']['Appointment'];
 
@@ -70,6 +71,14 @@ function AppointmentCard({ appointment, now, onMarkAttended }: AppointmentCardPr
             </DataList.ItemValue>
           </DataList.Item>
         </DataList>
+        <Anchor
+          component={Link}
+          to={`/doctor/appointments/${String(appointment.id)}`}
+          size="sm"
+          aria-label={`Details and status history of ${format.dateTime(appointment.starts_at)} with ${patient.full_name}`}
+        >
+          Details and status history
+        </Anchor>
         {started ? (
           <Group>
             <Button
@@ -180,6 +189,7 @@ export function DoctorAppointmentsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>My appointments</Title>
+      <AppointmentsTabs />
       {list}
       <Modal opened={confirming !== null} onClose={close} title="Mark as attended?" centered>
         {confirming !== null && (

@@ -57,6 +57,9 @@ function PatientCard({ patient }: { patient: Patient }) {
           </DataList.Item>
         </DataList>
         <Group>
+          <Anchor component={Link} to={`/doctor/patients/${String(patient.id)}`}>
+            Open {patient.full_name}'s page
+          </Anchor>
           <Anchor component={Link} to={`/doctor/patients/${String(patient.id)}/record`}>
             Open {patient.full_name}'s record
           </Anchor>

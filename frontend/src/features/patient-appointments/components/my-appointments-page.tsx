@@ -1,4 +1,4 @@
-import { Button, Card, DataList, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Card, DataList, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
@@ -64,6 +64,14 @@ function AppointmentCard({ appointment, now, onCancel }: AppointmentCardProps) {
             </DataList.Item>
           )}
         </DataList>
+        <Anchor
+          component={Link}
+          to={`/patient/appointments/${String(appointment.id)}`}
+          size="sm"
+          aria-label={`Details and status history of ${format.dateTime(appointment.starts_at)}`}
+        >
+          Details and status history
+        </Anchor>
         {appointment.status === 'PENDING' && (
           <Text size="sm" c="dimmed">
             Waiting for the hospital&apos;s approval.
