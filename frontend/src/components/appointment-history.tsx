@@ -20,17 +20,11 @@ function change(event: AppointmentEvent): string {
 }
 
 /** An appointment's status history, oldest first: what changed, when, by whom and why. */
-export function AppointmentHistory({
-  history,
-  label = 'Status history',
-}: {
-  history: readonly AppointmentEvent[];
-  label?: string;
-}) {
+export function AppointmentHistory({ history }: { history: readonly AppointmentEvent[] }) {
   const format = useHospitalFormat();
   if (history.length === 0) return <Text c="dimmed">No status change recorded yet.</Text>;
   return (
-    <Timeline active={history.length - 1} bulletSize={14} lineWidth={2} aria-label={label}>
+    <Timeline active={history.length - 1} bulletSize={14} lineWidth={2}>
       {history.map((event, index) => (
         <Timeline.Item key={`${event.at}-${String(index)}`} title={change(event)}>
           <Text size="sm">
