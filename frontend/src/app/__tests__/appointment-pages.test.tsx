@@ -194,7 +194,7 @@ describe("the doctor's patient page", () => {
     mockAuth.refreshCookieUser = users.doctor;
     server.use(
       http.get('/api/v1/patients/{id}/', ({ response }) =>
-        response(500).json(errorBody('SERVER_ERROR', 'Something went wrong.')),
+        response(503).json(errorBody('SERVICE_UNAVAILABLE', 'Try later.')),
       ),
     );
     renderApp('/doctor/patients/11');
@@ -244,22 +244,24 @@ describe("the doctor's appointment history", () => {
       await screen.findByRole('heading', { level: 1, name: 'Appointment history' }),
     ).toBeVisible();
     expect(await screen.findByText('2 appointments, newest first')).toBeVisible();
-    const cards = screen.getAllByRole('article');
+    const [newest, older] = screen.getAllByRole('article');
+    if (newest === undefined || older === undefined) throw new Error('Two cards expected.');
+    const cards = [newest, older];
     expect(cards.map((card) => within(card).getByText(/Nov \d+, 2026/).textContent)).toEqual([
       'Nov 20, 2026, 10:00 AM–10:30 AM',
       'Nov 10, 2026, 10:00 AM–10:30 AM',
     ]);
-    expect(within(cards[0]).getByText('Cancelled')).toBeVisible();
-    expect(within(cards[0]).getByText('Doctor on leave')).toBeVisible();
-    expect(within(cards[1]).getByText('Completed')).toBeVisible();
-    expect(within(cards[1]).getByText('First visit')).toBeVisible();
+    expect(within(newest).getByText('Cancelled')).toBeVisible();
+    expect(within(newest).getByText('Doctor on leave')).toBeVisible();
+    expect(within(older).getByText('Completed')).toBeVisible();
+    expect(within(older).getByText('First visit')).toBeVisible();
     expect(
-      within(cards[1]).getByRole('link', {
+      within(older).getByRole('link', {
         name: 'Details and status history of Nov 10, 2026, 10:00 AM–10:30 AM with Ravi Kumar',
       }),
     ).toHaveAttribute('href', '/doctor/appointments/30');
     expect(
-      within(cards[1]).getByRole('link', { name: "Open Ravi Kumar's page" }),
+      within(older).getByRole('link', { name: "Open Ravi Kumar's page" }),
     ).toHaveAttribute('href', '/doctor/patients/11');
     expect(searches).toEqual(['?history=true&page=1&page_size=25']);
 
@@ -285,7 +287,7 @@ describe('the appointment page', () => {
     const opened: string[] = [];
     server.use(
       http.get('/api/v1/appointments/{id}/', ({ params, response }) => {
-        opened.push(String(params.id));
+        opened.push(params.id);
         if (status === 404) {
           return response(404).json(errorBody('NOT_FOUND', 'Not found.'));
         }

@@ -312,7 +312,11 @@ function PatientAppointments({ patientId }: { patientId: number }) {
             <Table.Tbody>
               {appointments.data.results.map((appointment) => (
                 <Table.Tr key={appointment.id}>
-                  <Table.Td>{format.dateTime(appointment.starts_at)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/appointments/${appointment.id}`}>
+                      {format.dateTime(appointment.starts_at)}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{appointment.doctor_name}</Table.Td>
                   <Table.Td>{appointment.reason}</Table.Td>
                   <Table.Td>
