@@ -137,7 +137,14 @@ export function AuditEventsPage() {
         <EmptyList title="No events match these filters" />
       ) : (
         <>
-          <Table.ScrollContainer minWidth={960}>
+          {/* Rows hold no link, so the scrolled area itself takes the focus: keyboard users
+              scroll it with the arrow keys. */}
+          <Table.ScrollContainer
+            minWidth={960}
+            scrollAreaProps={{
+              viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Audit events table' },
+            }}
+          >
             <Table striped verticalSpacing="xs">
               <VisuallyHidden component="caption">Audit events</VisuallyHidden>
               <Table.Thead>
