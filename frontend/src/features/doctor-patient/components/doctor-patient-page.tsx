@@ -252,7 +252,7 @@ function VisitItem({ appointment }: { appointment: Appointment }) {
         <Text size="sm">{appointment.reason}</Text>
         <Group gap="md">
           <Button
-            variant="subtle"
+            variant="default"
             size="compact-sm"
             aria-expanded={open}
             aria-controls={historyId}
