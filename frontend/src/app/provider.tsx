@@ -70,7 +70,8 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
       cssVariablesResolver={resolveCssVariables}
       env={env}
     >
-      <Notifications position="top-right" />
+      {/* Toasts appear at the bottom, away from the header's controls (the Sign out button). */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={client}>
         <SessionProvider>{children}</SessionProvider>
       </QueryClientProvider>

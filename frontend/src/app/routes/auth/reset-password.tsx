@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { useConfirmPasswordReset } from '@/features/auth/api/confirm-password-reset';
+import { paths } from '@/config/paths';
+import { useConfirmPasswordReset } from '@/features/accounts/api/confirm-password-reset';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
 
 import { AuthTitle } from '../../layouts/auth-layout';
@@ -51,7 +52,12 @@ export function ResetPasswordRoute() {
         <Alert color="red" role="alert" title="This link does not work">
           It is not valid, has expired (after 30 minutes) or was already used.{' '}
           {/* Dark text: the default link blue is too faint on the alert's red tint. */}
-          <Anchor component={Link} to="/forgot-password" c="dark.7" underline="always">
+          <Anchor
+            component={Link}
+            to={paths.auth.forgotPassword.getHref()}
+            c="dark.7"
+            underline="always"
+          >
             Ask for a new link
           </Anchor>
           .
@@ -83,7 +89,7 @@ export function ResetPasswordRoute() {
         </form>
       )}
       <Text size="sm" ta="center">
-        <Anchor component={Link} to="/login">
+        <Anchor component={Link} to={paths.auth.login.getHref()}>
           Back to sign in
         </Anchor>
       </Text>

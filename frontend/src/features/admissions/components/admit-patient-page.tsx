@@ -7,15 +7,15 @@ import { FormError } from '@/components/form-error';
 import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { PatientSelect } from '@/components/pickers/patient-select';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
-import { isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { usePatient } from '@/lib/api/resources/patients';
+import { isIsoDate, todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
 import { useAdmitPatient } from '../api/admit-patient';
-import { usePatient } from '../api/get-patient';
 import { amountError } from '../utils/money';
 
 interface AdmitValues {
@@ -102,7 +102,7 @@ export function AdmitPatientPage() {
             'Patient admitted',
             `${admission.patient_name} is admitted under ${admission.doctor_name}.`,
           );
-          void navigate(`/admin/admissions/${admission.id}`);
+          void navigate(paths.admin.admission.getHref(admission.id));
         },
       },
     );
@@ -121,7 +121,7 @@ export function AdmitPatientPage() {
       <PageHeader
         title="Admit a patient"
         description="The attending doctor becomes the patient's assigned doctor."
-        back={{ to: '/admin/admissions', label: 'Admissions' }}
+        back={{ to: paths.admin.admissions.getHref(), label: 'Admissions' }}
       />
       <form onSubmit={submit} noValidate aria-label="Admit a patient">
         <Stack gap="md" maw={720}>
@@ -173,7 +173,7 @@ export function AdmitPatientPage() {
             <Button
               variant="default"
               disabled={admit.isPending}
-              onClick={() => void navigate('/admin/admissions')}
+              onClick={() => void navigate(paths.admin.admissions.getHref())}
             >
               Cancel
             </Button>

@@ -17,10 +17,10 @@ import { useNavigate } from 'react-router';
 import { ConfirmModal } from '@/components/confirm-modal';
 import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
-import { isIsoDate } from '@/lib/dates';
-import { formatMoney, todayIn } from '@/lib/format';
+import { formatMoney, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
@@ -144,7 +144,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
           'Patient discharged',
           `Invoice ${invoice.number} for ${formatMoney(invoice.total, invoice.currency)} was issued.`,
         );
-        void navigate(`/admin/invoices/${invoice.id}`);
+        void navigate(paths.admin.invoice.getHref(invoice.id));
       },
     });
   };

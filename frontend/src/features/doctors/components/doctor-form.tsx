@@ -12,8 +12,8 @@ import {
   personValidation,
 } from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
+import { useDepartments } from '@/lib/api/resources/doctors';
 
-import { useDepartments } from '../api/get-departments';
 
 export interface DoctorFormValues extends PersonValues {
   department: string | null;

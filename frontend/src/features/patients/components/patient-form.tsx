@@ -14,8 +14,7 @@ import {
 } from '@/components/person-fields';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { fieldErrors } from '@/lib/api/errors';
-import { isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { isIsoDate, todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 
 export interface PatientFormValues extends PersonValues {

@@ -6,13 +6,14 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { ReasonModal } from '@/components/reason-modal';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
+import { useInvoice } from '@/lib/api/resources/invoices';
 import { formatMoney } from '@/lib/format';
 import { notifyError, notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
 import { useDownloadDocument } from '../api/download-document';
-import { useInvoiceAccount } from '../api/get-invoice-account';
 import { useReceipts } from '../api/get-receipts';
 import type { InvoiceWithPayment, Receipt } from '../api/keys';
 import { newIdempotencyKey } from '../api/keys';
@@ -32,7 +33,7 @@ export function InvoicePaymentsPanel() {
 }
 
 function AccountPanel({ id }: { id: number }) {
-  const account = useInvoiceAccount(id);
+  const account = useInvoice(id);
   if (account.isPending) return <PanelLoader label="Loading the payments…" />;
   if (account.isError) {
     return <LoadError what="the payments" error={account.error} onRetry={account.refetch} />;
@@ -129,12 +130,12 @@ function AccountView({ invoice }: { invoice: InvoiceWithPayment }) {
         </Group>
         <BalanceFacts invoice={invoice} />
         {invoice.replaced_by !== null && (
-          <Anchor component={Link} to={`/admin/invoices/${invoice.replaced_by}`}>
+          <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.replaced_by)}>
             Corrected invoice
           </Anchor>
         )}
         {invoice.replaces !== null && (
-          <Anchor component={Link} to={`/admin/invoices/${invoice.replaces}`}>
+          <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.replaces)}>
             Replaces a voided invoice
           </Anchor>
         )}
@@ -300,7 +301,7 @@ function RebillForm({ invoice }: { invoice: InvoiceWithPayment }) {
         rebill.mutate(values, {
           onSuccess: (corrected) => {
             notifySuccess('Corrected invoice issued', `${corrected.number} replaces ${invoice.number}.`);
-            void navigate(`/admin/invoices/${corrected.id}`);
+            void navigate(paths.admin.invoice.getHref(corrected.id));
           },
         });
       }}

@@ -3,10 +3,10 @@ import { useState } from 'react';
 
 import { FormError } from '@/components/form-error';
 import { PatientSelect } from '@/components/pickers/patient-select';
+import { useBookAppointment } from '@/lib/api/resources/appointments';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
-import { useBookSlot } from '../api/book-slot';
 import type { CalendarDoctor, Slot } from '../api/keys';
 
 interface BookSlotModalProps {
@@ -17,7 +17,7 @@ interface BookSlotModalProps {
 /** Book a patient into a free slot chosen on the calendar (admin): confirmed at once. */
 export function BookSlotModal({ target, onClose }: BookSlotModalProps) {
   const format = useHospitalFormat();
-  const book = useBookSlot();
+  const book = useBookAppointment();
   const [patient, setPatient] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const close = () => {

@@ -5,12 +5,11 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
-import { addDays, isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { useDoctorDirectory } from '@/lib/api/resources/doctors';
+import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
-import { useDoctorDirectory } from '../api/get-doctor-directory';
 import { useWaitlist } from '../api/get-waitlist';
 import { useJoinWaitlist } from '../api/join-waitlist';
 import { WaitlistEntries } from './waitlist-table';

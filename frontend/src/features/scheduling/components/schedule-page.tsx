@@ -18,8 +18,7 @@ import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
-import { addDays, isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
