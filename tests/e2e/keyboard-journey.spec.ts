@@ -1,7 +1,7 @@
 /**
- * A keyboard-only journey (no mouse at all): an admin signs in, approves a pending doctor from the
- * dashboard, books an appointment in a free slot and signs out, with Tab, Shift+Tab, Enter, Space
- * and the arrow keys. At every stop the focused element shows a visible focus indicator, and a
+ * A keyboard-only journey (no mouse at all): an admin signs in, approves a pending doctor in place
+ * on the dashboard's queue, books an appointment in a free slot and signs out, with Tab,
+ * Shift+Tab, Enter, Space and the arrow keys. At every stop the focused element shows a visible focus indicator, and a
  * dialog keeps the focus inside until it closes, then hands it back to the button that opened it.
  *
  * Each step is a small function, so a change to one screen changes one step.
@@ -110,30 +110,35 @@ async function signInWithKeyboard(page: BrowserPage, username: string, password:
 }
 
 /**
- * From the dashboard's "Doctors awaiting approval": the doctor's own row when it is among the
- * first shown, else the full pending list, searched by username.
+ * The doctor's row in the dashboard's "Doctors awaiting approval" queue (newest first), where
+ * Approve and Reject act in place; the full pending list, searched by username, only when other
+ * applications arrived since and pushed the doctor out of the queue's first rows. Tabs to the
+ * row's Approve button. Returns where the doctor's decision buttons are.
  */
-async function openPendingDoctorFromDashboard(page: BrowserPage, doctor: Doctor) {
+async function openPendingDoctorFromDashboard(page: BrowserPage, doctor: Doctor): Promise<Locator> {
   const queue = page.getByRole('region', { name: 'Doctors awaiting approval' });
   await expect(queue.getByText(/\d+ waiting/)).toBeVisible();
-  const own = queue.getByRole('link', { name: doctor.full_name, exact: true });
-  if ((await own.count()) > 0) {
-    await tabTo(page, own);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: doctor.full_name })).toBeVisible();
-    return;
+  const row = queue.getByRole('listitem').filter({
+    has: page.getByRole('link', { name: doctor.full_name, exact: true }),
+  });
+  if ((await row.count()) > 0) {
+    await tabTo(page, row.getByRole('button', { name: `Approve ${doctor.full_name}` }));
+    return row;
   }
   await tabTo(page, queue.getByRole('link', { name: 'All pending doctors' }));
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/admin\/doctors\?status=PENDING/);
   await tabTo(page, page.getByLabel('Search by name'));
   await page.keyboard.type(doctor.username);
-  await expect(page.getByRole('button', { name: `Approve ${doctor.full_name}` })).toHaveCount(1);
+  const approve = page.getByRole('button', { name: `Approve ${doctor.full_name}` });
+  await expect(approve).toHaveCount(1);
+  await tabTo(page, approve);
+  return page.getByRole('main');
 }
 
 /** Open "Reject", look around the dialog with Tab, leave with Escape: nothing is rejected. */
-async function openAndLeaveRejectDialog(page: BrowserPage, doctor: Doctor) {
-  const reject = page.getByRole('button', { name: `Reject ${doctor.full_name}` });
+async function openAndLeaveRejectDialog(page: BrowserPage, where: Locator, doctor: Doctor) {
+  const reject = where.getByRole('button', { name: `Reject ${doctor.full_name}` });
   await tabTo(page, reject);
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Reject ${doctor.full_name}` });
@@ -145,8 +150,9 @@ async function openAndLeaveRejectDialog(page: BrowserPage, doctor: Doctor) {
   await expectFocusVisible(page);
 }
 
-async function approveFocusedDoctor(page: BrowserPage, doctor: Doctor) {
-  await tabTo(page, page.getByRole('button', { name: `Approve ${doctor.full_name}` }), true);
+/** Shift+Tab back to "Approve" beside "Reject" and press it: the doctor leaves the queue. */
+async function approveFocusedDoctor(page: BrowserPage, where: Locator, doctor: Doctor) {
+  await tabTo(page, where.getByRole('button', { name: `Approve ${doctor.full_name}` }), true);
   await page.keyboard.press('Enter');
   await expect(page.getByText(`${doctor.full_name} can now sign in.`)).toBeVisible();
 }
@@ -218,9 +224,11 @@ test('keyboard only: sign in, approve a doctor, book a free slot, sign out', asy
   const patient = await registerPatient(adminApi);
 
   await signInWithKeyboard(page, admin.username, admin.password);
-  await openPendingDoctorFromDashboard(page, doctor);
-  await openAndLeaveRejectDialog(page, doctor);
-  await approveFocusedDoctor(page, doctor);
+  const decision = await openPendingDoctorFromDashboard(page, doctor);
+  await openAndLeaveRejectDialog(page, decision, doctor);
+  await approveFocusedDoctor(page, decision, doctor);
+  // The decision reached the server.
+  expect((await adminApi.get<{ status: string }>(`doctors/${doctor.id}/`)).status).toBe('APPROVED');
 
   const { date, slot } = await firstFreeSlot(adminApi, doctor.id);
   await bookFreeSlot(page, { patient, doctor, date, slot, reason: 'Persistent cough' });
