@@ -361,7 +361,13 @@ export function DataTable<T>({
       {minWidth === undefined ? (
         table
       ) : (
-        <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer>
+        // The scrolled area takes the focus, so keyboard users scroll it with the arrow keys.
+        <Table.ScrollContainer
+          minWidth={minWidth}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': label } }}
+        >
+          {table}
+        </Table.ScrollContainer>
       )}
       {pages}
     </Stack>

@@ -105,6 +105,11 @@ export const paths = {
       title: 'Book an appointment',
       getHref: (patient?: Id) => `/admin/appointments/new${search({ patient })}`,
     } satisfies PageRoute<[Id?]>,
+    appointment: {
+      path: '/admin/appointments/:appointmentId',
+      title: 'Appointment',
+      getHref: (id: Id) => `/admin/appointments/${String(id)}`,
+    } satisfies PageRoute<[Id]>,
     calendar: page('/admin/calendar', 'Calendar'),
     schedules: page('/admin/schedules', 'Schedules'),
     waitlist: page('/admin/waitlist', 'Waitlist'),
@@ -116,6 +121,12 @@ export const paths = {
   doctor: {
     dashboard: page('/doctor', 'Dashboard'),
     appointments: page('/doctor/appointments', 'My appointments'),
+    appointmentHistory: page('/doctor/appointments/history', 'Appointment history'),
+    appointment: {
+      path: '/doctor/appointments/:appointmentId',
+      title: 'Appointment',
+      getHref: (id: Id) => `/doctor/appointments/${String(id)}`,
+    } satisfies PageRoute<[Id]>,
     visitNote: {
       path: '/doctor/appointments/:appointmentId/note',
       title: 'Visit note',
@@ -123,6 +134,11 @@ export const paths = {
     } satisfies PageRoute<[Id]>,
     calendar: page('/doctor/calendar', 'My calendar'),
     patients: page('/doctor/patients', 'My patients'),
+    patient: {
+      path: '/doctor/patients/:patientId',
+      title: 'Patient',
+      getHref: (patient: Id) => `/doctor/patients/${String(patient)}`,
+    } satisfies PageRoute<[Id]>,
     patientRecord: {
       path: '/doctor/patients/:patientId/record',
       title: 'Patient record',
@@ -143,6 +159,11 @@ export const paths = {
     dashboard: page('/patient', 'Dashboard'),
     book: page('/patient/book', 'Book an appointment'),
     appointments: page('/patient/appointments', 'My appointments'),
+    appointment: {
+      path: '/patient/appointments/:appointmentId',
+      title: 'Appointment',
+      getHref: (id: Id) => `/patient/appointments/${String(id)}`,
+    } satisfies PageRoute<[Id]>,
     waitlist: page('/patient/waitlist', 'My waitlist'),
     invoices: page('/patient/invoices', 'My invoices'),
     invoice: {

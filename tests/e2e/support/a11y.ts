@@ -12,6 +12,11 @@ export interface A11yOptions {
   exclude?: string[];
   /** axe rule ids to skip; say why next to the call. */
   disableRules?: string[];
+  /**
+   * Wait for the network to go idle first (the default). `false` when the caller has already
+   * waited for what the page shows (its heading, no loader left).
+   */
+  settle?: boolean;
 }
 
 function describe(violations: Violation[]): string {
@@ -35,7 +40,7 @@ export async function expectNoSeriousA11yViolations(
   page: Page,
   options: A11yOptions = {},
 ): Promise<void> {
-  await settle(page);
+  if (options.settle ?? true) await settle(page);
   let builder = new AxeBuilder({ page });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules !== undefined) builder = builder.disableRules(options.disableRules);

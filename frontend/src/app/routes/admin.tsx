@@ -109,6 +109,10 @@ export const adminModule: RoleModule = {
       );
       return module.BookAppointmentPage;
     }),
+    lazyPage(paths.admin.appointment, async () => {
+      const module = await import('@/features/appointments/components/appointment-detail-page');
+      return module.AdminAppointmentPage;
+    }),
 
     lazyPage(paths.admin.calendar, async () => {
       const module = await import('@/features/scheduling/components/calendar-page');

@@ -36,6 +36,18 @@ export const doctorModule: RoleModule = {
           .DoctorAppointmentsPage,
     ),
     lazyPage(
+      doctor.appointmentHistory,
+      async () =>
+        (await import('@/features/appointments/components/past-appointments-page'))
+          .PastAppointmentsPage,
+    ),
+    lazyPage(
+      doctor.appointment,
+      async () =>
+        (await import('@/features/appointments/components/appointment-detail-page'))
+          .DoctorAppointmentPage,
+    ),
+    lazyPage(
       doctor.calendar,
       async () =>
         (await import('@/features/scheduling/components/calendar-page')).DoctorCalendarPage,
@@ -43,6 +55,11 @@ export const doctorModule: RoleModule = {
     lazyPage(
       doctor.visitNote,
       async () => (await import('@/features/clinical/components/visit-note-page')).VisitNotePage,
+    ),
+    lazyPage(
+      doctor.patient,
+      async () =>
+        (await import('@/features/patients/components/doctor-patient-page')).DoctorPatientPage,
     ),
     lazyPage(
       doctor.patientRecord,

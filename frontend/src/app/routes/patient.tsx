@@ -49,6 +49,12 @@ export const patientModule: RoleModule = {
           .MyAppointmentsPage,
     ),
     lazyPage(
+      patient.appointment,
+      async () =>
+        (await import('@/features/appointments/components/appointment-detail-page'))
+          .PatientAppointmentPage,
+    ),
+    lazyPage(
       patient.waitlist,
       async () =>
         (await import('@/features/scheduling/components/my-waitlist-page')).MyWaitlistPage,

@@ -51,7 +51,13 @@ export function ResetPasswordRoute() {
       ) : linkInvalid ? (
         <Alert color="red" role="alert" title="This link does not work">
           It is not valid, has expired (after 30 minutes) or was already used.{' '}
-          <Anchor component={Link} to={paths.auth.forgotPassword.getHref()}>
+          {/* Dark text: the default link blue is too faint on the alert's red tint. */}
+          <Anchor
+            component={Link}
+            to={paths.auth.forgotPassword.getHref()}
+            c="dark.7"
+            underline="always"
+          >
             Ask for a new link
           </Anchor>
           .

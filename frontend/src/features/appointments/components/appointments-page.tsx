@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Button,
   Group,
   Stack,
@@ -143,7 +144,11 @@ export function AppointmentsPage() {
                     header: 'When',
                     sortField: 'starts_at',
                     card: 'title',
-                    render: (appointment) => format.dateTime(appointment.starts_at),
+                    render: (appointment) => (
+                      <Anchor component={Link} to={paths.admin.appointment.getHref(appointment.id)}>
+                        {format.dateTime(appointment.starts_at)}
+                      </Anchor>
+                    ),
                   },
                   {
                     key: 'patient',

@@ -12,6 +12,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { useNow } from '@/lib/use-now';
 
 import { useCompleteAppointment } from '../api/complete-appointment';
+import { AppointmentsTabs } from './appointments-tabs';
 
 const APPOINTMENTS_PAGE_SIZE = 25;
 
@@ -75,8 +76,15 @@ export function DoctorAppointmentsPage() {
           {
             key: 'when',
             header: 'When',
-            render: (appointment) =>
-              `${format.dateTime(appointment.starts_at)}–${format.time(appointment.ends_at)}`,
+            render: (appointment) => (
+              <Anchor
+                component={Link}
+                to={paths.doctor.appointment.getHref(appointment.id)}
+                aria-label={`Details and status history of ${format.dateTime(appointment.starts_at)} with ${appointment.patient_details.full_name}`}
+              >
+                {`${format.dateTime(appointment.starts_at)}–${format.time(appointment.ends_at)}`}
+              </Anchor>
+            ),
           },
           {
             key: 'patient',
@@ -156,6 +164,7 @@ export function DoctorAppointmentsPage() {
   return (
     <Stack gap="lg">
       <Title order={1}>My appointments</Title>
+      <AppointmentsTabs />
       {list}
       <Modal opened={confirming !== null} onClose={close} title="Mark as attended?" centered>
         {confirming !== null && (

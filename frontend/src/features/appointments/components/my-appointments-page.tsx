@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -108,7 +108,15 @@ export function MyAppointmentsPage() {
           key: 'when',
           header: 'When',
           card: 'title',
-          render: (appointment) => format.dateTime(appointment.starts_at),
+          render: (appointment) => (
+            <Anchor
+              component={Link}
+              to={paths.patient.appointment.getHref(appointment.id)}
+              aria-label={`Details and status history of ${format.dateTime(appointment.starts_at)}`}
+            >
+              {format.dateTime(appointment.starts_at)}
+            </Anchor>
+          ),
         },
         {
           key: 'doctor',

@@ -76,9 +76,14 @@ export function MyPatientsPage() {
           },
         ]}
         rowActions={(patient) => (
-          <Anchor component={Link} to={paths.doctor.patientRecord.getHref(patient.id)} size="sm">
-            Open {patient.full_name}&apos;s record
-          </Anchor>
+          <Group gap="sm">
+            <Anchor component={Link} to={paths.doctor.patient.getHref(patient.id)} size="sm">
+              Open {patient.full_name}&apos;s page
+            </Anchor>
+            <Anchor component={Link} to={paths.doctor.patientRecord.getHref(patient.id)} size="sm">
+              Open {patient.full_name}&apos;s record
+            </Anchor>
+          </Group>
         )}
         pagination={{ page, pageSize: PATIENTS_PAGE_SIZE, count, onChange: setPage }}
       />

@@ -310,7 +310,11 @@ function PatientAppointments({ patientId }: { patientId: number }) {
             key: 'when',
             header: 'When',
             card: 'title',
-            render: (appointment) => format.dateTime(appointment.starts_at),
+            render: (appointment) => (
+              <Anchor component={Link} to={paths.admin.appointment.getHref(appointment.id)}>
+                {format.dateTime(appointment.starts_at)}
+              </Anchor>
+            ),
           },
           { key: 'doctor', header: 'Doctor', render: (appointment) => appointment.doctor_name },
           { key: 'reason', header: 'Reason', render: (appointment) => appointment.reason },

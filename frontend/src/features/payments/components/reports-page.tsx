@@ -173,6 +173,7 @@ function Collections({ range }: { range: { date_from: string; date_to: string } 
         }))}
         dataKey="method"
         series={[{ name: 'amount', label: 'Amount', color: 'teal.6' }]}
+        role="img"
         aria-label="Collections by method chart"
       />
     </Stack>
@@ -217,6 +218,7 @@ function Outstanding({ asOf }: { asOf: string }) {
         data={data.buckets.map((row) => ({ bucket: row.bucket, balance: Number(row.balance) }))}
         dataKey="bucket"
         series={[{ name: 'balance', label: 'Balance', color: 'red.6' }]}
+        role="img"
         aria-label="Outstanding by age chart"
       />
     </Stack>
