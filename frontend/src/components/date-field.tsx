@@ -25,6 +25,14 @@ export function parseDateText(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+/** How a date field shows "YYYY-MM-DD" (the {@link DATE_INPUT_FORMAT}), e.g. "06 Dec 2026". */
+export function dateInputText(isoDate: string): string {
+  if (!isIsoDate(isoDate)) return isoDate;
+  const [year, month, day] = isoDate.split('-');
+  const name = MONTHS[Number(month) - 1] ?? '';
+  return `${day} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}
+
 type BaseProps = Omit<
   DateInputProps,
   'value' | 'defaultValue' | 'onChange' | 'valueFormat' | 'dateParser'

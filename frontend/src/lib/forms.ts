@@ -15,6 +15,14 @@ export function validateWith(schema: z.ZodMiniType) {
   return schemaResolver(schema, { sync: true });
 }
 
+/** A form's `onSubmit` failure handler that moves focus to the first field with an error. */
+export function focusFirstError(form: { getInputNode: (path: string) => HTMLElement | null }) {
+  return (errors: Record<string, unknown>) => {
+    const first = Object.keys(errors)[0];
+    if (first !== undefined) form.getInputNode(first)?.focus();
+  };
+}
+
 /** Trimmed text that must not be empty. */
 export function requiredText(message: string) {
   return z.string().check(z.trim(), z.minLength(1, message));
@@ -59,6 +67,42 @@ export function amount() {
     z.trim(),
     z.superRefine((value, ctx) => {
       const problem = amountProblem(value);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value });
+    }),
+  );
+}
+
+/** An optional amount: "" (sent as null) or an amount. */
+export function optionalAmount() {
+  return z.pipe(
+    z.string().check(
+      z.trim(),
+      z.superRefine((value, ctx) => {
+        const problem = amountProblem(value, true);
+        if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value });
+      }),
+    ),
+    z.transform((value) => (value === '' ? null : value)),
+  );
+}
+
+/**
+ * A required calendar date within limits ("YYYY-MM-DD" strings compare as dates); each limit
+ * comes with the message shown when the date is outside it.
+ */
+export function dateWithin(
+  message: string,
+  limits: { min?: [string, string]; max?: [string, string] } = {},
+) {
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      const problem = !isIsoDate(value)
+        ? message
+        : limits.min !== undefined && value < limits.min[0]
+          ? limits.min[1]
+          : limits.max !== undefined && value > limits.max[0]
+            ? limits.max[1]
+            : null;
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, input: value });
     }),
   );
