@@ -98,7 +98,7 @@ interface PersonFieldsProps<Values> extends PersonFieldsOptions {
    */
   filledBy: 'self' | 'staff';
   /** Focus the first field when the form opens. */
-  autoFocus?: boolean;
+  focusFirst?: boolean;
 }
 
 /** Name, login, contact, e-mail and date-of-birth inputs, as the options ask. */
@@ -110,7 +110,7 @@ export function PersonFields<Values>({
   contact = true,
   email = true,
   dateOfBirth = false,
-  autoFocus = false,
+  focusFirst = false,
 }: PersonFieldsProps<Values>) {
   const self = filledBy === 'self';
   const auto = (token: string) => (self ? token : 'off');
@@ -123,7 +123,7 @@ export function PersonFields<Values>({
             label="First name"
             required
             autoComplete={auto('given-name')}
-            data-autofocus={autoFocus || undefined}
+            data-autofocus={focusFirst || undefined}
             key={form.key('first_name')}
             {...form.getInputProps('first_name')}
           />

@@ -5,11 +5,11 @@ import {
   Table,
   Tabs,
   Text,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -92,20 +92,18 @@ export function AppointmentsPage() {
           <Tabs.Panel key={item.value} value={item.value} pt="md">
             <Stack gap="md">
               <Group align="flex-end" gap="sm">
-                <TextInput
+                <DateField
                   label="From"
-                  type="date"
                   value={params.from}
-                  onChange={(event) => {
-                    setParams({ from: event.currentTarget.value });
+                  onChange={(value) => {
+                    setParams({ from: value });
                   }}
                 />
-                <TextInput
+                <DateField
                   label="To"
-                  type="date"
                   value={params.to}
-                  onChange={(event) => {
-                    setParams({ to: event.currentTarget.value });
+                  onChange={(value) => {
+                    setParams({ to: value });
                   }}
                 />
                 <DoctorSelect

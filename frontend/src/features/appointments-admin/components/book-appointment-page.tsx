@@ -6,13 +6,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -148,15 +148,14 @@ export function BookAppointmentPage() {
               }}
             />
           </SimpleGrid>
-          <TextInput
+          <DateField
             label="Day"
-            type="date"
             required
             min={today}
             w={220}
             {...form.getInputProps('date')}
-            onChange={(event) => {
-              setFieldValue('date', event.currentTarget.value);
+            onChange={(value) => {
+              setFieldValue('date', value);
               setFieldValue('starts_at', null);
             }}
           />

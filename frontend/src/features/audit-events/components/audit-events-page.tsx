@@ -10,6 +10,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
@@ -112,20 +113,18 @@ export function AuditEventsPage() {
             setParams({ kind: value });
           }}
         />
-        <TextInput
+        <DateField
           label="From"
-          type="date"
           value={params.from}
-          onChange={(event) => {
-            setParams({ from: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ from: value });
           }}
         />
-        <TextInput
+        <DateField
           label="To"
-          type="date"
           value={params.to}
-          onChange={(event) => {
-            setParams({ to: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ to: value });
           }}
         />
       </Group>

@@ -83,7 +83,7 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
     <form onSubmit={submit} noValidate aria-label="Admin sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <PersonFields form={form} filledBy="self" autoFocus {...PERSON} />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         {policy === 'code' && (
           <TextInput
             label="Sign-up code"

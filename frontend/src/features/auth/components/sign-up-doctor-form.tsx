@@ -55,7 +55,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
     <form onSubmit={submit} noValidate aria-label="Doctor sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <PersonFields form={form} filledBy="self" autoFocus {...PERSON} />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         <Select
           label="Department"
           required

@@ -64,7 +64,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
     <form onSubmit={submit} noValidate aria-label="Patient sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <PersonFields form={form} filledBy="self" autoFocus {...PERSON} />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         <Textarea
           label="Symptoms"
           description="What brings you to the hospital"

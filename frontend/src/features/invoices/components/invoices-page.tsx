@@ -1,6 +1,7 @@
-import { Anchor, Group, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
+import { Anchor, Group, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -33,20 +34,18 @@ export function InvoicesPage() {
         description="Invoices are issued at discharge and never change afterwards."
       />
       <Group align="flex-end" gap="sm">
-        <TextInput
+        <DateField
           label="Issued from"
-          type="date"
           value={params.from}
-          onChange={(event) => {
-            setParams({ from: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ from: value });
           }}
         />
-        <TextInput
+        <DateField
           label="Issued to"
-          type="date"
           value={params.to}
-          onChange={(event) => {
-            setParams({ to: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ to: value });
           }}
         />
       </Group>

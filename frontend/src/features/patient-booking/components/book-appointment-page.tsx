@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -18,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
@@ -222,8 +222,7 @@ export function BookAppointmentPage() {
                 {...form.getInputProps('doctor')}
               />
             )}
-            <TextInput
-              type="date"
+            <DateField
               label="Date"
               description="Hospital time"
               min={today}

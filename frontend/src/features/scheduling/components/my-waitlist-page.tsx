@@ -1,6 +1,7 @@
-import { Button, Group, Paper, Select, Stack, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -67,24 +68,22 @@ export function MyWaitlistPage() {
               onChange={setDoctor}
             />
             <Group gap="xs" wrap="wrap">
-              <TextInput
+              <DateField
                 label="From"
-                type="date"
                 min={today}
                 w={180}
                 value={from}
-                onChange={(event) => {
-                  setFrom(event.currentTarget.value);
+                onChange={(value) => {
+                  setFrom(value);
                 }}
               />
-              <TextInput
+              <DateField
                 label="Until"
-                type="date"
                 min={from}
                 w={180}
                 value={to}
-                onChange={(event) => {
-                  setTo(event.currentTarget.value);
+                onChange={(value) => {
+                  setTo(value);
                 }}
               />
             </Group>

@@ -10,9 +10,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -102,18 +104,16 @@ function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
                   change(index, { weekday: Number(value ?? 0) });
                 }}
               />
-              <TextInput
+              <TimeInput
                 label="From"
-                type="time"
                 w={120}
                 value={row.start_time}
                 onChange={(event) => {
                   change(index, { start_time: event.currentTarget.value });
                 }}
               />
-              <TextInput
+              <TimeInput
                 label="Until"
-                type="time"
                 w={120}
                 value={row.end_time}
                 onChange={(event) => {
@@ -195,24 +195,22 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
         <Stack gap="xs">
           <FormError error={add.error} shownFields={['reason']} title="Not added" />
           <Group gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
+            <DateField
               label="First day off"
-              type="date"
               w={180}
               min={today}
               value={first}
-              onChange={(event) => {
-                setFirst(event.currentTarget.value);
+              onChange={(value) => {
+                setFirst(value);
               }}
             />
-            <TextInput
+            <DateField
               label="Last day off"
-              type="date"
               w={180}
               min={first}
               value={last}
-              onChange={(event) => {
-                setLast(event.currentTarget.value);
+              onChange={(value) => {
+                setLast(value);
               }}
             />
             <TextInput
