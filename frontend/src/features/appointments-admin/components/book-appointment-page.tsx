@@ -22,21 +22,38 @@ import { PatientSelect } from '@/components/pickers/patient-select';
 import { fieldErrors } from '@/lib/api/errors';
 import { isIsoDate } from '@/lib/dates';
 import { todayIn } from '@/lib/format';
+import {
+  dateWithin,
+  requiredChoice,
+  requiredId,
+  requiredText,
+  validateWith,
+  z,
+} from '@/lib/forms';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
+import type { BookAppointmentBody as AdminBookBody } from '../api/book-appointment';
 import { useBookAppointment } from '../api/book-appointment';
 import { useFreeSlots } from '../api/get-free-slots';
 import { usePatient } from '../api/get-patient';
 
-interface BookValues {
-  patient: number | null;
-  doctor: number | null;
-  date: string;
-  starts_at: string | null;
-  reason: string;
+/** An appointment the admin books; the day is only for finding the free slots, not sent. */
+export function adminBookingSchema(today: string) {
+  return z.pipe(
+    z.object({
+      patient: requiredId('Choose the patient.'),
+      doctor: requiredId('Choose the doctor.'),
+      date: dateWithin('Choose a day.', { min: [today, 'Choose today or a later day.'] }),
+      starts_at: requiredChoice('Choose a free slot.'),
+      reason: requiredText('Say why the patient wants to be seen.'),
+    }),
+    z.transform(({ patient, doctor, starts_at, reason }) => ({ patient, doctor, starts_at, reason })),
+  );
 }
+
+type BookValues = z.input<ReturnType<typeof adminBookingSchema>>;
 
 const SHOWN_FIELDS = ['patient', 'doctor', 'starts_at', 'reason'];
 
@@ -56,13 +73,7 @@ export function BookAppointmentPage() {
       starts_at: null,
       reason: '',
     },
-    validate: {
-      patient: (value) => (value === null ? 'Choose the patient.' : null),
-      doctor: (value) => (value === null ? 'Choose the doctor.' : null),
-      date: (value) => (isIsoDate(value) ? null : 'Choose a day.'),
-      starts_at: (value) => (value === null ? 'Choose a free slot.' : null),
-      reason: (value) => (value.trim() === '' ? 'Say why the patient wants to be seen.' : null),
-    },
+    validate: validateWith(adminBookingSchema(today)),
   });
   const { setErrors, setFieldValue, getValues, isTouched } = form;
   const { values } = form;
@@ -88,15 +99,10 @@ export function BookAppointmentPage() {
   }, [book.error, setErrors]);
 
   const submit = form.onSubmit((entered) => {
-    if (book.isPending || entered.patient === null || entered.doctor === null) return;
-    if (entered.starts_at === null) return;
+    if (book.isPending) return;
+    const body: AdminBookBody = adminBookingSchema(today).parse(entered);
     book.mutate(
-      {
-        patient: entered.patient,
-        doctor: entered.doctor,
-        starts_at: entered.starts_at,
-        reason: entered.reason.trim(),
-      },
+      body,
       {
         onSuccess: (appointment) => {
           notifySuccess(
