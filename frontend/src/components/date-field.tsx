@@ -77,6 +77,8 @@ export function DateField({
       defaultValue={orNull(defaultValue)}
       onChange={(next) => onChange?.(next ?? '')}
       excludeDate={(date) => outside(date.slice(0, 10)) || (excludeDate?.(date) ?? false)}
+      // Mantine's clear button has no accessible name of its own.
+      clearButtonProps={{ 'aria-label': 'Clear the date' }}
       {...rest}
     />
   );
