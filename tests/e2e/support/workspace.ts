@@ -77,12 +77,11 @@ export function dateInputText(isoDate: string): string {
 }
 
 /**
- * Type a date ("YYYY-MM-DD", which the SPA's date inputs understand as typed) into a date input,
- * then close its calendar and leave the field, as a person does after typing.
+ * Type a date ("YYYY-MM-DD", which the SPA's date inputs understand as typed) into a date input
+ * and leave the field, which closes its calendar (Escape would also close a dialog around it).
  */
 export async function fillDate(input: Locator, isoDate: string): Promise<void> {
   await input.fill(isoDate);
-  await input.press('Escape');
   await input.blur();
   await expect(input).toHaveValue(dateInputText(isoDate));
 }
