@@ -246,3 +246,25 @@ test('an admin created through the API signs in through the login page', async (
 
   await expectSignedInAs(page, admin.full_name, 'ADMIN');
 });
+
+test('a signed-out visit logs no console error: the sign-in page is titled and focused, an unknown address is a branded 404', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+
+  await page.goto('/login');
+  await expect(page).toHaveTitle('Sign in · HMS General Hospital');
+  await expect(page.getByRole('textbox', { name: /^Username/ })).toBeFocused();
+
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText('HMS General Hospital').first()).toBeVisible();
+  await expect(page).toHaveTitle('Page not found · HMS General Hospital');
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page);
+
+  expect(errors).toEqual([]);
+});

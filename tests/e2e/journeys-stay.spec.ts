@@ -94,7 +94,7 @@ test('story 4: admitted, followed by the doctor, discharged with charges, invoic
   const text = pdfText(file);
   expect(text).toContain(invoice.number);
   expect(text).toContain(patient.full_name);
-  expect(text.replace(/\s+/g, '')).toContain('TotalINR3350.00');
+  expect(text.replace(/\s+/g, '')).toContain('Total₹3,350.00');
 
   // The invoice page shows every line.
   await issued.getByRole('link', { name: `View invoice ${invoice.number}` }).click();

@@ -252,6 +252,9 @@ SIMPLE_JWT = {
 HMS_REFRESH_COOKIE_NAME = "hms_refresh"
 HMS_REFRESH_COOKIE_PATH = "/api/v1/auth/"
 HMS_REFRESH_COOKIE_SECURE = env.bool("HMS_REFRESH_COOKIE_SECURE", default=not DEBUG)
+# Set and cleared with the refresh cookie, readable by the SPA and holding no secret ("1"): a page
+# load without it has no session to restore and asks for none (so no 401 on a signed-out load).
+HMS_SESSION_HINT_COOKIE_NAME = "hms_session"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "HMS API",
@@ -462,6 +465,11 @@ LOGGING: dict[str, Any] = {
 # patients within this many minutes raises a flag on the admin dashboard.
 HMS_UNUSUAL_ACCESS_PATIENTS = env.int("HMS_UNUSUAL_ACCESS_PATIENTS", default=50)
 HMS_UNUSUAL_ACCESS_MINUTES = env.int("HMS_UNUSUAL_ACCESS_MINUTES", default=10)
+# An access event (a read of patient data) written in a transaction of its own commits without
+# waiting for PostgreSQL's WAL flush; change and security events always wait. A crash of the
+# database host can lose the last moments' access events (never a row inside the chain);
+# docs/deployment.md ("Two database roles") gives the trade-off. false: every event waits.
+HMS_AUDIT_ACCESS_ASYNC_COMMIT = env.bool("HMS_AUDIT_ACCESS_ASYNC_COMMIT", default=True)
 
 # Notifications (SPEC section 9): the admins are told of unusual access by this function.
 HMS_UNUSUAL_ACCESS_NOTIFIER = "hms.notifications.events.notify_unusual_access_flag"

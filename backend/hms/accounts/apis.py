@@ -48,12 +48,23 @@ def _set_refresh_cookie(response: Response, pair: TokenPair) -> None:
         httponly=True,
         samesite="Strict",
     )
+    # No secret: tells the web app that a session may be restored (see the setting).
+    response.set_cookie(
+        settings.HMS_SESSION_HINT_COOKIE_NAME,
+        "1",
+        max_age=max_age,
+        path="/",
+        secure=settings.HMS_REFRESH_COOKIE_SECURE,
+        httponly=False,
+        samesite="Strict",
+    )
 
 
 def _clear_refresh_cookie(response: Response) -> None:
     response.delete_cookie(
         settings.HMS_REFRESH_COOKIE_NAME, path=settings.HMS_REFRESH_COOKIE_PATH, samesite="Strict"
     )
+    response.delete_cookie(settings.HMS_SESSION_HINT_COOKIE_NAME, path="/", samesite="Strict")
 
 
 def _token_response(pair: TokenPair, *, cookie_mode: bool) -> Response:

@@ -30,6 +30,8 @@ class PendingAccount:
     id: int
     full_name: str
     created_at: datetime
+    # A doctor's department name; a patient's symptoms given at sign-up.
+    detail: str
 
 
 def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:

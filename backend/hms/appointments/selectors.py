@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import TruncDate
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
@@ -361,55 +362,17 @@ def appointment_calendar(
     }
 
 
-def appointment_overview_for_admin(
-    *, viewer: User, at: datetime, days: int = 7
-) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Count the appointments `viewer` may see for the admin's dashboard, in one query.
+def appointment_status_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
+    """Scalar subqueries counting the confirmed and the pending appointments `viewer` may see.
 
-    Returns the summary and the days (see `appointment_summary_for_admin` and
-    `appointment_counts_by_day`). Every count is a filtered count over one read: the
-    confirmed and pending appointments (the index range of each status) and the completed ones
-    of the days shown, never the whole table.
+    Named `appointments_confirmed` and `appointments_pending`; each reads one range of the
+    (status, starts_at) index. Evaluate them with `hms.common.queries.read_together`.
     """
-    rules = slot_rules()
-    first = local_date(at, rules=rules)
-    dates = [first + timedelta(days=offset) for offset in range(days)]
-    bounds = [local_day_bounds(day, rules=rules) for day in dates]
-    today = Q(starts_at__gte=bounds[0][0], starts_at__lt=bounds[0][1])
-    taking_place = Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED])
-    pending = Q(status=AppointmentStatus.PENDING)
-    counts: dict[str, Any] = {
-        "confirmed": Count("pk", filter=Q(status=AppointmentStatus.CONFIRMED)),
-        "pending": Count("pk", filter=pending),
-        "today": Count("pk", filter=taking_place & today),
+    visible = Appointment.objects.filter(visible_appointments(viewer))
+    return {
+        "appointments_confirmed": count_of(visible.filter(status=AppointmentStatus.CONFIRMED)),
+        "appointments_pending": count_of(visible.filter(status=AppointmentStatus.PENDING)),
     }
-    for index, (start, end) in enumerate(bounds):
-        day = Q(starts_at__gte=start, starts_at__lt=end)
-        counts[f"day{index}_confirmed"] = Count("pk", filter=taking_place & day)
-        counts[f"day{index}_pending"] = Count("pk", filter=pending & day)
-    shown = Q(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.PENDING]) | Q(
-        status=AppointmentStatus.COMPLETED, starts_at__gte=bounds[0][0], starts_at__lt=bounds[-1][1]
-    )
-    row = Appointment.objects.filter(visible_appointments(viewer)).filter(shown).aggregate(**counts)
-    summary = {key: row[key] for key in ("confirmed", "pending", "today")}
-    by_day = [
-        {
-            "date": day,
-            "confirmed": row[f"day{index}_confirmed"],
-            "pending": row[f"day{index}_pending"],
-        }
-        for index, day in enumerate(dates)
-    ]
-    return summary, by_day
-
-
-def appointment_summary_for_admin(*, viewer: User, at: datetime) -> dict[str, int]:
-    """Count the appointments `viewer` may see, for the admin's dashboard.
-
-    `confirmed` and `pending`: every appointment currently in that status (pending ones wait for
-    a decision); `today`: confirmed or completed appointments on today's calendar date.
-    """
-    return appointment_overview_for_admin(viewer=viewer, at=at, days=1)[0]
 
 
 def appointment_upcoming_count_subquery(*, viewer: User, at: datetime) -> Subquery:
@@ -491,9 +454,56 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
     Returns one entry per day for today (the hospital's date at `at`) and the `days - 1` days
     after it, in date order, days without appointments included with zeros: `date`,
     `confirmed` (confirmed or already completed: the visits that take place) and `pending`
-    (requests waiting for a decision). One query, whatever the number of days.
+    (requests waiting for a decision). One query, grouped by the hospital's calendar date in
+    SQL; it reads the (status, starts_at) index between the first day's midnight and the
+    midnight after the last day, whatever the size of the table.
     """
-    return appointment_overview_for_admin(viewer=viewer, at=at, days=days)[1]
+    rules = slot_rules()
+    first = local_date(at, rules=rules)
+    dates = [first + timedelta(days=offset) for offset in range(days)]
+    start = local_day_bounds(dates[0], rules=rules)[0]
+    end = local_day_bounds(dates[-1], rules=rules)[1]
+    pending = Q(status=AppointmentStatus.PENDING)
+    rows = (
+        Appointment.objects.filter(
+            visible_appointments(viewer),
+            status__in=[
+                AppointmentStatus.CONFIRMED,
+                AppointmentStatus.COMPLETED,
+                AppointmentStatus.PENDING,
+            ],
+            starts_at__gte=start,
+            starts_at__lt=end,
+        )
+        .annotate(day=TruncDate("starts_at", tzinfo=rules.tz))
+        .values("day")
+        .annotate(confirmed=Count("pk", filter=~pending), pending=Count("pk", filter=pending))
+        .order_by("day")
+    )
+    counted = {row["day"]: row for row in rows}
+    return [
+        {
+            "date": day,
+            "confirmed": counted[day]["confirmed"] if day in counted else 0,
+            "pending": counted[day]["pending"] if day in counted else 0,
+        }
+        for day in dates
+    ]
+
+
+def appointment_requests_newest(*, viewer: User, limit: int) -> list[Appointment]:
+    """The requests waiting for a decision that `viewer` may see, soonest first, at most `limit`.
+
+    With the patient, the doctor and the doctor's department, in one query over the
+    (status, starts_at) index range of PENDING.
+    """
+    return list(
+        _with_people(
+            Appointment.objects.filter(
+                visible_appointments(viewer), status=AppointmentStatus.PENDING
+            )
+        ).order_by("starts_at", "id")[:limit]
+    )
 
 
 def waitlist_list(

@@ -12,7 +12,7 @@ for the opening of one record, a few cache round trips towards the unusual-acces
 
 `patients` names where the patient ids sit in the serialized answer: a dotted path where `[]`
 walks a list and `[kind=PATIENT]` only its rows with that value ("id", "results[].patient",
-"admin.accounts.newest_pending[kind=PATIENT].id"); several paths may be given.
+"admin.queues.patients[].id"); several paths may be given.
 A binary answer (a PDF) carries no data to read: its view sets `response.accessed_patient_ids`.
 
 What a list was asked for is recorded by the names of its query parameters only (`filters`),

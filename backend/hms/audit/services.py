@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,6 +26,93 @@ def _actor_name(actor: Any) -> str:
     return str(full_name or getattr(actor, "username", "") or "")
 
 
+# The columns an append sends on PostgreSQL, in order; the chain trigger sets `prev_hash` and
+# `hash`, and the INSERT reads them back with the id.
+_INSERTED = (
+    "at",
+    "kind",
+    "actor",
+    "actor_role",
+    "actor_name",
+    "action",
+    "object_type",
+    "object_id",
+    "patient",
+    "patient_ids",
+    "detail",
+    "outcome",
+    "request_id",
+    "ip_address",
+)
+_JSON_COLUMNS = frozenset({"patient_ids", "detail"})
+# An empty string whose evaluation turns off the wait for the WAL flush at the commit of the
+# transaction it runs in (`set_config(..., is_local => true)`), and only that transaction's. It
+# is sent as `prev_hash`, which the trigger overwrites.
+_SKIP_FLUSH_WAIT = "left(set_config('synchronous_commit', 'off', true), 0)"
+
+
+@functools.cache
+def _inserted_fields() -> tuple[tuple[str, str], ...]:
+    """(attribute, column) of each field in `_INSERTED`."""
+    by_name = {field.name: field for field in AuditEvent._meta.concrete_fields}
+    return tuple((by_name[name].attname, str(by_name[name].column)) for name in _INSERTED)
+
+
+@functools.cache
+def _postgres_insert_sql(*, skip_flush: bool) -> str:
+    quote = connection.ops.quote_name
+    columns = [quote(column) for _, column in _inserted_fields()]
+    casts = {"patient_ids": "::jsonb", "detail": "::jsonb", "ip_address": "::inet"}
+    values = [f"%s{casts.get(name, '')}" for name in _INSERTED]
+    if skip_flush:
+        columns.append(quote("prev_hash"))
+        values.append(_SKIP_FLUSH_WAIT)
+    returned = ", ".join(quote(name) for name in ("id", "prev_hash", "hash"))
+    return (
+        f"INSERT INTO {quote(AuditEvent._meta.db_table)} ({', '.join(columns)})"  # noqa: S608
+        f" VALUES ({', '.join(values)}) RETURNING {returned}"
+    )
+
+
+def _postgres_insert(event: AuditEvent, *, skip_flush: bool) -> None:
+    """INSERT `event` with a statement built once (not the ORM's save: this runs on every read
+    of patient data, and building the statement each time cost more than sending it)."""
+    params = [
+        json.dumps(getattr(event, attname)) if attname in _JSON_COLUMNS else getattr(event, attname)
+        for attname, _ in _inserted_fields()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(_postgres_insert_sql(skip_flush=skip_flush), params)
+        event.pk, event.prev_hash, event.hash = cursor.fetchone()
+    event._state.adding = False
+    event._state.db = connection.alias
+
+
+def access_commit_skips_flush() -> bool:
+    """Whether an ACCESS event appended now commits without waiting for the WAL flush.
+
+    Only with HMS_AUDIT_ACCESS_ASYNC_COMMIT (the default) and only when the INSERT is a
+    transaction of its own (autocommit, the case of `@records_access`, which writes after the
+    view answered): inside a caller's transaction the setting would reach that transaction's
+    other writes, so it commits as it would have, durably. Change and security events always
+    wait for the flush.
+
+    Why: a durable commit waits for the disk (a few milliseconds) while holding the chain lock,
+    so every read of patient data waited for it, and all appends of every worker took turns
+    behind one flush at a time (PostgreSQL's group commit cannot gather commits that a lock
+    serialises). Without the wait, the commit returns once its WAL record is written, the lock
+    is released at once, and the WAL writer flushes within `wal_writer_delay` (200 ms by
+    default; at most three times that in the worst case). The trade-off: if the database host
+    crashes (not the application, not a PostgreSQL restart), the access events of the last
+    moments before the crash can be lost. The chain still verifies: WAL is replayed in order
+    and any later durable commit flushes every record before it, so what is lost is always the
+    newest rows, never one in the middle. docs/deployment.md states this for operators.
+    """
+    if not getattr(settings, "HMS_AUDIT_ACCESS_ASYNC_COMMIT", True):
+        return False
+    return connection.get_autocommit() and not connection.in_atomic_block
+
+
 def audit_event_append(
     *,
     kind: str,
@@ -42,10 +131,12 @@ def audit_event_append(
     On PostgreSQL this is one INSERT: the database's chain trigger takes the chain lock (a
     transaction-level advisory lock, held until the surrounding transaction ends, so two
     concurrent appends never chain to the same previous row), reads the previous row's hash and
-    sets this row's; the INSERT reads both back. On SQLite the application reads the previous
-    hash and computes this one inside a transaction that holds the database's write lock from
-    its start (config/database.py), then inserts. Callers inside a service transaction append
-    last, after their row locks, so the chain lock never waits behind a row lock it blocks.
+    sets this row's; the INSERT reads both back. An ACCESS event written in a transaction of
+    its own does not wait for the WAL flush (`access_commit_skips_flush`). On SQLite the
+    application reads the previous hash and computes this one inside a transaction that holds
+    the database's write lock from its start (config/database.py), then inserts. Callers inside
+    a service transaction append last, after their row locks, so the chain lock never waits
+    behind a row lock it blocks.
     """
     detail = dict(detail or {})
     if not chainable(detail):
@@ -69,7 +160,7 @@ def audit_event_append(
     )
     if connection.vendor == "postgresql":
         # Outside a transaction this INSERT commits on its own: one round trip.
-        event.save(force_insert=True)
+        _postgres_insert(event, skip_flush=kind == AuditKind.ACCESS and access_commit_skips_flush())
         return event
     # No savepoint: an append that fails fails the transaction it records.
     with transaction.atomic(savepoint=False):

@@ -24,6 +24,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from hms.common.formatting import format_money
+
 # WeasyPrint logs progress lines at INFO at import and seven per document: noise in the logs of
 # every discharge. Set before the import so the import's own lines are dropped too.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -74,8 +76,8 @@ def asset_path(url: str) -> Path:
     return path
 
 
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
+def _money(value: Decimal, currency: str) -> str:
+    return format_money(value, currency)
 
 
 def _date(value: date) -> str:
@@ -87,8 +89,9 @@ def _hospital_time(value: datetime) -> datetime:
 
 
 def invoice_context(*, invoice: Invoice) -> dict[str, Any]:
-    """Return the values the invoice page shows, formatted (money with two places, dates ISO)."""
+    """Return the values the invoice page shows, formatted (money as on screen, dates ISO)."""
     issued_at = _hospital_time(invoice.issued_at)
+    currency = invoice.currency
     return {
         "invoice": invoice,
         "hospital_name": settings.HMS_HOSPITAL_NAME,
@@ -98,14 +101,16 @@ def invoice_context(*, invoice: Invoice) -> dict[str, Any]:
         "issued_at": issued_at.strftime("%Y-%m-%d %H:%M"),
         "admitted_on": _date(invoice.admitted_on),
         "discharged_on": _date(invoice.discharged_on),
-        "room_charge_per_day": _money(invoice.room_charge_per_day),
-        "room_charge": _money(invoice.room_charge),
-        "doctor_fee": _money(invoice.doctor_fee),
-        "medicine_cost": _money(invoice.medicine_cost),
-        "other_charge": _money(invoice.other_charge),
-        "total": _money(invoice.total),
-        "advance_applied": _money(invoice.advance_applied) if invoice.advance_applied else "",
-        "amount_due": _money(invoice.amount_due),
+        "room_charge_per_day": _money(invoice.room_charge_per_day, currency),
+        "room_charge": _money(invoice.room_charge, currency),
+        "doctor_fee": _money(invoice.doctor_fee, currency),
+        "medicine_cost": _money(invoice.medicine_cost, currency),
+        "other_charge": _money(invoice.other_charge, currency),
+        "total": _money(invoice.total, currency),
+        "advance_applied": (
+            _money(invoice.advance_applied, currency) if invoice.advance_applied else ""
+        ),
+        "amount_due": _money(invoice.amount_due, currency),
         "replaces": invoice.replaces.number if invoice.replaces is not None else "",
     }
 

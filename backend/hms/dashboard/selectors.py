@@ -22,10 +22,12 @@ from hms.admissions.selectors import (
     admission_patient_count_subqueries,
 )
 from hms.appointments.selectors import (
+    appointment_counts_by_day,
     appointment_get_next_for_patient,
     appointment_list_today_for_doctor,
-    appointment_overview_for_admin,
     appointment_pending_count_subquery,
+    appointment_requests_newest,
+    appointment_status_count_subqueries,
     appointment_upcoming_count_subquery,
 )
 from hms.audit.selectors import unusual_access_recent
@@ -34,23 +36,34 @@ from hms.common.queries import read_together
 from hms.doctors.selectors import doctor_get_assigned, doctor_pending_rows
 from hms.patients.selectors import patient_count_assigned_subquery, patient_pending_rows
 
-# The admin's approval queue on the dashboard shows at most this many accounts.
-NEWEST_PENDING_LIMIT = 10
+# Each of the admin's queues on the dashboard shows at most this many rows; its list holds the rest.
+QUEUE_LIMIT = 5
 # The admin's appointment load covers today and the next six days.
 APPOINTMENT_DAYS = 7
 
 
-def _newest_pending_accounts(*, limit: int) -> list[PendingAccount]:
-    """The newest pending doctor and patient accounts, newest first: one union query."""
+def _newest_pending_accounts(*, limit: int) -> dict[str, list[PendingAccount]]:
+    """The `limit` newest pending doctor and patient accounts of each kind, newest first.
+
+    One query: the union of each kind's ranked rows.
+    """
     rows = (
-        doctor_pending_rows()
-        .union(patient_pending_rows(), all=True)
-        .order_by("-created_at", "-kind", "-id")[:limit]  # type: ignore[misc]  # an annotation
+        doctor_pending_rows(limit=limit)
+        .union(patient_pending_rows(limit=limit), all=True)
+        .order_by("kind", "rank")  # type: ignore[misc]  # an annotation
     )
-    return [
-        PendingAccount(kind=kind, id=id, full_name=f"{first} {last}".strip(), created_at=created_at)
-        for kind, id, first, last, created_at in rows
-    ]
+    queues: dict[str, list[PendingAccount]] = {Role.DOCTOR: [], Role.PATIENT: []}
+    for kind, id, first, last, created_at, detail, _rank in rows:
+        queues[kind].append(
+            PendingAccount(
+                kind=kind,
+                id=id,
+                full_name=f"{first} {last}".strip(),
+                created_at=created_at,
+                detail=detail,
+            )
+        )
+    return queues
 
 
 def _own_row(viewer: User) -> QuerySet[User]:
@@ -59,33 +72,44 @@ def _own_row(viewer: User) -> QuerySet[User]:
 
 
 def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
-    """Return the admin's numbers: accounts, appointments, admissions and this month's bills.
+    """Return the admin's numbers and queues: accounts, appointments, admissions, bills.
 
     `appointments_by_day` counts the confirmed and pending appointments of today and the
-    next six days (hospital time zone); `unusual_access` holds the unusual-access flags of the
-    last seven days with the events behind them. Four queries and the flags': the counts of
-    accounts, admissions and this month's invoices together, the approval queue, the
-    appointments with their week.
+    next six days (hospital time zone); `queues` holds the newest pending doctors and patients
+    and the soonest appointment requests, at most QUEUE_LIMIT of each; `unusual_access` the
+    unusual-access flags of the last seven days with the events behind them. Five queries
+    (and one more for the events behind any flag): every count together, the two approval
+    queues (one union), the appointment requests, the week (grouped by day), the flags.
     """
     counts = read_together(
         _own_row(viewer),
         **account_count_subqueries(roles=[Role.DOCTOR, Role.PATIENT]),
+        **appointment_status_count_subqueries(viewer=viewer),
         **admission_count_subqueries(viewer=viewer),
         invoiced_total_this_month=invoice_total_for_month_subquery(viewer=viewer, at=at),
     )
-    appointments, appointments_by_day = appointment_overview_for_admin(
-        viewer=viewer, at=at, days=APPOINTMENT_DAYS
-    )
+    pending_accounts = _newest_pending_accounts(limit=QUEUE_LIMIT)
+    appointment_requests = appointment_requests_newest(viewer=viewer, limit=QUEUE_LIMIT)
+    appointments_by_day = appointment_counts_by_day(viewer=viewer, at=at, days=APPOINTMENT_DAYS)
     return {
         "accounts": {
             "approved_doctors": counts["doctor_approved"],
             "pending_doctors": counts["doctor_pending"],
             "approved_patients": counts["patient_approved"],
             "pending_patients": counts["patient_pending"],
-            "newest_pending": _newest_pending_accounts(limit=NEWEST_PENDING_LIMIT),
         },
-        "appointments": appointments,
+        "appointments": {
+            "confirmed": counts["appointments_confirmed"],
+            "pending": counts["appointments_pending"],
+            # Today's visits are the first day of the week ahead.
+            "today": appointments_by_day[0]["confirmed"],
+        },
         "appointments_by_day": appointments_by_day,
+        "queues": {
+            "doctors": pending_accounts[Role.DOCTOR],
+            "patients": pending_accounts[Role.PATIENT],
+            "appointment_requests": appointment_requests,
+        },
         "admissions": {
             "currently_admitted": counts["currently_admitted"],
             "discharged": counts["discharged"],

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from hms.accounts.models import Role
 from hms.admissions.models import AdmissionStatus
 from hms.admissions.serializers import DoctorAdmissionSummarySerializer
+from hms.appointments.models import Appointment
 from hms.appointments.serializers import (
     AdminAppointmentSummarySerializer,
     DoctorAppointmentSummarySerializer,
@@ -16,16 +17,48 @@ from hms.common.fields import NullableNestedField
 from hms.doctors.serializers import DoctorCardSerializer
 
 
-class PendingAccountSerializer(serializers.Serializer):
-    """An account waiting for the admin's approval."""
+class PendingDoctorSerializer(serializers.Serializer):
+    """A doctor's application waiting for the admin: approve or reject it at
+    doctors/{id}/approve/ and doctors/{id}/reject/."""
 
-    kind = serializers.ChoiceField(
-        choices=[Role.DOCTOR.value, Role.PATIENT.value],
-        help_text="DOCTOR: open it at /doctors/{id}/; PATIENT: at /patients/{id}/.",
-    )
-    id = serializers.IntegerField(help_text="The doctor or patient id.")
+    id = serializers.IntegerField(help_text="The doctor id.")
     full_name = serializers.CharField()
-    created_at = serializers.DateTimeField()
+    department_name = serializers.CharField(source="detail")
+    created_at = serializers.DateTimeField(help_text="When they applied.")
+
+
+class PendingPatientSerializer(serializers.Serializer):
+    """A patient's sign-up waiting for the admin: approve or reject it at
+    patients/{id}/approve/ and patients/{id}/reject/."""
+
+    id = serializers.IntegerField(help_text="The patient id.")
+    full_name = serializers.CharField()
+    symptoms = serializers.CharField(source="detail", help_text="As given at sign-up.")
+    created_at = serializers.DateTimeField(help_text="When they signed up.")
+
+
+class AppointmentRequestSerializer(serializers.ModelSerializer[Appointment]):
+    """A request waiting for the admin's decision: approve or reject it at
+    appointments/{id}/approve/ and appointments/{id}/reject/."""
+
+    patient_name = serializers.CharField(source="patient.full_name", read_only=True)
+    doctor_name = serializers.CharField(source="doctor.full_name", read_only=True)
+    department_name = serializers.CharField(source="doctor.department.name", read_only=True)
+
+    class Meta:
+        model = Appointment
+        fields = [
+            "id",
+            "patient",
+            "patient_name",
+            "doctor",
+            "doctor_name",
+            "department_name",
+            "starts_at",
+            "ends_at",
+            "created_at",
+        ]
+        read_only_fields = fields
 
 
 class AdminAccountsSummarySerializer(serializers.Serializer):
@@ -33,8 +66,21 @@ class AdminAccountsSummarySerializer(serializers.Serializer):
     pending_doctors = serializers.IntegerField()
     approved_patients = serializers.IntegerField()
     pending_patients = serializers.IntegerField()
-    newest_pending = PendingAccountSerializer(
-        many=True, help_text="At most 10 pending doctors and patients, newest first."
+
+
+class AdminQueuesSerializer(serializers.Serializer):
+    """What waits for the admin, at most 5 rows of each queue (the counts give each length)."""
+
+    doctors = PendingDoctorSerializer(
+        many=True, help_text="Pending doctors, newest application first."
+    )
+    patients = PendingPatientSerializer(
+        many=True, help_text="Pending patients, newest sign-up first."
+    )
+    appointment_requests = AppointmentRequestSerializer(
+        many=True,
+        help_text="Requests waiting for a decision, the soonest appointment first "
+        "(it is the first a decision is due for).",
     )
 
 
@@ -69,6 +115,7 @@ class AdminDashboardSerializer(serializers.Serializer):
         help_text="Today and the next six days in the hospital's time zone, in date order; "
         "days without appointments are listed with zeros.",
     )
+    queues = AdminQueuesSerializer()
     admissions = AdminAdmissionSummarySerializer()
     unusual_access = UnusualAccessFlagSerializer(
         many=True,

@@ -10,7 +10,8 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Value, Window
+from django.db.models.functions import RowNumber
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.selectors import name_search
@@ -134,17 +135,27 @@ def patient_get(*, viewer: User, id: int) -> Patient:
     return patient
 
 
-def patient_pending_rows() -> QuerySet[Patient, tuple[Any, ...]]:
-    """The pending patient accounts as (kind, id, first_name, last_name, created_at) rows.
+def patient_pending_rows(*, limit: int) -> QuerySet[Patient, tuple[Any, ...]]:
+    """The `limit` newest pending patient accounts as (kind, id, first_name, last_name,
+    created_at, detail, rank) rows; `detail` is the symptoms given at sign-up, `rank` 1 for
+    the newest.
 
-    Unordered and unsliced, for the dashboard's one union of every kind of pending account; the
-    account role in the filter keeps the read to the (role, status) index range of the queue.
+    Unordered, for the dashboard's one union of every kind of pending account (a ranked filter
+    rather than a slice, which a union's branch may not have on every database); the account
+    role in the filter keeps the read to the (role, status) index range of the queue.
     """
     return (
         Patient.objects.filter(user__role=Role.PATIENT, user__status=AccountStatus.PENDING)
-        .annotate(kind=Value("PATIENT"))
+        .annotate(
+            kind=Value("PATIENT"),
+            detail=F("symptoms"),
+            rank=Window(RowNumber(), order_by=[F("created_at").desc(), F("id").desc()]),
+        )
+        .filter(rank__lte=limit)
         .order_by()
-        .values_list("kind", "id", "user__first_name", "user__last_name", "created_at")
+        .values_list(
+            "kind", "id", "user__first_name", "user__last_name", "created_at", "detail", "rank"
+        )
     )
 
 

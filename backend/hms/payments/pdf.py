@@ -20,10 +20,7 @@ from django.utils import timezone
 
 from hms.billing.models import Invoice
 from hms.billing.pdf import html_render_pdf, invoice_context
-
-
-def _money(value: Decimal) -> str:
-    return f"{value:.2f}"
+from hms.common.formatting import format_money
 
 
 def _when(value: datetime) -> str:
@@ -53,7 +50,7 @@ def ledger_document_render_pdf(*, document: LedgerDocument) -> bytes:
         "hospital_address": settings.HMS_HOSPITAL_ADDRESS,
         "time_zone": settings.TIME_ZONE,
         "at": _when(document.at),
-        "amount": _money(document.amount),
+        "amount": format_money(document.amount, document.currency),
     }
     return html_render_pdf(html=render_to_string("payments/ledger_document.html", context))
 
@@ -89,11 +86,11 @@ def statement_render_pdf(
                 "at": _when(line.at),
                 "label": line.label,
                 "number": line.number,
-                "amount": _money(line.amount),
+                "amount": format_money(line.amount, invoice.currency),
             }
             for line in lines
         ],
-        balance=_money(balance),
+        balance=format_money(balance, invoice.currency),
         payment_state=payment_state,
     )
     return html_render_pdf(html=render_to_string("payments/statement.html", context))

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -29,6 +30,7 @@ from hms.admissions.services import (
 from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
+from hms.common.formatting import format_money
 from hms.notifications.events import notify_payment_received
 from hms.patients.models import Patient
 from hms.payments.errors import (
@@ -79,9 +81,43 @@ def _number_take(*, series: str, at: datetime) -> str:
     return f"{series}-{year}-{counter.last_value:06d}"
 
 
-def _pdf(document: LedgerDocument) -> tuple[bytes, str]:
-    pdf = ledger_document_render_pdf(document=document)
-    return pdf, hashlib.sha256(pdf).hexdigest()
+_Ledger = TypeVar("_Ledger", Payment, Refund, CreditNote)
+
+
+def _ledger_issue(
+    model: type[_Ledger],
+    *,
+    series: str,
+    title: str,
+    patient_name: str,
+    lines: tuple[tuple[str, str], ...],
+    note: str,
+    at: datetime,
+    record: dict[str, Any],
+) -> _Ledger:
+    """Number, render and store one ledger document (a receipt, a refund or a credit note).
+
+    `record` holds the row's own fields; its `patient_id`, `amount` and `currency` are printed
+    too. Called inside the transaction that moved the money, so a rollback takes the number
+    back with everything else.
+    """
+    number = _number_take(series=series, at=at)
+    pdf = ledger_document_render_pdf(
+        document=LedgerDocument(
+            title=title,
+            number=number,
+            at=at,
+            patient_name=patient_name,
+            patient_id=record["patient_id"],
+            amount=record["amount"],
+            currency=record["currency"],
+            lines=lines,
+            note=note,
+        )
+    )
+    return model._default_manager.create(
+        number=number, pdf=pdf, pdf_sha256=hashlib.sha256(pdf).hexdigest(), **record
+    )
 
 
 def payment_state_for(*, total: Decimal, balance: Decimal) -> str:
@@ -182,40 +218,32 @@ def _receipt_issue(
 ) -> Payment:
     """Number, render and store one receipt (a payment or an advance); record it and tell the
     patient. Called inside the transaction that changed the balance it reports."""
-    number = _number_take(series=LedgerSeries.RECEIPT, at=at)
-    pdf, sha = _pdf(
-        LedgerDocument(
-            title="Receipt",
-            number=number,
-            at=at,
-            patient_name=patient_name,
-            patient_id=patient.pk,
-            amount=amount,
-            currency=currency,
-            lines=(
-                subject,
-                ("Method", method),
-                *((("Reference", reference),) if reference else ()),
-                ("Received by", actor.full_name),
-                after,
-            ),
-            note=note,
-        )
-    )
-    payment = Payment.objects.create(
-        number=number,
-        kind=kind,
-        admission_id=admission_id,
-        invoice=invoice,
-        patient_id=patient.pk,
-        amount=amount,
-        currency=currency,
-        method=method,
-        reference=reference,
-        received_at=at,
-        received_by=actor,
-        pdf=pdf,
-        pdf_sha256=sha,
+    payment = _ledger_issue(
+        Payment,
+        series=LedgerSeries.RECEIPT,
+        title="Receipt",
+        patient_name=patient_name,
+        lines=(
+            subject,
+            ("Method", method),
+            *((("Reference", reference),) if reference else ()),
+            ("Received by", actor.full_name),
+            after,
+        ),
+        note=note,
+        at=at,
+        record={
+            "kind": kind,
+            "admission_id": admission_id,
+            "invoice": invoice,
+            "patient_id": patient.pk,
+            "amount": amount,
+            "currency": currency,
+            "method": method,
+            "reference": reference,
+            "received_at": at,
+            "received_by": actor,
+        },
     )
     audit_record(
         actor=actor,
@@ -229,7 +257,7 @@ def _receipt_issue(
         patient=patient.user,
         amount=amount,
         currency=currency,
-        receipt_number=number,
+        receipt_number=payment.number,
         link=link,
         at=at,
     )
@@ -274,8 +302,14 @@ def payment_record(
             currency=invoice.currency,
             method=method,
             reference=reference,
-            subject=("Invoice", f"{invoice.number} (total {invoice.total:.2f})"),
-            after=("Balance after this payment", f"{account.balance:.2f}"),
+            subject=(
+                "Invoice",
+                f"{invoice.number} (total {format_money(invoice.total, invoice.currency)})",
+            ),
+            after=(
+                "Balance after this payment",
+                format_money(account.balance, invoice.currency),
+            ),
             note="Payment received with thanks.",
             link=f"/patient/invoices/{invoice.pk}",
             at=at,
@@ -314,7 +348,7 @@ def advance_record(
             method=method,
             reference=reference,
             subject=("Advance for admission", f"#{locked.pk} (admitted {locked.admitted_on})"),
-            after=("Advances held for this stay", f"{held:.2f}"),
+            after=("Advances held for this stay", format_money(held, settings.HMS_CURRENCY)),
             note="Advance received; it is applied to the invoice at discharge.",
             link="/patient/invoices",
             at=at,
@@ -358,40 +392,35 @@ def refund_record(
             _account_values(account)
             account.updated_at = at
             account.save(update_fields=["refunded", "balance", "payment_state", "updated_at"])
-        number = _number_take(series=LedgerSeries.REFUND, at=at)
         lines: list[tuple[str, str]] = [("Refund of receipt", payment.number)]
         if invoice is not None and account is not None:
             lines.append(("Invoice", invoice.number))
         lines.extend([("Reason", reason), ("Refunded by", actor.full_name)])
         if account is not None:
-            lines.append(("Invoice balance after this refund", f"{account.balance:.2f}"))
-        pdf, sha = _pdf(
-            LedgerDocument(
-                title="Refund",
-                number=number,
-                at=at,
-                patient_name=(
-                    invoice.patient_name if invoice else admission.patient.user.full_name
-                ),
-                patient_id=payment.patient_id,
-                amount=amount,
-                currency=payment.currency,
-                lines=tuple(lines),
-                note="Money refunded to the patient.",
+            lines.append(
+                (
+                    "Invoice balance after this refund",
+                    format_money(account.balance, payment.currency),
+                )
             )
-        )
-        refund = Refund.objects.create(
-            number=number,
-            payment=payment,
-            invoice=invoice,
-            patient_id=payment.patient_id,
-            amount=amount,
-            currency=payment.currency,
-            reason=reason,
-            refunded_at=at,
-            refunded_by=actor,
-            pdf=pdf,
-            pdf_sha256=sha,
+        refund = _ledger_issue(
+            Refund,
+            series=LedgerSeries.REFUND,
+            title="Refund",
+            patient_name=invoice.patient_name if invoice else admission.patient.user.full_name,
+            lines=tuple(lines),
+            note="Money refunded to the patient.",
+            at=at,
+            record={
+                "payment": payment,
+                "invoice": invoice,
+                "patient_id": payment.patient_id,
+                "amount": amount,
+                "currency": payment.currency,
+                "reason": reason,
+                "refunded_at": at,
+                "refunded_by": actor,
+            },
         )
         audit_record(
             actor=actor,
@@ -422,35 +451,27 @@ def invoice_void(*, actor: User, invoice: Invoice, reason: str, at: datetime) ->
         account.balance = ZERO
         account.updated_at = at
         account.save(update_fields=["balance", "payment_state", "updated_at"])
-        number = _number_take(series=LedgerSeries.CREDIT_NOTE, at=at)
-        pdf, sha = _pdf(
-            LedgerDocument(
-                title="Credit note",
-                number=number,
-                at=at,
-                patient_name=invoice.patient_name,
-                patient_id=invoice.patient_id,
-                amount=invoice.total,
-                currency=invoice.currency,
-                lines=(
-                    ("Voids invoice", f"{invoice.number} (issued {invoice.issued_at:%Y-%m-%d})"),
-                    ("Reason", reason),
-                    ("Issued by", actor.full_name),
-                ),
-                note="The invoice named above is void; nothing is due on it.",
-            )
-        )
-        credit_note = CreditNote.objects.create(
-            number=number,
-            invoice=invoice,
-            patient_id=invoice.patient_id,
-            amount=invoice.total,
-            currency=invoice.currency,
-            reason=reason,
-            issued_at=at,
-            issued_by=actor,
-            pdf=pdf,
-            pdf_sha256=sha,
+        credit_note = _ledger_issue(
+            CreditNote,
+            series=LedgerSeries.CREDIT_NOTE,
+            title="Credit note",
+            patient_name=invoice.patient_name,
+            lines=(
+                ("Voids invoice", f"{invoice.number} (issued {invoice.issued_at:%Y-%m-%d})"),
+                ("Reason", reason),
+                ("Issued by", actor.full_name),
+            ),
+            note="The invoice named above is void; nothing is due on it.",
+            at=at,
+            record={
+                "invoice": invoice,
+                "patient_id": invoice.patient_id,
+                "amount": invoice.total,
+                "currency": invoice.currency,
+                "reason": reason,
+                "issued_at": at,
+                "issued_by": actor,
+            },
         )
         audit_record(
             actor=actor,

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import { isEnrolmentOnly } from '@/lib/api/client';
 import type { Role } from '@/lib/auth/session';
 import { ROLE_HOME, useSession } from '@/lib/auth/session';
@@ -24,10 +25,16 @@ export function RequireAuth() {
         ? undefined
         : `${location.pathname}${location.search}${location.hash}`;
     const loginState: LoginLocationState = from === undefined ? {} : { from };
-    return <Navigate to="/login" replace state={loginState} />;
+    return <Navigate to={paths.auth.login.getHref()} replace state={loginState} />;
   }
   return <Outlet />;
 }
+
+const PROFILE: Record<Role, string> = {
+  ADMIN: paths.admin.profile.getHref(),
+  DOCTOR: paths.doctor.profile.getHref(),
+  PATIENT: paths.patient.profile.getHref(),
+};
 
 /**
  * Pages of one role; another role's user sees "Not allowed" instead of a broken screen. A session
@@ -38,7 +45,7 @@ export function RequireRole({ role }: { role: Role }) {
   const location = useLocation();
   if (state.status !== 'authenticated') return null;
   if (state.user.role !== role) return <NotAllowedRoute />;
-  const profile = `${ROLE_HOME[role]}/profile`;
+  const profile = PROFILE[role];
   if (isEnrolmentOnly() && location.pathname !== profile) return <Navigate to={profile} replace />;
   return <Outlet />;
 }

@@ -77,7 +77,8 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
       env={env}
     >
       <DatesProvider settings={DATES_SETTINGS}>
-        <Notifications position="top-right" />
+        {/* Toasts appear at the bottom, away from the header's controls (the Sign out button). */}
+        <Notifications position="bottom-right" />
         <QueryClientProvider client={client}>
           <SessionProvider>{children}</SessionProvider>
         </QueryClientProvider>

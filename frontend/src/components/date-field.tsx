@@ -1,7 +1,7 @@
 import type { DateInputProps } from '@mantine/dates';
 import { DateInput } from '@mantine/dates';
 
-import { addDays, isIsoDate } from '@/lib/dates';
+import { addDays, isIsoDate } from '@/lib/format';
 
 /** How a date shows in an input: day, month name, year — read the same way in every locale. */
 export const DATE_INPUT_FORMAT = 'DD MMM YYYY';

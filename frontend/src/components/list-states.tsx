@@ -1,7 +1,7 @@
 import { Alert, Button, EmptyState, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-import { errorMessage } from '@/lib/api/errors';
+import { ApiError, errorMessage } from '@/lib/api/errors';
 
 interface LoadErrorProps {
   /** The query's error. */
@@ -12,13 +12,21 @@ interface LoadErrorProps {
   onRetry?: () => unknown;
 }
 
-/** A list or panel whose data could not be loaded: why, and a way to try again. */
+/** Whether the record asked for does not exist (or is not the viewer's): asking again won't help. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}
+
+/**
+ * A list or panel whose data could not be loaded: why, and a way to try again. A record that
+ * does not exist offers no "Try again": the answer would be the same.
+ */
 export function LoadError({ error, what, onRetry }: LoadErrorProps) {
   return (
     <Alert color="red" variant="light" role="alert" title={`Could not load ${what}`}>
       <Group justify="space-between" gap="sm">
         <span>{errorMessage(error)}</span>
-        {onRetry !== undefined && (
+        {onRetry !== undefined && !isNotFound(error) && (
           <Button
             size="xs"
             variant="default"

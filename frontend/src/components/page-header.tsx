@@ -1,5 +1,4 @@
 import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
-import { useDocumentTitle } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
@@ -14,9 +13,11 @@ interface PageHeaderProps {
   badge?: ReactNode;
 }
 
-/** The page's one h1, its actions, and the browser tab's title. */
+/**
+ * The page's one h1 and its actions. The browser tab's title comes from the route table
+ * (`config/paths.ts`), never from the record on screen.
+ */
 export function PageHeader({ title, description, actions, back, badge }: PageHeaderProps) {
-  useDocumentTitle(`${title} · HMS`);
   return (
     <Stack gap={4} mb="lg">
       {back !== undefined && (

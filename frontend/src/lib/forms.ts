@@ -6,7 +6,7 @@
 import { schemaResolver } from '@mantine/form';
 import * as z from 'zod/mini';
 
-import { isIsoDate } from './dates';
+import { isIsoDate } from './format';
 
 export { z };
 

@@ -3,13 +3,14 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './api/client';
 import { unwrap } from './api/errors';
 import type { paths } from './api/schema';
-import { formatDate, formatDateTime, formatMoney, formatTime } from './format';
+import { formatDate, formatDateTime, formatMoney, formatPhone, formatTime } from './format';
+import { queryKeys } from './query-keys';
 
 export type Hospital =
   paths['/api/v1/hospital/']['get']['responses'][200]['content']['application/json'];
 
 export const hospitalQueryOptions = queryOptions({
-  queryKey: ['public', 'hospital'],
+  queryKey: queryKeys.public.hospital(),
   queryFn: async () => unwrap(await api.GET('/api/v1/hospital/')),
   // The hospital's settings change with a deployment, not during a visit.
   staleTime: Infinity,
@@ -34,5 +35,6 @@ export function useHospitalFormat() {
     dateTime: (iso: string) => formatDateTime(iso, timeZone),
     time: (iso: string) => formatTime(iso, timeZone),
     date: (isoDate: string) => formatDate(isoDate),
+    phone: formatPhone,
   };
 }

@@ -58,7 +58,6 @@ export function adminDashboard(
         pending_doctors: 2,
         approved_patients: 14,
         pending_patients: 3,
-        newest_pending: [],
       },
       appointments: { confirmed: 9, pending: 4, today: 5 },
       appointments_by_day: [
@@ -70,6 +69,7 @@ export function adminDashboard(
         { date: '2026-12-01', confirmed: 0, pending: 0 },
         { date: '2026-12-02', confirmed: 0, pending: 0 },
       ],
+      queues: { doctors: [], patients: [], appointment_requests: [] },
       admissions: {
         currently_admitted: 2,
         discharged: 17,

@@ -14,8 +14,15 @@ import { doctorDashboard, emptyAdminDashboard, patientDashboard } from './worksp
 export const mockAuth = {
   accounts: new Map<string, { password: string; user: CurrentUser; loginError?: ErrorCode }>(),
   tokens: new Map<string, CurrentUser>(),
-  /** The user whose refresh cookie the browser holds, if any. */
-  refreshCookieUser: null as CurrentUser | null,
+  cookieUser: null as CurrentUser | null,
+  /** The user whose refresh cookie the browser holds, if any (the API's hint cookie follows). */
+  get refreshCookieUser(): CurrentUser | null {
+    return this.cookieUser;
+  },
+  set refreshCookieUser(user: CurrentUser | null) {
+    this.cookieUser = user;
+    document.cookie = user === null ? 'hms_session=; path=/; max-age=0' : 'hms_session=1; path=/';
+  },
   reset() {
     this.accounts.clear();
     this.tokens.clear();
@@ -68,9 +75,7 @@ export const handlers = [
   http.post('/api/v1/auth/token/refresh/', ({ response }) => {
     const user = mockAuth.refreshCookieUser;
     if (user === null) {
-      return response(401).json(
-        errorBody('INVALID_TOKEN', 'The refresh token is missing, expired or revoked. Sign in again.'),
-      );
+      return response(401).json(errorBody('INVALID_TOKEN', 'Token is invalid or expired'));
     }
     return response(200).json({ access: mockAuth.issue(user) });
   }),
@@ -128,8 +133,7 @@ export const handlers = [
     return response(200).json(dashboards[user.role]);
   }),
 
-  // The admin's dashboard also reads its queues and the week ahead from these lists; tests about
-  // them answer with their own rows.
+  // Lists answer empty unless a test answers with its own rows.
   http.get('/api/v1/doctors/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/patients/', ({ response }) => response(200).json(EMPTY_PAGE)),
   http.get('/api/v1/appointments/', ({ response }) => response(200).json(EMPTY_PAGE)),

@@ -200,7 +200,6 @@ export const emptyAdminDashboard: Schemas['Dashboard'] = {
       pending_doctors: 0,
       approved_patients: 0,
       pending_patients: 0,
-      newest_pending: [],
     },
     appointments: { confirmed: 0, pending: 0, today: 0 },
     appointments_by_day: [
@@ -212,6 +211,7 @@ export const emptyAdminDashboard: Schemas['Dashboard'] = {
       { date: '2026-12-01', confirmed: 0, pending: 0 },
       { date: '2026-12-02', confirmed: 0, pending: 0 },
     ],
+    queues: { doctors: [], patients: [], appointment_requests: [] },
     admissions: {
       currently_admitted: 0,
       discharged: 0,

@@ -180,6 +180,39 @@ def test_cookie_mode_sets_an_httponly_strict_cookie_and_hides_the_refresh_token(
     assert int(cookie["max-age"]) == 86400
 
 
+def test_cookie_mode_sets_a_readable_session_hint_beside_the_cookie(api_client, admin_user):
+    response = login(api_client, "admin.one", use_cookie=True)
+
+    hint = response.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME]
+    assert hint.value == "1"
+    assert hint["httponly"] == ""
+    assert hint["samesite"] == "Strict"
+    assert hint["path"] == "/"
+    assert hint["secure"] is True
+    assert int(hint["max-age"]) == 86400
+
+
+def test_body_mode_sets_no_cookie_and_no_hint(api_client, admin_user):
+    response = login(api_client, "admin.one")
+
+    assert response.status_code == 200
+    assert settings.HMS_REFRESH_COOKIE_NAME not in response.cookies
+    assert settings.HMS_SESSION_HINT_COOKIE_NAME not in response.cookies
+
+
+def test_an_invalid_cookie_clears_the_cookie_and_the_hint(api_client, db):
+    api_client.cookies[settings.HMS_REFRESH_COOKIE_NAME] = "not-a-token"
+    api_client.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME] = "1"
+
+    response = api_client.post(REFRESH_URL, {}, format="json")
+
+    assert response.status_code == 401
+    assert response.json()["code"] == "INVALID_TOKEN"
+    assert response.cookies[settings.HMS_REFRESH_COOKIE_NAME].value == ""
+    assert response.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME].value == ""
+    assert response.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME]["path"] == "/"
+
+
 def test_cookie_mode_refresh_rotates_the_cookie_and_logout_clears_it(api_client, admin_user):
     login(api_client, "admin.one", use_cookie=True)
     original = api_client.cookies[settings.HMS_REFRESH_COOKIE_NAME].value
@@ -189,10 +222,12 @@ def test_cookie_mode_refresh_rotates_the_cookie_and_logout_clears_it(api_client,
     assert set(refreshed.json()) == {"access"}
     rotated = refreshed.cookies[settings.HMS_REFRESH_COOKIE_NAME].value
     assert rotated != original
+    assert refreshed.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME].value == "1"
 
     logout = api_client.post(LOGOUT_URL, {}, format="json")
     assert logout.status_code == 204
     assert logout.cookies[settings.HMS_REFRESH_COOKIE_NAME].value == ""
+    assert logout.cookies[settings.HMS_SESSION_HINT_COOKIE_NAME].value == ""
     api_client.cookies[settings.HMS_REFRESH_COOKIE_NAME] = rotated
     assert api_client.post(REFRESH_URL, {}, format="json").status_code == 401
 

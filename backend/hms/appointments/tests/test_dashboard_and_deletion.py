@@ -9,7 +9,7 @@ import pytest
 
 from hms.appointments.models import AppointmentEvent, AppointmentStatus
 from hms.appointments.selectors import (
-    appointment_summary_for_admin,
+    appointment_counts_by_day,
     appointment_summary_for_doctor,
     appointment_summary_for_patient,
 )
@@ -104,7 +104,7 @@ def test_a_patient_without_appointments_has_no_next_one(world, client_for, make_
 
 def test_dashboard_selectors_use_a_fixed_number_of_queries(world, django_assert_num_queries):
     with django_assert_num_queries(1):
-        appointment_summary_for_admin(viewer=world.admin, at=NOW)
+        appointment_counts_by_day(viewer=world.admin, at=NOW)
     with django_assert_num_queries(2):
         appointment_summary_for_doctor(viewer=world.doctor.user, at=NOW)
     with django_assert_num_queries(2):

@@ -266,11 +266,17 @@ def test_appointments_list_and_record(admin_client, admin_user, doctor, patients
     ]
 
 
-def test_the_admin_dashboard_names_the_pending_patients_it_lists(
-    admin_client, admin_user, make_patient, make_doctor
+def test_the_admin_dashboard_names_the_patients_its_queues_list(
+    admin_client, admin_user, make_patient, make_doctor, patients
 ):
+    from hms.appointments.models import AppointmentStatus
+    from hms.appointments.tests.factories import AppointmentFactory
+
     pending = make_patient(status="PENDING")
     make_doctor(status="PENDING")
+    # A request names its patient; a confirmed appointment is only counted.
+    AppointmentFactory(patient=patients[1], status=AppointmentStatus.PENDING)
+    AppointmentFactory(patient=patients[2])
 
     response = admin_client.get("/api/v1/dashboard/")
 
@@ -283,7 +289,7 @@ def test_the_admin_dashboard_names_the_pending_patients_it_lists(
             "dashboard.retrieve",
             "dashboard",
             "",
-            [pending.pk],
+            sorted([pending.pk, patients[1].pk]),
             {"filters": []},
         )
     ]

@@ -124,3 +124,17 @@ def test_truncate_is_refused_by_a_trigger_even_for_the_owner(admin_user):
 
     assert "TRUNCATE refused" in str(raised.value)
     assert _snapshot() == before
+
+
+def test_the_application_role_may_skip_the_flush_wait_of_an_access_event(app_connection):
+    # As the application writes an access event on its own (hms.audit.services).
+    app_connection.execute(
+        "INSERT INTO audit_auditevent (at, kind, actor_role, actor_name, action, object_type,"
+        " object_id, patient_ids, detail, outcome, request_id, prev_hash)"
+        " VALUES (now(), 'ACCESS', '', '', 'patient.list', 'patient', '', '[7]', '{}',"
+        " 'SUCCESS', '', left(set_config('synchronous_commit', 'off', true), 0))"
+    )
+
+    assert app_connection.execute("SHOW synchronous_commit").fetchone() == ("on",)
+    assert list(AuditEvent.objects.values_list("action", "patient_ids")) == [("patient.list", [7])]
+    assert chain_verify(AuditEvent.objects.order_by("id")) == (1, None)

@@ -95,11 +95,11 @@ def test_the_pdf_shows_every_value_in_real_fonts(
         "Admitted on2026-11-20",
         "Discharged on2026-11-24",
         "Billable days4",
-        "Room: 4 days at 500.00 per day2000.00",
-        "Doctor fee1000.00",
-        "Medicine cost250.00",
-        "Other charges100.00",
-        "TotalINR 3350.00",
+        "Room: 4 days at ₹500.00 per day₹2,000.00",
+        "Doctor fee₹1,000.00",
+        "Medicine cost₹250.00",
+        "Other charges₹100.00",
+        "Total₹3,350.00",
     ]
     missing = [value for value in expected if squeeze(value) not in text]
     assert missing == []
@@ -305,4 +305,4 @@ def test_the_renderer_loads_only_its_stylesheet_through_the_fetcher(monkeypatch)
     data = invoice_pdf.invoice_render_pdf(invoice=invoice)
 
     assert fetched == [f"{ASSETS_DIR.as_uri()}/invoice.css"]
-    assert "TotalINR3350.00" in squeeze(pdf_text(data))
+    assert "Total₹3,350.00" in squeeze(pdf_text(data))

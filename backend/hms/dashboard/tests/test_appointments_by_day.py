@@ -31,6 +31,8 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
 @pytest.fixture
 def week() -> None:
     AppointmentFactory(starts_at=at(25, 12))  # yesterday: left out
+    AppointmentFactory(starts_at=at(25, 23, 30), status=S.PENDING)  # yesterday's last slot
+    AppointmentFactory(starts_at=at(26, 0, 0))  # today's midnight: today
     AppointmentFactory(starts_at=at(26, 0, 10), status=S.PENDING)  # today's first minutes
     AppointmentFactory(starts_at=at(26, 9), status=S.COMPLETED)  # attended: it took place
     AppointmentFactory(starts_at=at(26, 9, 30))
@@ -41,17 +43,19 @@ def week() -> None:
     AppointmentFactory(starts_at=at(27, 9, 30), status=S.PENDING)
     AppointmentFactory(starts_at=at(28, 10), status=S.REJECTED, status_reason="Full")
     AppointmentFactory(starts_at=at(2, 16, month=12))  # the seventh day
+    AppointmentFactory(starts_at=at(2, 23, 30, month=12), status=S.PENDING)  # its last slot
+    AppointmentFactory(starts_at=at(3, 0, 0, month=12))  # the eighth day's midnight: left out
     AppointmentFactory(starts_at=at(3, 9, month=12))  # the eighth day: left out
 
 
 EXPECTED = [
-    {"date": "2026-11-26", "confirmed": 2, "pending": 1},
+    {"date": "2026-11-26", "confirmed": 3, "pending": 1},
     {"date": "2026-11-27", "confirmed": 1, "pending": 2},
     {"date": "2026-11-28", "confirmed": 0, "pending": 0},
     {"date": "2026-11-29", "confirmed": 0, "pending": 0},
     {"date": "2026-11-30", "confirmed": 0, "pending": 0},
     {"date": "2026-12-01", "confirmed": 0, "pending": 0},
-    {"date": "2026-12-02", "confirmed": 1, "pending": 0},
+    {"date": "2026-12-02", "confirmed": 1, "pending": 1},
 ]
 
 
@@ -59,7 +63,11 @@ def test_the_admin_sees_a_week_of_confirmed_and_pending_appointments(admin_clien
     response = admin_client.get("/api/v1/dashboard/")
 
     assert response.status_code == 200
-    assert response.json()["admin"]["appointments_by_day"] == EXPECTED
+    admin = response.json()["admin"]
+    assert admin["appointments_by_day"] == EXPECTED
+    # Today's count is the week's first day; the totals count every confirmed (not completed)
+    # and pending appointment, past ones included.
+    assert admin["appointments"] == {"confirmed": 7, "pending": 5, "today": 3}
 
 
 def test_an_empty_week_is_seven_days_of_zeros(admin_client):

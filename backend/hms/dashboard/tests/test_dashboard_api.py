@@ -46,68 +46,87 @@ def test_dashboard_permissions(api_client, client_for, caller, expected):
     assert snapshot() == before
 
 
-def test_admin_sees_account_counts_and_the_newest_pending_accounts(client_for, db):
+def test_admin_sees_account_counts_and_the_pending_accounts_to_decide_on(client_for, db):
     world = build_world()
 
-    accounts = client_for(world.admin).get(DASHBOARD).json()["admin"]["accounts"]
+    admin = client_for(world.admin).get(DASHBOARD).json()["admin"]
 
-    assert accounts == {
+    assert admin["accounts"] == {
         "approved_doctors": 2,
         "pending_doctors": 1,
         "approved_patients": 2,
         "pending_patients": 1,
-        "newest_pending": [
+    }
+    assert admin["queues"] == {
+        "doctors": [
             {
-                "kind": "PATIENT",
-                "id": world.pending_patient.pk,
-                "full_name": "Arun Das",
-                "created_at": accounts["newest_pending"][0]["created_at"],
-            },
-            {
-                "kind": "DOCTOR",
                 "id": world.pending_doctor.pk,
                 "full_name": "Kiran Shah",
-                "created_at": accounts["newest_pending"][1]["created_at"],
-            },
+                "department_name": "Anesthesiologists",
+                "created_at": _local(world.pending_doctor.created_at),
+            }
         ],
+        "patients": [
+            {
+                "id": world.pending_patient.pk,
+                "full_name": "Arun Das",
+                "symptoms": "Fever and cough",
+                "created_at": _local(world.pending_patient.created_at),
+            }
+        ],
+        "appointment_requests": [],
     }
 
 
-def test_counts_leave_out_rejected_and_deleted_accounts(admin_client, make_doctor, make_patient):
+def _local(instant):
+    return timezone.localtime(instant).isoformat()
+
+
+def test_counts_and_queues_leave_out_rejected_and_deleted_accounts(
+    admin_client, make_doctor, make_patient
+):
     for status in (AccountStatus.REJECTED, AccountStatus.DELETED):
         make_doctor(status=status)
         make_patient(status=status)
     make_doctor(status=AccountStatus.APPROVED)
 
-    accounts = admin_client.get(DASHBOARD).json()["admin"]["accounts"]
+    admin = admin_client.get(DASHBOARD).json()["admin"]
 
     assert (
-        accounts["approved_doctors"],
-        accounts["pending_doctors"],
-        accounts["approved_patients"],
-        accounts["pending_patients"],
-        accounts["newest_pending"],
-    ) == (1, 0, 0, 0, [])
+        admin["accounts"]["approved_doctors"],
+        admin["accounts"]["pending_doctors"],
+        admin["accounts"]["approved_patients"],
+        admin["accounts"]["pending_patients"],
+        admin["queues"]["doctors"],
+        admin["queues"]["patients"],
+    ) == (1, 0, 0, 0, [], [])
 
 
-def test_the_pending_queue_shows_the_ten_newest_of_both_kinds(
-    admin_client, make_doctor, make_patient
-):
+def test_each_account_queue_shows_its_five_newest(admin_client, make_doctor, make_patient):
     base = timezone.now() - timedelta(days=30)
-    expected = []
+    doctors, patients = [], []
     for index in range(14):
+        # Interleaved in time, so a queue that mixed the kinds would show it.
+        created_at = base + timedelta(days=index)
         if index % 2:
             row = make_doctor(status=AccountStatus.PENDING, user__first_name=f"D{index}")
-            Doctor.objects.filter(pk=row.pk).update(created_at=base + timedelta(days=index))
-            expected.append(("DOCTOR", row.pk))
+            Doctor.objects.filter(pk=row.pk).update(created_at=created_at)
+            doctors.append(row.pk)
         else:
             row = make_patient(status=AccountStatus.PENDING, user__first_name=f"P{index}")
-            Patient.objects.filter(pk=row.pk).update(created_at=base + timedelta(days=index))
-            expected.append(("PATIENT", row.pk))
+            Patient.objects.filter(pk=row.pk).update(created_at=created_at)
+            patients.append(row.pk)
+    # Two applications at the same instant: the later id is the newer.
+    twin = make_doctor(status=AccountStatus.PENDING)
+    Doctor.objects.filter(pk=twin.pk).update(created_at=base + timedelta(days=13))
+    doctors.append(twin.pk)
 
-    queue = admin_client.get(DASHBOARD).json()["admin"]["accounts"]["newest_pending"]
+    body = admin_client.get(DASHBOARD).json()["admin"]
+    queues = body["queues"]
 
-    assert [(entry["kind"], entry["id"]) for entry in queue] == expected[::-1][:10]
+    assert [row["id"] for row in queues["doctors"]] == doctors[::-1][:5]
+    assert [row["id"] for row in queues["patients"]] == patients[::-1][:5]
+    assert (body["accounts"]["pending_doctors"], body["accounts"]["pending_patients"]) == (8, 7)
 
 
 def test_a_doctor_sees_how_many_approved_patients_are_assigned_to_them(
@@ -191,32 +210,39 @@ def test_the_dashboard_runs_a_constant_number_of_queries(
     assert at_three <= {"ADMIN": 8, "DOCTOR": 3, "PATIENT": 5}[role]
 
 
-@pytest.mark.parametrize(("role", "expected"), [("ADMIN", 4), ("DOCTOR", 2), ("PATIENT", 4)])
+@pytest.mark.parametrize(("role", "expected"), [("ADMIN", 5), ("DOCTOR", 2), ("PATIENT", 4)])
 def test_each_dashboard_reads_a_fixed_number_of_queries_whatever_the_data(
-    admin_user, make_doctor, make_patient, role, expected
+    admin_user, make_doctor, make_patient, django_assert_num_queries, role, expected
 ):
+    from hms.appointments.models import AppointmentStatus
+    from hms.appointments.tests.factories import AppointmentFactory
     from hms.dashboard.selectors import dashboard_get
 
     doctor = make_doctor()
     patient = make_patient(assigned_doctor=doctor)
     viewer = {"ADMIN": admin_user, "DOCTOR": doctor.user, "PATIENT": patient.user}[role]
+    now = timezone.now()
 
-    def queries() -> int:
-        with CaptureQueriesContext(connection) as captured:
-            dashboard_get(viewer=viewer, at=timezone.now())
-        return len(captured)
+    def add_rows(count: int) -> None:
+        for index in range(count):
+            make_doctor(status=AccountStatus.PENDING if index % 3 else AccountStatus.APPROVED)
+            make_patient(
+                status=AccountStatus.PENDING if index % 3 else AccountStatus.APPROVED,
+                assigned_doctor=doctor if index % 2 == 0 else None,
+            )
+            AppointmentFactory(
+                doctor=doctor,
+                patient=patient,
+                starts_at=now + timedelta(days=index % 9, minutes=30 * index),
+                status=AppointmentStatus.PENDING if index % 2 else AppointmentStatus.CONFIRMED,
+            )
 
-    small = queries()
-    for index in range(30):
-        make_doctor(status=AccountStatus.PENDING if index % 3 else AccountStatus.APPROVED)
-        make_patient(
-            status=AccountStatus.PENDING if index % 3 else AccountStatus.APPROVED,
-            assigned_doctor=doctor if index % 2 == 0 else None,
-        )
-    larger = queries()
-
-    # Admin: the counts of accounts, admissions and this month's invoices together, the
-    # approval queue (one union), the appointments with the week, the unusual-access flags.
-    # Doctor: every count together, today's list. Patient: the doctor, the next appointment,
-    # the admission, the pending requests and invoices together.
-    assert (small, larger) == (expected, expected)
+    with django_assert_num_queries(expected):
+        dashboard_get(viewer=viewer, at=now)
+    add_rows(30)
+    # Admin: every count together (accounts, appointments, admissions, this month's invoices),
+    # the two approval queues (one union), the appointment requests, the week grouped by day,
+    # the unusual-access flags. Doctor: every count together, today's list. Patient: the
+    # doctor, the next appointment, the admission, the pending requests and invoices together.
+    with django_assert_num_queries(expected):
+        dashboard_get(viewer=viewer, at=now)

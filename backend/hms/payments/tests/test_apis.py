@@ -205,8 +205,8 @@ def test_the_statement_shows_payments_and_balance_and_the_invoice_pdf_never_chan
         .values_list("number", flat=True)
     )
     assert f"Statementofinvoice{world.invoice.number}" in text
-    assert f"{receipts[0]}-1000.00" in text and f"{receipts[1]}-350.00" in text
-    assert "Balance(PART_PAID)INR2000.00" in text
+    assert f"{receipts[0]}-₹1,000.00" in text and f"{receipts[1]}-₹350.00" in text
+    assert "Balance(PART_PAID)₹2,000.00" in text
     assert bytes(Invoice.objects.get(pk=world.invoice.pk).pdf) == issued_pdf
     assert "Balance" not in pdf_text(issued_pdf)
 

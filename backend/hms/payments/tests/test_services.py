@@ -115,9 +115,9 @@ def test_the_receipt_pdf_names_patient_hospital_and_amounts(admin_user, invoice,
         "PriyaMenon",
         f"Patientid{invoice.patient_id}",
         invoice.number,
-        "INR1000.00",
+        "₹1,000.00",
         "MethodCASH",
-        "Balanceafterthispayment2350.00",
+        "Balanceafterthispayment₹2,350.00",
         "2026-11-2611:30",
     ]:
         assert value.replace(" ", "") in text, value
@@ -222,8 +222,8 @@ def test_advances_are_applied_at_discharge_and_shown_on_the_invoice(admin_user, 
     assert (invoice.total, invoice.advance_applied) == (Decimal("3350.00"), Decimal("1000.00"))
     assert account(invoice) == (PaymentState.PART_PAID, Decimal("2350.00"), 1000, 0)
     text = pdf_text(invoice.pdf)
-    assert "Lessadvancepaidduringthestay1000.00" in text
-    assert "AmountdueINR2350.00" in text
+    assert "Lessadvancepaidduringthestay₹1,000.00" in text
+    assert "Amountdue₹2,350.00" in text
     with pytest.raises(AdmissionNotOpen):
         advance_record(
             actor=admin_user,

@@ -47,7 +47,8 @@ describe('login', () => {
     expect(setItem).not.toHaveBeenCalled();
     expect(window.localStorage.length).toBe(0);
     expect(window.sessionStorage.length).toBe(0);
-    expect(document.cookie).toBe('');
+    // The only readable cookie is the API's session hint, which holds no token.
+    expect(document.cookie).toBe('hms_session=1');
   });
 
   it('explains that an account awaits approval', async () => {
@@ -159,6 +160,23 @@ describe('login', () => {
 
     expect(await screen.findByText('Welcome, Meera Iyer')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/doctor');
+  });
+
+  it('asks for no refresh on a signed-out start (no session hint): no 401 to log', async () => {
+    const asked: string[] = [];
+    const listener = ({ request }: { request: Request }) => {
+      asked.push(new URL(request.url).pathname);
+    };
+    server.events.on('request:start', listener);
+    try {
+      const { router } = renderApp('/doctor');
+
+      expect(await screen.findByLabelText(/^Username/)).toBeInTheDocument();
+      expect(router.state.location.pathname).toBe('/login');
+      expect(asked.filter((path) => path.startsWith('/api/v1/auth/'))).toEqual([]);
+    } finally {
+      server.events.removeListener('request:start', listener);
+    }
   });
 
   it('signs out: calls the logout endpoint and returns to login', async () => {

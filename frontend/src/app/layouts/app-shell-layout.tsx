@@ -4,14 +4,21 @@ import { useCallback } from 'react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 
 import { ApiDocsLink } from '@/features/api-docs/components/api-docs-link';
-import { useLogout } from '@/features/auth/api/logout';
-import { useIdleLogout } from '@/features/auth/hooks/use-idle-logout';
+import { useLogout } from '@/features/accounts/api/logout';
+import { useIdleLogout } from '@/features/accounts/hooks/use-idle-logout';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { paths } from '@/config/paths';
 import type { Role } from '@/lib/auth/session';
 import { ROLE_LABEL, useCurrentUser, useSession } from '@/lib/auth/session';
 import { useHospital } from '@/lib/hospital';
 
 import type { RoleModule } from '../routes/role-module';
+
+const NOTIFICATIONS: Record<Role, string> = {
+  ADMIN: paths.admin.notifications.getHref(),
+  DOCTOR: paths.doctor.notifications.getHref(),
+  PATIENT: paths.patient.notifications.getHref(),
+};
 
 interface AppShellLayoutProps {
   modules: Record<Role, RoleModule>;
@@ -64,7 +71,7 @@ export function AppShellLayout({ modules }: AppShellLayoutProps) {
                 {user.full_name}
               </Text>
             </Box>
-            <NotificationBell to={`/${modules[user.role].path}/notifications`} />
+            <NotificationBell to={NOTIFICATIONS[user.role]} />
             <Badge variant="light">{ROLE_LABEL[user.role]}</Badge>
             <Button
               variant="default"

@@ -1,6 +1,7 @@
 import { Anchor, Box, Container, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, Outlet } from 'react-router';
 
+import { paths } from '@/config/paths';
 import { useHospital } from '@/lib/hospital';
 
 /** The frame of the public pages: the hospital's name above a card. */
@@ -11,7 +12,7 @@ export function AuthLayout() {
       <Container size={560} p={0}>
         <Stack gap="lg">
           <Stack gap={2} align="center">
-            <Anchor component={Link} to="/" underline="never" c="inherit">
+            <Anchor component={Link} to={paths.home.getHref()} underline="never" c="inherit">
               <Text size="xl" fw={700}>
                 {hospital.data?.name ?? 'HMS'}
               </Text>

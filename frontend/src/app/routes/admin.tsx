@@ -1,87 +1,81 @@
-import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { paths } from '@/config/paths';
 
 import type { RoleModule } from './role-module';
+import { lazyPage } from './page';
 import { stacked } from './stacked';
-
-/** A page whose code loads when it is first opened: doctors and patients never load admin code. */
-function page(path: string | null, load: () => Promise<ComponentType>): RouteObject {
-  const lazy = async () => ({ Component: await load() });
-  return path === null ? { index: true, lazy } : { path, lazy };
-}
 
 /** The admin area: `/admin/*`. */
 export const adminModule: RoleModule = {
   role: 'ADMIN',
   path: 'admin',
   nav: [
-    { label: 'Dashboard', to: '/admin', end: true },
-    { label: 'Doctors', to: '/admin/doctors' },
-    { label: 'Patients', to: '/admin/patients' },
-    { label: 'Admissions', to: '/admin/admissions' },
-    { label: 'Invoices', to: '/admin/invoices' },
-    { label: 'Payment reports', to: '/admin/reports' },
-    { label: 'Appointments', to: '/admin/appointments' },
-    { label: 'Calendar', to: '/admin/calendar' },
-    { label: 'Schedules', to: '/admin/schedules' },
-    { label: 'Waitlist', to: '/admin/waitlist' },
-    { label: 'Audit log', to: '/admin/audit' },
-    { label: 'Notifications', to: '/admin/notifications' },
-    { label: 'My profile', to: '/admin/profile' },
+    { label: 'Dashboard', to: paths.admin.dashboard.getHref(), end: true },
+    { label: 'Doctors', to: paths.admin.doctors.getHref() },
+    { label: 'Patients', to: paths.admin.patients.getHref() },
+    { label: 'Admissions', to: paths.admin.admissions.getHref() },
+    { label: 'Invoices', to: paths.admin.invoices.getHref() },
+    { label: 'Payment reports', to: paths.admin.reports.getHref() },
+    { label: 'Appointments', to: paths.admin.appointments.getHref() },
+    { label: 'Calendar', to: paths.admin.calendar.getHref() },
+    { label: 'Schedules', to: paths.admin.schedules.getHref() },
+    { label: 'Waitlist', to: paths.admin.waitlist.getHref() },
+    { label: 'Audit log', to: paths.admin.audit.getHref() },
+    { label: 'Notifications', to: paths.admin.notifications.getHref() },
+    { label: 'My profile', to: paths.admin.profile.getHref() },
   ],
   routes: [
-    page('profile', async () => {
+    lazyPage(paths.admin.profile, async () => {
       const module = await import('@/features/profile/components/profile-page');
       return module.ProfilePage;
     }),
-    page(null, async () => {
-      const module = await import('@/features/admin-dashboard/components/admin-dashboard-page');
-      return module.AdminDashboardPage;
-    }),
+    lazyPage(paths.admin.dashboard, async () => {
+      const module = await import('./admin-dashboard');
+      return module.AdminDashboardRoute;
+    }, { index: true }),
 
-    page('doctors', async () => {
+    lazyPage(paths.admin.doctors, async () => {
       const module = await import('@/features/doctors/components/doctors-page');
       return module.DoctorsPage;
     }),
-    page('doctors/new', async () => {
+    lazyPage(paths.admin.newDoctor, async () => {
       const module = await import('@/features/doctors/components/register-doctor-page');
       return module.RegisterDoctorPage;
     }),
-    page('doctors/:doctorId', async () => {
+    lazyPage(paths.admin.doctor, async () => {
       const module = await import('@/features/doctors/components/doctor-page');
       return module.DoctorPage;
     }),
-    page('doctors/:doctorId/edit', async () => {
+    lazyPage(paths.admin.editDoctor, async () => {
       const module = await import('@/features/doctors/components/edit-doctor-page');
       return module.EditDoctorPage;
     }),
 
-    page('patients', async () => {
+    lazyPage(paths.admin.patients, async () => {
       const module = await import('@/features/patients/components/patients-page');
       return module.PatientsPage;
     }),
-    page('patients/new', async () => {
+    lazyPage(paths.admin.newPatient, async () => {
       const module = await import('@/features/patients/components/register-patient-page');
       return module.RegisterPatientPage;
     }),
-    page('patients/:patientId', async () => {
+    lazyPage(paths.admin.patient, async () => {
       const module = await import('@/features/patients/components/patient-page');
       return module.PatientPage;
     }),
-    page('patients/:patientId/edit', async () => {
+    lazyPage(paths.admin.editPatient, async () => {
       const module = await import('@/features/patients/components/edit-patient-page');
       return module.EditPatientPage;
     }),
 
-    page('admissions', async () => {
+    lazyPage(paths.admin.admissions, async () => {
       const module = await import('@/features/admissions/components/admissions-page');
       return module.AdmissionsPage;
     }),
-    page('admissions/new', async () => {
+    lazyPage(paths.admin.admitPatient, async () => {
       const module = await import('@/features/admissions/components/admit-patient-page');
       return module.AdmitPatientPage;
     }),
-    page('admissions/:admissionId', async () => {
+    lazyPage(paths.admin.admission, async () => {
       const [admissions, payments] = await Promise.all([
         import('@/features/admissions/components/admission-page'),
         import('@/features/payments/components/advance-panel'),
@@ -89,56 +83,56 @@ export const adminModule: RoleModule = {
       return stacked(admissions.AdmissionPage, payments.AdvancePanel);
     }),
 
-    page('invoices', async () => {
+    lazyPage(paths.admin.invoices, async () => {
       const module = await import('@/features/invoices/components/invoices-page');
       return module.InvoicesPage;
     }),
-    page('invoices/:invoiceId', async () => {
+    lazyPage(paths.admin.invoice, async () => {
       const [invoices, payments] = await Promise.all([
         import('@/features/invoices/components/invoice-page'),
         import('@/features/payments/components/invoice-payments-panel'),
       ]);
       return stacked(invoices.InvoicePage, payments.InvoicePaymentsPanel);
     }),
-    page('reports', async () => {
+    lazyPage(paths.admin.reports, async () => {
       const module = await import('@/features/payments/components/reports-page');
       return module.ReportsPage;
     }),
 
-    page('appointments', async () => {
-      const module = await import('@/features/appointments-admin/components/appointments-page');
+    lazyPage(paths.admin.appointments, async () => {
+      const module = await import('@/features/appointments/components/appointments-page');
       return module.AppointmentsPage;
     }),
-    page('appointments/new', async () => {
+    lazyPage(paths.admin.bookAppointment, async () => {
       const module = await import(
-        '@/features/appointments-admin/components/book-appointment-page'
+        '@/features/appointments/components/book-for-patient-page'
       );
       return module.BookAppointmentPage;
     }),
 
-    page('calendar', async () => {
+    lazyPage(paths.admin.calendar, async () => {
       const module = await import('@/features/scheduling/components/calendar-page');
       return module.AdminCalendarPage;
     }),
-    page('schedules', async () => {
+    lazyPage(paths.admin.schedules, async () => {
       const module = await import('@/features/scheduling/components/schedule-page');
       return module.SchedulePage;
     }),
-    page('waitlist', async () => {
+    lazyPage(paths.admin.waitlist, async () => {
       const module = await import('@/features/scheduling/components/waitlist-admin-page');
       return module.WaitlistAdminPage;
     }),
 
-    page('audit', async () => {
+    lazyPage(paths.admin.audit, async () => {
       const module = await import('@/features/audit-events/components/audit-events-page');
       return module.AuditEventsPage;
     }),
 
-    page('notifications', async () => {
+    lazyPage(paths.admin.notifications, async () => {
       const module = await import('@/features/notifications/components/notifications-page');
       return module.NotificationsPage;
     }),
-    page('notifications/preferences', async () => {
+    lazyPage(paths.admin.notificationPreferences, async () => {
       const module = await import('@/features/notifications/components/preferences-page');
       return module.PreferencesPage;
     }),

@@ -1,4 +1,9 @@
+import { paths } from '@/config/paths';
+
+import { lazyPage } from './page';
 import type { RoleModule } from './role-module';
+
+const doctor = paths.doctor;
 
 /**
  * The doctor area: `/doctor/*`. Each page's code loads when it is first opened, so a patient or
@@ -8,90 +13,72 @@ export const doctorModule: RoleModule = {
   role: 'DOCTOR',
   path: 'doctor',
   nav: [
-    { label: 'Dashboard', to: '/doctor', end: true },
-    { label: 'My appointments', to: '/doctor/appointments' },
-    { label: 'My calendar', to: '/doctor/calendar' },
-    { label: 'My patients', to: '/doctor/patients' },
-    { label: 'Discharged patients', to: '/doctor/discharged' },
-    { label: 'Notifications', to: '/doctor/notifications' },
-    { label: 'My profile', to: '/doctor/profile' },
+    { label: 'Dashboard', to: doctor.dashboard.getHref(), end: true },
+    { label: 'My appointments', to: doctor.appointments.getHref() },
+    { label: 'My calendar', to: doctor.calendar.getHref() },
+    { label: 'My patients', to: doctor.patients.getHref() },
+    { label: 'Discharged patients', to: doctor.discharged.getHref() },
+    { label: 'Notifications', to: doctor.notifications.getHref() },
+    { label: 'My profile', to: doctor.profile.getHref() },
   ],
   routes: [
-    {
-      index: true,
-      lazy: async () => ({
-        Component: (await import('@/features/doctor-dashboard/components/doctor-dashboard-page'))
+    lazyPage(
+      doctor.dashboard,
+      async () =>
+        (await import('@/features/dashboard/components/doctor-dashboard-page'))
           .DoctorDashboardPage,
-      }),
-    },
-    {
-      path: 'appointments',
-      lazy: async () => ({
-        Component: (
-          await import('@/features/doctor-appointments/components/doctor-appointments-page')
-        ).DoctorAppointmentsPage,
-      }),
-    },
-    {
-      path: 'calendar',
-      lazy: async () => ({
-        Component: (await import('@/features/scheduling/components/calendar-page'))
-          .DoctorCalendarPage,
-      }),
-    },
-    {
-      path: 'appointments/:appointmentId/note',
-      lazy: async () => ({
-        Component: (await import('@/features/clinical/components/visit-note-page')).VisitNotePage,
-      }),
-    },
-    {
-      path: 'patients/:patientId/record',
-      lazy: async () => ({
-        Component: (await import('@/features/clinical/components/patient-record-page'))
+      { index: true },
+    ),
+    lazyPage(
+      doctor.appointments,
+      async () =>
+        (await import('@/features/appointments/components/doctor-appointments-page'))
+          .DoctorAppointmentsPage,
+    ),
+    lazyPage(
+      doctor.calendar,
+      async () =>
+        (await import('@/features/scheduling/components/calendar-page')).DoctorCalendarPage,
+    ),
+    lazyPage(
+      doctor.visitNote,
+      async () => (await import('@/features/clinical/components/visit-note-page')).VisitNotePage,
+    ),
+    lazyPage(
+      doctor.patientRecord,
+      async () =>
+        (await import('@/features/clinical/components/patient-record-page'))
           .DoctorPatientRecordPage,
-      }),
-    },
-    {
-      path: 'stays/:admissionId',
-      lazy: async () => ({
-        Component: (await import('@/features/clinical/components/stay-record-page'))
-          .StayRecordPage,
-      }),
-    },
-    {
-      path: 'patients',
-      lazy: async () => ({
-        Component: (await import('@/features/doctor-patients/components/my-patients-page'))
-          .MyPatientsPage,
-      }),
-    },
-    {
-      path: 'discharged',
-      lazy: async () => ({
-        Component: (await import('@/features/doctor-patients/components/discharged-patients-page'))
+    ),
+    lazyPage(
+      doctor.stay,
+      async () => (await import('@/features/clinical/components/stay-record-page')).StayRecordPage,
+    ),
+    lazyPage(
+      doctor.patients,
+      async () =>
+        (await import('@/features/patients/components/my-patients-page')).MyPatientsPage,
+    ),
+    lazyPage(
+      doctor.discharged,
+      async () =>
+        (await import('@/features/admissions/components/discharged-patients-page'))
           .DischargedPatientsPage,
-      }),
-    },
-    {
-      path: 'profile',
-      lazy: async () => ({
-        Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
-      }),
-    },
-    {
-      path: 'notifications',
-      lazy: async () => ({
-        Component: (await import('@/features/notifications/components/notifications-page'))
+    ),
+    lazyPage(
+      doctor.profile,
+      async () => (await import('@/features/profile/components/profile-page')).ProfilePage,
+    ),
+    lazyPage(
+      doctor.notifications,
+      async () =>
+        (await import('@/features/notifications/components/notifications-page'))
           .NotificationsPage,
-      }),
-    },
-    {
-      path: 'notifications/preferences',
-      lazy: async () => ({
-        Component: (await import('@/features/notifications/components/preferences-page'))
-          .PreferencesPage,
-      }),
-    },
+    ),
+    lazyPage(
+      doctor.notificationPreferences,
+      async () =>
+        (await import('@/features/notifications/components/preferences-page')).PreferencesPage,
+    ),
   ],
 };

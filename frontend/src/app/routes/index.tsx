@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { Navigate, Outlet } from 'react-router';
 
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import type { Role } from '@/lib/auth/session';
 
 import { RedirectIfAuthenticated, RequireAuth, RequireRole } from '../guards';
@@ -12,6 +13,7 @@ import { LoginRoute } from './auth/login';
 import { SignUpSubmittedRoute } from './auth/sign-up-submitted';
 import { doctorModule } from './doctor';
 import { NotFoundRoute } from './not-found';
+import { lazyPage, titled } from './page';
 import { patientModule } from './patient';
 import type { RoleModule } from './role-module';
 import { RouteErrorBoundary } from './route-error';
@@ -32,30 +34,34 @@ export const routes: RouteObject[] = [
       {
         element: <RedirectIfAuthenticated />,
         children: [
-          { index: true, element: <Navigate to="/login" replace /> },
+          { index: true, element: <Navigate to={paths.auth.login.getHref()} replace /> },
           {
             element: <AuthLayout />,
             children: [
-              { path: 'login', element: <LoginRoute /> },
-              { path: 'signup', element: <Navigate to="/signup/patient" replace /> },
-              { path: 'signup/submitted', element: <SignUpSubmittedRoute /> },
               {
-                path: 'forgot-password',
-                lazy: async () => ({
-                  Component: (await import('./auth/forgot-password')).ForgotPasswordRoute,
-                }),
+                path: paths.auth.login.path,
+                handle: { title: paths.auth.login.title },
+                Component: titled(paths.auth.login.title, LoginRoute),
               },
               {
-                path: 'reset-password',
-                lazy: async () => ({
-                  Component: (await import('./auth/reset-password')).ResetPasswordRoute,
-                }),
+                path: paths.auth.signUpStart.path,
+                element: <Navigate to={paths.auth.signUp.getHref()} replace />,
               },
               {
-                path: 'signup/:kind',
-                // The sign-up forms (and the date picker) load only when someone signs up.
-                lazy: async () => ({ Component: (await import('./auth/sign-up')).SignUpRoute }),
+                path: paths.auth.signUpSubmitted.path,
+                handle: { title: paths.auth.signUpSubmitted.title },
+                Component: titled(paths.auth.signUpSubmitted.title, SignUpSubmittedRoute),
               },
+              lazyPage(
+                paths.auth.forgotPassword,
+                async () => (await import('./auth/forgot-password')).ForgotPasswordRoute,
+              ),
+              lazyPage(
+                paths.auth.resetPassword,
+                async () => (await import('./auth/reset-password')).ResetPasswordRoute,
+              ),
+              // The sign-up forms (and the date picker) load only when someone signs up.
+              lazyPage(paths.auth.signUp, async () => (await import('./auth/sign-up')).SignUpRoute),
             ],
           },
         ],
@@ -79,16 +85,19 @@ export const routes: RouteObject[] = [
         // The one-click link of a notification e-mail works signed in or not.
         element: <AuthLayout />,
         children: [
-          {
-            path: 'notifications/unsubscribe',
-            lazy: async () => ({
-              Component: (await import('@/features/notifications/components/unsubscribe-page'))
+          lazyPage(
+            paths.unsubscribe,
+            async () =>
+              (await import('@/features/notifications/components/unsubscribe-page'))
                 .UnsubscribePage,
-            }),
-          },
+          ),
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        // An unknown public address: the hospital's name above the page, like sign-in.
+        element: <AuthLayout />,
+        children: [{ path: '*', element: <NotFoundRoute /> }],
+      },
     ],
   },
 ];

@@ -1,5 +1,10 @@
+import { paths } from '@/config/paths';
+
+import { lazyPage } from './page';
 import type { RoleModule } from './role-module';
 import { stacked } from './stacked';
+
+const patient = paths.patient;
 
 /**
  * The patient area: `/patient/*`. Each page's code loads when it is first opened, so a doctor or
@@ -9,95 +14,76 @@ export const patientModule: RoleModule = {
   role: 'PATIENT',
   path: 'patient',
   nav: [
-    { label: 'Dashboard', to: '/patient', end: true },
-    { label: 'Book an appointment', to: '/patient/book' },
-    { label: 'My appointments', to: '/patient/appointments' },
-    { label: 'My waitlist', to: '/patient/waitlist' },
-    { label: 'My invoices', to: '/patient/invoices' },
-    { label: 'My health record', to: '/patient/record' },
-    { label: 'Who saw my record', to: '/patient/access-log' },
-    { label: 'Notifications', to: '/patient/notifications' },
-    { label: 'My profile', to: '/patient/profile' },
+    { label: 'Dashboard', to: patient.dashboard.getHref(), end: true },
+    { label: 'Book an appointment', to: patient.book.getHref() },
+    { label: 'My appointments', to: patient.appointments.getHref() },
+    { label: 'My waitlist', to: patient.waitlist.getHref() },
+    { label: 'My invoices', to: patient.invoices.getHref() },
+    { label: 'My health record', to: patient.record.getHref() },
+    { label: 'Who saw my record', to: patient.accessLog.getHref() },
+    { label: 'Notifications', to: patient.notifications.getHref() },
+    { label: 'My profile', to: patient.profile.getHref() },
   ],
   routes: [
-    {
-      index: true,
-      lazy: async () => ({
-        Component: (await import('@/features/patient-dashboard/components/patient-dashboard-page'))
+    lazyPage(
+      patient.dashboard,
+      async () =>
+        (await import('@/features/dashboard/components/patient-dashboard-page'))
           .PatientDashboardPage,
-      }),
-    },
-    {
-      path: 'record',
-      lazy: async () => ({
-        Component: (await import('@/features/clinical/components/patient-record-page'))
-          .MyRecordPage,
-      }),
-    },
-    {
-      path: 'book',
-      lazy: async () => ({
-        Component: (await import('@/features/patient-booking/components/book-appointment-page'))
+      { index: true },
+    ),
+    lazyPage(
+      patient.record,
+      async () => (await import('@/features/clinical/components/patient-record-page')).MyRecordPage,
+    ),
+    lazyPage(
+      patient.book,
+      async () =>
+        (await import('@/features/appointments/components/book-appointment-page'))
           .BookAppointmentPage,
-      }),
-    },
-    {
-      path: 'appointments',
-      lazy: async () => ({
-        Component: (await import('@/features/patient-appointments/components/my-appointments-page'))
+    ),
+    lazyPage(
+      patient.appointments,
+      async () =>
+        (await import('@/features/appointments/components/my-appointments-page'))
           .MyAppointmentsPage,
-      }),
-    },
-    {
-      path: 'waitlist',
-      lazy: async () => ({
-        Component: (await import('@/features/scheduling/components/my-waitlist-page'))
-          .MyWaitlistPage,
-      }),
-    },
-    {
-      path: 'invoices',
-      lazy: async () => ({
-        Component: (await import('@/features/patient-invoices/components/my-invoices-page'))
-          .MyInvoicesPage,
-      }),
-    },
-    {
-      path: 'invoices/:invoiceId',
-      lazy: async () => {
-        const [invoices, payments] = await Promise.all([
-          import('@/features/patient-invoices/components/invoice-page'),
-          import('@/features/payments/components/patient-payments-panel'),
-        ]);
-        return { Component: stacked(invoices.InvoicePage, payments.PatientPaymentsPanel) };
-      },
-    },
-    {
-      path: 'access-log',
-      lazy: async () => ({
-        Component: (await import('@/features/access-log/components/access-log-page'))
-          .AccessLogPage,
-      }),
-    },
-    {
-      path: 'profile',
-      lazy: async () => ({
-        Component: (await import('@/features/profile/components/profile-page')).ProfilePage,
-      }),
-    },
-    {
-      path: 'notifications',
-      lazy: async () => ({
-        Component: (await import('@/features/notifications/components/notifications-page'))
+    ),
+    lazyPage(
+      patient.waitlist,
+      async () =>
+        (await import('@/features/scheduling/components/my-waitlist-page')).MyWaitlistPage,
+    ),
+    lazyPage(
+      patient.invoices,
+      async () =>
+        (await import('@/features/invoices/components/my-invoices-page')).MyInvoicesPage,
+    ),
+    lazyPage(patient.invoice, async () => {
+      const [invoices, payments] = await Promise.all([
+        import('@/features/invoices/components/my-invoice-page'),
+        import('@/features/payments/components/patient-payments-panel'),
+      ]);
+      return stacked(invoices.InvoicePage, payments.PatientPaymentsPanel);
+    }),
+    lazyPage(
+      patient.accessLog,
+      async () =>
+        (await import('@/features/access-log/components/access-log-page')).AccessLogPage,
+    ),
+    lazyPage(
+      patient.profile,
+      async () => (await import('@/features/profile/components/profile-page')).ProfilePage,
+    ),
+    lazyPage(
+      patient.notifications,
+      async () =>
+        (await import('@/features/notifications/components/notifications-page'))
           .NotificationsPage,
-      }),
-    },
-    {
-      path: 'notifications/preferences',
-      lazy: async () => ({
-        Component: (await import('@/features/notifications/components/preferences-page'))
-          .PreferencesPage,
-      }),
-    },
+    ),
+    lazyPage(
+      patient.notificationPreferences,
+      async () =>
+        (await import('@/features/notifications/components/preferences-page')).PreferencesPage,
+    ),
   ],
 };

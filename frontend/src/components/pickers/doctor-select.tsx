@@ -1,7 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 
-import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/errors';
+import { doctorsQueryOptions } from '@/lib/api/resources/doctors';
 
 import type { SearchOption, SearchSelectProps } from './search-select';
 import { SearchSelect } from './search-select';
@@ -10,14 +9,7 @@ const PAGE_SIZE = 20;
 
 function useDoctorOptions(search: string) {
   const query = useQuery({
-    queryKey: ['doctors', 'options', { search }],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/doctors/', {
-          params: { query: { status: 'APPROVED', search, page_size: PAGE_SIZE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+    ...doctorsQueryOptions({ status: 'APPROVED', search, page_size: PAGE_SIZE }),
     staleTime: 60_000,
   });
   const options: SearchOption[] = (query.data?.results ?? []).map((doctor) => ({

@@ -1,7 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 
-import { api } from '@/lib/api/client';
-import { unwrap } from '@/lib/api/errors';
+import { patientsQueryOptions } from '@/lib/api/resources/patients';
 
 import type { SearchOption, SearchSelectProps } from './search-select';
 import { SearchSelect } from './search-select';
@@ -10,14 +9,7 @@ const PAGE_SIZE = 20;
 
 function usePatientOptions(search: string) {
   const query = useQuery({
-    queryKey: ['patients', 'options', { search }],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/patients/', {
-          params: { query: { status: 'APPROVED', search, page_size: PAGE_SIZE } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+    ...patientsQueryOptions({ status: 'APPROVED', search, page_size: PAGE_SIZE }),
     staleTime: 30_000,
   });
   const options: SearchOption[] = (query.data?.results ?? []).map((patient) => ({

@@ -96,6 +96,16 @@ export const api = createClient<paths>({
   fetch: authFetch,
 });
 
+/** The cookie the API sets beside the (unreadable) refresh cookie; it holds no secret. */
+export const SESSION_HINT_COOKIE = 'hms_session';
+
+/** Whether the browser holds the API's session hint: a session may be restored from the cookie. */
+export function hasSessionHint(): boolean {
+  return globalThis.document.cookie
+    .split(';')
+    .some((part) => part.trim() === `${SESSION_HINT_COOKIE}=1`);
+}
+
 /** The Web Lock every tab of this origin takes to refresh: one tab rotates the cookie at a time. */
 export const REFRESH_LOCK = 'hms-token-refresh';
 

@@ -1272,11 +1272,14 @@ export interface paths {
         };
         /**
          * Open your dashboard; only the section of your role is filled
-         * @description Admin: approved and pending doctor and patient counts and the newest pending accounts
-         *     (at most 10); the confirmed, pending and today's appointment counts, and
-         *     `appointments_by_day` (today and the next six days); admissions and this month's
-         *     invoiced total. Doctor: how many approved patients are assigned to them, the upcoming
-         *     confirmed count and today's confirmed list, and their admitted and discharged patients.
+         * @description Admin: approved and pending doctor and patient counts; the confirmed, pending and
+         *     today's appointment counts, and `appointments_by_day` (today and the next six days,
+         *     for a chart); `queues`: the newest pending doctors and patients and the soonest
+         *     appointment requests, at most 5 of each, with what it takes to approve or reject them
+         *     in place; admissions and this month's invoiced total; unusual-access flags. The
+         *     patients the queues name are recorded in the access log. Doctor: how many approved
+         *     patients are assigned to them, the upcoming confirmed count and today's confirmed list,
+         *     and their admitted and discharged patients.
          *     Patient: their assigned doctor (or null), their next confirmed appointment (or null)
          *     and pending requests, their admission and how many invoices they have.
          */
@@ -2486,8 +2489,6 @@ export interface components {
             pending_doctors: number;
             approved_patients: number;
             pending_patients: number;
-            /** @description At most 10 pending doctors and patients, newest first. */
-            newest_pending: components["schemas"]["PendingAccount"][];
         };
         /** @description Admissions and billing on the admin's dashboard. */
         AdminAdmissionSummary: {
@@ -2517,9 +2518,19 @@ export interface components {
             appointments: components["schemas"]["AdminAppointmentSummary"];
             /** @description Today and the next six days in the hospital's time zone, in date order; days without appointments are listed with zeros. */
             appointments_by_day: components["schemas"]["AppointmentDay"][];
+            queues: components["schemas"]["AdminQueues"];
             admissions: components["schemas"]["AdminAdmissionSummary"];
             /** @description People who opened more distinct patients than allowed within a few minutes (last seven days, newest first, at most 10), each with the access events behind it. */
             unusual_access: components["schemas"]["UnusualAccessFlag"][];
+        };
+        /** @description What waits for the admin, at most 5 rows of each queue (the counts give each length). */
+        AdminQueues: {
+            /** @description Pending doctors, newest application first. */
+            doctors: components["schemas"]["PendingDoctor"][];
+            /** @description Pending patients, newest sign-up first. */
+            patients: components["schemas"]["PendingPatient"][];
+            /** @description Requests waiting for a decision, the soonest appointment first (it is the first a decision is due for). */
+            appointment_requests: components["schemas"]["AppointmentRequest"][];
         };
         /**
          * @description * `open` - open
@@ -2762,6 +2773,24 @@ export interface components {
         AppointmentRejectRequest: {
             /** @description Why the request is refused; the patient sees it. */
             reason: string;
+        };
+        /**
+         * @description A request waiting for the admin's decision: approve or reject it at
+         *     appointments/{id}/approve/ and appointments/{id}/reject/.
+         */
+        AppointmentRequest: {
+            readonly id: number;
+            readonly patient: number;
+            readonly patient_name: string;
+            readonly doctor: number;
+            readonly doctor_name: string;
+            readonly department_name: string;
+            /** Format: date-time */
+            readonly starts_at: string;
+            /** Format: date-time */
+            readonly ends_at: string;
+            /** Format: date-time */
+            readonly created_at: string;
         };
         AppointmentRescheduleRequest: {
             /**
@@ -4039,27 +4068,37 @@ export interface components {
          * @enum {string}
          */
         PaymentStateEnum: "UNPAID" | "PART_PAID" | "PAID" | "VOID";
-        /** @description An account waiting for the admin's approval. */
-        PendingAccount: {
-            /**
-             * @description DOCTOR: open it at /doctors/{id}/; PATIENT: at /patients/{id}/.
-             *
-             *     * `DOCTOR` - DOCTOR
-             *     * `PATIENT` - PATIENT
-             */
-            kind: components["schemas"]["PendingAccountKindEnum"];
-            /** @description The doctor or patient id. */
+        /**
+         * @description A doctor's application waiting for the admin: approve or reject it at
+         *     doctors/{id}/approve/ and doctors/{id}/reject/.
+         */
+        PendingDoctor: {
+            /** @description The doctor id. */
             id: number;
             full_name: string;
-            /** Format: date-time */
+            department_name: string;
+            /**
+             * Format: date-time
+             * @description When they applied.
+             */
             created_at: string;
         };
         /**
-         * @description * `DOCTOR` - DOCTOR
-         *     * `PATIENT` - PATIENT
-         * @enum {string}
+         * @description A patient's sign-up waiting for the admin: approve or reject it at
+         *     patients/{id}/approve/ and patients/{id}/reject/.
          */
-        PendingAccountKindEnum: "DOCTOR" | "PATIENT";
+        PendingPatient: {
+            /** @description The patient id. */
+            id: number;
+            full_name: string;
+            /** @description As given at sign-up. */
+            symptoms: string;
+            /**
+             * Format: date-time
+             * @description When they signed up.
+             */
+            created_at: string;
+        };
         /** @description A prescription with its lines. Its PDF is at `clinical/prescriptions/{id}/pdf/`. */
         Prescription: {
             readonly id: number;

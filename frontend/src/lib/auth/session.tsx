@@ -3,9 +3,18 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { createContext, use, useCallback, useEffect, useMemo, useState } from 'react';
 
-import { api, onSessionExpired, refreshSession, setAccessToken } from '../api/client';
+import { paths as pages } from '@/config/paths';
+
+import {
+  api,
+  hasSessionHint,
+  onSessionExpired,
+  refreshSession,
+  setAccessToken,
+} from '../api/client';
 import { unwrap } from '../api/errors';
 import type { paths } from '../api/schema';
+import { queryKeys } from '../query-keys';
 
 export type CurrentUser =
   paths['/api/v1/auth/me/']['get']['responses'][200]['content']['application/json'];
@@ -30,7 +39,7 @@ interface SessionContextValue {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 export const meQueryOptions = queryOptions({
-  queryKey: ['auth', 'me'],
+  queryKey: queryKeys.auth.me(),
   queryFn: async () => unwrap(await api.GET('/api/v1/auth/me/')),
 });
 
@@ -39,7 +48,7 @@ export const meQueryOptions = queryOptions({
  * settings, departments, the doctor directory) are the same for everyone and stay.
  */
 function forgetPrivateData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'public' });
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.public.all[0] });
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -54,10 +63,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // On start, the refresh cookie (if any) silently restores the session. Under StrictMode this
   // runs twice; refreshSession() shares one request, so the single-use cookie is spent once.
+  // Without the API's session hint there is nothing to restore, and nothing is asked.
   useEffect(() => {
     void (async () => {
       try {
-        if (await refreshSession()) {
+        if (hasSessionHint() && (await refreshSession())) {
           await loadUser();
           return;
         }
@@ -125,9 +135,9 @@ export function useCurrentUser(): CurrentUser {
 }
 
 export const ROLE_HOME: Record<Role, string> = {
-  ADMIN: '/admin',
-  DOCTOR: '/doctor',
-  PATIENT: '/patient',
+  ADMIN: pages.admin.dashboard.getHref(),
+  DOCTOR: pages.doctor.dashboard.getHref(),
+  PATIENT: pages.patient.dashboard.getHref(),
 };
 
 export const ROLE_LABEL: Record<Role, string> = {

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { useRequestPasswordReset } from '@/features/auth/api/request-password-reset';
+import { paths } from '@/config/paths';
+import { useRequestPasswordReset } from '@/features/accounts/api/request-password-reset';
 import { requiredText, validateWith, z } from '@/lib/forms';
 
 import { AuthTitle } from '../../layouts/auth-layout';
@@ -54,7 +55,7 @@ export function ForgotPasswordRoute() {
         </form>
       )}
       <Text size="sm" ta="center">
-        <Anchor component={Link} to="/login">
+        <Anchor component={Link} to={paths.auth.login.getHref()}>
           Back to sign in
         </Anchor>
       </Text>

@@ -1,7 +1,8 @@
 import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 
-import { LoginForm } from '@/features/auth/components/login-form';
+import { paths } from '@/config/paths';
+import { LoginForm } from '@/features/accounts/components/login-form';
 import type { SignOutReason } from '@/lib/auth/session';
 import { useSession } from '@/lib/auth/session';
 
@@ -39,17 +40,17 @@ export function LoginRoute() {
       {/* Navigation after success is the guard's job: it knows where the user came from. */}
       <LoginForm />
       <Text size="sm" ta="center">
-        <Anchor component={Link} to="/forgot-password">
+        <Anchor component={Link} to={paths.auth.forgotPassword.getHref()}>
           Forgot your password?
         </Anchor>
       </Text>
       <Text size="sm" ta="center">
         New here?{' '}
-        <Anchor component={Link} to="/signup/patient">
+        <Anchor component={Link} to={paths.auth.signUp.getHref('patient')}>
           Sign up as a patient
         </Anchor>{' '}
         or{' '}
-        <Anchor component={Link} to="/signup/doctor">
+        <Anchor component={Link} to={paths.auth.signUp.getHref('doctor')}>
           apply as a doctor
         </Anchor>
         .

@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { Link, useSearchParams } from 'react-router';
 
 import { FormError } from '@/components/form-error';
-import { useConfirmPasswordReset } from '@/features/auth/api/confirm-password-reset';
+import { paths } from '@/config/paths';
+import { useConfirmPasswordReset } from '@/features/accounts/api/confirm-password-reset';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
 import { validateWith, z } from '@/lib/forms';
 
@@ -59,7 +60,7 @@ export function ResetPasswordRoute() {
       ) : linkInvalid ? (
         <Alert color="red" role="alert" title="This link does not work">
           It is not valid, has expired (after 30 minutes) or was already used.{' '}
-          <Anchor component={Link} to="/forgot-password">
+          <Anchor component={Link} to={paths.auth.forgotPassword.getHref()}>
             Ask for a new link
           </Anchor>
           .
@@ -91,7 +92,7 @@ export function ResetPasswordRoute() {
         </form>
       )}
       <Text size="sm" ta="center">
-        <Anchor component={Link} to="/login">
+        <Anchor component={Link} to={paths.auth.login.getHref()}>
           Back to sign in
         </Anchor>
       </Text>

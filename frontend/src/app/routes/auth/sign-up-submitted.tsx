@@ -1,6 +1,8 @@
 import { Button, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 
+import { paths } from '@/config/paths';
+
 import { AuthTitle } from '../../layouts/auth-layout';
 
 export interface SignUpSubmittedState {
@@ -22,7 +24,7 @@ export function SignUpSubmittedRoute() {
         administrator has approved it.
       </Text>
       <div>
-        <Button component={Link} to="/login">
+        <Button component={Link} to={paths.auth.login.getHref()}>
           Go to sign in
         </Button>
       </div>

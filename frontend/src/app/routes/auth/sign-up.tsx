@@ -1,9 +1,10 @@
 import { Anchor, Stack, Tabs, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 
-import { SignUpAdminForm } from '@/features/auth/components/sign-up-admin-form';
-import { SignUpDoctorForm } from '@/features/auth/components/sign-up-doctor-form';
-import { SignUpPatientForm } from '@/features/auth/components/sign-up-patient-form';
+import { paths } from '@/config/paths';
+import { SignUpAdminForm } from '@/features/accounts/components/sign-up-admin-form';
+import { SignUpDoctorForm } from '@/features/accounts/components/sign-up-doctor-form';
+import { SignUpPatientForm } from '@/features/accounts/components/sign-up-patient-form';
 
 import { AuthTitle } from '../../layouts/auth-layout';
 import type { LoginNotice } from './login';
@@ -19,15 +20,15 @@ function isKind(value: string | undefined): value is SignUpKind {
 export function SignUpRoute() {
   const { kind } = useParams();
   const navigate = useNavigate();
-  if (!isKind(kind)) return <Navigate to="/signup/patient" replace />;
+  if (!isKind(kind)) return <Navigate to={paths.auth.signUp.getHref('patient')} replace />;
 
   const submitted = (role: 'patient' | 'doctor') => {
     const state: SignUpSubmittedState = { role };
-    void navigate('/signup/submitted', { state });
+    void navigate(paths.auth.signUpSubmitted.getHref(), { state });
   };
   const adminCreated = () => {
     const state: LoginNotice = { notice: 'admin-created' };
-    void navigate('/login', { state });
+    void navigate(paths.auth.login.getHref(), { state });
   };
 
   return (
@@ -36,7 +37,7 @@ export function SignUpRoute() {
       <Tabs
         value={kind}
         onChange={(value) => {
-          if (isKind(value ?? undefined)) void navigate(`/signup/${value ?? 'patient'}`);
+          if (value !== null && isKind(value)) void navigate(paths.auth.signUp.getHref(value));
         }}
         keepMounted={false}
       >
@@ -65,7 +66,7 @@ export function SignUpRoute() {
       </Tabs>
       <Text size="sm" ta="center">
         Already have an account?{' '}
-        <Anchor component={Link} to="/login">
+        <Anchor component={Link} to={paths.auth.login.getHref()}>
           Sign in
         </Anchor>
       </Text>

@@ -3,8 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { paths } from '@/lib/api/schema';
+import { queryKeys } from '@/lib/query-keys';
 
-import { admissionChanged, admissionKeys } from './keys';
+import { admissionChanged } from './keys';
 
 export type AdmitBody = paths['/api/v1/admissions/']['post']['requestBody']['content']['application/json'];
 
@@ -15,7 +16,7 @@ export function useAdmitPatient() {
     mutationFn: async (body: AdmitBody) =>
       unwrap(await api.POST('/api/v1/admissions/', { body })),
     onSuccess: (admission) => {
-      queryClient.setQueryData(admissionKeys.detail(admission.id), admission);
+      queryClient.setQueryData(queryKeys.admissions.detail(admission.id), admission);
       admissionChanged(queryClient);
     },
   });

@@ -2,13 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { admissionKeys, wholeAdmission } from './keys';
+import { wholeAdmission } from './keys';
 
 /** One admission. */
 export function useAdmission(id: number) {
   return useQuery({
-    queryKey: admissionKeys.detail(id),
+    queryKey: queryKeys.admissions.detail(id),
     queryFn: async () =>
       wholeAdmission(
         unwrap(

@@ -2,10 +2,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 export function dischargeReadinessQueryOptions(admissionId: number) {
   return queryOptions({
-    queryKey: ['clinical', 'discharge-readiness', admissionId],
+    queryKey: queryKeys.clinical.dischargeReadiness(admissionId),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/clinical/admissions/{id}/discharge-readiness/', {

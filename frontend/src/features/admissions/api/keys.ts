@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 import type { components, paths } from '@/lib/api/schema';
+import { queryKeys } from '@/lib/query-keys';
 
 export type Admission = components['schemas']['Admission'];
 type AdmissionForViewer = components['schemas']['AdmissionForViewer'];
@@ -14,15 +15,14 @@ export function wholeAdmission(admission: AdmissionForViewer): Admission {
 }
 export type DischargeBody = paths['/api/v1/admissions/{id}/discharge/']['post']['requestBody']['content']['application/json'];
 
-export const admissionKeys = {
-  all: ['admissions'] as const,
-  list: (query: object) => ['admissions', 'list', query] as const,
-  detail: (id: number) => ['admissions', 'detail', id] as const,
-};
-
 /** After an admission or discharge: admissions, patients (in hospital), invoices, dashboard. */
 export function admissionChanged(queryClient: QueryClient): void {
-  for (const key of ['admissions', 'patients', 'invoices', 'dashboard']) {
-    void queryClient.invalidateQueries({ queryKey: [key] });
+  for (const key of [
+    queryKeys.admissions.all,
+    queryKeys.patients.all,
+    queryKeys.invoices.all,
+    queryKeys.dashboard.all,
+  ]) {
+    void queryClient.invalidateQueries({ queryKey: key });
   }
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 import type { DischargeBody } from './keys';
 
@@ -12,7 +13,7 @@ import type { DischargeBody } from './keys';
 export function useDischargePreview(id: number, body: DischargeBody | null) {
   return useQuery({
     // Not under 'admissions': a discharge must not ask again for the bill it just issued.
-    queryKey: ['discharge-preview', id, body],
+    queryKey: queryKeys.admissions.dischargePreview(id, body),
     queryFn:
       body === null
         ? skipToken

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
 import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom } from '@/lib/use-url-params';
 
@@ -12,7 +13,7 @@ import { useAdmission } from '../api/get-admission';
 import type { Admission } from '../api/keys';
 import { DischargePanel } from './discharge-panel';
 
-const BACK = { to: '/admin/admissions', label: 'Admissions' };
+const BACK = { to: paths.admin.admissions.getHref(), label: 'Admissions' };
 
 /** One admission (admin): the stay, and the discharge with its bill preview, or the invoice. */
 export function AdmissionPage() {
@@ -52,7 +53,7 @@ function AdmissionView({ admission }: { admission: Admission }) {
         badge={<StatusBadge kind="admission" status={admission.status} />}
         actions={
           admission.invoice !== null ? (
-            <Button component={Link} to={`/admin/invoices/${admission.invoice}`}>
+            <Button component={Link} to={paths.admin.invoice.getHref(admission.invoice)}>
               Open invoice
             </Button>
           ) : undefined
@@ -63,7 +64,7 @@ function AdmissionView({ admission }: { admission: Admission }) {
           <DataList.Item>
             <DataList.ItemLabel>Patient</DataList.ItemLabel>
             <DataList.ItemValue>
-              <Anchor component={Link} to={`/admin/patients/${admission.patient}`}>
+              <Anchor component={Link} to={paths.admin.patient.getHref(admission.patient)}>
                 {admission.patient_name}
               </Anchor>
             </DataList.ItemValue>
@@ -71,7 +72,7 @@ function AdmissionView({ admission }: { admission: Admission }) {
           <DataList.Item>
             <DataList.ItemLabel>Attending doctor</DataList.ItemLabel>
             <DataList.ItemValue>
-              <Anchor component={Link} to={`/admin/doctors/${admission.doctor}`}>
+              <Anchor component={Link} to={paths.admin.doctor.getHref(admission.doctor)}>
                 {admission.doctor_name}
               </Anchor>{' '}
               ({admission.doctor_department})

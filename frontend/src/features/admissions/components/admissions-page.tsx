@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
+import { paths } from '@/config/paths';
 import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
@@ -39,7 +40,7 @@ export function AdmissionsPage() {
       <PageHeader
         title="Admissions"
         actions={
-          <Button component={Link} to="/admin/admissions/new">
+          <Button component={Link} to={paths.admin.admitPatient.getHref()}>
             Admit a patient
           </Button>
         }
@@ -103,7 +104,7 @@ export function AdmissionsPage() {
                         {admissions.data.results.map((admission) => (
                           <Table.Tr key={admission.id}>
                             <Table.Td>
-                              <Anchor component={Link} to={`/admin/admissions/${admission.id}`}>
+                              <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
                                 {admission.patient_name}
                               </Anchor>
                               <Text size="xs" c="dimmed" lineClamp={1}>
@@ -132,7 +133,7 @@ export function AdmissionsPage() {
                                   size="xs"
                                   variant="light"
                                   component={Link}
-                                  to={`/admin/admissions/${admission.id}`}
+                                  to={paths.admin.admission.getHref(admission.id)}
                                   aria-label={`Discharge ${admission.patient_name}`}
                                 >
                                   Discharge
@@ -140,7 +141,7 @@ export function AdmissionsPage() {
                               ) : admission.invoice !== null ? (
                                 <Anchor
                                   component={Link}
-                                  to={`/admin/invoices/${admission.invoice}`}
+                                  to={paths.admin.invoice.getHref(admission.invoice)}
                                   size="sm"
                                   aria-label={`Invoice of ${admission.patient_name}`}
                                 >

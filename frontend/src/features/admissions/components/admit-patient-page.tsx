@@ -8,7 +8,9 @@ import { FormError } from '@/components/form-error';
 import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { PatientSelect } from '@/components/pickers/patient-select';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
+import { usePatient } from '@/lib/api/resources/patients';
 import { todayIn } from '@/lib/format';
 import {
   dateWithin,
@@ -25,7 +27,6 @@ import { idFrom } from '@/lib/use-url-params';
 
 import type { AdmitBody } from '../api/admit-patient';
 import { useAdmitPatient } from '../api/admit-patient';
-import { usePatient } from '../api/get-patient';
 
 /** The admission form's schema; the date cannot be after the hospital's `today`. */
 export function admitSchema(today: string) {
@@ -100,7 +101,7 @@ export function AdmitPatientPage() {
             'Patient admitted',
             `${admission.patient_name} is admitted under ${admission.doctor_name}.`,
           );
-          void navigate(`/admin/admissions/${admission.id}`);
+          void navigate(paths.admin.admission.getHref(admission.id));
         },
       },
     );
@@ -119,7 +120,7 @@ export function AdmitPatientPage() {
       <PageHeader
         title="Admit a patient"
         description="The attending doctor becomes the patient's assigned doctor."
-        back={{ to: '/admin/admissions', label: 'Admissions' }}
+        back={{ to: paths.admin.admissions.getHref(), label: 'Admissions' }}
       />
       <form onSubmit={submit} noValidate aria-label="Admit a patient">
         <Stack gap="md" maw={720}>
@@ -170,7 +171,7 @@ export function AdmitPatientPage() {
             <Button
               variant="default"
               disabled={admit.isPending}
-              onClick={() => void navigate('/admin/admissions')}
+              onClick={() => void navigate(paths.admin.admissions.getHref())}
             >
               Cancel
             </Button>

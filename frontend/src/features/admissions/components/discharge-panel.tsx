@@ -18,6 +18,7 @@ import { ConfirmModal } from '@/components/confirm-modal';
 import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
 import { formatMoney, todayIn } from '@/lib/format';
@@ -119,7 +120,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
           'Patient discharged',
           `Invoice ${invoice.number} for ${formatMoney(invoice.total, invoice.currency)} was issued.`,
         );
-        void navigate(`/admin/invoices/${invoice.id}`);
+        void navigate(paths.admin.invoice.getHref(invoice.id));
       },
     });
   };

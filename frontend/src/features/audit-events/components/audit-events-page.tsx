@@ -16,7 +16,7 @@ import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
-import { isIsoDate } from '@/lib/dates';
+import { isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL } from './keys';
 import type { SignableKind } from './sign-document';
 
 interface AddAddendumInput {
@@ -27,7 +27,7 @@ export function useAddAddendum() {
       return unwrap(await api.POST('/api/v1/clinical/discharge-summaries/{id}/addenda/', request));
     },
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: CLINICAL });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.clinical.all });
     },
   });
 }

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL } from './keys';
 
 /** Start a draft progress note of an open stay. */
 export function useCreateProgressNote() {
@@ -16,7 +16,7 @@ export function useCreateProgressNote() {
         }),
       ),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: CLINICAL });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.clinical.all });
     },
   });
 }

@@ -2,12 +2,13 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL, type DischargeSummary, type ProgressNote } from './keys';
+import { type DischargeSummary, type ProgressNote } from './keys';
 
 export function stayDocumentsQueryOptions(admissionId: number) {
   return queryOptions({
-    queryKey: [...CLINICAL, 'stay', admissionId],
+    queryKey: queryKeys.clinical.stay(admissionId),
     queryFn: async () => {
       const query = { params: { query: { admission: admissionId, page_size: 100 } } };
       const [summaries, notes] = await Promise.all([

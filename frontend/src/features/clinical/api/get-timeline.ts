@@ -2,12 +2,12 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL } from './keys';
 
 export function timelineQueryOptions(patientId: number) {
   return queryOptions({
-    queryKey: [...CLINICAL, 'timeline', patientId],
+    queryKey: queryKeys.clinical.timeline(patientId),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/clinical/patients/{id}/timeline/', {

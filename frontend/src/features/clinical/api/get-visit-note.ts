@@ -2,12 +2,13 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL, type VisitNote } from './keys';
+import { type VisitNote } from './keys';
 
 export function visitNoteForAppointmentQueryOptions(appointmentId: number) {
   return queryOptions({
-    queryKey: [...CLINICAL, 'visit-notes', { appointment: appointmentId }],
+    queryKey: queryKeys.clinical.visitNote(appointmentId),
     queryFn: async () => {
       const page = unwrap(
         await api.GET('/api/v1/clinical/visit-notes/', {

@@ -8,6 +8,3 @@ export type DischargeSummary = components['schemas']['DischargeSummary'];
 export type DischargeSummaryBody = components['schemas']['DischargeSummaryWriteRequest'];
 export type ProgressNote = components['schemas']['ProgressNote'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
-
-/** Every clinical query starts with this key, so a change refreshes them all. */
-export const CLINICAL = ['clinical'] as const;

@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL, type DischargeSummaryBody } from './keys';
+import { type DischargeSummaryBody } from './keys';
 
 interface SaveDischargeSummaryInput {
   admissionId: number;
@@ -29,7 +30,7 @@ export function useSaveDischargeSummary() {
             }),
           ),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: CLINICAL });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.clinical.all });
     },
   });
 }

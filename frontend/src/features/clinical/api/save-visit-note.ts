@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL, type VisitNoteBody } from './keys';
+import { type VisitNoteBody } from './keys';
 
 interface SaveVisitNoteInput {
   appointmentId: number;
@@ -30,7 +31,7 @@ export function useSaveVisitNote() {
             }),
           ),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: CLINICAL });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.clinical.all });
     },
   });
 }

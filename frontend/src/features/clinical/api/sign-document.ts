@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { CLINICAL } from './keys';
 
 export type SignableKind = 'visit-note' | 'progress-note' | 'discharge-summary';
 
@@ -24,7 +24,7 @@ export function useSignDocument() {
   return useMutation({
     mutationFn: async ({ kind, id }: { kind: SignableKind; id: number }) => sign(kind, id),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: CLINICAL });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.clinical.all });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 
 import { PageHeader } from '@/components/page-header';
+import { paths } from '@/config/paths';
 import { useCurrentUser } from '@/lib/auth/session';
 
 import type { TimelineEntry } from '../api/keys';
@@ -9,10 +10,10 @@ import { PatientTimeline } from './timeline/patient-timeline';
 
 function doctorLink(entry: TimelineEntry): string | null {
   if (entry.appointment !== null && (entry.kind === 'VISIT' || entry.kind === 'VISIT_NOTE')) {
-    return `/doctor/appointments/${String(entry.appointment)}/note`;
+    return paths.doctor.visitNote.getHref(entry.appointment);
   }
   if (entry.admission !== null && entry.kind !== 'INVOICE') {
-    return `/doctor/stays/${String(entry.admission)}`;
+    return paths.doctor.stay.getHref(entry.admission);
   }
   return null;
 }
@@ -26,7 +27,7 @@ export function DoctorPatientRecordPage() {
       <PageHeader
         title="Patient record"
         description="Visits, stays, notes and prescriptions, newest first."
-        back={{ to: '/doctor/patients', label: 'My patients' }}
+        back={{ to: paths.doctor.patients.getHref(), label: 'My patients' }}
       />
       <PatientTimeline patientId={id} linkFor={doctorLink} />
     </>

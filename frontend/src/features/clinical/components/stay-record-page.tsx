@@ -8,6 +8,7 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
@@ -268,7 +269,7 @@ export function StayRecordPage() {
     <PageHeader
       title="Hospital stay"
       description="Progress notes and the discharge summary of this stay."
-      back={{ to: '/doctor/patients', label: 'My patients' }}
+      back={{ to: paths.doctor.patients.getHref(), label: 'My patients' }}
     />
   );
   if (documents.isPending) return <PageLoader label="Loading the stay…" />;

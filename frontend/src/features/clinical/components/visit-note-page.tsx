@@ -6,6 +6,7 @@ import { ConfirmModal } from '@/components/confirm-modal';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PageLoader } from '@/components/page-loader';
+import { paths } from '@/config/paths';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
@@ -140,7 +141,7 @@ export function VisitNotePage() {
   const header = (badge?: React.ReactNode) => (
     <PageHeader
       title="Visit note"
-      back={{ to: '/doctor/appointments', label: 'My appointments' }}
+      back={{ to: paths.doctor.appointments.getHref(), label: 'My appointments' }}
       badge={badge}
     />
   );

@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { doctorChanged, doctorKeys } from './keys';
+import { doctorChanged } from './keys';
 
 /** Delete a doctor (admin): the account is deactivated, the history kept. */
 export function useDeleteDoctor() {
@@ -14,10 +15,10 @@ export function useDeleteDoctor() {
       return id;
     },
     onSuccess: (id) => {
-      void queryClient.invalidateQueries({ queryKey: doctorKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.doctors.detail(id) });
       doctorChanged(queryClient);
       // Their patients became unassigned.
-      void queryClient.invalidateQueries({ queryKey: ['patients'] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.patients.all });
     },
   });
 }

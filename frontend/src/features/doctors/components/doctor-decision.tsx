@@ -11,8 +11,14 @@ const LABELS = {
   rejectConfirm: 'Reject application',
 };
 
-/** Approve or reject a pending doctor's application. */
-export function DoctorDecision({ doctor, size = 'xs' }: { doctor: Doctor; size?: 'xs' | 'sm' }) {
+/** Approve or reject a pending doctor's application (a list row or a queue entry is enough). */
+export function DoctorDecision({
+  doctor,
+  size = 'xs',
+}: {
+  doctor: Pick<Doctor, 'id' | 'full_name'>;
+  size?: 'xs' | 'sm';
+}) {
   return (
     <ApprovalDecision
       account={doctor}

@@ -10,9 +10,9 @@ import {
   personShape,
 } from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
+import { useDepartments } from '@/lib/api/resources/doctors';
 import { requiredChoice, validateWith, z } from '@/lib/forms';
 
-import { useDepartments } from '../api/get-departments';
 import type { RegisterDoctorBody } from '../api/register-doctor';
 import type { UpdateDoctorBody } from '../api/update-doctor';
 

@@ -8,6 +8,8 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
+import { formatPhone } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
@@ -18,7 +20,7 @@ import { useDoctor } from '../api/get-doctor';
 import type { Doctor } from '../api/keys';
 import { DoctorDecision } from './doctor-decision';
 
-const BACK = { to: '/admin/doctors', label: 'Doctors' };
+const BACK = { to: paths.admin.doctors.getHref(), label: 'Doctors' };
 
 /** One doctor (admin): profile, status, and what can be done with the account. */
 export function DoctorPage() {
@@ -68,7 +70,7 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
           <>
             {doctor.status === 'PENDING' && <DoctorDecision doctor={doctor} size="sm" />}
             {editable && (
-              <Button variant="default" component={Link} to={`/admin/doctors/${doctor.id}/edit`}>
+              <Button variant="default" component={Link} to={paths.admin.editDoctor.getHref(doctor.id)}>
                 Edit
               </Button>
             )}
@@ -99,7 +101,7 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Mobile</DataList.ItemLabel>
-            <DataList.ItemValue>{doctor.mobile}</DataList.ItemValue>
+            <DataList.ItemValue>{formatPhone(doctor.mobile)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Email</DataList.ItemLabel>
@@ -147,7 +149,7 @@ function DoctorView({ doctor }: { doctor: Doctor }) {
             onSuccess: () => {
               deleteModal.close();
               notifySuccess('Doctor deleted', `${doctor.full_name} can no longer sign in.`);
-              void navigate('/admin/doctors');
+              void navigate(paths.admin.doctors.getHref());
             },
           });
         }}

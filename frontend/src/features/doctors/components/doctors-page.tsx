@@ -20,11 +20,11 @@ import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
+import { useDepartments, useDoctors } from '@/lib/api/resources/doctors';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 
-import { useDepartments } from '../api/get-departments';
-import { useDoctors } from '../api/get-doctors';
 import { DoctorDecision } from './doctor-decision';
 
 const PARAMS = ['status', 'department', 'search', 'page'] as const;
@@ -70,7 +70,7 @@ export function DoctorsPage() {
       <PageHeader
         title="Doctors"
         actions={
-          <Button component={Link} to="/admin/doctors/new">
+          <Button component={Link} to={paths.admin.newDoctor.getHref()}>
             Register a doctor
           </Button>
         }
@@ -145,7 +145,7 @@ export function DoctorsPage() {
                         {doctors.data.results.map((doctor) => (
                           <Table.Tr key={doctor.id}>
                             <Table.Td>
-                              <Anchor component={Link} to={`/admin/doctors/${doctor.id}`}>
+                              <Anchor component={Link} to={paths.admin.doctor.getHref(doctor.id)}>
                                 {doctor.full_name}
                               </Anchor>
                               <Text size="xs" c="dimmed">

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
+import { paths } from '@/config/paths';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
@@ -17,13 +18,13 @@ export function EditDoctorPage() {
   const doctor = useDoctor(id);
   const update = useUpdateDoctor(id);
   const navigate = useNavigate();
-  const back = { to: `/admin/doctors/${id}`, label: doctor.data?.full_name ?? 'Doctor' };
+  const back = { to: paths.admin.doctor.getHref(id), label: doctor.data?.full_name ?? 'Doctor' };
 
   if (doctor.isPending) return <PanelLoader label="Loading the doctor…" />;
   if (doctor.isError) {
     return (
       <Stack>
-        <PageHeader title="Edit doctor" back={{ to: '/admin/doctors', label: 'Doctors' }} />
+        <PageHeader title="Edit doctor" back={{ to: paths.admin.doctors.getHref(), label: 'Doctors' }} />
         <LoadError what="the doctor" error={doctor.error} onRetry={doctor.refetch} />
       </Stack>
     );
@@ -50,7 +51,7 @@ export function EditDoctorPage() {
           update.mutate(body, {
             onSuccess: (saved) => {
               notifySuccess('Changes saved', `${saved.full_name}'s profile is up to date.`);
-              void navigate(`/admin/doctors/${saved.id}`);
+              void navigate(paths.admin.doctor.getHref(saved.id));
             },
           });
         }}

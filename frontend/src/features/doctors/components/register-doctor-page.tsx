@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useNavigate } from 'react-router';
 
 import { PageHeader } from '@/components/page-header';
+import { paths } from '@/config/paths';
 import { notifySuccess } from '@/lib/notify';
 
 import { useRegisterDoctor } from '../api/register-doctor';
@@ -16,14 +17,14 @@ export function RegisterDoctorPage() {
       <PageHeader
         title="Register a doctor"
         description="The account is approved at once: the doctor signs in with this username and password."
-        back={{ to: '/admin/doctors', label: 'Doctors' }}
+        back={{ to: paths.admin.doctors.getHref(), label: 'Doctors' }}
       />
       <DoctorForm
         mode="register"
         submitLabel="Register doctor"
         pending={register.isPending}
         error={register.error}
-        onCancel={() => void navigate('/admin/doctors')}
+        onCancel={() => void navigate(paths.admin.doctors.getHref())}
         onSubmit={(body) => {
           if (!('username' in body)) return;
           register.mutate(body, {
@@ -32,7 +33,7 @@ export function RegisterDoctorPage() {
                 'Doctor registered',
                 `${doctor.full_name} can sign in as ${doctor.username}.`,
               );
-              void navigate(`/admin/doctors/${doctor.id}`);
+              void navigate(paths.admin.doctor.getHref(doctor.id));
             },
           });
         }}

@@ -19,7 +19,7 @@ export function DownloadPdfButton({ invoice, size = 'sm', withNumber = false }: 
       size={size}
       variant={size === 'xs' ? 'light' : 'filled'}
       loading={download.isPending}
-      aria-label={withNumber ? `Download PDF of ${invoice.number}` : undefined}
+      aria-label={withNumber ? `Download invoice ${invoice.number} (PDF)` : undefined}
       onClick={() => {
         if (download.isPending) return;
         download.mutate(invoice, {

@@ -4,15 +4,15 @@ import { Link, useParams } from 'react-router';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
-import { formatMoney } from '@/lib/format';
+import { paths } from '@/config/paths';
+import { type Invoice, useInvoice } from '@/lib/api/resources/invoices';
+import { formatMoney, formatPhone } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { idFrom } from '@/lib/use-url-params';
 
-import type { Invoice } from '../api/get-invoice';
-import { useInvoice } from '../api/get-invoice';
 import { DownloadPdfButton } from './download-pdf-button';
 
-const BACK = { to: '/admin/invoices', label: 'Invoices' };
+const BACK = { to: paths.admin.invoices.getHref(), label: 'Invoices' };
 
 /** One invoice (admin): every line as issued, and its PDF. */
 export function InvoicePage() {
@@ -72,11 +72,11 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
             <DataList.Item>
               <DataList.ItemLabel>Patient</DataList.ItemLabel>
               <DataList.ItemValue>
-                <Anchor component={Link} to={`/admin/patients/${invoice.patient}`}>
+                <Anchor component={Link} to={paths.admin.patient.getHref(invoice.patient)}>
                   {invoice.patient_name}
                 </Anchor>
                 <Text size="sm" c="dimmed">
-                  {invoice.patient_mobile} · {invoice.patient_address}
+                  {formatPhone(invoice.patient_mobile)} · {invoice.patient_address}
                 </Text>
               </DataList.ItemValue>
             </DataList.Item>
@@ -93,7 +93,7 @@ function InvoiceView({ invoice }: { invoice: Invoice }) {
             <DataList.Item>
               <DataList.ItemLabel>Stay</DataList.ItemLabel>
               <DataList.ItemValue>
-                <Anchor component={Link} to={`/admin/admissions/${invoice.admission}`}>
+                <Anchor component={Link} to={paths.admin.admission.getHref(invoice.admission)}>
                   {format.date(invoice.admitted_on)} – {format.date(invoice.discharged_on)}
                 </Anchor>
               </DataList.ItemValue>

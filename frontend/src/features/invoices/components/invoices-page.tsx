@@ -6,8 +6,8 @@ import { ListPagination } from '@/components/list-pagination';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
-import { isIsoDate } from '@/lib/dates';
-import { formatMoney } from '@/lib/format';
+import { paths } from '@/config/paths';
+import { formatMoney, isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 
@@ -81,7 +81,7 @@ export function InvoicesPage() {
                 {invoices.data.results.map((invoice) => (
                   <Table.Tr key={invoice.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/admin/invoices/${invoice.id}`}>
+                      <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.id)}>
                         {invoice.number}
                       </Anchor>
                     </Table.Td>

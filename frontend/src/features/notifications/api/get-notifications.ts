@@ -2,17 +2,16 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 export const NOTIFICATIONS_PAGE_SIZE = 25;
 /** How often the bell asks for the unread count while the tab is visible. */
 export const UNREAD_POLL_MS = 30_000;
 
-export const notificationsKey = ['notifications'] as const;
-
 /** The signed-in user's notifications, newest first; `unread` keeps only the unread ones. */
 export function useNotifications(page: number, unread: boolean) {
   return useQuery({
-    queryKey: [...notificationsKey, 'list', { page, unread }],
+    queryKey: queryKeys.notifications.list({ page, unread }),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/notifications/', {
@@ -31,7 +30,7 @@ export function useNotifications(page: number, unread: boolean) {
  */
 export function useUnreadCount() {
   return useQuery({
-    queryKey: [...notificationsKey, 'unread-count'],
+    queryKey: queryKeys.notifications.unreadCount(),
     queryFn: async () =>
       unwrap(
         await api.GET('/api/v1/notifications/', {

@@ -2,9 +2,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 export const preferencesQueryOptions = queryOptions({
-  queryKey: ['notifications', 'preferences'],
+  queryKey: queryKeys.notifications.preferences(),
   queryFn: async () => unwrap(await api.GET('/api/v1/notifications/preferences/')).preferences,
 });
 

@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 
 import { PageHeader } from '@/components/page-header';
+import { paths } from '@/config/paths';
 import { errorMessage } from '@/lib/api/errors';
 
 import { useUnsubscribe } from '../api/unsubscribe';
@@ -39,7 +40,7 @@ export function UnsubscribePage() {
           </Button>
         </>
       )}
-      <Anchor component={Link} to="/login" size="sm">
+      <Anchor component={Link} to={paths.auth.login.getHref()} size="sm">
         Sign in to choose all your e-mail preferences
       </Anchor>
     </Stack>

@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
-import { patientChanged, patientKeys } from './keys';
+import { patientChanged } from './keys';
 
 /** Delete a patient (admin): the account is deactivated, the history kept. */
 export function useDeletePatient() {
@@ -14,7 +15,7 @@ export function useDeletePatient() {
       return id;
     },
     onSuccess: (id) => {
-      void queryClient.invalidateQueries({ queryKey: patientKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.patients.detail(id) });
       patientChanged(queryClient);
     },
   });

@@ -4,10 +4,11 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '@/components/page-header';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
+import { paths } from '@/config/paths';
+import { usePatient } from '@/lib/api/resources/patients';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
-import { usePatient } from '../api/get-patient';
 import { useUpdatePatient } from '../api/update-patient';
 import { PatientForm } from './patient-form';
 
@@ -17,13 +18,13 @@ export function EditPatientPage() {
   const patient = usePatient(id);
   const update = useUpdatePatient(id);
   const navigate = useNavigate();
-  const back = { to: `/admin/patients/${id}`, label: patient.data?.full_name ?? 'Patient' };
+  const back = { to: paths.admin.patient.getHref(id), label: patient.data?.full_name ?? 'Patient' };
 
   if (patient.isPending) return <PanelLoader label="Loading the patient…" />;
   if (patient.isError) {
     return (
       <Stack>
-        <PageHeader title="Edit patient" back={{ to: '/admin/patients', label: 'Patients' }} />
+        <PageHeader title="Edit patient" back={{ to: paths.admin.patients.getHref(), label: 'Patients' }} />
         <LoadError what="the patient" error={patient.error} onRetry={patient.refetch} />
       </Stack>
     );
@@ -51,7 +52,7 @@ export function EditPatientPage() {
           update.mutate(body, {
             onSuccess: (saved) => {
               notifySuccess('Changes saved', `${saved.full_name}'s profile is up to date.`);
-              void navigate(`/admin/patients/${saved.id}`);
+              void navigate(paths.admin.patient.getHref(saved.id));
             },
           });
         }}

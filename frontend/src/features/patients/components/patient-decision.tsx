@@ -11,8 +11,14 @@ const LABELS = {
   rejectConfirm: 'Reject sign-up',
 };
 
-/** Approve or reject a pending patient's sign-up. */
-export function PatientDecision({ patient, size = 'xs' }: { patient: Patient; size?: 'xs' | 'sm' }) {
+/** Approve or reject a pending patient's sign-up (a list row or a queue entry is enough). */
+export function PatientDecision({
+  patient,
+  size = 'xs',
+}: {
+  patient: Pick<Patient, 'id' | 'full_name'>;
+  size?: 'xs' | 'sm';
+}) {
   return (
     <ApprovalDecision
       account={patient}

@@ -8,6 +8,12 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
+import { useAdmissions } from '@/lib/api/resources/admissions';
+import { useAppointments } from '@/lib/api/resources/appointments';
+import { useDoctor } from '@/lib/api/resources/doctors';
+import { usePatient } from '@/lib/api/resources/patients';
+import { formatPhone } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
@@ -18,14 +24,13 @@ import {
   useSetPatientPassword,
 } from '../api/account-security';
 import { useDeletePatient } from '../api/delete-patient';
-import { useDoctor } from '../api/get-doctor';
-import { usePatient } from '../api/get-patient';
-import { usePatientAdmissions, usePatientAppointments } from '../api/get-patient-history';
 import type { Patient } from '../api/keys';
 import { AssignDoctorModal } from './assign-doctor-modal';
 import { PatientDecision } from './patient-decision';
 
-const BACK = { to: '/admin/patients', label: 'Patients' };
+const BACK = { to: paths.admin.patients.getHref(), label: 'Patients' };
+/** How many of the patient's latest admissions and appointments the page shows. */
+const RECENT = 10;
 
 /** One patient (admin): profile, doctor, admissions, appointments and account actions. */
 export function PatientPage() {
@@ -89,7 +94,7 @@ function PatientView({ patient }: { patient: Patient }) {
           <>
             {patient.status === 'PENDING' && <PatientDecision patient={patient} size="sm" />}
             {approved && !patient.is_admitted && (
-              <Button component={Link} to={`/admin/admissions/new?patient=${patient.id}`}>
+              <Button component={Link} to={paths.admin.admitPatient.getHref(patient.id)}>
                 Admit
               </Button>
             )}
@@ -97,7 +102,7 @@ function PatientView({ patient }: { patient: Patient }) {
               <Button
                 variant="default"
                 component={Link}
-                to={`/admin/appointments/new?patient=${patient.id}`}
+                to={paths.admin.bookAppointment.getHref(patient.id)}
               >
                 Book appointment
               </Button>
@@ -108,7 +113,7 @@ function PatientView({ patient }: { patient: Patient }) {
               </Button>
             )}
             {editable && (
-              <Button variant="default" component={Link} to={`/admin/patients/${patient.id}/edit`}>
+              <Button variant="default" component={Link} to={paths.admin.editPatient.getHref(patient.id)}>
                 Edit
               </Button>
             )}
@@ -137,7 +142,7 @@ function PatientView({ patient }: { patient: Patient }) {
               {patient.assigned_doctor === null ? (
                 'None'
               ) : (
-                <Anchor component={Link} to={`/admin/doctors/${patient.assigned_doctor}`}>
+                <Anchor component={Link} to={paths.admin.doctor.getHref(patient.assigned_doctor)}>
                   {patient.assigned_doctor_name}
                 </Anchor>
               )}
@@ -147,7 +152,7 @@ function PatientView({ patient }: { patient: Patient }) {
             <DataList.Item>
               <DataList.ItemLabel>Preferred doctor</DataList.ItemLabel>
               <DataList.ItemValue>
-                <Anchor component={Link} to={`/admin/doctors/${patient.preferred_doctor}`}>
+                <Anchor component={Link} to={paths.admin.doctor.getHref(patient.preferred_doctor)}>
                   {preferred.data?.full_name ?? 'Chosen at sign-up'}
                 </Anchor>
               </DataList.ItemValue>
@@ -165,7 +170,7 @@ function PatientView({ patient }: { patient: Patient }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Mobile</DataList.ItemLabel>
-            <DataList.ItemValue>{patient.mobile}</DataList.ItemValue>
+            <DataList.ItemValue>{formatPhone(patient.mobile)}</DataList.ItemValue>
           </DataList.Item>
           <DataList.Item>
             <DataList.ItemLabel>Email</DataList.ItemLabel>
@@ -222,7 +227,7 @@ function PatientView({ patient }: { patient: Patient }) {
             onSuccess: () => {
               deleteModal.close();
               notifySuccess('Patient deleted', `${patient.full_name} can no longer sign in.`);
-              void navigate('/admin/patients');
+              void navigate(paths.admin.patients.getHref());
             },
           });
         }}
@@ -235,7 +240,7 @@ function PatientView({ patient }: { patient: Patient }) {
 }
 
 function PatientAdmissions({ patientId }: { patientId: number }) {
-  const admissions = usePatientAdmissions(patientId);
+  const admissions = useAdmissions({ patient: patientId, page_size: RECENT });
   const format = useHospitalFormat();
   return (
     <Stack gap="xs">
@@ -263,7 +268,7 @@ function PatientAdmissions({ patientId }: { patientId: number }) {
               {admissions.data.results.map((admission) => (
                 <Table.Tr key={admission.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/admin/admissions/${admission.id}`}>
+                    <Anchor component={Link} to={paths.admin.admission.getHref(admission.id)}>
                       {format.date(admission.admitted_on)}
                     </Anchor>
                   </Table.Td>
@@ -285,7 +290,7 @@ function PatientAdmissions({ patientId }: { patientId: number }) {
 }
 
 function PatientAppointments({ patientId }: { patientId: number }) {
-  const appointments = usePatientAppointments(patientId);
+  const appointments = useAppointments({ patient: patientId, page_size: RECENT });
   const format = useHospitalFormat();
   return (
     <Stack gap="xs">

@@ -21,10 +21,11 @@ import { EmptyList, LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
+import { paths } from '@/config/paths';
+import { useDoctor } from '@/lib/api/resources/doctors';
+import { usePatients } from '@/lib/api/resources/patients';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
-import { useDoctor } from '../api/get-doctor';
-import { usePatients } from '../api/get-patients';
 import { PatientDecision } from './patient-decision';
 
 const PARAMS = ['status', 'doctor', 'search', 'page'] as const;
@@ -70,7 +71,7 @@ export function PatientsPage() {
       <PageHeader
         title="Patients"
         actions={
-          <Button component={Link} to="/admin/patients/new">
+          <Button component={Link} to={paths.admin.newPatient.getHref()}>
             Register a patient
           </Button>
         }
@@ -146,7 +147,7 @@ export function PatientsPage() {
                         {patients.data.results.map((patient) => (
                           <Table.Tr key={patient.id}>
                             <Table.Td>
-                              <Anchor component={Link} to={`/admin/patients/${patient.id}`}>
+                              <Anchor component={Link} to={paths.admin.patient.getHref(patient.id)}>
                                 {patient.full_name}
                               </Anchor>
                               <Text size="xs" c="dimmed">

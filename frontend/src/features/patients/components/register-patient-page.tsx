@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useNavigate } from 'react-router';
 
 import { PageHeader } from '@/components/page-header';
+import { paths } from '@/config/paths';
 import { notifySuccess } from '@/lib/notify';
 
 import { useRegisterPatient } from '../api/register-patient';
@@ -16,14 +17,14 @@ export function RegisterPatientPage() {
       <PageHeader
         title="Register a patient"
         description="The account is approved at once: the patient signs in with this username and password."
-        back={{ to: '/admin/patients', label: 'Patients' }}
+        back={{ to: paths.admin.patients.getHref(), label: 'Patients' }}
       />
       <PatientForm
         mode="register"
         submitLabel="Register patient"
         pending={register.isPending}
         error={register.error}
-        onCancel={() => void navigate('/admin/patients')}
+        onCancel={() => void navigate(paths.admin.patients.getHref())}
         onSubmit={(body) => {
           if (!('username' in body)) return;
           register.mutate(body, {
@@ -32,7 +33,7 @@ export function RegisterPatientPage() {
                 'Patient registered',
                 `${patient.full_name} can sign in as ${patient.username}.`,
               );
-              void navigate(`/admin/patients/${patient.id}`);
+              void navigate(paths.admin.patient.getHref(patient.id));
             },
           });
         }}

@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 /** Money received from `date_from` to `date_to` by method, cashier and day. */
 export function useCollections(query: { date_from: string; date_to: string }) {
   return useQuery({
-    queryKey: ['payments', 'reports', 'collections', query],
+    queryKey: queryKeys.payments.collections(query),
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/reports/collections/', { params: { query } })),
   });
@@ -15,7 +16,7 @@ export function useCollections(query: { date_from: string; date_to: string }) {
 /** Unpaid and part-paid invoices by age on `as_of`. */
 export function useOutstanding(query: { as_of: string }) {
   return useQuery({
-    queryKey: ['payments', 'reports', 'outstanding', query],
+    queryKey: queryKeys.payments.outstanding(query),
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/reports/outstanding/', { params: { query } })),
   });

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 
 import type { components } from '@/lib/api/schema';
+import { queryKeys } from '@/lib/query-keys';
 
 type Schemas = components['schemas'];
 export type InvoiceWithPayment = Schemas['InvoiceWithPayment'];
@@ -30,7 +31,12 @@ export function newIdempotencyKey(): string {
 
 /** After any money move: balances, receipts, invoices and admissions may all have changed. */
 export function moneyChanged(queryClient: QueryClient): void {
-  for (const key of ['payments', 'invoices', 'admissions', 'dashboard']) {
-    void queryClient.invalidateQueries({ queryKey: [key] });
+  for (const key of [
+    queryKeys.payments.all,
+    queryKeys.invoices.all,
+    queryKeys.admissions.all,
+    queryKeys.dashboard.all,
+  ]) {
+    void queryClient.invalidateQueries({ queryKey: key });
   }
 }

@@ -8,7 +8,9 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
 import { ReasonModal } from '@/components/reason-modal';
+import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
+import { useInvoice } from '@/lib/api/resources/invoices';
 import { formatMoney, todayIn } from '@/lib/format';
 import { amount, dateWithin, focusFirstError, requiredText, validateWith, z } from '@/lib/forms';
 import { useHospital } from '@/lib/hospital';
@@ -16,7 +18,6 @@ import { notifyError, notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
 import { useDownloadDocument } from '../api/download-document';
-import { useInvoiceAccount } from '../api/get-invoice-account';
 import { useReceipts } from '../api/get-receipts';
 import type { InvoiceWithPayment, Receipt } from '../api/keys';
 import { newIdempotencyKey } from '../api/keys';
@@ -37,7 +38,7 @@ export function InvoicePaymentsPanel() {
 }
 
 function AccountPanel({ id }: { id: number }) {
-  const account = useInvoiceAccount(id);
+  const account = useInvoice(id);
   if (account.isPending) return <PanelLoader label="Loading the payments…" />;
   if (account.isError) {
     return <LoadError what="the payments" error={account.error} onRetry={account.refetch} />;
@@ -134,12 +135,12 @@ function AccountView({ invoice }: { invoice: InvoiceWithPayment }) {
         </Group>
         <BalanceFacts invoice={invoice} />
         {invoice.replaced_by !== null && (
-          <Anchor component={Link} to={`/admin/invoices/${invoice.replaced_by}`}>
+          <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.replaced_by)}>
             Corrected invoice
           </Anchor>
         )}
         {invoice.replaces !== null && (
-          <Anchor component={Link} to={`/admin/invoices/${invoice.replaces}`}>
+          <Anchor component={Link} to={paths.admin.invoice.getHref(invoice.replaces)}>
             Replaces a voided invoice
           </Anchor>
         )}
@@ -324,7 +325,7 @@ function RebillForm({ invoice }: { invoice: InvoiceWithPayment }) {
     rebill.mutate(body, {
       onSuccess: (corrected) => {
         notifySuccess('Corrected invoice issued', `${corrected.number} replaces ${invoice.number}.`);
-        void navigate(`/admin/invoices/${corrected.id}`);
+        void navigate(paths.admin.invoice.getHref(corrected.id));
       },
     });
   }, focusFirstError(form));

@@ -3,11 +3,11 @@ import { useParams } from 'react-router';
 
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
+import { useInvoice } from '@/lib/api/resources/invoices';
 import { notifyError, notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
 import { useDownloadDocument } from '../api/download-document';
-import { useInvoiceAccount } from '../api/get-invoice-account';
 import { useReceipts } from '../api/get-receipts';
 import type { InvoiceWithPayment } from '../api/keys';
 import { BalanceFacts } from './invoice-payments-panel';
@@ -21,7 +21,7 @@ export function PatientPaymentsPanel() {
 }
 
 function PatientPayments({ id }: { id: number }) {
-  const account = useInvoiceAccount(id);
+  const account = useInvoice(id);
   if (account.isPending) return <PanelLoader label="Loading the payments…" />;
   if (account.isError) {
     return <LoadError what="the payments" error={account.error} onRetry={account.refetch} />;

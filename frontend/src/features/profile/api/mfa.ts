@@ -2,9 +2,10 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api, setEnrolmentOnly } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 export const mfaStatusQueryOptions = queryOptions({
-  queryKey: ['auth', 'mfa'],
+  queryKey: queryKeys.auth.mfa(),
   queryFn: async () => unwrap(await api.GET('/api/v1/auth/mfa/status/')),
 });
 

@@ -4,6 +4,7 @@ import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
 import type { paths } from '@/lib/api/schema';
 import { meQueryOptions } from '@/lib/auth/session';
+import { queryKeys } from '@/lib/query-keys';
 
 export type UpdateProfileBody = NonNullable<
   paths['/api/v1/auth/me/']['patch']['requestBody']
@@ -18,7 +19,7 @@ export function useUpdateProfile() {
     onSuccess: async (me) => {
       queryClient.setQueryData(meQueryOptions.queryKey, me);
       // A patient's contact details show on their doctor's lists.
-      await queryClient.invalidateQueries({ queryKey: ['dashboard'] });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.dashboard.all });
     },
   });
 }

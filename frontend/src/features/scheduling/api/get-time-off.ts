@@ -2,11 +2,12 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 
 import { api } from '@/lib/api/client';
 import { unwrap } from '@/lib/api/errors';
+import { queryKeys } from '@/lib/query-keys';
 
 /** A doctor's time off that has not ended, soonest first. */
 export function useTimeOff(doctor: number | null) {
   return useQuery({
-    queryKey: ['time-off', doctor],
+    queryKey: queryKeys.scheduling.timeOff(doctor),
     queryFn:
       doctor === null
         ? skipToken

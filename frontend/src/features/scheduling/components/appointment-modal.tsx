@@ -5,13 +5,11 @@ import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
-import { isIsoDate } from '@/lib/dates';
+import { useAppointment, useCancelAppointment, useFreeSlots } from '@/lib/api/resources/appointments';
+import { formatPhone, isIsoDate } from '@/lib/format';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
-import { useCancelAppointment } from '../api/cancel-appointment';
-import { useAppointment } from '../api/get-appointment';
-import { useFreeSlots } from '../api/get-free-slots';
 import { useRescheduleAppointment } from '../api/reschedule-appointment';
 
 interface AppointmentModalProps {
@@ -56,7 +54,7 @@ export function AppointmentModal({ id, canChange, onClose }: AppointmentModalPro
           <Text size="sm">
             {data.doctor_name} · {format.dateTime(data.starts_at)} – {format.time(data.ends_at)}
           </Text>
-          <Text size="sm">Mobile: {data.patient_details.mobile}</Text>
+          <Text size="sm">Mobile: {formatPhone(data.patient_details.mobile)}</Text>
           <Text size="sm">Reason: {data.reason}</Text>
           {canChange && ACTIVE.has(data.status) && (
             <Stack gap="xs">
@@ -91,7 +89,7 @@ export function AppointmentModal({ id, canChange, onClose }: AppointmentModalPro
                   variant="outline"
                   loading={cancel.isPending}
                   onClick={() => {
-                    cancel.mutate(data.id, {
+                    cancel.mutate({ id: data.id, reason: '' }, {
                       onSuccess: () => {
                         notifySuccess('Appointment cancelled', format.dateTime(data.starts_at));
                         close();

@@ -5,11 +5,11 @@ import { useEffect } from 'react';
 import { FormError } from '@/components/form-error';
 import { PatientSelect } from '@/components/pickers/patient-select';
 import { fieldErrors } from '@/lib/api/errors';
+import { useBookAppointment } from '@/lib/api/resources/appointments';
 import { requiredId, requiredText, validateWith, z } from '@/lib/forms';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
-import { useBookSlot } from '../api/book-slot';
 import type { CalendarDoctor, Slot } from '../api/keys';
 
 interface BookSlotModalProps {
@@ -28,7 +28,7 @@ export const bookSlotSchema = z.object({
 /** Book a patient into a free slot chosen on the calendar (admin): confirmed at once. */
 export function BookSlotModal({ target, onClose }: BookSlotModalProps) {
   const format = useHospitalFormat();
-  const book = useBookSlot();
+  const book = useBookAppointment();
   const form = useForm<z.input<typeof bookSlotSchema>>({
     initialValues: { patient: null, reason: '' },
     validate: validateWith(bookSlotSchema),

@@ -18,8 +18,7 @@ import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { StatusBadge } from '@/components/status-badge';
-import { addDays, isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 
 import { useCalendar } from '../api/get-calendar';

@@ -8,14 +8,13 @@ import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
 import { fieldErrors } from '@/lib/api/errors';
+import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import type { paths } from '@/lib/api/schema';
-import { addDays, isIsoDate } from '@/lib/dates';
-import { todayIn } from '@/lib/format';
+import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { dateWithin, requiredChoice, requiredText, validateWith, z } from '@/lib/forms';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
-import { useDoctorDirectory } from '../api/get-doctor-directory';
 import { useWaitlist } from '../api/get-waitlist';
 import { useJoinWaitlist } from '../api/join-waitlist';
 import { WaitlistEntries } from './waitlist-table';
