@@ -17,7 +17,7 @@ import {
   test,
 } from './support';
 import type { Slot } from './support/workspace';
-import { appointmentsOf, firstFreeSlot, slotTimeName } from './support/workspace';
+import { appointmentsOf, fillDate, firstFreeSlot, slotTimeName } from './support/workspace';
 
 async function signInAsNewAdmin(page: Page, api: HmsApi, path: string) {
   const admin = await signUpAdmin(api);
@@ -43,7 +43,7 @@ test('an admin books a free slot for a patient: confirmed at once', async ({
   const form = page.getByRole('form', { name: 'Book an appointment' });
   await expect(form.getByRole('combobox', { name: 'Patient' })).toHaveValue(patient.full_name);
   await expect(form.getByRole('combobox', { name: 'Doctor' })).toHaveValue(doctor.full_name);
-  await form.getByLabel('Day').fill(date);
+  await fillDate(form.getByLabel('Day'), date);
   const slots = form.getByRole('group', { name: 'Free slots' });
   // The slot's radio button is drawn as a chip: a person clicks its text.
   await slots.getByText(slotTimeName(slot.starts_at)).click();
@@ -66,7 +66,7 @@ test('an admin books a free slot for a patient: confirmed at once', async ({
   // The slot is no longer offered.
   await page.goto(`/admin/appointments/new?patient=${patient.id}`);
   await expect(form.getByRole('combobox', { name: 'Doctor' })).toHaveValue(doctor.full_name);
-  await form.getByLabel('Day').fill(date);
+  await fillDate(form.getByLabel('Day'), date);
   await expect(slots.getByRole('radio').first()).toBeAttached();
   await expect(slots.getByRole('radio', { name: slotTimeName(slot.starts_at) })).toHaveCount(0);
 });

@@ -21,7 +21,7 @@ import {
   test,
 } from './support';
 import type { Patient } from './support';
-import { admit, hospitalDate, pdfText, shownDate } from './support/workspace';
+import { admit, dateInputText, fillDate, hospitalDate, pdfText, shownDate } from './support/workspace';
 
 interface IssuedInvoice {
   id: number;
@@ -65,7 +65,7 @@ test('an admin registers a patient with a doctor and admits them', async ({
   await form.getByLabel('Mobile').fill(input.mobile);
   await form.getByLabel('Address').fill(input.address);
   await form.getByLabel('Symptoms').fill(input.symptoms);
-  await form.getByLabel('Date of birth').fill('1980-04-12');
+  await fillDate(form.getByLabel('Date of birth'), '1980-04-12');
   await choose(page, 'Assigned doctor', doctor.username, doctor.full_name);
   await expectNoSeriousA11yViolations(page);
   await screenshotPage(page, 'admin-patient-register-filled');
@@ -85,8 +85,8 @@ test('an admin registers a patient with a doctor and admits them', async ({
     doctor.full_name,
   );
   await expect(admitForm.getByLabel('Symptoms or reason')).toHaveValue('Chest pain on exertion');
-  await expect(admitForm.getByLabel('Admission date')).toHaveValue(hospitalDate(0));
-  await admitForm.getByLabel('Admission date').fill(hospitalDate(-2));
+  await expect(admitForm.getByLabel('Admission date')).toHaveValue(dateInputText(hospitalDate(0)));
+  await fillDate(admitForm.getByLabel('Admission date'), hospitalDate(-2));
   await admitForm.getByLabel('Room or bed').fill('Ward 2, bed 9');
   await admitForm.getByLabel('Daily room rate').fill('750');
   await expectNoSeriousA11yViolations(page);
@@ -141,10 +141,16 @@ test('an admin discharges with charges after the bill preview and downloads the 
     page.getByRole('heading', { level: 1, name: `Admission of ${patient.full_name}` }),
   ).toBeVisible();
   const form = page.getByRole('form', { name: 'Discharge' });
-  await expect(form.getByLabel('Discharge date')).toHaveValue(hospitalDate(0));
+  await expect(form.getByLabel('Discharge date')).toHaveValue(dateInputText(hospitalDate(0)));
   await expect(form.getByLabel('Daily room charge')).toHaveValue('500.00');
   const confirm = form.getByRole('button', { name: 'Discharge and issue invoice' });
-  await expect(confirm).toBeDisabled();
+  // Pressed before the charges are in, the form names each missing one and asks nothing.
+  await confirm.click();
+  await expect(form.getByLabel('Doctor fee')).toHaveAccessibleDescription(
+    'Enter an amount (0 when there is none).',
+  );
+  await expect(form.getByLabel('Doctor fee')).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Every change asks the server for the bill again; the page shows its numbers as sent.
   const previews: unknown[] = [];

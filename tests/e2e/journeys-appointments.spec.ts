@@ -16,6 +16,7 @@ import {
 } from './support';
 import {
   appointmentsOf,
+  fillDate,
   firstFreeSlot,
   letAppointmentStart,
   shownDate,
@@ -51,7 +52,7 @@ test('story 3: a patient books, the admin approves, the doctor marks it attended
   await expect(form.getByRole('combobox', { name: 'Doctor' })).toHaveValue(
     `Dr. ${doctor.full_name} (Cardiologist)`,
   );
-  await form.getByLabel('Date').fill(date);
+  await fillDate(form.getByLabel('Date'), date);
   const time = form.getByRole('radio', { name: slotTimeName(slot.starts_at) });
   await time.check();
   await form.getByLabel('Reason').fill(reason);

@@ -13,7 +13,13 @@ import {
   test,
 } from './support';
 import type { Slot } from './support/workspace';
-import { appointmentsOf, firstFreeSlot, hospitalDate, slotTimeName } from './support/workspace';
+import {
+  appointmentsOf,
+  fillDate,
+  firstFreeSlot,
+  hospitalDate,
+  slotTimeName,
+} from './support/workspace';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -59,8 +65,8 @@ test('the admin sets a week and a day off, books from the day view and reschedul
 
   // A day off a week later.
   const off = page.getByRole('form', { name: 'Add time off' });
-  await off.getByLabel('First day off').fill(dayOff);
-  await off.getByLabel('Last day off').fill(dayOff);
+  await fillDate(off.getByLabel('First day off'), dayOff);
+  await fillDate(off.getByLabel('Last day off'), dayOff);
   await off.getByLabel('Reason (optional)').fill('Conference');
   await off.getByRole('button', { name: 'Add time off' }).click();
   await expect(page.getByText('Time off added')).toBeVisible();
@@ -93,7 +99,7 @@ test('the admin sets a week and a day off, books from the day view and reschedul
     .getByRole('button', { name: new RegExp(`${escape(patient.full_name)}, open the appointment`) })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Appointment' });
-  await dialog.getByLabel('Move to day').fill(date);
+  await fillDate(dialog.getByLabel('Move to day'), date);
   await dialog.getByText(slotTimeName(second.starts_at)).click();
   await dialog.getByRole('button', { name: 'Reschedule' }).click();
   await expect(page.getByText('Appointment moved')).toBeVisible();
@@ -126,7 +132,7 @@ test('a waitlisted patient accepts the slot offered after another patient cancel
   const join = page.getByRole('form', { name: 'Join a waitlist' });
   await join.getByRole('combobox', { name: 'Doctor' }).click();
   await page.getByRole('option', { name: new RegExp(`^${escape(doctor.full_name)} · `) }).click();
-  await join.getByLabel('Until').fill(hospitalDate(20));
+  await fillDate(join.getByLabel('Until'), hospitalDate(20));
   await join.getByLabel('Reason').fill('Follow-up');
   await join.getByRole('button', { name: 'Join the waitlist' }).click();
   await expect(page.getByText('On the waitlist')).toBeVisible();

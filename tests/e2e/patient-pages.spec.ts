@@ -15,7 +15,7 @@ import {
   test,
   uniqueMobile,
 } from './support';
-import { appointmentsOf, firstFreeSlot, slotTimeName } from './support/workspace';
+import { appointmentsOf, fillDate, firstFreeSlot, slotTimeName } from './support/workspace';
 import type { Appointment } from './support/workspace';
 
 // The patient's pages are used on phones above all: this file runs at a phone's width.
@@ -93,7 +93,7 @@ test('a slot taken a moment earlier is refused and the free slots are shown agai
   await expect(form.getByRole('combobox', { name: 'Doctor' })).toHaveValue(
     `Dr. ${doctor.full_name} (Cardiologist)`,
   );
-  await form.getByLabel('Date').fill(date);
+  await fillDate(form.getByLabel('Date'), date);
   await form.getByRole('radio', { name: slotTimeName(slot.starts_at) }).check();
   await form.getByLabel('Reason').fill('Annual check-up');
 

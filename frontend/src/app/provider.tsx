@@ -5,6 +5,7 @@ import './global.css';
 
 import type { CSSVariablesResolver, MantineColorSchemeManager } from '@mantine/core';
 import { MantineProvider, Modal, Notification, createTheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import type { QueryClient } from '@tanstack/react-query';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -52,6 +53,11 @@ const memoryColorSchemeManager: MantineColorSchemeManager = {
   clear: () => undefined,
 };
 
+// The hospital's language is English (the API's messages are English): month and weekday names
+// in English, weeks from Monday. Date inputs show "06 Dec 2026", which no reader can take for
+// another day, whatever order their own locale writes day and month in.
+const DATES_SETTINGS = { locale: 'en', firstDayOfWeek: 1, consistentWeeks: true } as const;
+
 interface AppProviderProps {
   children: ReactNode;
   /** Tests pass their own client; the app makes one per page load. */
@@ -70,11 +76,13 @@ export function AppProvider({ children, queryClient, env = 'default' }: AppProvi
       cssVariablesResolver={resolveCssVariables}
       env={env}
     >
-      {/* Toasts appear at the bottom, away from the header's controls (the Sign out button). */}
-      <Notifications position="bottom-right" />
-      <QueryClientProvider client={client}>
-        <SessionProvider>{children}</SessionProvider>
-      </QueryClientProvider>
+      <DatesProvider settings={DATES_SETTINGS}>
+        {/* Toasts appear at the bottom, away from the header's controls (the Sign out button). */}
+        <Notifications position="bottom-right" />
+        <QueryClientProvider client={client}>
+          <SessionProvider>{children}</SessionProvider>
+        </QueryClientProvider>
+      </DatesProvider>
     </MantineProvider>
   );
 }

@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { UseMutationResult } from '@tanstack/react-query';
 
 import { fieldErrors } from '@/lib/api/errors';
+import { validateWith, z } from '@/lib/forms';
 import { notifyError, notifySuccess } from '@/lib/notify';
 
 import { ConfirmModal } from './confirm-modal';
@@ -17,6 +18,11 @@ export interface AccountSecurityProps {
   resetMfa: UseMutationResult<unknown, Error, void>;
 }
 
+/** A new password an admin sets for someone: the server checks its strength again. */
+export const setPasswordSchema = z.object({
+  password: z.string().check(z.minLength(12, 'At least 12 characters.')),
+});
+
 function SetPasswordModal({
   name,
   opened,
@@ -26,13 +32,11 @@ function SetPasswordModal({
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { password: '' },
-    validate: {
-      password: (value) => (value.length < 12 ? 'At least 12 characters.' : null),
-    },
+    validate: validateWith(setPasswordSchema),
   });
   const submit = form.onSubmit((values) => {
     if (setPassword.isPending) return;
-    setPassword.mutate(values.password, {
+    setPassword.mutate(setPasswordSchema.parse(values).password, {
       onSuccess: () => {
         form.reset();
         onClose();

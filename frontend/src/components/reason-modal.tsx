@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 
 import { fieldErrors } from '@/lib/api/errors';
+import { optionalText, requiredText, validateWith, z } from '@/lib/forms';
 
 import { FormError } from './form-error';
 
@@ -23,6 +24,11 @@ interface ReasonModalProps {
   error: unknown;
 }
 
+/** The reason form's schema: the reason is required for some refusals, kept if given for others. */
+export function reasonSchema(reasonRequired: boolean) {
+  return z.object({ reason: reasonRequired ? requiredText('Give a reason.') : optionalText() });
+}
+
 /** Ask for a reason before a refusal (reject, cancel) and confirm it. */
 export function ReasonModal({
   opened,
@@ -39,10 +45,7 @@ export function ReasonModal({
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { reason: '' },
-    validate: {
-      reason: (value) =>
-        reasonRequired && value.trim() === '' ? 'Give a reason.' : null,
-    },
+    validate: validateWith(reasonSchema(reasonRequired)),
   });
   const { reset, setErrors } = form;
 
@@ -56,7 +59,7 @@ export function ReasonModal({
 
   const submit = form.onSubmit((values) => {
     if (pending) return;
-    onConfirm(values.reason.trim());
+    onConfirm(reasonSchema(reasonRequired).parse(values).reason);
   });
 
   return (

@@ -6,6 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
+import type { Locator } from '@playwright/test';
+import { expect } from '@playwright/test';
+
 import type { HmsApi } from './api';
 import { E2E_DIR } from './paths';
 import type { Page } from './types';
@@ -63,6 +66,24 @@ export function hospitalDate(offsetDays = 0, now: Date = new Date()): string {
   const date = new Date(`${today}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + offsetDays);
   return date.toISOString().slice(0, 10);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as the SPA's date inputs show it, e.g. "06 Dec 2026". */
+export function dateInputText(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+/**
+ * Type a date ("YYYY-MM-DD", which the SPA's date inputs understand as typed) into a date input
+ * and leave the field, which closes its calendar (Escape would also close a dialog around it).
+ */
+export async function fillDate(input: Locator, isoDate: string): Promise<void> {
+  await input.fill(isoDate);
+  await input.blur();
+  await expect(input).toHaveValue(dateInputText(isoDate));
 }
 
 /** A date as the SPA shows it (en-US, medium), e.g. "Nov 26, 2026". */

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 
+import { dateInputText } from '@/components/date-field';
 import { todayIn } from '@/lib/format';
 import { doctorRecord, invoicePreview, signInAsAdmin } from '@/test/admin-fixtures';
 import { errorBody, hospital } from '@/test/fixtures';
@@ -74,8 +75,7 @@ describe('admin: discharge with a live bill preview', () => {
 
     const form = await screen.findByRole('form', { name: 'Discharge' });
     const confirm = within(form).getByRole('button', { name: 'Discharge and issue invoice' });
-    expect(confirm).toBeDisabled();
-    expect(within(form).getByLabelText(/^Discharge date/)).toHaveValue(TODAY);
+    expect(within(form).getByLabelText(/^Discharge date/)).toHaveValue(dateInputText(TODAY));
     expect(within(form).getByLabelText(/^Daily room charge/)).toHaveValue('500.00');
     expect(within(form).getByText('Fill in the date and every charge to see the bill.')).toBeVisible();
 
@@ -219,8 +219,44 @@ describe('admin: discharge with a live bill preview', () => {
     ).toBeVisible();
     expect(within(form).getByText('Enter an amount like 1500 or 1500.50.')).toBeVisible();
     expect(within(form).getByText('Fill in the date and every charge to see the bill.')).toBeVisible();
-    expect(within(form).getByRole('button', { name: 'Discharge and issue invoice' })).toBeDisabled();
+    // Pressing the button with wrong entries asks nothing and opens no confirmation.
+    await user.click(within(form).getByRole('button', { name: 'Discharge and issue invoice' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     expect(previews).toBe(0);
+  });
+
+  it('says which charge is wrong when one is negative, and sends nothing', async () => {
+    signInAsAdmin();
+    const requests: string[] = [];
+    server.use(
+      http.get('/api/v1/admissions/{id}/', ({ response }) => response(200).json(current)),
+      http.post('/api/v1/admissions/{id}/discharge/preview/', ({ response }) => {
+        requests.push('preview');
+        return response(200).json(invoicePreview());
+      }),
+      http.post('/api/v1/admissions/{id}/discharge/', ({ response }) => {
+        requests.push('discharge');
+        return response(201).json(invoiceRecord());
+      }),
+    );
+    const { user } = renderApp('/admin/admissions/41');
+
+    const form = await screen.findByRole('form', { name: 'Discharge' });
+    await user.type(within(form).getByLabelText(/^Doctor fee/), '1000');
+    await user.type(within(form).getByLabelText(/^Medicine cost/), '-250');
+    await user.click(within(form).getByRole('button', { name: 'Discharge and issue invoice' }));
+
+    const medicine = within(form).getByLabelText(/^Medicine cost/);
+    expect(medicine).toHaveAttribute('aria-invalid', 'true');
+    expect(medicine).toHaveAccessibleDescription('The amount cannot be negative.');
+    expect(medicine).toHaveFocus();
+    for (const label of [/^Doctor fee/, /^Daily room charge/, /^Other charges/, /^Discharge date/]) {
+      expect(within(form).getByLabelText(label)).not.toHaveAttribute('aria-invalid', 'true');
+    }
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // Long enough for a debounced preview to have gone out, had there been one.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(requests).toEqual([]);
   });
 
   it('keeps the confirmation open with the server’s answer when the stay was already discharged', async () => {
@@ -340,7 +376,7 @@ describe('admin: admitting a patient', () => {
       );
     });
     expect(within(form).getByLabelText(/^Symptoms or reason/)).toHaveValue('Chest pain');
-    expect(within(form).getByLabelText(/^Admission date/)).toHaveValue(TODAY);
+    expect(within(form).getByLabelText(/^Admission date/)).toHaveValue(dateInputText(TODAY));
     await user.type(within(form).getByLabelText(/^Room or bed/), 'B-12');
     await user.type(within(form).getByLabelText(/^Daily room rate/), '500');
     await user.click(within(form).getByRole('button', { name: 'Admit patient' }));

@@ -109,7 +109,11 @@ describe('the doctor writes a visit note', () => {
     });
     expect(await screen.findByText('Signed')).toBeVisible();
     expect(screen.queryByRole('button', { name: 'Save draft' })).toBeNull();
-    expect(screen.getByRole('button', { name: 'Sign addendum' })).toBeDisabled();
+    // An empty addendum is not sent: the field says what is missing.
+    await user.click(screen.getByRole('button', { name: 'Sign addendum' }));
+    expect(screen.getByLabelText(/^New addendum/)).toHaveAccessibleDescription(
+      'Write the addendum first.',
+    );
   });
 
   it('shows the server’s field errors next to the vitals and the medicine', async () => {

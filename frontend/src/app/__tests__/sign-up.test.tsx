@@ -45,7 +45,9 @@ describe('patient sign-up', () => {
     const username = screen.getByLabelText(/^Username/);
     expect(await screen.findByText('A user with that username already exists.')).toBeInTheDocument();
     expect(username).toHaveAttribute('aria-invalid', 'true');
-    expect(username).toHaveAccessibleDescription('A user with that username already exists.');
+    expect(username).toHaveAccessibleDescription(
+      'A user with that username already exists. For signing in; letters, digits and @ . + - _',
+    );
     expect(screen.getByLabelText(/^Mobile/)).toHaveAccessibleDescription(
       'Enter a valid mobile number.',
     );
@@ -92,6 +94,7 @@ describe('patient sign-up', () => {
       mobile: '+91 98450 12345',
       address: '4 Lake Road',
       symptoms: 'Fever',
+      date_of_birth: null,
       preferred_doctor: 9,
     });
   });

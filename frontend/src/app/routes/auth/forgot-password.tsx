@@ -1,23 +1,28 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import { Link } from 'react-router';
 
 import { FormError } from '@/components/form-error';
 import { paths } from '@/config/paths';
 import { useRequestPasswordReset } from '@/features/accounts/api/request-password-reset';
+import { requiredText, validateWith, z } from '@/lib/forms';
 
 import { AuthTitle } from '../../layouts/auth-layout';
+
+export const forgotPasswordSchema = z.object({
+  login: requiredText('Enter your username or e-mail address.'),
+});
 
 export function ForgotPasswordRoute() {
   const request = useRequestPasswordReset();
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { login: '' },
-    validate: { login: isNotEmpty('Enter your username or e-mail address.') },
+    validate: validateWith(forgotPasswordSchema),
   });
   const submit = form.onSubmit((values) => {
     if (request.isPending) return;
-    request.mutate(values.login.trim());
+    request.mutate(forgotPasswordSchema.parse(values).login);
   });
 
   return (

@@ -6,8 +6,21 @@ import { FormError } from '@/components/form-error';
 import { paths } from '@/config/paths';
 import { useConfirmPasswordReset } from '@/features/accounts/api/confirm-password-reset';
 import { ApiError, fieldErrors } from '@/lib/api/errors';
+import { validateWith, z } from '@/lib/forms';
 
 import { AuthTitle } from '../../layouts/auth-layout';
+
+export const resetPasswordSchema = z
+  .object({
+    new_password: z.string().check(z.minLength(12, 'At least 12 characters.')),
+    repeat: z.string(),
+  })
+  .check(
+    z.refine((values) => values.repeat === values.new_password, {
+      error: 'The two passwords differ.',
+      path: ['repeat'],
+    }),
+  );
 
 /** The page the reset e-mail links to: `/reset-password?uid=…&token=…`. */
 export function ResetPasswordRoute() {
@@ -18,11 +31,7 @@ export function ResetPasswordRoute() {
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { new_password: '', repeat: '' },
-    validate: {
-      new_password: (value) => (value.length < 12 ? 'At least 12 characters.' : null),
-      repeat: (value, values) =>
-        value === values.new_password ? null : 'The two passwords differ.',
-    },
+    validate: validateWith(resetPasswordSchema),
   });
   const linkInvalid =
     uid === '' ||
@@ -32,7 +41,7 @@ export function ResetPasswordRoute() {
   const submit = form.onSubmit((values) => {
     if (confirm.isPending) return;
     confirm.mutate(
-      { uid, token, new_password: values.new_password },
+      { uid, token, new_password: resetPasswordSchema.parse(values).new_password },
       {
         onError: (error) => {
           form.setErrors(fieldErrors(error));

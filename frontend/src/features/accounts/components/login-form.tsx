@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 
 import { ApiError, errorMessage } from '@/lib/api/errors';
 import type { CurrentUser } from '@/lib/auth/session';
 import { focusFirstField } from '@/lib/focus-first-field';
+import { requiredSecret, requiredText, validateWith, z } from '@/lib/forms';
 
 import { useLogin } from '../api/login';
 import { useLoginMfa } from '../api/login-mfa';
@@ -16,6 +17,15 @@ const ERROR_TITLES: Record<string, string> = {
   MFA_CODE_INVALID: 'Code not accepted',
   MFA_TOKEN_INVALID: 'Sign in again',
 };
+
+export const loginSchema = z.object({
+  username: requiredText('Enter your username.'),
+  password: requiredSecret('Enter your password.'),
+});
+
+export const mfaCodeSchema = z.object({
+  code: requiredText('Enter the code from your authenticator app.'),
+});
 
 interface LoginFormProps {
   onSuccess?: (user: CurrentUser) => void;
@@ -50,14 +60,14 @@ function MfaCodeForm({
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { code: '' },
-    validate: { code: isNotEmpty('Enter the code from your authenticator app.') },
+    validate: validateWith(mfaCodeSchema),
   });
   const spent = verify.error instanceof ApiError && verify.error.code === 'MFA_TOKEN_INVALID';
 
   const submit = form.onSubmit((values) => {
     if (verify.isPending) return;
     verify.mutate(
-      { mfaToken, code: values.code.trim() },
+      { mfaToken, code: mfaCodeSchema.parse(values).code },
       { onSuccess: (user) => onSuccess?.(user) },
     );
   });
@@ -93,16 +103,13 @@ export function LoginForm({ onSuccess }: LoginFormProps = {}) {
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { username: '', password: '' },
-    validate: {
-      username: isNotEmpty('Enter your username.'),
-      password: isNotEmpty('Enter your password.'),
-    },
+    validate: validateWith(loginSchema),
   });
 
   const submit = form.onSubmit((values) => {
     if (login.isPending) return;
     login.mutate(
-      { username: values.username.trim(), password: values.password },
+      loginSchema.parse(values),
       {
         onSuccess: (outcome) => {
           if (outcome.kind === 'signed-in') onSuccess?.(outcome.user);

@@ -3,38 +3,49 @@ import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
 import { PageLoader } from '@/components/page-loader';
+import {
+  PersonFields,
+  personFieldNames,
+  personInitialValues,
+  personShape,
+} from '@/components/person-fields';
 import { ApiError, errorMessage, fieldErrors } from '@/lib/api/errors';
 import { focusFirstField } from '@/lib/focus-first-field';
+import { optionalText, validateWith, z } from '@/lib/forms';
 import { useHospital } from '@/lib/hospital';
 
 import { useSignUpAdmin } from '../api/sign-up-admin';
-import type { AccountValues } from './account-fields';
-import {
-  ACCOUNT_FIELDS,
-  AccountFields,
-  accountBody,
-  accountInitialValues,
-  accountValidation,
-  required,
-} from './account-fields';
 
-interface AdminValues extends AccountValues {
-  signup_code: string;
+const PERSON = { login: true, contact: false } as const;
+
+/** The admin sign-up; the code is asked for (and required) only when the hospital uses one. */
+export function signUpAdminSchema(codeRequired: boolean) {
+  return z.pipe(
+    z.object({
+      ...personShape(PERSON),
+      signup_code: optionalText().check(
+        z.refine((value) => !codeRequired || value !== '', 'Sign-up code is required.'),
+      ),
+    }),
+    z.transform(({ email, signup_code, ...rest }) => ({
+      ...rest,
+      ...(email === '' ? {} : { email }),
+      ...(codeRequired ? { signup_code } : {}),
+    })),
+  );
 }
 
-const SHOWN_FIELDS = [...ACCOUNT_FIELDS, 'signup_code'];
+const SHOWN_FIELDS = [...personFieldNames(PERSON), 'signup_code'];
 
 export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
   const hospital = useHospital();
   const signUp = useSignUpAdmin();
   const policy = hospital.data?.admin_signup_policy;
-  const form = useForm<AdminValues>({
+  const schema = signUpAdminSchema(policy === 'code');
+  const form = useForm<z.input<typeof schema>>({
     mode: 'uncontrolled',
-    initialValues: { ...accountInitialValues, signup_code: '' },
-    validate: {
-      ...accountValidation,
-      signup_code: (value) => (policy === 'code' ? required('Sign-up code')(value) : null),
-    },
+    initialValues: { ...personInitialValues, signup_code: '' },
+    validate: (values) => validateWith(signUpAdminSchema(policy === 'code'))(values),
   });
 
   if (hospital.isPending) return <PageLoader label="Loading sign-up settings…" />;
@@ -56,28 +67,24 @@ export function SignUpAdminForm({ onSuccess }: { onSuccess: () => void }) {
 
   const submit = form.onSubmit((values) => {
     if (signUp.isPending) return;
-    const code = values.signup_code.trim();
-    signUp.mutate(
-      { ...accountBody(values), ...(policy === 'code' ? { signup_code: code } : {}) },
-      {
-        onSuccess,
-        onError: (error) => {
-          form.setErrors(fieldErrors(error));
-          // The API answers a wrong code as 403 INVALID_SIGNUP_CODE without `fields`; the
-          // message still belongs next to the code input.
-          if (error instanceof ApiError && error.code === 'INVALID_SIGNUP_CODE') {
-            form.setFieldError('signup_code', error.message);
-          }
-        },
+    signUp.mutate(schema.parse(values), {
+      onSuccess,
+      onError: (error) => {
+        form.setErrors(fieldErrors(error));
+        // The API answers a wrong code as 403 INVALID_SIGNUP_CODE without `fields`; the
+        // message still belongs next to the code input.
+        if (error instanceof ApiError && error.code === 'INVALID_SIGNUP_CODE') {
+          form.setFieldError('signup_code', error.message);
+        }
       },
-    );
+    });
   });
 
   return (
     <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Admin sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <AccountFields form={form} />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         {policy === 'code' && (
           <TextInput
             label="Sign-up code"

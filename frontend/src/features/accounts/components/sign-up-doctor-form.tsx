@@ -1,30 +1,31 @@
-import { Button, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Select, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
+import {
+  PersonFields,
+  personFieldNames,
+  personInitialValues,
+  personShape,
+} from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
 import { useDepartments } from '@/lib/api/resources/doctors';
 import { focusFirstField } from '@/lib/focus-first-field';
+import { requiredChoice, validateWith, z } from '@/lib/forms';
 
 import type { SignUpDoctorBody } from '../api/sign-up-doctor';
 import { useSignUpDoctor } from '../api/sign-up-doctor';
-import type { AccountValues } from './account-fields';
-import {
-  ACCOUNT_FIELDS,
-  AccountFields,
-  accountBody,
-  accountInitialValues,
-  accountValidation,
-  required,
-} from './account-fields';
 
-interface DoctorValues extends AccountValues {
-  mobile: string;
-  address: string;
-  department: string | null;
-}
+const PERSON = { login: true } as const;
 
-const SHOWN_FIELDS = [...ACCOUNT_FIELDS, 'mobile', 'address', 'department'];
+export const signUpDoctorSchema = z.object({
+  ...personShape(PERSON),
+  department: requiredChoice('Choose a department.'),
+});
+
+type DoctorValues = z.input<typeof signUpDoctorSchema>;
+
+const SHOWN_FIELDS = [...personFieldNames(PERSON), 'department'];
 
 export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
   const departments = useDepartments();
@@ -35,23 +36,14 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
   }));
   const form = useForm<DoctorValues>({
     mode: 'uncontrolled',
-    initialValues: { ...accountInitialValues, mobile: '', address: '', department: null },
-    validate: {
-      ...accountValidation,
-      mobile: required('Mobile'),
-      address: required('Address'),
-      department: (value) => (value === null ? 'Choose a department.' : null),
-    },
+    initialValues: { ...personInitialValues, department: null },
+    validate: validateWith(signUpDoctorSchema),
   });
 
   const submit = form.onSubmit((values) => {
-    if (signUp.isPending || values.department === null) return;
-    const body: SignUpDoctorBody = {
-      ...accountBody(values),
-      mobile: values.mobile.trim(),
-      address: values.address.trim(),
-      department: values.department,
-    };
+    if (signUp.isPending) return;
+    const { email, ...rest }: SignUpDoctorBody = signUpDoctorSchema.parse(values);
+    const body: SignUpDoctorBody = { ...rest, ...(email === '' ? {} : { email }) };
     signUp.mutate(body, {
       onSuccess,
       onError: (error) => {
@@ -64,24 +56,7 @@ export function SignUpDoctorForm({ onSuccess }: { onSuccess: () => void }) {
     <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Doctor sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <AccountFields form={form} />
-        <TextInput
-          label="Mobile"
-          type="tel"
-          autoComplete="tel"
-          required
-          key={form.key('mobile')}
-          {...form.getInputProps('mobile')}
-        />
-        <Textarea
-          label="Address"
-          autoComplete="street-address"
-          autosize
-          minRows={2}
-          required
-          key={form.key('address')}
-          {...form.getInputProps('address')}
-        />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         <Select
           label="Department"
           required

@@ -1,63 +1,47 @@
-import { Button, Select, Stack, TextInput, Textarea } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Button, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 
 import { FormError } from '@/components/form-error';
+import {
+  PersonFields,
+  personFieldNames,
+  personInitialValues,
+  personShape,
+} from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
 import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import { focusFirstField } from '@/lib/focus-first-field';
-import { todayIn } from '@/lib/format';
-import { useHospital } from '@/lib/hospital';
+import { requiredText, validateWith, z } from '@/lib/forms';
 
 import type { SignUpPatientBody } from '../api/sign-up-patient';
 import { useSignUpPatient } from '../api/sign-up-patient';
-import type { AccountValues } from './account-fields';
-import {
-  ACCOUNT_FIELDS,
-  AccountFields,
-  accountBody,
-  accountInitialValues,
-  accountValidation,
-  required,
-} from './account-fields';
 
-interface PatientValues extends AccountValues {
-  mobile: string;
-  address: string;
-  symptoms: string;
-  date_of_birth: string | null;
-  preferred_doctor: string | null;
-}
+const PERSON = { login: true, dateOfBirth: true } as const;
 
-const SHOWN_FIELDS = [
-  ...ACCOUNT_FIELDS,
-  'mobile',
-  'address',
-  'symptoms',
-  'date_of_birth',
-  'preferred_doctor',
-];
+export const signUpPatientSchema = z.object({
+  ...personShape(PERSON),
+  symptoms: requiredText('Symptoms is required.'),
+  preferred_doctor: z.pipe(
+    z.nullable(z.string()),
+    z.transform((value) => (value === null || value === '' ? null : Number(value))),
+  ),
+});
+
+type PatientValues = z.input<typeof signUpPatientSchema>;
+
+const SHOWN_FIELDS = [...personFieldNames(PERSON), 'symptoms', 'preferred_doctor'];
 
 export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
   const directory = useDoctorDirectory();
-  const hospital = useHospital();
   const signUp = useSignUpPatient();
   const form = useForm<PatientValues>({
     mode: 'uncontrolled',
     initialValues: {
-      ...accountInitialValues,
-      mobile: '',
-      address: '',
+      ...personInitialValues,
       symptoms: '',
-      date_of_birth: null,
       preferred_doctor: null,
     },
-    validate: {
-      ...accountValidation,
-      mobile: required('Mobile'),
-      address: required('Address'),
-      symptoms: required('Symptoms'),
-    },
+    validate: validateWith(signUpPatientSchema),
   });
 
   const doctorOptions = (directory.data?.results ?? []).map((doctor) => ({
@@ -67,16 +51,8 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
 
   const submit = form.onSubmit((values) => {
     if (signUp.isPending) return;
-    const body: SignUpPatientBody = {
-      ...accountBody(values),
-      mobile: values.mobile.trim(),
-      address: values.address.trim(),
-      symptoms: values.symptoms.trim(),
-      ...(values.date_of_birth === null ? {} : { date_of_birth: values.date_of_birth }),
-      ...(values.preferred_doctor === null
-        ? {}
-        : { preferred_doctor: Number(values.preferred_doctor) }),
-    };
+    const { email, ...rest }: SignUpPatientBody = signUpPatientSchema.parse(values);
+    const body: SignUpPatientBody = { ...rest, ...(email === '' ? {} : { email }) };
     signUp.mutate(body, {
       onSuccess,
       onError: (error) => {
@@ -89,24 +65,7 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
     <form ref={focusFirstField} onSubmit={submit} noValidate aria-label="Patient sign-up">
       <Stack gap="md">
         <FormError error={signUp.error} shownFields={SHOWN_FIELDS} title="Sign-up failed" />
-        <AccountFields form={form} />
-        <TextInput
-          label="Mobile"
-          type="tel"
-          autoComplete="tel"
-          required
-          key={form.key('mobile')}
-          {...form.getInputProps('mobile')}
-        />
-        <Textarea
-          label="Address"
-          autoComplete="street-address"
-          autosize
-          minRows={2}
-          required
-          key={form.key('address')}
-          {...form.getInputProps('address')}
-        />
+        <PersonFields form={form} filledBy="self" focusFirst {...PERSON} />
         <Textarea
           label="Symptoms"
           description="What brings you to the hospital"
@@ -115,16 +74,6 @@ export function SignUpPatientForm({ onSuccess }: { onSuccess: () => void }) {
           required
           key={form.key('symptoms')}
           {...form.getInputProps('symptoms')}
-        />
-        <DateInput
-          label="Date of birth"
-          description="Optional"
-          valueFormat="YYYY-MM-DD"
-          placeholder="YYYY-MM-DD"
-          clearable
-          maxDate={todayIn(hospital.data?.time_zone ?? 'UTC')}
-          key={form.key('date_of_birth')}
-          {...form.getInputProps('date_of_birth')}
         />
         <Select
           label="Preferred doctor"

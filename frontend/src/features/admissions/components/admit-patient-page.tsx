@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { PageHeader } from '@/components/page-header';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
@@ -10,22 +11,38 @@ import { PatientSelect } from '@/components/pickers/patient-select';
 import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import { usePatient } from '@/lib/api/resources/patients';
-import { isIsoDate, todayIn } from '@/lib/format';
+import { todayIn } from '@/lib/format';
+import {
+  dateWithin,
+  optionalAmount,
+  optionalText,
+  requiredId,
+  requiredText,
+  validateWith,
+  z,
+} from '@/lib/forms';
 import { useHospital } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
+import type { AdmitBody } from '../api/admit-patient';
 import { useAdmitPatient } from '../api/admit-patient';
-import { amountError } from '../utils/money';
 
-interface AdmitValues {
-  patient: number | null;
-  doctor: number | null;
-  admitted_on: string;
-  symptoms: string;
-  room: string;
-  room_charge_per_day: string;
+/** The admission form's schema; the date cannot be after the hospital's `today`. */
+export function admitSchema(today: string) {
+  return z.object({
+    patient: requiredId('Choose the patient.'),
+    doctor: requiredId('Choose the attending doctor.'),
+    admitted_on: dateWithin('Enter the admission date.', {
+      max: [today, 'The admission date cannot be in the future.'],
+    }),
+    symptoms: requiredText('Symptoms or reason is required.'),
+    room: optionalText(),
+    room_charge_per_day: optionalAmount(),
+  });
 }
+
+type AdmitValues = z.input<ReturnType<typeof admitSchema>>;
 
 const SHOWN_FIELDS = ['patient', 'doctor', 'admitted_on', 'symptoms', 'room', 'room_charge_per_day'];
 
@@ -46,18 +63,7 @@ export function AdmitPatientPage() {
       room: '',
       room_charge_per_day: '',
     },
-    validate: {
-      patient: (value) => (value === null ? 'Choose the patient.' : null),
-      doctor: (value) => (value === null ? 'Choose the attending doctor.' : null),
-      admitted_on: (value) =>
-        !isIsoDate(value)
-          ? 'Enter the admission date.'
-          : value > today
-            ? 'The admission date cannot be in the future.'
-            : null,
-      symptoms: (value) => (value.trim() === '' ? 'Symptoms or reason is required.' : null),
-      room_charge_per_day: (value) => amountError(value, true),
-    },
+    validate: validateWith(admitSchema(today)),
   });
   const { setErrors, setFieldValue, getValues, isTouched } = form;
   const patient = usePatient(form.values.patient);
@@ -85,17 +91,10 @@ export function AdmitPatientPage() {
   }, [admit.error, setErrors]);
 
   const submit = form.onSubmit((values) => {
-    if (admit.isPending || values.patient === null || values.doctor === null) return;
+    if (admit.isPending) return;
+    const body: AdmitBody = admitSchema(today).parse(values);
     admit.mutate(
-      {
-        patient: values.patient,
-        doctor: values.doctor,
-        admitted_on: values.admitted_on,
-        symptoms: values.symptoms.trim(),
-        room: values.room.trim(),
-        room_charge_per_day:
-          values.room_charge_per_day.trim() === '' ? null : values.room_charge_per_day.trim(),
-      },
+      body,
       {
         onSuccess: (admission) => {
           notifySuccess(
@@ -139,9 +138,8 @@ export function AdmitPatientPage() {
             knownOptions={knownDoctors}
             {...form.getInputProps('doctor')}
           />
-          <TextInput
+          <DateField
             label="Admission date"
-            type="date"
             required
             max={today}
             {...form.getInputProps('admitted_on')}

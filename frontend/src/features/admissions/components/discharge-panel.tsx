@@ -15,31 +15,40 @@ import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 
 import { ConfirmModal } from '@/components/confirm-modal';
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
 import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
-import { formatMoney, isIsoDate, todayIn } from '@/lib/format';
+import { formatMoney, todayIn } from '@/lib/format';
+import { amount, dateWithin, focusFirstError, validateWith, z } from '@/lib/forms';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
 import { useDischargeAdmission } from '../api/discharge-admission';
 import type { Admission, DischargeBody } from '../api/keys';
 import { useDischargePreview } from '../api/preview-discharge';
-import { amountError } from '../utils/money';
 
 import { DischargeSummaryStatus } from './discharge-summary-status';
 
 type InvoicePreview = components['schemas']['InvoicePreview'];
 
-interface DischargeValues {
-  discharged_on: string;
-  room_charge_per_day: string;
-  doctor_fee: string;
-  medicine_cost: string;
-  other_charge: string;
+/** The discharge form's schema: a date from the admission to the hospital's today, and charges. */
+export function dischargeSchema(admittedOn: string, today: string) {
+  return z.object({
+    discharged_on: dateWithin('Enter the discharge date.', {
+      min: [admittedOn, 'The discharge date cannot be before the admission date.'],
+      max: [today, 'The discharge date cannot be in the future.'],
+    }),
+    room_charge_per_day: amount(),
+    doctor_fee: amount(),
+    medicine_cost: amount(),
+    other_charge: amount(),
+  });
 }
+
+type DischargeValues = z.input<ReturnType<typeof dischargeSchema>>;
 
 const SHOWN_FIELDS: string[] = [
   'discharged_on',
@@ -48,27 +57,6 @@ const SHOWN_FIELDS: string[] = [
   'medicine_cost',
   'other_charge',
 ];
-
-/** The request body for these values, or null while a field is not yet a valid entry. */
-function bodyOf(values: DischargeValues, admittedOn: string, today: string): DischargeBody | null {
-  const dateOk =
-    isIsoDate(values.discharged_on) &&
-    values.discharged_on >= admittedOn &&
-    values.discharged_on <= today;
-  const amountsOk =
-    amountError(values.room_charge_per_day) === null &&
-    amountError(values.doctor_fee) === null &&
-    amountError(values.medicine_cost) === null &&
-    amountError(values.other_charge) === null;
-  if (!dateOk || !amountsOk) return null;
-  return {
-    discharged_on: values.discharged_on,
-    room_charge_per_day: values.room_charge_per_day.trim(),
-    doctor_fee: values.doctor_fee.trim(),
-    medicine_cost: values.medicine_cost.trim(),
-    other_charge: values.other_charge.trim(),
-  };
-}
 
 function sameBody(a: DischargeBody | null, b: DischargeBody | null): boolean {
   return a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
@@ -85,7 +73,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
   const discharge = useDischargeAdmission(admission.id);
   const [confirming, confirmModal] = useDisclosure(false);
   const form = useForm<DischargeValues>({
-    // The bill waits for valid entries; say at once which one is not.
+    // The bill waits for valid entries; say which one is not as soon as the admin leaves it.
     validateInputOnBlur: true,
     initialValues: {
       discharged_on: today < admission.admitted_on ? admission.admitted_on : today,
@@ -94,20 +82,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
       medicine_cost: '',
       other_charge: '0',
     },
-    validate: {
-      discharged_on: (value) =>
-        !isIsoDate(value)
-          ? 'Enter the discharge date.'
-          : value < admission.admitted_on
-            ? 'The discharge date cannot be before the admission date.'
-            : value > today
-              ? 'The discharge date cannot be in the future.'
-              : null,
-      room_charge_per_day: (value) => amountError(value),
-      doctor_fee: (value) => amountError(value),
-      medicine_cost: (value) => amountError(value),
-      other_charge: (value) => amountError(value),
-    },
+    validate: validateWith(dischargeSchema(admission.admitted_on, today)),
   });
   const { setErrors, setFieldValue, getValues, isTouched } = form;
 
@@ -119,7 +94,8 @@ export function DischargePanel({ admission }: { admission: Admission }) {
     }
   }, [defaultDate, isTouched, getValues, setFieldValue]);
 
-  const body = bodyOf(form.values, admission.admitted_on, today);
+  const parsed = dischargeSchema(admission.admitted_on, today).safeParse(form.values);
+  const body: DischargeBody | null = parsed.success ? parsed.data : null;
   const [debouncedBody] = useDebouncedValue(body, 400);
   const preview = useDischargePreview(admission.id, debouncedBody);
   const previewCurrent =
@@ -133,7 +109,7 @@ export function DischargePanel({ admission }: { admission: Admission }) {
     if (discharge.isPending || !previewCurrent) return;
     discharge.reset();
     confirmModal.open();
-  });
+  }, focusFirstError(form));
 
   const confirm = () => {
     if (body === null || discharge.isPending) return;
@@ -160,9 +136,8 @@ export function DischargePanel({ admission }: { admission: Admission }) {
           <Stack gap="md">
             <FormError error={discharge.error} shownFields={SHOWN_FIELDS} title="Not discharged" />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
+              <DateField
                 label="Discharge date"
-                type="date"
                 required
                 min={admission.admitted_on}
                 max={today}
@@ -200,14 +175,15 @@ export function DischargePanel({ admission }: { admission: Admission }) {
               error={body !== null && sameBody(body, debouncedBody) ? preview.error : null}
             />
             <Group>
+              {/* While an entry is wrong, pressing it says which one; valid entries wait for the bill. */}
               <Button
                 type="submit"
-                disabled={!previewCurrent}
+                disabled={body !== null && !previewCurrent}
                 loading={discharge.isPending}
               >
                 Discharge and issue invoice
               </Button>
-              {!previewCurrent && (
+              {body !== null && !previewCurrent && (
                 <Text size="sm" c="dimmed">
                   The bill preview must show your entries before you can discharge.
                 </Text>

@@ -5,7 +5,6 @@ import {
   Stack,
   Tabs,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { Link } from 'react-router';
 
@@ -21,6 +20,7 @@ import { useHospitalFormat } from '@/lib/hospital';
 import { idFrom, pageFrom, useUrlParams } from '@/lib/use-url-params';
 
 import { AppointmentActions } from './appointment-actions';
+import { DateField } from '@/components/date-field';
 
 const PARAMS = ['status', 'from', 'to', 'doctor', 'ordering', 'page'] as const;
 const ORDERINGS = ['starts_at', '-starts_at'] as const;
@@ -93,20 +93,18 @@ export function AppointmentsPage() {
           <Tabs.Panel key={item.value} value={item.value} pt="md">
             <Stack gap="md">
               <Group align="flex-end" gap="sm">
-                <TextInput
+                <DateField
                   label="From"
-                  type="date"
                   value={params.from}
-                  onChange={(event) => {
-                    setParams({ from: event.currentTarget.value });
+                  onChange={(value) => {
+                    setParams({ from: value });
                   }}
                 />
-                <TextInput
+                <DateField
                   label="To"
-                  type="date"
                   value={params.to}
-                  onChange={(event) => {
-                    setParams({ to: event.currentTarget.value });
+                  onChange={(value) => {
+                    setParams({ to: value });
                   }}
                 />
                 <DoctorSelect

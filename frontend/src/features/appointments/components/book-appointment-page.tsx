@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
   Title,
 } from '@mantine/core';
@@ -18,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { paths } from '@/config/paths';
@@ -27,17 +27,26 @@ import { useDoctorDirectory } from '@/lib/api/resources/doctors';
 import type { components } from '@/lib/api/schema';
 import { useCurrentUser } from '@/lib/auth/session';
 import { todayIn } from '@/lib/format';
+import { dateWithin, requiredChoice, requiredText, validateWith, z } from '@/lib/forms';
 import { useHospitalFormat } from '@/lib/hospital';
 
 
 type Appointment = components['schemas']['Appointment'];
 
-interface BookingValues {
-  doctor: string | null;
-  date: string;
-  starts_at: string;
-  reason: string;
+/** A patient's booking request; the day is only for finding the free times, not sent. */
+export function bookingSchema(today: string) {
+  return z.pipe(
+    z.object({
+      doctor: requiredChoice('Choose a doctor.'),
+      date: dateWithin('Choose a date.', { min: [today, 'Choose today or a later day.'] }),
+      starts_at: requiredText('Choose a time.'),
+      reason: requiredText('Say briefly why you want to be seen.'),
+    }),
+    z.transform(({ doctor, starts_at, reason }) => ({ doctor: Number(doctor), starts_at, reason })),
+  );
 }
+
+type BookingValues = z.input<ReturnType<typeof bookingSchema>>;
 
 const SLOT_TAKEN_MESSAGE = 'This slot was just taken, choose another.';
 
@@ -84,12 +93,7 @@ export function BookAppointmentPage() {
       starts_at: '',
       reason: '',
     },
-    validate: {
-      doctor: (value) => (value === null ? 'Choose a doctor.' : null),
-      date: (value) => (value === '' ? 'Choose a date.' : null),
-      starts_at: (value) => (value === '' ? 'Choose a time.' : null),
-      reason: (value) => (value.trim() === '' ? 'Say briefly why you want to be seen.' : null),
-    },
+    validate: validateWith(bookingSchema(today)),
     onValuesChange: (values, previous) => {
       // A time belongs to one doctor's day: a new doctor or date needs a new choice.
       if (values.doctor !== previous.doctor || values.date !== previous.date) {
@@ -107,13 +111,9 @@ export function BookAppointmentPage() {
   }));
 
   const submit = form.onSubmit((values) => {
-    if (book.isPending || values.doctor === null) return;
+    if (book.isPending) return;
     setSlotTaken(false);
-    const body: BookAppointmentBody = {
-      doctor: Number(values.doctor),
-      starts_at: values.starts_at,
-      reason: values.reason.trim(),
-    };
+    const body: BookAppointmentBody = bookingSchema(today).parse(values);
     book.mutate(body, {
       onSuccess: (appointment) => {
         setBooked(appointment);
@@ -221,8 +221,7 @@ export function BookAppointmentPage() {
                 {...form.getInputProps('doctor')}
               />
             )}
-            <TextInput
-              type="date"
+            <DateField
               label="Date"
               description="Hospital time"
               min={today}

@@ -6,13 +6,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -21,21 +21,37 @@ import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { PatientSelect } from '@/components/pickers/patient-select';
 import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
+import type { BookAppointmentBody as AdminBookBody } from '@/lib/api/resources/appointments';
 import { useBookAppointment, useFreeSlots } from '@/lib/api/resources/appointments';
 import { usePatient } from '@/lib/api/resources/patients';
 import { isIsoDate, todayIn } from '@/lib/format';
+import {
+  dateWithin,
+  requiredChoice,
+  requiredId,
+  requiredText,
+  validateWith,
+  z,
+} from '@/lib/forms';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
-
-interface BookValues {
-  patient: number | null;
-  doctor: number | null;
-  date: string;
-  starts_at: string | null;
-  reason: string;
+/** An appointment the admin books; the day is only for finding the free slots, not sent. */
+export function adminBookingSchema(today: string) {
+  return z.pipe(
+    z.object({
+      patient: requiredId('Choose the patient.'),
+      doctor: requiredId('Choose the doctor.'),
+      date: dateWithin('Choose a day.', { min: [today, 'Choose today or a later day.'] }),
+      starts_at: requiredChoice('Choose a free slot.'),
+      reason: requiredText('Say why the patient wants to be seen.'),
+    }),
+    z.transform(({ patient, doctor, starts_at, reason }) => ({ patient, doctor, starts_at, reason })),
+  );
 }
+
+type BookValues = z.input<ReturnType<typeof adminBookingSchema>>;
 
 const SHOWN_FIELDS = ['patient', 'doctor', 'starts_at', 'reason'];
 
@@ -55,13 +71,7 @@ export function BookAppointmentPage() {
       starts_at: null,
       reason: '',
     },
-    validate: {
-      patient: (value) => (value === null ? 'Choose the patient.' : null),
-      doctor: (value) => (value === null ? 'Choose the doctor.' : null),
-      date: (value) => (isIsoDate(value) ? null : 'Choose a day.'),
-      starts_at: (value) => (value === null ? 'Choose a free slot.' : null),
-      reason: (value) => (value.trim() === '' ? 'Say why the patient wants to be seen.' : null),
-    },
+    validate: validateWith(adminBookingSchema(today)),
   });
   const { setErrors, setFieldValue, getValues, isTouched } = form;
   const { values } = form;
@@ -87,15 +97,10 @@ export function BookAppointmentPage() {
   }, [book.error, setErrors]);
 
   const submit = form.onSubmit((entered) => {
-    if (book.isPending || entered.patient === null || entered.doctor === null) return;
-    if (entered.starts_at === null) return;
+    if (book.isPending) return;
+    const body: AdminBookBody = adminBookingSchema(today).parse(entered);
     book.mutate(
-      {
-        patient: entered.patient,
-        doctor: entered.doctor,
-        starts_at: entered.starts_at,
-        reason: entered.reason.trim(),
-      },
+      body,
       {
         onSuccess: (appointment) => {
           notifySuccess(
@@ -147,15 +152,14 @@ export function BookAppointmentPage() {
               }}
             />
           </SimpleGrid>
-          <TextInput
+          <DateField
             label="Day"
-            type="date"
             required
             min={today}
             w={220}
             {...form.getInputProps('date')}
-            onChange={(event) => {
-              setFieldValue('date', event.currentTarget.value);
+            onChange={(value) => {
+              setFieldValue('date', value);
               setFieldValue('starts_at', null);
             }}
           />

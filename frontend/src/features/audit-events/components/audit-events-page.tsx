@@ -8,6 +8,7 @@ import {
   TextInput,
 } from '@mantine/core';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { DataTable } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
@@ -108,20 +109,18 @@ export function AuditEventsPage() {
             setParams({ kind: value });
           }}
         />
-        <TextInput
+        <DateField
           label="From"
-          type="date"
           value={params.from}
-          onChange={(event) => {
-            setParams({ from: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ from: value });
           }}
         />
-        <TextInput
+        <DateField
           label="To"
-          type="date"
           value={params.to}
-          onChange={(event) => {
-            setParams({ to: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ to: value });
           }}
         />
       </Group>

@@ -1,8 +1,11 @@
 import { Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
 
 import { FormError } from '@/components/form-error';
+import { fieldErrors } from '@/lib/api/errors';
 import type { components } from '@/lib/api/schema';
+import { requiredText, validateWith, z } from '@/lib/forms';
 import { useHospitalFormat } from '@/lib/hospital';
 import { notifySuccess } from '@/lib/notify';
 
@@ -15,10 +18,36 @@ interface AddendaProps {
   addenda: components['schemas']['Addendum'][];
 }
 
+/** An addendum: the text that corrects or completes a signed document. */
+export const addendumSchema = z.object({
+  text: requiredText('Write the addendum first.').check(z.maxLength(4000, 'At most 4000 characters.')),
+});
+
 /** A signed document's addenda, and a form to add one (the only way to correct it). */
 export function Addenda({ kind, documentId, addenda }: AddendaProps) {
-  const [text, setText] = useState('');
   const add = useAddAddendum();
+  const form = useForm<z.input<typeof addendumSchema>>({
+    initialValues: { text: '' },
+    validate: validateWith(addendumSchema),
+  });
+  const { setErrors } = form;
+
+  useEffect(() => {
+    setErrors(fieldErrors(add.error));
+  }, [add.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (add.isPending) return;
+    add.mutate(
+      { kind, id: documentId, ...addendumSchema.parse(values) },
+      {
+        onSuccess: () => {
+          form.reset();
+          notifySuccess('Addendum signed', 'The addendum is part of the record.');
+        },
+      },
+    );
+  });
   const format = useHospitalFormat();
   return (
     <Stack gap="sm">
@@ -40,33 +69,18 @@ export function Addenda({ kind, documentId, addenda }: AddendaProps) {
           </Text>
         </Paper>
       ))}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          add.mutate(
-            { kind, id: documentId, text },
-            {
-              onSuccess: () => {
-                setText('');
-                notifySuccess('Addendum signed', 'The addendum is part of the record.');
-              },
-            },
-          );
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack gap="xs">
           <FormError error={add.error} shownFields={['text']} />
           <Textarea
             label="New addendum"
-            value={text}
+            required
             maxLength={4000}
             autosize
             minRows={2}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-            }}
+            {...form.getInputProps('text')}
           />
-          <Button type="submit" variant="light" loading={add.isPending} disabled={!text.trim()}>
+          <Button type="submit" variant="light" loading={add.isPending}>
             Sign addendum
           </Button>
         </Stack>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 
 import { ConfirmModal } from '@/components/confirm-modal';
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
@@ -172,13 +173,11 @@ function DischargeSummaryPanel({
                   setValues((current) => ({ ...current, icd10_code: value }));
                 }}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label="Follow-up date (optional)"
                 value={values.follow_up_on ?? ''}
                 error={errors.follow_up_on}
-                onChange={(event) => {
-                  const { value } = event.currentTarget;
+                onChange={(value) => {
                   setValues((current) => ({ ...current, follow_up_on: value || null }));
                 }}
               />

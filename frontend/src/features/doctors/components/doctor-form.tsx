@@ -3,23 +3,31 @@ import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 
 import { FormError } from '@/components/form-error';
-import type { PersonValues } from '@/components/person-fields';
 import {
-  PERSON_FIELDS,
   PersonFields,
-  personBody,
+  personFieldNames,
   personInitialValues,
-  personValidation,
+  personShape,
 } from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
 import { useDepartments } from '@/lib/api/resources/doctors';
+import { requiredChoice, validateWith, z } from '@/lib/forms';
 
+import type { RegisterDoctorBody } from '../api/register-doctor';
+import type { UpdateDoctorBody } from '../api/update-doctor';
 
-export interface DoctorFormValues extends PersonValues {
-  department: string | null;
+/** The doctor form's schema: registering asks for a username and a password; editing does not. */
+export function doctorFormSchema(mode: 'register' | 'edit') {
+  return z.object({
+    ...personShape({ login: mode === 'register' }),
+    department: requiredChoice('Choose a department.'),
+  });
 }
 
-const SHOWN_FIELDS = [...PERSON_FIELDS, 'department'];
+export type DoctorFormValues = z.input<ReturnType<typeof doctorFormSchema>> & {
+  username?: string;
+  password?: string;
+};
 
 interface DoctorFormProps {
   /** Registering asks for a username and a password; editing does not. */
@@ -28,12 +36,8 @@ interface DoctorFormProps {
   submitLabel: string;
   pending: boolean;
   error: unknown;
-  onSubmit: (body: ReturnType<typeof doctorBody>) => void;
+  onSubmit: (body: RegisterDoctorBody | UpdateDoctorBody) => void;
   onCancel?: () => void;
-}
-
-function doctorBody(values: DoctorFormValues, withLogin: boolean) {
-  return { ...personBody(values, withLogin), department: values.department ?? '' };
 }
 
 /** The doctor's profile form, for registering and for editing. */
@@ -48,13 +52,11 @@ export function DoctorForm({
 }: DoctorFormProps) {
   const withLogin = mode === 'register';
   const departments = useDepartments();
+  const schema = doctorFormSchema(mode);
   const form = useForm<DoctorFormValues>({
     mode: 'uncontrolled',
     initialValues: { ...personInitialValues, department: null, ...initialValues },
-    validate: {
-      ...personValidation(withLogin),
-      department: (value) => (value === null ? 'Choose a department.' : null),
-    },
+    validate: validateWith(schema),
   });
   const { setErrors } = form;
 
@@ -64,14 +66,18 @@ export function DoctorForm({
 
   const submit = form.onSubmit((values) => {
     if (pending) return;
-    onSubmit(doctorBody(values, withLogin));
+    const body: RegisterDoctorBody | UpdateDoctorBody = schema.parse(values);
+    onSubmit(body);
   });
 
   return (
     <form onSubmit={submit} noValidate aria-label={withLogin ? 'Register a doctor' : 'Edit doctor'}>
       <Stack gap="md" maw={720}>
-        <FormError error={error} shownFields={SHOWN_FIELDS} />
-        <PersonFields form={form} withLogin={withLogin} />
+        <FormError
+          error={error}
+          shownFields={[...personFieldNames({ login: withLogin }), 'department']}
+        />
+        <PersonFields form={form} filledBy="staff" login={withLogin} />
         <Select
           label="Department"
           required

@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, TextInput } from '@mantine/core';
+import { Anchor, Group, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 
 import { DataTable } from '@/components/data-table';
@@ -10,6 +10,7 @@ import { pageFrom, useUrlParams } from '@/lib/use-url-params';
 
 import { useInvoices } from '../api/get-invoices';
 import { DownloadPdfButton } from './download-pdf-button';
+import { DateField } from '@/components/date-field';
 
 const PARAMS = ['from', 'to', 'page'] as const;
 const PAGE_SIZE = 25;
@@ -31,20 +32,18 @@ export function InvoicesPage() {
         description="Invoices are issued at discharge and never change afterwards."
       />
       <Group align="flex-end" gap="sm">
-        <TextInput
+        <DateField
           label="Issued from"
-          type="date"
           value={params.from}
-          onChange={(event) => {
-            setParams({ from: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ from: value });
           }}
         />
-        <TextInput
+        <DateField
           label="Issued to"
-          type="date"
           value={params.to}
-          onChange={(event) => {
-            setParams({ to: event.currentTarget.value });
+          onChange={(value) => {
+            setParams({ to: value });
           }}
         />
       </Group>

@@ -1,40 +1,53 @@
-import { Button, Group, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 
 import { FormError } from '@/components/form-error';
-import type { PersonValues } from '@/components/person-fields';
 import {
-  PERSON_FIELDS,
   PersonFields,
-  personBody,
+  personFieldNames,
   personInitialValues,
-  personValidation,
-  required,
+  personShape,
 } from '@/components/person-fields';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { fieldErrors } from '@/lib/api/errors';
-import { isIsoDate, todayIn } from '@/lib/format';
-import { useHospital } from '@/lib/hospital';
+import { requiredText, validateWith, z } from '@/lib/forms';
 
-export interface PatientFormValues extends PersonValues {
-  symptoms: string;
+import type { RegisterPatientBody } from '../api/register-patient';
+import type { UpdatePatientBody } from '../api/update-patient';
+
+/**
+ * The patient form's schema: registering asks for a username, a password and (optionally) the
+ * assigned doctor; editing does not.
+ */
+export function patientFormSchema(mode: 'register' | 'edit') {
+  const base = {
+    ...personShape({ dateOfBirth: true }),
+    symptoms: requiredText('Symptoms is required.'),
+  };
+  return mode === 'register'
+    ? z.object({
+        ...base,
+        ...personShape({ name: false, contact: false, email: false, login: true }),
+        assigned_doctor: z.nullable(z.number()),
+      })
+    : z.object(base);
+}
+
+export interface PatientFormValues {
+  first_name: string;
+  last_name: string;
+  username: string;
+  password: string;
+  email: string;
+  mobile: string;
+  address: string;
   date_of_birth: string;
+  symptoms: string;
   assigned_doctor: number | null;
 }
 
-const SHOWN_FIELDS = [...PERSON_FIELDS, 'symptoms', 'date_of_birth', 'assigned_doctor'];
-
-export type PatientFormBody = ReturnType<typeof patientBody>;
-
-function patientBody(values: PatientFormValues, mode: 'register' | 'edit') {
-  const body = {
-    ...personBody(values, mode === 'register'),
-    symptoms: values.symptoms.trim(),
-    date_of_birth: values.date_of_birth === '' ? null : values.date_of_birth,
-  };
-  return mode === 'register' ? { ...body, assigned_doctor: values.assigned_doctor } : body;
-}
+export type PatientFormBody = RegisterPatientBody | UpdatePatientBody;
 
 interface PatientFormProps {
   /** Registering asks for login fields and an optional doctor; editing does not. */
@@ -57,23 +70,17 @@ export function PatientForm({
   onSubmit,
   onCancel,
 }: PatientFormProps) {
-  const hospital = useHospital();
-  const today = todayIn(hospital.data?.time_zone ?? 'UTC');
+  const withLogin = mode === 'register';
+  const schema = patientFormSchema(mode);
   const form = useForm<PatientFormValues>({
     mode: 'uncontrolled',
     initialValues: {
       ...personInitialValues,
       symptoms: '',
-      date_of_birth: '',
       assigned_doctor: null,
       ...initialValues,
     },
-    validate: {
-      ...personValidation(mode === 'register'),
-      symptoms: required('Symptoms'),
-      date_of_birth: (value) =>
-        value === '' || isIsoDate(value) ? null : 'Enter a date as YYYY-MM-DD.',
-    },
+    validate: validateWith(schema),
   });
   const { setErrors } = form;
 
@@ -83,7 +90,8 @@ export function PatientForm({
 
   const submit = form.onSubmit((values) => {
     if (pending) return;
-    onSubmit(patientBody(values, mode));
+    const body: PatientFormBody = schema.parse(values);
+    onSubmit(body);
   });
 
   return (
@@ -93,8 +101,15 @@ export function PatientForm({
       aria-label={mode === 'register' ? 'Register a patient' : 'Edit patient'}
     >
       <Stack gap="md" maw={720}>
-        <FormError error={error} shownFields={SHOWN_FIELDS} />
-        <PersonFields form={form} withLogin={mode === 'register'} />
+        <FormError
+          error={error}
+          shownFields={[
+            ...personFieldNames({ login: withLogin, dateOfBirth: true }),
+            'symptoms',
+            'assigned_doctor',
+          ]}
+        />
+        <PersonFields form={form} filledBy="staff" login={withLogin} />
         <Textarea
           label="Symptoms"
           required
@@ -103,14 +118,7 @@ export function PatientForm({
           key={form.key('symptoms')}
           {...form.getInputProps('symptoms')}
         />
-        <TextInput
-          label="Date of birth"
-          description="Optional"
-          type="date"
-          max={today}
-          key={form.key('date_of_birth')}
-          {...form.getInputProps('date_of_birth')}
-        />
+        <PersonFields form={form} filledBy="staff" name={false} contact={false} email={false} dateOfBirth />
         {mode === 'register' && (
           <DoctorSelect
             label="Assigned doctor"

@@ -1,7 +1,9 @@
 import { Anchor, Button, DataList, Group, Modal, Paper, Stack, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
@@ -9,7 +11,9 @@ import { ReasonModal } from '@/components/reason-modal';
 import { paths } from '@/config/paths';
 import { fieldErrors } from '@/lib/api/errors';
 import { useInvoice } from '@/lib/api/resources/invoices';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, todayIn } from '@/lib/format';
+import { amount, dateWithin, focusFirstError, requiredText, validateWith, z } from '@/lib/forms';
+import { useHospital } from '@/lib/hospital';
 import { notifyError, notifySuccess } from '@/lib/notify';
 import { idFrom } from '@/lib/use-url-params';
 
@@ -17,6 +21,7 @@ import { useDownloadDocument } from '../api/download-document';
 import { useReceipts } from '../api/get-receipts';
 import type { InvoiceWithPayment, Receipt } from '../api/keys';
 import { newIdempotencyKey } from '../api/keys';
+import type { RebillBody } from '../api/rebill-invoice';
 import { useRebillInvoice } from '../api/rebill-invoice';
 import { useRecordPayment } from '../api/record-payment';
 import { useRefundPayment } from '../api/refund-payment';
@@ -212,49 +217,49 @@ function AccountView({ invoice }: { invoice: InvoiceWithPayment }) {
   );
 }
 
+/** A refund of (part of) a receipt: the amount and why. */
+export const refundSchema = z.object({
+  amount: amount(),
+  reason: requiredText('Give a reason.').check(z.maxLength(500, 'At most 500 characters.')),
+});
+
 function RefundModal({ receipt, onClose }: { receipt: Receipt; onClose: () => void }) {
   const refund = useRefundPayment();
-  const [amount, setAmount] = useState('');
-  const [reason, setReason] = useState('');
   const [key] = useState(newIdempotencyKey);
-  const errors = fieldErrors(refund.error);
+  const form = useForm<z.input<typeof refundSchema>>({
+    initialValues: { amount: '', reason: '' },
+    validate: validateWith(refundSchema),
+  });
+  const { setErrors } = form;
+
+  useEffect(() => {
+    setErrors(fieldErrors(refund.error));
+  }, [refund.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (refund.isPending) return;
+    refund.mutate(
+      { paymentId: receipt.id, ...refundSchema.parse(values), key },
+      {
+        onSuccess: (row) => {
+          notifySuccess('Refund recorded', `Refund ${row.number} was issued.`);
+          onClose();
+        },
+      },
+    );
+  });
+
   return (
     <Modal opened onClose={onClose} title={`Refund ${receipt.number}`}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          refund.mutate(
-            { paymentId: receipt.id, amount: amount.trim(), reason: reason.trim(), key },
-            {
-              onSuccess: (row) => {
-                notifySuccess('Refund recorded', `Refund ${row.number} was issued.`);
-                onClose();
-              },
-            },
-          );
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput
             label="Amount to refund"
             required
             inputMode="decimal"
-            value={amount}
-            error={errors.amount}
-            onChange={(event) => {
-              setAmount(event.currentTarget.value);
-            }}
+            {...form.getInputProps('amount')}
           />
-          <TextInput
-            label="Reason"
-            required
-            maxLength={500}
-            value={reason}
-            error={errors.reason}
-            onChange={(event) => {
-              setReason(event.currentTarget.value);
-            }}
-          />
+          <TextInput label="Reason" required maxLength={500} {...form.getInputProps('reason')} />
           <FormError error={refund.error} shownFields={['amount', 'reason']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -270,57 +275,90 @@ function RefundModal({ receipt, onClose }: { receipt: Receipt; onClose: () => vo
   );
 }
 
+/** A corrected bill for a voided invoice's stay: the discharge date and the charges again. */
+export function rebillSchema(admittedOn: string, today: string) {
+  return z.object({
+    discharged_on: dateWithin('Enter the discharge date.', {
+      min: [admittedOn, 'The discharge date cannot be before the admission date.'],
+      max: [today, 'The discharge date cannot be in the future.'],
+    }),
+    room_charge_per_day: amount(),
+    doctor_fee: amount(),
+    medicine_cost: amount(),
+    other_charge: amount(),
+  });
+}
+
+const REBILL_FIELDS = [
+  'discharged_on',
+  'room_charge_per_day',
+  'doctor_fee',
+  'medicine_cost',
+  'other_charge',
+];
+
 function RebillForm({ invoice }: { invoice: InvoiceWithPayment }) {
   const rebill = useRebillInvoice(invoice.id);
   const navigate = useNavigate();
-  const [values, setValues] = useState({
-    discharged_on: invoice.discharged_on,
-    room_charge_per_day: invoice.room_charge_per_day,
-    doctor_fee: invoice.doctor_fee,
-    medicine_cost: invoice.medicine_cost,
-    other_charge: invoice.other_charge,
+  const hospital = useHospital();
+  const today = todayIn(hospital.data?.time_zone ?? 'UTC');
+  const schema = rebillSchema(invoice.admitted_on, today);
+  const form = useForm<z.input<typeof schema>>({
+    initialValues: {
+      discharged_on: invoice.discharged_on,
+      room_charge_per_day: invoice.room_charge_per_day,
+      doctor_fee: invoice.doctor_fee,
+      medicine_cost: invoice.medicine_cost,
+      other_charge: invoice.other_charge,
+    },
+    validate: validateWith(schema),
   });
-  const errors = fieldErrors(rebill.error);
-  const field = (name: keyof typeof values, label: string) => (
-    <TextInput
-      label={label}
-      required
-      value={values[name]}
-      error={errors[name]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((current) => ({ ...current, [name]: value }));
-      }}
-      w={160}
-    />
+  const { setErrors } = form;
+
+  useEffect(() => {
+    setErrors(fieldErrors(rebill.error));
+  }, [rebill.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (rebill.isPending) return;
+    const body: RebillBody = schema.parse(values);
+    rebill.mutate(body, {
+      onSuccess: (corrected) => {
+        notifySuccess('Corrected invoice issued', `${corrected.number} replaces ${invoice.number}.`);
+        void navigate(paths.admin.invoice.getHref(corrected.id));
+      },
+    });
+  }, focusFirstError(form));
+
+  const charge = (name: (typeof REBILL_FIELDS)[number], label: string) => (
+    <TextInput label={label} required inputMode="decimal" w={160} {...form.getInputProps(name)} />
   );
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        rebill.mutate(values, {
-          onSuccess: (corrected) => {
-            notifySuccess('Corrected invoice issued', `${corrected.number} replaces ${invoice.number}.`);
-            void navigate(paths.admin.invoice.getHref(corrected.id));
-          },
-        });
-      }}
-    >
+    <form onSubmit={submit} noValidate aria-label="Bill the stay again">
       <Stack gap="xs">
         <Title order={3} size="h5">
           Bill the stay again
         </Title>
-        <Group align="flex-end" wrap="wrap">
-          {field('discharged_on', 'Discharged on')}
-          {field('room_charge_per_day', 'Room charge per day')}
-          {field('doctor_fee', 'Doctor fee')}
-          {field('medicine_cost', 'Medicine cost')}
-          {field('other_charge', 'Other charges')}
+        <Group align="flex-start" wrap="wrap">
+          <DateField
+            label="Discharged on"
+            required
+            min={invoice.admitted_on}
+            max={today}
+            w={180}
+            {...form.getInputProps('discharged_on')}
+          />
+          {charge('room_charge_per_day', 'Room charge per day')}
+          {charge('doctor_fee', 'Doctor fee')}
+          {charge('medicine_cost', 'Medicine cost')}
+          {charge('other_charge', 'Other charges')}
+        </Group>
+        <Group>
           <Button type="submit" loading={rebill.isPending}>
             Issue corrected invoice
           </Button>
         </Group>
-        <FormError error={rebill.error} shownFields={Object.keys(values)} />
+        <FormError error={rebill.error} shownFields={REBILL_FIELDS} />
       </Stack>
     </form>
   );

@@ -1,8 +1,10 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useEffect, useState } from 'react';
 
 import { FormError } from '@/components/form-error';
 import { fieldErrors } from '@/lib/api/errors';
+import { amount, optionalText, validateWith, z } from '@/lib/forms';
 
 import type { PaymentMethod } from '../api/keys';
 import { METHOD_LABEL, newIdempotencyKey } from '../api/keys';
@@ -19,64 +21,67 @@ interface MoneyFormProps {
 
 const METHODS = Object.entries(METHOD_LABEL).map(([value, label]) => ({ value, label }));
 
+/** Money received: an amount, how it was paid and an optional reference (slip, UTR). */
+export const moneySchema = z.object({
+  amount: amount(),
+  method: z.enum(Object.keys(METHOD_LABEL) as [PaymentMethod, ...PaymentMethod[]], {
+    error: 'Choose how it was paid.',
+  }),
+  reference: optionalText().check(z.maxLength(100, 'At most 100 characters.')),
+});
+
 /** Amount, method and reference of money received; a retry of one attempt reuses its key. */
 export function MoneyForm({ submitLabel, pending, error, onSubmit, defaultAmount = '' }: MoneyFormProps) {
-  const [amount, setAmount] = useState(defaultAmount);
-  const [method, setMethod] = useState<PaymentMethod>('CASH');
-  const [reference, setReference] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
-  const errors = fieldErrors(error);
+  const form = useForm<z.input<typeof moneySchema>>({
+    initialValues: { amount: defaultAmount, method: 'CASH', reference: '' },
+    validate: validateWith(moneySchema),
+    // Another amount is another payment: it gets a new Idempotency-Key.
+    onValuesChange: (values, previous) => {
+      if (values.amount !== previous.amount) setKey(newIdempotencyKey());
+    },
+  });
+  const { setErrors } = form;
+
+  useEffect(() => {
+    setErrors(fieldErrors(error));
+  }, [error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (pending) return;
+    const body: PaymentBody = moneySchema.parse(values);
+    void onSubmit(body, key).then((recorded) => {
+      if (!recorded) return;
+      form.setValues({ amount: '', reference: '' });
+      form.resetTouched();
+      setKey(newIdempotencyKey());
+    });
+  });
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (pending) return;
-        void onSubmit({ amount: amount.trim(), method, reference: reference.trim() }, key).then(
-          (recorded) => {
-            if (!recorded) return;
-            setAmount('');
-            setReference('');
-            setKey(newIdempotencyKey());
-          },
-        );
-      }}
-    >
+    <form onSubmit={submit} noValidate>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           label="Amount"
           required
           inputMode="decimal"
           placeholder="500.00"
-          value={amount}
-          error={errors.amount}
-          onChange={(event) => {
-            setAmount(event.currentTarget.value);
-            setKey(newIdempotencyKey());
-          }}
           w={140}
+          {...form.getInputProps('amount')}
         />
         <Select
           label="Method"
           data={METHODS}
-          value={method}
           allowDeselect={false}
-          error={errors.method}
-          onChange={(value) => {
-            if (value !== null) setMethod(value as PaymentMethod);
-          }}
           w={170}
+          {...form.getInputProps('method')}
         />
         <TextInput
           label="Reference"
           placeholder="Card slip, UTR…"
           maxLength={100}
-          value={reference}
-          error={errors.reference}
-          onChange={(event) => {
-            setReference(event.currentTarget.value);
-          }}
           w={180}
+          {...form.getInputProps('reference')}
         />
         <Button type="submit" loading={pending}>
           {submitLabel}

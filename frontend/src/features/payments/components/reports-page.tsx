@@ -1,9 +1,10 @@
 import '@mantine/charts/styles.css';
 
 import { BarChart } from '@mantine/charts';
-import { Button, Group, Paper, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import { useState } from 'react';
 
+import { DateField } from '@/components/date-field';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
@@ -60,21 +61,17 @@ function Reports({ today }: { today: string }) {
               Collections
             </Title>
             <Group align="flex-end">
-              <TextInput
-                type="date"
+              <DateField
                 label="From"
                 value={range.date_from}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
+                onChange={(value) => {
                   setRange((current) => ({ ...current, date_from: value }));
                 }}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label="To"
                 value={range.date_to}
-                onChange={(event) => {
-                  const value = event.currentTarget.value;
+                onChange={(value) => {
                   setRange((current) => ({ ...current, date_to: value }));
                 }}
               />
@@ -91,12 +88,11 @@ function Reports({ today }: { today: string }) {
               Outstanding invoices by age
             </Title>
             <Group align="flex-end">
-              <TextInput
-                type="date"
+              <DateField
                 label="As of"
                 value={asOf}
-                onChange={(event) => {
-                  setAsOf(event.currentTarget.value);
+                onChange={(value) => {
+                  setAsOf(value);
                 }}
               />
               <CsvButton

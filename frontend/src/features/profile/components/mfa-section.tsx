@@ -10,13 +10,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { isNotEmpty, useForm } from '@mantine/form';
+import { useForm } from '@mantine/form';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PanelLoader } from '@/components/panel-loader';
+import { requiredText, validateWith, z } from '@/lib/forms';
 
 import { useConfirmMfa, useEnrolMfa, useMfaStatus } from '../api/mfa';
 
@@ -62,6 +63,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
+/** The first code from the authenticator app, which turns two-factor sign-in on. */
+export const mfaConfirmSchema = z.object({ code: requiredText('Enter the code your app shows.') });
+
 /** Two-factor sign-in: its state, enrolment with a QR code, and the recovery codes (once). */
 export function MfaSection() {
   const status = useMfaStatus();
@@ -70,7 +74,7 @@ export function MfaSection() {
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { code: '' },
-    validate: { code: isNotEmpty('Enter the code your app shows.') },
+    validate: validateWith(mfaConfirmSchema),
   });
 
   if (status.isPending) return <PanelLoader label="Loading two-factor sign-in…" />;
@@ -80,7 +84,7 @@ export function MfaSection() {
 
   const submit = form.onSubmit((values) => {
     if (confirm.isPending) return;
-    confirm.mutate(values.code.trim());
+    confirm.mutate(mfaConfirmSchema.parse(values).code);
   });
 
   return (

@@ -6,8 +6,6 @@ import {
   PasswordInput,
   Stack,
   Text,
-  TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
@@ -17,7 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageLoader } from '@/components/page-loader';
+import { PersonFields, personFieldNames, personShape } from '@/components/person-fields';
 import { fieldErrors } from '@/lib/api/errors';
+import { requiredSecret, validateWith, z } from '@/lib/forms';
 import type { CurrentUser } from '@/lib/auth/session';
 import { isEnrolmentOnly } from '@/lib/api/client';
 import { ROLE_LABEL, meQueryOptions } from '@/lib/auth/session';
@@ -28,29 +28,24 @@ import { useUpdateProfile } from '../api/update-profile';
 import { MfaSection } from './mfa-section';
 import { SessionsSection } from './sessions-section';
 
-interface ContactValues {
-  email: string;
-  mobile: string;
-  address: string;
-}
+const CONTACT = { name: false } as const;
 
-const CONTACT_FIELDS = ['email', 'mobile', 'address'];
+export const contactSchema = z.object(personShape(CONTACT));
+
+const CONTACT_FIELDS = personFieldNames(CONTACT);
 
 function ContactForm({ me }: { me: CurrentUser }) {
   const update = useUpdateProfile();
-  const form = useForm<ContactValues>({
+  const form = useForm<z.input<typeof contactSchema>>({
     mode: 'uncontrolled',
     initialValues: { email: me.email, mobile: me.mobile ?? '', address: me.address ?? '' },
-    validate: {
-      mobile: (value) => (value.trim() === '' ? 'Mobile is required.' : null),
-      address: (value) => (value.trim() === '' ? 'Address is required.' : null),
-    },
+    validate: validateWith(contactSchema),
   });
 
   const submit = form.onSubmit((values) => {
     if (update.isPending) return;
     update.mutate(
-      { email: values.email.trim(), mobile: values.mobile.trim(), address: values.address.trim() },
+      contactSchema.parse(values),
       {
         onSuccess: (saved) => {
           form.setInitialValues({
@@ -79,31 +74,7 @@ function ContactForm({ me }: { me: CurrentUser }) {
           Contact details
         </Title>
         <FormError error={update.error} shownFields={CONTACT_FIELDS} />
-        <TextInput
-          label="Email"
-          description="Optional"
-          type="email"
-          autoComplete="email"
-          key={form.key('email')}
-          {...form.getInputProps('email')}
-        />
-        <TextInput
-          label="Mobile"
-          type="tel"
-          autoComplete="tel"
-          required
-          key={form.key('mobile')}
-          {...form.getInputProps('mobile')}
-        />
-        <Textarea
-          label="Address"
-          autoComplete="street-address"
-          autosize
-          minRows={2}
-          required
-          key={form.key('address')}
-          {...form.getInputProps('address')}
-        />
+        <PersonFields form={form} filledBy="self" {...CONTACT} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             Save contact details
@@ -114,11 +85,25 @@ function ContactForm({ me }: { me: CurrentUser }) {
   );
 }
 
-interface PasswordValues {
-  current_password: string;
-  new_password: string;
-  confirm_password: string;
-}
+export const changePasswordSchema = z.pipe(
+  z
+    .object({
+      current_password: requiredSecret('Enter your current password.'),
+      new_password: z
+        .string()
+        .check(z.minLength(12, 'The new password needs at least 12 characters.')),
+      confirm_password: z.string(),
+    })
+    .check(
+      z.refine((values) => values.confirm_password === values.new_password, {
+        error: 'The two new passwords differ.',
+        path: ['confirm_password'],
+      }),
+    ),
+  z.transform(({ current_password, new_password }) => ({ current_password, new_password })),
+);
+
+type PasswordValues = z.input<typeof changePasswordSchema>;
 
 const PASSWORD_FIELDS = ['current_password', 'new_password'];
 
@@ -127,19 +112,13 @@ function PasswordForm() {
   const form = useForm<PasswordValues>({
     mode: 'uncontrolled',
     initialValues: { current_password: '', new_password: '', confirm_password: '' },
-    validate: {
-      current_password: (value) => (value === '' ? 'Enter your current password.' : null),
-      new_password: (value) =>
-        value.length < 12 ? 'The new password needs at least 12 characters.' : null,
-      confirm_password: (value, values) =>
-        value === values.new_password ? null : 'The two new passwords differ.',
-    },
+    validate: validateWith(changePasswordSchema),
   });
 
   const submit = form.onSubmit((values) => {
     if (change.isPending) return;
     change.mutate(
-      { current_password: values.current_password, new_password: values.new_password },
+      changePasswordSchema.parse(values),
       {
         onSuccess: () => {
           form.reset();

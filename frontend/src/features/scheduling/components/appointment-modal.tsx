@@ -1,6 +1,7 @@
-import { Button, Chip, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Chip, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 
+import { DateField } from '@/components/date-field';
 import { FormError } from '@/components/form-error';
 import { PanelLoader } from '@/components/panel-loader';
 import { StatusBadge } from '@/components/status-badge';
@@ -58,13 +59,12 @@ export function AppointmentModal({ id, canChange, onClose }: AppointmentModalPro
           {canChange && ACTIVE.has(data.status) && (
             <Stack gap="xs">
               <FormError error={reschedule.error ?? cancel.error} title="Not done" />
-              <TextInput
+              <DateField
                 label="Move to day"
-                type="date"
                 w={200}
                 value={day}
-                onChange={(event) => {
-                  setDay(event.currentTarget.value);
+                onChange={(value) => {
+                  setDay(value);
                   setSlot(null);
                 }}
               />

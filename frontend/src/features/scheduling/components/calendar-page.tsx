@@ -6,13 +6,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
+import { DateField } from '@/components/date-field';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
@@ -213,13 +213,12 @@ export function CalendarPage({ canBook }: CalendarPageProps) {
         >
           {view === 'week' ? 'Previous week' : 'Previous day'}
         </Button>
-        <TextInput
+        <DateField
           label="Day"
-          type="date"
           value={date}
           w={180}
-          onChange={(event) => {
-            set({ date: event.currentTarget.value });
+          onChange={(value) => {
+            set({ date: value });
           }}
         />
         <Button

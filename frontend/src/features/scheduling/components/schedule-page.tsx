@@ -10,7 +10,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { DataTable } from '@/components/data-table';
@@ -18,6 +17,8 @@ import { FormError } from '@/components/form-error';
 import { LoadError } from '@/components/list-states';
 import { PageHeader } from '@/components/page-header';
 import { PanelLoader } from '@/components/panel-loader';
+import { fieldErrors } from '@/lib/api/errors';
+import type { paths } from '@/lib/api/schema';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import { addDays, isIsoDate, todayIn } from '@/lib/format';
 import { useHospital, useHospitalFormat } from '@/lib/hospital';
@@ -30,6 +31,11 @@ import type { AvailabilityWindow } from '../api/keys';
 import { useRemoveTimeOff } from '../api/remove-time-off';
 import { useSetAvailability } from '../api/set-availability';
 import { zonedIso } from './zoned';
+import { TimeInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { DateField } from '@/components/date-field';
+import { dateWithin, focusFirstError, optionalText, validateWith, z } from '@/lib/forms';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const WEEKDAY_OPTIONS = WEEKDAYS.map((label, index) => ({ value: String(index), label }));
@@ -59,12 +65,51 @@ interface WeekFormProps {
   initial: AvailabilityWindow[];
 }
 
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+/** The weekly hours: each window a weekday and a start before its end ("HH:MM"). */
+export const weekSchema = z.object({
+  windows: z.array(
+    z
+      .object({
+        weekday: z.number().check(z.gte(0), z.lte(6)),
+        start_time: z.string().check(z.regex(TIME, 'Enter a time like 09:00.')),
+        end_time: z.string().check(z.regex(TIME, 'Enter a time like 13:00.')),
+      })
+      .check(
+        z.refine(
+          (row) => !TIME.test(row.start_time) || !TIME.test(row.end_time) || row.end_time > row.start_time,
+          { error: 'The window must end after it starts.', path: ['end_time'] },
+        ),
+      ),
+  ),
+});
+
 function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
   const save = useSetAvailability();
-  const [windows, setWindows] = useState<AvailabilityWindow[]>(initial);
-  const change = (index: number, patch: Partial<AvailabilityWindow>) => {
-    setWindows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
-  };
+  const form = useForm<z.input<typeof weekSchema>>({
+    initialValues: { windows: initial },
+    validate: validateWith(weekSchema),
+  });
+  const { setErrors } = form;
+
+  useEffect(() => {
+    setErrors(fieldErrors(save.error));
+  }, [save.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (save.isPending) return;
+    const { windows } = weekSchema.parse(values);
+    save.mutate(
+      { doctor, windows },
+      {
+        onSuccess: () => {
+          notifySuccess('Weekly hours saved', `${windows.length} window(s).`);
+        },
+      },
+    );
+  }, focusFirstError(form));
+
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="week-title">
       <Title order={2} size="h4" id="week-title" mb="xs">
@@ -74,58 +119,39 @@ function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
         Inside the hospital&apos;s hours ({workingHours}). No windows: the doctor
         sees patients in all of the hospital&apos;s hours.
       </Text>
-      <form noValidate
-        aria-label="Weekly hours"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate(
-            { doctor, windows },
-            {
-              onSuccess: () => {
-                notifySuccess('Weekly hours saved', `${windows.length} window(s).`);
-              },
-            },
-          );
-        }}
-      >
+      <form noValidate aria-label="Weekly hours" onSubmit={submit}>
         <Stack gap="xs">
-          <FormError error={save.error} title="Not saved" />
-          {windows.map((row, index) => (
-            <Group key={index} gap="xs" align="flex-end" wrap="wrap">
+          <FormError error={save.error} title="Not saved" shownFields={Object.keys(form.errors)} />
+          {form.values.windows.map((row, index) => (
+            <Group key={index} gap="xs" align="flex-start" wrap="wrap">
               <Select
                 label="Day"
                 w={150}
                 data={WEEKDAY_OPTIONS}
                 allowDeselect={false}
                 value={String(row.weekday)}
+                error={form.errors[`windows.${index}.weekday`]}
                 onChange={(value) => {
-                  change(index, { weekday: Number(value ?? 0) });
+                  form.setFieldValue(`windows.${index}.weekday`, Number(value ?? 0));
                 }}
               />
-              <TextInput
+              <TimeInput
                 label="From"
-                type="time"
                 w={120}
-                value={row.start_time}
-                onChange={(event) => {
-                  change(index, { start_time: event.currentTarget.value });
-                }}
+                {...form.getInputProps(`windows.${index}.start_time`)}
               />
-              <TextInput
+              <TimeInput
                 label="Until"
-                type="time"
                 w={120}
-                value={row.end_time}
-                onChange={(event) => {
-                  change(index, { end_time: event.currentTarget.value });
-                }}
+                {...form.getInputProps(`windows.${index}.end_time`)}
               />
               <ActionIcon
                 variant="default"
                 size="lg"
+                mt={24}
                 aria-label={`Remove ${WEEKDAYS[row.weekday]} ${row.start_time}`}
                 onClick={() => {
-                  setWindows((current) => current.filter((_, i) => i !== index));
+                  form.removeListItem('windows', index);
                 }}
               >
                 ×
@@ -136,10 +162,7 @@ function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
             <Button
               variant="default"
               onClick={() => {
-                setWindows((current) => [
-                  ...current,
-                  { weekday: 0, start_time: '09:00', end_time: '13:00' },
-                ]);
+                form.insertListItem('windows', { weekday: 0, start_time: '09:00', end_time: '13:00' });
               }}
             >
               Add a window
@@ -154,6 +177,26 @@ function WeekForm({ doctor, workingHours, initial }: WeekFormProps) {
   );
 }
 
+type AddTimeOffBody = paths['/api/v1/time-off/']['post']['requestBody']['content']['application/json'];
+
+/** Time off: whole days from the first to the last, and an optional reason. */
+export function timeOffSchema(today: string) {
+  return z
+    .object({
+      first: dateWithin('Enter the first day off.', {
+        min: [today, 'Time off cannot start in the past.'],
+      }),
+      last: dateWithin('Enter the last day off.'),
+      reason: optionalText().check(z.maxLength(200, 'At most 200 characters.')),
+    })
+    .check(
+      z.refine((values) => !isIsoDate(values.first) || values.last >= values.first, {
+        error: 'The last day cannot be before the first.',
+        path: ['last'],
+      }),
+    );
+}
+
 function TimeOffEditor({ doctor }: { doctor: number }) {
   const hospital = useHospital();
   const format = useHospitalFormat();
@@ -162,67 +205,65 @@ function TimeOffEditor({ doctor }: { doctor: number }) {
   const timeOff = useTimeOff(doctor);
   const add = useAddTimeOff();
   const remove = useRemoveTimeOff();
-  const [first, setFirst] = useState(today);
-  const [last, setLast] = useState(today);
-  const [reason, setReason] = useState('');
+  const schema = timeOffSchema(today);
+  const form = useForm<z.input<typeof schema>>({
+    initialValues: { first: today, last: today, reason: '' },
+    validate: validateWith(schema),
+  });
+  const { setErrors, setFieldValue, getValues, isTouched } = form;
   const affected = add.data?.affected_appointments ?? [];
+
+  // The hospital's today, not the browser's, once its time zone is known (unless already chosen).
+  useEffect(() => {
+    if (!isTouched('first') && getValues().first !== today) setFieldValue('first', today);
+    if (!isTouched('last') && getValues().last !== today) setFieldValue('last', today);
+  }, [today, isTouched, getValues, setFieldValue]);
+
+  useEffect(() => {
+    setErrors(fieldErrors(add.error));
+  }, [add.error, setErrors]);
+
+  const submit = form.onSubmit((values) => {
+    if (add.isPending) return;
+    const { first, last, reason } = schema.parse(values);
+    const body: AddTimeOffBody = {
+      doctor,
+      starts_at: zonedIso(first, '00:00', timeZone),
+      ends_at: zonedIso(addDays(last, 1), '00:00', timeZone),
+      reason,
+    };
+    add.mutate(body, {
+      onSuccess: () => {
+        notifySuccess('Time off added', `${format.date(first)} to ${format.date(last)}.`);
+        form.setFieldValue('reason', '');
+      },
+    });
+  });
+
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="time-off-title">
       <Title order={2} size="h4" id="time-off-title" mb="xs">
         Time off
       </Title>
-      <form noValidate
-        aria-label="Add time off"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!isIsoDate(first) || !isIsoDate(last)) return;
-          add.mutate(
-            {
-              doctor,
-              starts_at: zonedIso(first, '00:00', timeZone),
-              ends_at: zonedIso(addDays(last, 1), '00:00', timeZone),
-              reason: reason.trim(),
-            },
-            {
-              onSuccess: () => {
-                notifySuccess('Time off added', `${format.date(first)} to ${format.date(last)}.`);
-                setReason('');
-              },
-            },
-          );
-        }}
-      >
+      <form noValidate aria-label="Add time off" onSubmit={submit}>
         <Stack gap="xs">
           <FormError error={add.error} shownFields={['reason']} title="Not added" />
-          <Group gap="xs" align="flex-end" wrap="wrap">
-            <TextInput
+          <Group gap="xs" align="flex-start" wrap="wrap">
+            <DateField
               label="First day off"
-              type="date"
               w={180}
               min={today}
-              value={first}
-              onChange={(event) => {
-                setFirst(event.currentTarget.value);
-              }}
+              {...form.getInputProps('first')}
             />
-            <TextInput
+            <DateField
               label="Last day off"
-              type="date"
               w={180}
-              min={first}
-              value={last}
-              onChange={(event) => {
-                setLast(event.currentTarget.value);
-              }}
+              min={form.values.first}
+              {...form.getInputProps('last')}
             />
-            <TextInput
-              label="Reason (optional)"
-              maxLength={200}
-              value={reason}
-              onChange={(event) => {
-                setReason(event.currentTarget.value);
-              }}
-            />
+            <TextInput label="Reason (optional)" maxLength={200} {...form.getInputProps('reason')} />
+          </Group>
+          <Group>
             <Button type="submit" loading={add.isPending}>
               Add time off
             </Button>
