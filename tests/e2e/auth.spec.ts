@@ -192,28 +192,35 @@ test('after signing in nothing is in web storage and the refresh token is an Htt
       session: Object.keys(window.sessionStorage),
       readableCookies: document.cookie,
     }));
-  expect(await storage()).toEqual({ local: [], session: [], readableCookies: '' });
+  // The only cookie a script can read is the API's session hint, which holds no token.
+  const signedIn = { local: [], session: [], readableCookies: 'hms_session=1' };
+  expect(await storage()).toEqual(signedIn);
   const cookies = await context.cookies();
-  expect(cookies.map((cookie) => cookie.name)).toEqual(['hms_refresh']);
-  expect(cookies[0]).toMatchObject({
-    name: 'hms_refresh',
+  expect(cookies.map((cookie) => cookie.name).sort()).toEqual(['hms_refresh', 'hms_session']);
+  expect(cookies.find((cookie) => cookie.name === 'hms_refresh')).toMatchObject({
     httpOnly: true,
     sameSite: 'Strict',
     path: '/api/v1/auth/',
+  });
+  expect(cookies.find((cookie) => cookie.name === 'hms_session')).toMatchObject({
+    value: '1',
+    httpOnly: false,
+    sameSite: 'Strict',
+    path: '/',
   });
 
   // The access token lives in memory only: a reload restores the session from the cookie.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await expect(page).toHaveURL(/\/admin$/);
-  expect(await storage()).toEqual({ local: [], session: [], readableCookies: '' });
+  expect(await storage()).toEqual(signedIn);
 });
 
 test('signing out revokes the session', async ({ page, context, api }) => {
   await loginViaApi(page, DEMO_PATIENTS[0].username);
   await expectSignedInAs(page, DEMO_PATIENTS[0].fullName, 'PATIENT');
-  const [refreshCookie] = await context.cookies();
-  expect(refreshCookie?.name).toBe('hms_refresh');
+  const refreshCookie = (await context.cookies()).find((cookie) => cookie.name === 'hms_refresh');
+  expect(refreshCookie?.httpOnly).toBe(true);
 
   await signOut(page);
 
