@@ -36,10 +36,6 @@ async function focusIndicator(page: BrowserPage): Promise<string | null> {
       const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
       return outline || shadow;
     };
-    // A native date field's parts (day, month, year, the calendar button) live in the browser's
-    // own shadow tree: Chromium draws their focus (a highlighted part, a ring on the button)
-    // where the page's DOM cannot read it.
-    if (element.matches('input[type="date"]')) return null;
     const candidates: Element[] = [element];
     // A field's visible box (Mantine's input wrapper) may carry the ring for the input inside.
     const box = element.closest('.mantine-Input-input');
@@ -169,11 +165,15 @@ async function pickOption(page: BrowserPage, field: Locator, text: string) {
   await expect(field).toHaveValue(text);
 }
 
-/** The day field as it is today: a native date input, typed month, day and year (en-US). */
+/**
+ * The day field (a Mantine date input): replace its text with the ISO date, which it parses as
+ * typed, and close its calendar with Escape; on leaving the field it shows the date in words.
+ */
 async function typeDay(page: BrowserPage, field: Locator, isoDate: string) {
   await tabTo(page, field);
-  const [year, month, day] = isoDate.split('-');
-  await page.keyboard.type(`${month}${day}${year}`);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(isoDate);
+  await page.keyboard.press('Escape');
   await expect(field).toHaveValue(isoDate);
 }
 
