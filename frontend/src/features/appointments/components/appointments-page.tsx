@@ -3,13 +3,13 @@ import {
   Button,
   Group,
   Stack,
-  Tabs,
   Text,
 } from '@mantine/core';
 import { Link } from 'react-router';
 
 import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
+import { StatusTabs } from '@/components/status-tabs';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import type { AppointmentStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
@@ -75,142 +75,133 @@ export function AppointmentsPage() {
           </Button>
         }
       />
-      <Tabs
+      <StatusTabs
+        tabs={TABS}
         value={status ?? 'ALL'}
         onChange={(value) => {
           setParams({ status: value === 'ALL' ? null : value });
         }}
-        keepMounted={false}
       >
-        <Tabs.List>
-          {TABS.map((item) => (
-            <Tabs.Tab key={item.value} value={item.value}>
-              {item.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((item) => (
-          <Tabs.Panel key={item.value} value={item.value} pt="md">
-            <Stack gap="md">
-              <Group align="flex-end" gap="sm">
-                <DateField
-                  label="From"
-                  value={params.from}
-                  onChange={(value) => {
-                    setParams({ from: value });
-                  }}
-                />
-                <DateField
-                  label="To"
-                  value={params.to}
-                  onChange={(value) => {
-                    setParams({ to: value });
-                  }}
-                />
-                <DoctorSelect
-                  label="Doctor"
-                  placeholder="Any doctor"
-                  clearable
-                  value={doctorId}
-                  onChange={(value) => {
-                    setParams({ doctor: value });
-                  }}
-                  w={260}
-                />
-              </Group>
-              <DataTable
-                label={`Appointments, ${item.label}`}
-                noun="appointments"
-                loading={appointments.isPending}
-                error={appointments.error}
-                onRetry={appointments.refetch}
-                records={appointments.data?.results}
-                rowKey={(appointment) => appointment.id}
-                minWidth={900}
-                empty={{
-                  title: filtered ? 'No appointments match these filters.' : (tab?.empty ?? ''),
-                }}
-                sort={{
-                  value: ordering,
-                  onChange: (next) => {
-                    setParams({ ordering: next });
-                  },
-                }}
-                columns={[
-                  {
-                    key: 'when',
-                    header: 'When',
-                    sortField: 'starts_at',
-                    card: 'title',
-                    render: (appointment) => (
-                      <Anchor component={Link} to={paths.admin.appointment.getHref(appointment.id)}>
-                        {format.dateTime(appointment.starts_at)}
-                      </Anchor>
-                    ),
-                  },
-                  {
-                    key: 'patient',
-                    header: 'Patient',
-                    render: (appointment) => (
-                      <>
-                        {appointment.patient_details.full_name}
-                        <Text size="xs" c="dimmed">
-                          {appointment.patient_details.mobile}
-                        </Text>
-                      </>
-                    ),
-                  },
-                  {
-                    key: 'doctor',
-                    header: 'Doctor',
-                    render: (appointment) => (
-                      <>
-                        {appointment.doctor_name}
-                        <Text size="xs" c="dimmed">
-                          {appointment.doctor_department}
-                        </Text>
-                      </>
-                    ),
-                  },
-                  {
-                    key: 'reason',
-                    header: 'Reason',
-                    cellStyle: { maxWidth: 240 },
-                    render: (appointment) => (
-                      <Text size="sm" lineClamp={2}>
-                        {appointment.reason}
-                      </Text>
-                    ),
-                  },
-                  {
-                    key: 'status',
-                    header: 'Status',
-                    render: (appointment) => (
-                      <>
-                        <StatusBadge kind="appointment" status={appointment.status} />
-                        {appointment.status_reason !== '' && (
-                          <Text size="xs" c="dimmed" maw={200}>
-                            {appointment.status_reason}
-                          </Text>
-                        )}
-                      </>
-                    ),
-                  },
-                ]}
-                rowActions={(appointment) => <AppointmentActions appointment={appointment} />}
-                pagination={{
-                  page,
-                  pageSize: PAGE_SIZE,
-                  count: appointments.data?.count ?? 0,
-                  onChange: (next) => {
-                    setParams({ page: next });
-                  },
+        {(item) => (
+          <Stack gap="md">
+            <Group align="flex-end" gap="sm">
+              <DateField
+                label="From"
+                value={params.from}
+                onChange={(value) => {
+                  setParams({ from: value });
                 }}
               />
-            </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+              <DateField
+                label="To"
+                value={params.to}
+                onChange={(value) => {
+                  setParams({ to: value });
+                }}
+              />
+              <DoctorSelect
+                label="Doctor"
+                placeholder="Any doctor"
+                clearable
+                value={doctorId}
+                onChange={(value) => {
+                  setParams({ doctor: value });
+                }}
+                w={260}
+              />
+            </Group>
+            <DataTable
+              label={`Appointments, ${item.label}`}
+              noun="appointments"
+              loading={appointments.isPending}
+              error={appointments.error}
+              onRetry={appointments.refetch}
+              records={appointments.data?.results}
+              rowKey={(appointment) => appointment.id}
+              minWidth={900}
+              empty={{
+                title: filtered ? 'No appointments match these filters.' : (tab?.empty ?? ''),
+              }}
+              sort={{
+                value: ordering,
+                onChange: (next) => {
+                  setParams({ ordering: next });
+                },
+              }}
+              columns={[
+                {
+                  key: 'when',
+                  header: 'When',
+                  sortField: 'starts_at',
+                  card: 'title',
+                  render: (appointment) => (
+                    <Anchor component={Link} to={paths.admin.appointment.getHref(appointment.id)}>
+                      {format.dateTime(appointment.starts_at)}
+                    </Anchor>
+                  ),
+                },
+                {
+                  key: 'patient',
+                  header: 'Patient',
+                  render: (appointment) => (
+                    <>
+                      {appointment.patient_details.full_name}
+                      <Text size="xs" c="dimmed">
+                        {appointment.patient_details.mobile}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: 'doctor',
+                  header: 'Doctor',
+                  render: (appointment) => (
+                    <>
+                      {appointment.doctor_name}
+                      <Text size="xs" c="dimmed">
+                        {appointment.doctor_department}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: 'reason',
+                  header: 'Reason',
+                  cellStyle: { maxWidth: 240 },
+                  render: (appointment) => (
+                    <Text size="sm" lineClamp={2}>
+                      {appointment.reason}
+                    </Text>
+                  ),
+                },
+                {
+                  key: 'status',
+                  header: 'Status',
+                  render: (appointment) => (
+                    <>
+                      <StatusBadge kind="appointment" status={appointment.status} />
+                      {appointment.status_reason !== '' && (
+                        <Text size="xs" c="dimmed" maw={200}>
+                          {appointment.status_reason}
+                        </Text>
+                      )}
+                    </>
+                  ),
+                },
+              ]}
+              rowActions={(appointment) => <AppointmentActions appointment={appointment} />}
+              pagination={{
+                page,
+                pageSize: PAGE_SIZE,
+                count: appointments.data?.count ?? 0,
+                onChange: (next) => {
+                  setParams({ page: next });
+                },
+              }}
+            />
+          </Stack>
+        )}
+      </StatusTabs>
     </Stack>
   );
 }

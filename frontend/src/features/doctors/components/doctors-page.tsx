@@ -4,7 +4,6 @@ import {
   Group,
   Select,
   Stack,
-  Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -14,6 +13,7 @@ import { Link } from 'react-router';
 
 import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
+import { StatusTabs } from '@/components/status-tabs';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
 import { paths } from '@/config/paths';
@@ -74,118 +74,109 @@ export function DoctorsPage() {
           </Button>
         }
       />
-      <Tabs
+      <StatusTabs
+        tabs={TABS}
         value={status ?? 'ALL'}
         onChange={(value) => {
           setParams({ status: value === 'ALL' ? null : value });
         }}
-        keepMounted={false}
       >
-        <Tabs.List>
-          {TABS.map((item) => (
-            <Tabs.Tab key={item.value} value={item.value}>
-              {item.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((item) => (
-          <Tabs.Panel key={item.value} value={item.value} pt="md">
-            <Stack gap="md">
-              <Group align="flex-end" gap="sm">
-                <TextInput
-                  label="Search by name"
-                  type="search"
-                  value={searchText}
-                  onChange={(event) => {
-                    setSearchText(event.currentTarget.value);
-                    setSearch(event.currentTarget.value);
-                  }}
-                  w={260}
-                />
-                <Select
-                  label="Department"
-                  placeholder="All departments"
-                  clearable
-                  data={(departments.data ?? []).map((department) => ({
-                    value: department.code,
-                    label: department.name,
-                  }))}
-                  value={params.department === '' ? null : params.department}
-                  onChange={(value) => {
-                    setParams({ department: value });
-                  }}
-                  w={260}
-                />
-              </Group>
-              <DataTable
-                label={`Doctors, ${item.label}`}
-                noun="doctors"
-                loading={doctors.isPending}
-                error={doctors.error}
-                onRetry={doctors.refetch}
-                records={doctors.data?.results}
-                rowKey={(doctor) => doctor.id}
-                empty={{
-                  title: filtered ? 'No doctors match these filters.' : (tab?.empty ?? ''),
+        {(item) => (
+          <Stack gap="md">
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                label="Search by name"
+                type="search"
+                value={searchText}
+                onChange={(event) => {
+                  setSearchText(event.currentTarget.value);
+                  setSearch(event.currentTarget.value);
                 }}
-                sort={{
-                  value: ordering,
-                  onChange: (next) => {
-                    setParams({ ordering: next });
-                  },
-                }}
-                columns={[
-                  {
-                    key: 'name',
-                    header: 'Name',
-                    sortField: 'name',
-                    card: 'title',
-                    render: (doctor) => (
-                      <>
-                        <Anchor component={Link} to={paths.admin.doctor.getHref(doctor.id)}>
-                          {doctor.full_name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {doctor.username}
-                        </Text>
-                      </>
-                    ),
-                  },
-                  {
-                    key: 'department',
-                    header: 'Department',
-                    sortField: 'department',
-                    render: (doctor) => doctor.department_name,
-                  },
-                  { key: 'mobile', header: 'Mobile', render: (doctor) => doctor.mobile },
-                  {
-                    key: 'status',
-                    header: 'Status',
-                    render: (doctor) => <StatusBadge kind="account" status={doctor.status} />,
-                  },
-                  {
-                    key: 'since',
-                    header: 'Since',
-                    sortField: 'created_at',
-                    render: (doctor) => format.dateTime(doctor.created_at),
-                  },
-                ]}
-                rowActions={(doctor) =>
-                  doctor.status === 'PENDING' ? <DoctorDecision doctor={doctor} /> : null
-                }
-                pagination={{
-                  page,
-                  pageSize: PAGE_SIZE,
-                  count: doctors.data?.count ?? 0,
-                  onChange: (next) => {
-                    setParams({ page: next });
-                  },
-                }}
+                w={260}
               />
-            </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+              <Select
+                label="Department"
+                placeholder="All departments"
+                clearable
+                data={(departments.data ?? []).map((department) => ({
+                  value: department.code,
+                  label: department.name,
+                }))}
+                value={params.department === '' ? null : params.department}
+                onChange={(value) => {
+                  setParams({ department: value });
+                }}
+                w={260}
+              />
+            </Group>
+            <DataTable
+              label={`Doctors, ${item.label}`}
+              noun="doctors"
+              loading={doctors.isPending}
+              error={doctors.error}
+              onRetry={doctors.refetch}
+              records={doctors.data?.results}
+              rowKey={(doctor) => doctor.id}
+              empty={{
+                title: filtered ? 'No doctors match these filters.' : (tab?.empty ?? ''),
+              }}
+              sort={{
+                value: ordering,
+                onChange: (next) => {
+                  setParams({ ordering: next });
+                },
+              }}
+              columns={[
+                {
+                  key: 'name',
+                  header: 'Name',
+                  sortField: 'name',
+                  card: 'title',
+                  render: (doctor) => (
+                    <>
+                      <Anchor component={Link} to={paths.admin.doctor.getHref(doctor.id)}>
+                        {doctor.full_name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {doctor.username}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: 'department',
+                  header: 'Department',
+                  sortField: 'department',
+                  render: (doctor) => doctor.department_name,
+                },
+                { key: 'mobile', header: 'Mobile', render: (doctor) => doctor.mobile },
+                {
+                  key: 'status',
+                  header: 'Status',
+                  render: (doctor) => <StatusBadge kind="account" status={doctor.status} />,
+                },
+                {
+                  key: 'since',
+                  header: 'Since',
+                  sortField: 'created_at',
+                  render: (doctor) => format.dateTime(doctor.created_at),
+                },
+              ]}
+              rowActions={(doctor) =>
+                doctor.status === 'PENDING' ? <DoctorDecision doctor={doctor} /> : null
+              }
+              pagination={{
+                page,
+                pageSize: PAGE_SIZE,
+                count: doctors.data?.count ?? 0,
+                onChange: (next) => {
+                  setParams({ page: next });
+                },
+              }}
+            />
+          </Stack>
+        )}
+      </StatusTabs>
     </Stack>
   );
 }

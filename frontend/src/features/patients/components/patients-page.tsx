@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Stack,
-  Tabs,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -14,6 +13,7 @@ import { Link } from 'react-router';
 
 import { DataTable, orderingFrom } from '@/components/data-table';
 import { PageHeader } from '@/components/page-header';
+import { StatusTabs } from '@/components/status-tabs';
 import { DoctorSelect } from '@/components/pickers/doctor-select';
 import type { AccountStatus } from '@/components/status-badge';
 import { StatusBadge } from '@/components/status-badge';
@@ -75,132 +75,123 @@ export function PatientsPage() {
           </Button>
         }
       />
-      <Tabs
+      <StatusTabs
+        tabs={TABS}
         value={status ?? 'ALL'}
         onChange={(value) => {
           setParams({ status: value === 'ALL' ? null : value });
         }}
-        keepMounted={false}
       >
-        <Tabs.List>
-          {TABS.map((item) => (
-            <Tabs.Tab key={item.value} value={item.value}>
-              {item.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {TABS.map((item) => (
-          <Tabs.Panel key={item.value} value={item.value} pt="md">
-            <Stack gap="md">
-              <Group align="flex-end" gap="sm">
-                <TextInput
-                  label="Search by name or symptoms"
-                  type="search"
-                  value={searchText}
-                  onChange={(event) => {
-                    setSearchText(event.currentTarget.value);
-                    setSearch(event.currentTarget.value);
-                  }}
-                  w={280}
-                />
-                <DoctorSelect
-                  label="Assigned doctor"
-                  placeholder="Any doctor"
-                  clearable
-                  value={doctorId}
-                  knownOptions={
-                    filterDoctor.data === undefined
-                      ? []
-                      : [{ value: filterDoctor.data.id, label: filterDoctor.data.full_name }]
-                  }
-                  onChange={(value) => {
-                    setParams({ doctor: value });
-                  }}
-                  w={280}
-                />
-              </Group>
-              <DataTable
-                label={`Patients, ${item.label}`}
-                noun="patients"
-                loading={patients.isPending}
-                error={patients.error}
-                onRetry={patients.refetch}
-                records={patients.data?.results}
-                rowKey={(patient) => patient.id}
-                minWidth={820}
-                empty={{
-                  title: filtered ? 'No patients match these filters.' : (tab?.empty ?? ''),
+        {(item) => (
+          <Stack gap="md">
+            <Group align="flex-end" gap="sm">
+              <TextInput
+                label="Search by name or symptoms"
+                type="search"
+                value={searchText}
+                onChange={(event) => {
+                  setSearchText(event.currentTarget.value);
+                  setSearch(event.currentTarget.value);
                 }}
-                sort={{
-                  value: ordering,
-                  onChange: (next) => {
-                    setParams({ ordering: next });
-                  },
-                }}
-                columns={[
-                  {
-                    key: 'name',
-                    header: 'Name',
-                    sortField: 'name',
-                    card: 'title',
-                    render: (patient) => (
-                      <>
-                        <Anchor component={Link} to={paths.admin.patient.getHref(patient.id)}>
-                          {patient.full_name}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {patient.username}
-                        </Text>
-                      </>
-                    ),
-                  },
-                  {
-                    key: 'symptoms',
-                    header: 'Symptoms',
-                    cellStyle: { maxWidth: 260 },
-                    render: (patient) => (
-                      <Text size="sm" lineClamp={2}>
-                        {patient.symptoms}
-                      </Text>
-                    ),
-                  },
-                  {
-                    key: 'doctor',
-                    header: 'Assigned doctor',
-                    render: (patient) => patient.assigned_doctor_name ?? '—',
-                  },
-                  { key: 'mobile', header: 'Mobile', render: (patient) => patient.mobile },
-                  {
-                    key: 'status',
-                    header: 'Status',
-                    render: (patient) => (
-                      <Group gap={6}>
-                        <StatusBadge kind="account" status={patient.status} />
-                        {patient.is_admitted && (
-                          <Badge variant="light" color="blue" c="dark.7" tt="none">
-                            In hospital
-                          </Badge>
-                        )}
-                      </Group>
-                    ),
-                  },
-                ]}
-                rowActions={(patient) =>
-                  patient.status === 'PENDING' ? <PatientDecision patient={patient} /> : null
-                }
-                pagination={{
-                  page,
-                  pageSize: PAGE_SIZE,
-                  count: patients.data?.count ?? 0,
-                  onChange: (next) => {
-                    setParams({ page: next });
-                  },
-                }}
+                w={280}
               />
-            </Stack>
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+              <DoctorSelect
+                label="Assigned doctor"
+                placeholder="Any doctor"
+                clearable
+                value={doctorId}
+                knownOptions={
+                  filterDoctor.data === undefined
+                    ? []
+                    : [{ value: filterDoctor.data.id, label: filterDoctor.data.full_name }]
+                }
+                onChange={(value) => {
+                  setParams({ doctor: value });
+                }}
+                w={280}
+              />
+            </Group>
+            <DataTable
+              label={`Patients, ${item.label}`}
+              noun="patients"
+              loading={patients.isPending}
+              error={patients.error}
+              onRetry={patients.refetch}
+              records={patients.data?.results}
+              rowKey={(patient) => patient.id}
+              minWidth={820}
+              empty={{
+                title: filtered ? 'No patients match these filters.' : (tab?.empty ?? ''),
+              }}
+              sort={{
+                value: ordering,
+                onChange: (next) => {
+                  setParams({ ordering: next });
+                },
+              }}
+              columns={[
+                {
+                  key: 'name',
+                  header: 'Name',
+                  sortField: 'name',
+                  card: 'title',
+                  render: (patient) => (
+                    <>
+                      <Anchor component={Link} to={paths.admin.patient.getHref(patient.id)}>
+                        {patient.full_name}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {patient.username}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: 'symptoms',
+                  header: 'Symptoms',
+                  cellStyle: { maxWidth: 260 },
+                  render: (patient) => (
+                    <Text size="sm" lineClamp={2}>
+                      {patient.symptoms}
+                    </Text>
+                  ),
+                },
+                {
+                  key: 'doctor',
+                  header: 'Assigned doctor',
+                  render: (patient) => patient.assigned_doctor_name ?? '—',
+                },
+                { key: 'mobile', header: 'Mobile', render: (patient) => patient.mobile },
+                {
+                  key: 'status',
+                  header: 'Status',
+                  render: (patient) => (
+                    <Group gap={6}>
+                      <StatusBadge kind="account" status={patient.status} />
+                      {patient.is_admitted && (
+                        <Badge variant="light" color="blue" c="dark.7" tt="none">
+                          In hospital
+                        </Badge>
+                      )}
+                    </Group>
+                  ),
+                },
+              ]}
+              rowActions={(patient) =>
+                patient.status === 'PENDING' ? <PatientDecision patient={patient} /> : null
+              }
+              pagination={{
+                page,
+                pageSize: PAGE_SIZE,
+                count: patients.data?.count ?? 0,
+                onChange: (next) => {
+                  setParams({ page: next });
+                },
+              }}
+            />
+          </Stack>
+        )}
+      </StatusTabs>
     </Stack>
   );
 }
