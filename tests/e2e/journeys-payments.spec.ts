@@ -134,7 +134,13 @@ test('payments: an advance at admission, a part payment and the rest, receipts f
   await expect(balance).toHaveText('₹1,000.00');
   expect(await account()).toMatchObject({ balance: '1000.00', payment_state: 'PART_PAID' });
   await receiveMoney(page, payments, 'Record payment', { amount: '1000.00', method: 'Cash' });
-  await expect(page.getByText(/^Receipt RCPT-\d{4}-\d{6} was issued\.$/)).toHaveCount(2);
+  // The second payment's own notice (the first one's may have closed by now).
+  await expect(
+    page
+      .getByText(/^Receipt RCPT-\d{4}-\d{6} was issued\.$/)
+      .filter({ hasNotText: partNumber })
+      .filter({ hasNotText: advanceNumber }),
+  ).toHaveCount(1);
   await expect(balance).toHaveText('₹0.00');
   // The first fact of the panel is the payment state.
   await expect(payments.getByRole('definition').first()).toHaveText('Paid');
