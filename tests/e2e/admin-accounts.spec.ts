@@ -210,9 +210,14 @@ test('an admin approves a pending patient from the dashboard and rejects another
   await expect(page).toHaveURL(/\/admin\/patients\?status=PENDING$/);
   await page.getByLabel('Search by name or symptoms').fill(first.username);
   await expect(page).toHaveURL(new RegExp(`search=${first.username}`));
-  await page.getByRole('link', { name: first.full_name }).click();
-
-  await expect(page.getByRole('heading', { level: 1, name: first.full_name })).toBeVisible();
+  // The list re-renders when the search's answer arrives: a click on the row it replaces is
+  // lost, so click again until the patient's page opens.
+  await expect(async () => {
+    await page.getByRole('link', { name: first.full_name }).click({ timeout: 5_000 });
+    await expect(page.getByRole('heading', { level: 1, name: first.full_name })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByText('Pending approval', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: `Approve ${first.full_name}` }).click();
   await expect(page.getByText(`${first.full_name} can now sign in.`)).toBeVisible();
