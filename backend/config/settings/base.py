@@ -135,7 +135,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-DATABASES["default"] = harden_database(DATABASES["default"])
+# PostgreSQL: server-side prepared statements (see config/database.py). Off only behind a pooler
+# in transaction mode that cannot keep them (PgBouncer before 1.21).
+DATABASES["default"] = harden_database(
+    DATABASES["default"], prepared_statements=env.bool("DB_PREPARED_STATEMENTS", default=True)
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

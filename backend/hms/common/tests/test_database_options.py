@@ -21,7 +21,7 @@ def test_sqlite_gets_wal_a_busy_timeout_and_immediate_transactions():
     }
 
 
-def test_postgresql_gets_connection_health_checks_and_keeps_its_options():
+def test_postgresql_gets_health_checks_and_prepared_statements_and_keeps_its_options():
     database = harden_database(
         {
             "ENGINE": "django.db.backends.postgresql",
@@ -33,8 +33,32 @@ def test_postgresql_gets_connection_health_checks_and_keeps_its_options():
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "hms",
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"sslmode": "require"},
+        "OPTIONS": {"sslmode": "require", "server_side_binding": True, "prepare_threshold": 5},
     }
+
+
+def test_postgresql_without_prepared_statements_keeps_client_side_binding():
+    database = harden_database(
+        {"ENGINE": "django.db.backends.postgresql", "NAME": "hms", "OPTIONS": {}},
+        prepared_statements=False,
+    )
+    assert database == {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "hms",
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {},
+    }
+
+
+def test_an_explicit_postgresql_option_wins_over_the_default():
+    database = harden_database(
+        {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": "hms",
+            "OPTIONS": {"prepare_threshold": None},
+        }
+    )
+    assert database["OPTIONS"] == {"prepare_threshold": None, "server_side_binding": True}
 
 
 def test_the_settings_in_use_are_hardened(settings):
@@ -42,3 +66,6 @@ def test_the_settings_in_use_are_hardened(settings):
     assert database["CONN_HEALTH_CHECKS"] is True
     if database["ENGINE"] == "django.db.backends.sqlite3":
         assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    else:
+        assert database["OPTIONS"]["server_side_binding"] is True
+        assert database["OPTIONS"]["prepare_threshold"] == 5
