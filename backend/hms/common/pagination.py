@@ -1,7 +1,8 @@
 """Page-number pagination with its limits checked and documented: malformed pages are a 400.
 
-Counts of large lists are cached for a short while (`HMS_LIST_COUNT_CACHE_SECONDS`, 30 by
-default): a list whose count reached `HMS_LIST_COUNT_CACHE_MIN` rows (1,000) answers that
+A page that is not full is the last one: its list's count follows from its rows, and nothing
+is counted. Counts of large lists are cached for a short while (`HMS_LIST_COUNT_CACHE_SECONDS`,
+30 by default): a list whose count reached `HMS_LIST_COUNT_CACHE_MIN` rows (1,000) answers that
 count, for the same viewer, path and filters, from the shared cache for that long instead of
 counting again. Counting a whole table (every appointment, every patient) reads one index entry
 per row, so its cost grows with the hospital while the page itself does not; a count that is a
@@ -74,14 +75,21 @@ class CachedCountPaginator(Paginator):
             cache.set(self.count_key, counted, timeout=seconds)
         return counted
 
-    def page(self, number: Any) -> Page:
-        """The page's rows, up to a full page: never cut short by a count that is a little
-        old (Django's Paginator ends the last page at the count; with an exact count the
-        rows are the same)."""
-        number = self.validate_number(number)
+    def rows_page(self, number: int) -> tuple[Page, bool]:
+        """Page `number` (from 1), and whether it lies past the last page.
+
+        The rows are read first, up to a full page: never cut short by a count that is a
+        little old (Django's Paginator ends the last page at the count; with an exact count
+        the rows are the same). A page that is not full is the last one, so the list's count
+        is exact without counting: most of a patient's own lists fit on their first page.
+        Only a full page, or an empty page after the first, needs `count`.
+        """
         bottom = (number - 1) * self.per_page
-        rows = self.object_list[bottom : bottom + self.per_page]
-        return self._get_page(rows, number, self)  # type: ignore[attr-defined]
+        rows = list(self.object_list[bottom : bottom + self.per_page])
+        if 0 < len(rows) < self.per_page or (number == 1 and not rows):
+            self.__dict__["count"] = bottom + len(rows)
+        past_the_end = not rows and number > self.num_pages
+        return self._get_page(rows, number, self), past_the_end  # type: ignore[attr-defined]
 
     def _exact_count(self) -> int:
         rows = self.object_list
@@ -137,8 +145,7 @@ class PageNumberPagination(DRFPageNumberPagination):
         number = int(request.query_params.get(self.page_query_param) or 1)
         # A page past the last has no rows (the list shrank since the link was made): an
         # empty page whose `previous` leads back to the last one, not an error.
-        self._past_the_end = number > paginator.num_pages
-        self.page = Page([], number, paginator) if self._past_the_end else paginator.page(number)
+        self.page, self._past_the_end = paginator.rows_page(number)
         return list(self.page)
 
     def get_previous_link(self) -> str | None:

@@ -1,4 +1,5 @@
-"""Counts of large lists come from the shared cache for a short while; small ones are exact."""
+"""A page that is not full counts nothing; counts of large lists come from the shared cache for
+a short while; small ones are exact."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from hms.common.pagination import list_count_key
 pytestmark = pytest.mark.django_db
 
 PATIENTS = "/api/v1/patients/"
+# A page of two rows: with three patients or more the first page is full, so the count is needed.
+FULL = {"page_size": "2"}
 
 
 def _counted(client, params=None):  # type: ignore[no-untyped-def]
@@ -31,15 +34,18 @@ def test_a_large_count_is_read_from_the_cache_until_it_expires(admin_client, mak
     for _ in range(3):
         make_patient()
 
-    first, first_counts = _counted(admin_client)
+    first, first_counts = _counted(admin_client, FULL)
     make_patient()
-    again, again_counts = _counted(admin_client, {"page": "1", "page_size": "100"})
+    again, again_counts = _counted(admin_client, {"page": "1", "page_size": "2"})
+    short, short_counts = _counted(admin_client, {"page": "1", "page_size": "100"})
 
     assert (first["count"], first_counts) == (3, 1)
-    # The new patient is listed at once; the count is the one kept (no COUNT query ran).
-    assert (again["count"], len(again["results"]), again_counts) == (3, 4, 0)
+    # The count is the one kept (no COUNT query ran)...
+    assert (again["count"], len(again["results"]), again_counts) == (3, 2, 0)
+    # ...but a page that is not full is the last: its count is exact, and nothing is counted.
+    assert (short["count"], len(short["results"]), short_counts) == (4, 4, 0)
     cache.clear()  # as when the 30 s have passed
-    fresh, fresh_counts = _counted(admin_client)
+    fresh, fresh_counts = _counted(admin_client, FULL)
     assert (fresh["count"], fresh_counts) == (4, 1)
 
 
@@ -50,11 +56,13 @@ def test_other_filters_and_other_viewers_are_counted_apart(
     doctor = make_doctor()
     for _ in range(3):
         make_patient(assigned_doctor=doctor)
-    _counted(admin_client)
+    _counted(admin_client, FULL)
     make_patient(assigned_doctor=doctor)
 
-    by_doctor, by_doctor_counts = _counted(admin_client, {"assigned_doctor": str(doctor.pk)})
-    doctors_own, doctors_own_counts = _counted(client_for(doctor.user))
+    by_doctor, by_doctor_counts = _counted(
+        admin_client, {"assigned_doctor": str(doctor.pk), **FULL}
+    )
+    doctors_own, doctors_own_counts = _counted(client_for(doctor.user), FULL)
 
     assert (by_doctor["count"], by_doctor_counts) == (4, 1)
     assert (doctors_own["count"], doctors_own_counts) == (4, 1)
@@ -64,9 +72,9 @@ def test_other_filters_and_other_viewers_are_counted_apart(
 def test_a_count_under_the_threshold_is_always_exact(admin_client, make_patient):
     for _ in range(3):
         make_patient()
-    first, first_counts = _counted(admin_client)
+    first, first_counts = _counted(admin_client, FULL)
     make_patient()
-    second, second_counts = _counted(admin_client)
+    second, second_counts = _counted(admin_client, FULL)
 
     assert (first["count"], second["count"], first_counts, second_counts) == (3, 4, 1, 1)
 
@@ -74,11 +82,37 @@ def test_a_count_under_the_threshold_is_always_exact(admin_client, make_patient)
 @override_settings(HMS_LIST_COUNT_CACHE_MIN=1, HMS_LIST_COUNT_CACHE_SECONDS=0)
 def test_no_count_is_kept_when_the_cache_time_is_zero(admin_client, make_patient):
     make_patient()
-    first, _ = _counted(admin_client)
     make_patient()
-    second, second_counts = _counted(admin_client)
+    first, _ = _counted(admin_client, {"page_size": "1"})
+    make_patient()
+    second, second_counts = _counted(admin_client, {"page_size": "1"})
 
-    assert (first["count"], second["count"], second_counts) == (1, 2, 1)
+    assert (first["count"], second["count"], second_counts) == (2, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # The first page, not full: everything is on it.
+        ({}, (3, 3, 0)),
+        # A later page, not full: the rows before it plus its own.
+        ({"page": "2", "page_size": "2"}, (3, 1, 0)),
+        # A full page cannot tell whether more follow: counted.
+        ({"page": "1", "page_size": "3"}, (3, 3, 1)),
+        # Past the end: counted, to lead back to the last page.
+        ({"page": "3", "page_size": "2"}, (3, 0, 1)),
+    ],
+)
+def test_only_a_full_page_or_one_past_the_end_counts(admin_client, make_patient, params, expected):
+    for _ in range(3):
+        make_patient()
+    body, counts = _counted(admin_client, params)
+    assert (body["count"], len(body["results"]), counts) == expected
+
+
+def test_an_empty_list_counts_nothing(admin_client):
+    body, counts = _counted(admin_client)
+    assert (body, counts) == ({"count": 0, "next": None, "previous": None, "results": []}, 0)
 
 
 def _request(path: str, user_id: int | None = None, role: str = "ADMIN") -> Request:
