@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Lower
 
-from hms.accounts.models import AccountStatus, User
+from hms.accounts.models import AccountStatus, MfaDevice, User
 from hms.common.queries import count_of
 
 # A name search is split on spaces; more terms than this only make the query slower.
@@ -32,6 +33,33 @@ class PendingAccount:
     created_at: datetime
     # A doctor's department name; a patient's symptoms given at sign-up.
     detail: str
+
+
+@dataclass(frozen=True)
+class LoginAccount:
+    """The account a sign-in names, and whether it has a confirmed authenticator."""
+
+    user: User
+    has_confirmed_mfa: bool
+
+
+def user_get_for_login(*, username: str) -> LoginAccount | None:
+    """The account a sign-in names (usernames are case-insensitive), or None; one query.
+
+    Matched on the lower-cased username, the expression of the unique index that keeps usernames
+    case-insensitively unique, so that index finds the row (`username__iexact` compares
+    upper-cased names, which the index cannot answer: it read the table row by row).
+    """
+    confirmed = MfaDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False)
+    rows = (
+        User.objects.alias(username_lower=Lower("username"))
+        .filter(username_lower=Lower(Value(username)))
+        .annotate(has_confirmed_mfa=Exists(confirmed))
+    )
+    user = next(iter(rows[:1]), None)
+    if user is None:
+        return None
+    return LoginAccount(user=user, has_confirmed_mfa=bool(user.has_confirmed_mfa))
 
 
 def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:
