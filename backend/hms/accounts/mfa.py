@@ -55,14 +55,21 @@ def _confirmed_device(user: User) -> MfaDevice | None:
 
 
 def login_complete(
-    *, user: User, user_agent: str, ip_address: str | None, at: datetime
+    *,
+    user: User,
+    user_agent: str,
+    ip_address: str | None,
+    at: datetime,
+    has_confirmed_mfa: bool | None = None,
 ) -> TokenPair | MfaChallenge:
     """After a right password: a challenge if the account has MFA, else a session.
 
     An account whose role must use MFA and that has not enrolled gets an enrolment-only
-    session.
+    session. `has_confirmed_mfa`, when the caller read it with the account, saves the query.
     """
-    if _confirmed_device(user) is not None:
+    if has_confirmed_mfa is None:
+        has_confirmed_mfa = _confirmed_device(user) is not None
+    if has_confirmed_mfa:
         challenge_id = uuid4().hex
         cache.set(
             f"hms:mfa:challenge:{challenge_id}", user.pk, timeout=settings.HMS_MFA_CHALLENGE_SECONDS

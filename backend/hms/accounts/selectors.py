@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Count, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Lower
 
-from hms.accounts.models import AccountStatus, User
+from hms.accounts.models import AccountStatus, MfaDevice, User
 from hms.common.queries import count_of
 
+# Stands for the username while the sign-in's lookup statement is built.
+_USERNAME_PARAMETER = "username"
 # A name search is split on spaces; more terms than this only make the query slower.
 MAX_SEARCH_TERMS = 5
 
@@ -32,6 +37,45 @@ class PendingAccount:
     created_at: datetime
     # A doctor's department name; a patient's symptoms given at sign-up.
     detail: str
+
+
+@dataclass(frozen=True)
+class LoginAccount:
+    """The account a sign-in names, and whether it has a confirmed authenticator."""
+
+    user: User
+    has_confirmed_mfa: bool
+
+
+@functools.cache
+def _login_lookup_sql() -> tuple[str, tuple[Any, ...], int]:
+    """The account lookup of a sign-in, built once: its statement, its parameters and the
+    position of the username among them."""
+    confirmed = MfaDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False)
+    rows = (
+        User.objects.alias(username_lower=Lower("username"))
+        .filter(username_lower=Lower(Value(_USERNAME_PARAMETER)))
+        .annotate(has_confirmed_mfa=Exists(confirmed))
+        .order_by()[:1]
+    )
+    sql, params = rows.query.sql_with_params()
+    return str(sql), tuple(params), list(params).index(_USERNAME_PARAMETER)
+
+
+def user_get_for_login(*, username: str) -> LoginAccount | None:
+    """The account a sign-in names (usernames are case-insensitive), or None; one query.
+
+    Matched on the lower-cased username, the expression of the unique index that keeps usernames
+    case-insensitively unique, so that index finds the row (`username__iexact` compares
+    upper-cased names, which the index cannot answer: it read the table row by row). The
+    statement is built once (building the query each time cost as much as running it).
+    """
+    sql, params, position = _login_lookup_sql()
+    arguments = [*params[:position], username, *params[position + 1 :]]
+    user: Any = next(iter(User.objects.raw(sql, arguments)), None)
+    if user is None:
+        return None
+    return LoginAccount(user=user, has_confirmed_mfa=bool(user.has_confirmed_mfa))
 
 
 def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:

@@ -30,6 +30,7 @@ from hms.accounts.models import (
     SessionEndReason,
     User,
 )
+from hms.accounts.selectors import user_get_for_login
 from hms.accounts.sessions import (
     TokenPair,
     session_end_by_refresh,
@@ -162,12 +163,13 @@ def auth_login(
     password on a pending or rejected account raises AccountPendingApproval or AccountRejected.
     """
     attempt = lockout_attempt_begin(username=username, at=at)
-    user = User.objects.filter(username__iexact=username).first()
-    if user is None:
+    account = user_get_for_login(username=username)
+    if account is None:
         _check_dummy(password)
         audit_record(actor=None, action="auth.login", outcome=AuditOutcome.FAILURE, at=at)
         lockout_attempt_failed(attempt=attempt, user=None, at=at)
         raise InvalidCredentials()
+    user = account.user
     if not user.check_password(password) or user.status == AccountStatus.DELETED:
         lockout_attempt_failed(attempt=attempt, user=user, at=at)
         audit_record(
@@ -186,7 +188,13 @@ def auth_login(
         raise AccountRejected()
     if not user.is_active:
         raise InvalidCredentials()
-    return login_complete(user=user, user_agent=user_agent, ip_address=ip_address, at=at)
+    return login_complete(
+        user=user,
+        user_agent=user_agent,
+        ip_address=ip_address,
+        at=at,
+        has_confirmed_mfa=account.has_confirmed_mfa,
+    )
 
 
 def _check_dummy(password: str) -> None:

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
@@ -357,3 +357,22 @@ def test_hospital_settings_are_public(api_client, db):
         "admin_signup_policy": "open",
         "slot_minutes": 30,
     }
+
+
+def test_login_reads_the_account_once_then_writes_the_session_and_its_audit_event(
+    api_client, admin_user, django_assert_num_queries
+):
+    """One query finds the account (through the lower-cased username's unique index) and tells
+    whether it has an authenticator; then the session and the sign-in's audit event, together."""
+    sqlite = connection.vendor == "sqlite"
+    with django_assert_num_queries(6 if sqlite else 5) as captured:
+        response = login(api_client, "Admin.One")
+
+    statements = [" ".join(query["sql"].split()[:3]) for query in captured.captured_queries]
+    assert response.status_code == 200
+    assert 'LOWER("accounts_user"."username") = (LOWER(' in captured.captured_queries[0]["sql"]
+    assert '"accounts_mfadevice"' in captured.captured_queries[0]["sql"]
+    writes = [statement for statement in statements if statement.startswith("INSERT")]
+    assert writes == ['INSERT INTO "accounts_session"', 'INSERT INTO "audit_auditevent"']
+    # SQLite reads the previous hash of the audit chain; PostgreSQL's trigger does.
+    assert sum(statement.startswith("SELECT") for statement in statements) == (2 if sqlite else 1)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from collections.abc import Iterator
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+import redis
+from django.core.cache.backends.redis import RedisCache
 from django.test import override_settings
 from django.utils import timezone
 
+from hms.accounts import lockout
 from hms.accounts.errors import AccountLocked, InvalidCredentials
 from hms.accounts.services import auth_login
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
@@ -17,6 +24,7 @@ pytestmark = pytest.mark.django_db
 
 TOKEN_URL = "/api/v1/auth/token/"
 WRONG = "definitely-not-the-password"
+REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 def attempt(username, password, at):
@@ -117,3 +125,72 @@ def test_attempts_and_durations_are_settings(admin_user):
     outcomes = [attempt("admin.one", WRONG, at) for _ in range(3)]
 
     assert outcomes == ["wrong", "wrong", 180]
+
+
+@pytest.fixture
+def redis_lockout() -> Iterator[list[str]]:
+    """The lockout counting in a Redis cache of its own; yields the commands sent to Redis."""
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
+    prefix = f"hms-lockout-test-{secrets.token_hex(6)}"
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
+    commands: list[str] = []
+    real_execute = redis.Redis.execute_command
+
+    def counting_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        commands.append(str(args[0]))
+        return real_execute(self, *args, **kwargs)
+
+    try:
+        with (
+            mock.patch.object(lockout, "caches", {"default": cache}),
+            mock.patch.object(redis.Redis, "execute_command", counting_execute),
+        ):
+            yield commands
+    finally:
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+        client.close()
+
+
+def test_on_redis_an_attempt_is_one_round_trip_and_a_success_one_more(redis_lockout):
+    at = timezone.now()
+    lockout.lockout_clear(attempt=lockout.lockout_attempt_begin(username="warm.up", at=at))
+    redis_lockout.clear()  # the server has learnt the script
+
+    attempt_ = lockout.lockout_attempt_begin(username="someone", at=at)
+    begin = list(redis_lockout)
+    lockout.lockout_clear(attempt=attempt_)
+
+    assert attempt_.number == 1
+    assert begin == ["EVALSHA"]
+    assert redis_lockout == ["EVALSHA", "DEL"]
+
+
+def test_on_redis_the_lock_grows_and_a_success_starts_over(redis_lockout, admin_user):
+    at = timezone.now()
+
+    assert [attempt("admin.one", WRONG, at) for _ in range(4)] == ["wrong"] * 4
+    assert attempt("admin.one", DEFAULT_PASSWORD, at) == "ok"
+    first = [attempt("ADMIN.ONE", WRONG, at) for _ in range(6)]
+    still = attempt("admin.one", DEFAULT_PASSWORD, at + timedelta(seconds=30))
+    at += timedelta(seconds=60)
+    second = [attempt("admin.one", WRONG, at) for _ in range(6)]
+    unknown = [attempt("nobody.here", WRONG, at) for _ in range(6)]
+
+    assert first == ["wrong"] * 5 + [60]
+    assert still == 30
+    assert second == ["wrong"] * 5 + [300]
+    assert unknown == ["wrong"] * 5 + [60]
+    assert AuditEvent.objects.filter(action="auth.lockout").count() == 3
+
+
+def test_on_redis_a_lock_whose_time_is_up_counts_the_attempt(redis_lockout, admin_user):
+    at = timezone.now()
+    assert [attempt("admin.one", WRONG, at) for _ in range(5)] == ["wrong"] * 5
+
+    # The lock's key outlives its time by a moment: the attempt is answered, not refused.
+    assert attempt("admin.one", DEFAULT_PASSWORD, at + timedelta(seconds=60)) == "ok"

@@ -111,6 +111,19 @@ def test_confirm_without_enrol_is_409(frozen, admin_user):
     assert response.json()["code"] == "MFA_ENROLMENT_NOT_STARTED"
 
 
+def test_an_enrolment_begun_but_not_confirmed_leaves_the_password_login_as_it_was(
+    frozen, api_client, admin_user
+):
+    mfa_enrol_begin(user=admin_user, at=frozen)
+
+    response = api_client.post(
+        TOKEN_URL, {"username": "admin.one", "password": DEFAULT_PASSWORD}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert set(response.json()) == {"access", "refresh"}
+
+
 def test_two_step_login_through_the_api(frozen, api_client, admin_user):
     totp, _codes = enrolled(admin_user)
     sessions_before = Session.objects.count()
