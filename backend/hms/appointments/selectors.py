@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import TruncDate
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.appointments.availability import open_slots, time_off_ranges
+from hms.appointments.availability import open_slots
 from hms.appointments.models import (
     SLOT_HOLDING_STATUSES,
     WAITLIST_ACTIVE_STATUSES,
@@ -206,25 +206,42 @@ def slot_list(
     doctor = Doctor.objects.filter(pk=doctor_id, user__status=AccountStatus.APPROVED).first()
     if doctor is None:
         raise NotFoundError()
-    if viewer.role == Role.PATIENT:
-        patient_id = Patient.objects.filter(user=viewer).values_list("pk", flat=True).first()
     rules = slot_rules()
     day_start, day_end = local_day_bounds(day, rules=rules)
     people = Q(doctor=doctor)
-    if patient_id is not None:
+    if viewer.role == Role.PATIENT:
+        # The patient's own row is read inside the query: one value, looked up once.
+        people |= Q(patient_id=Subquery(Patient.objects.filter(user=viewer).values("pk")[:1]))
+    elif patient_id is not None:
         people |= Q(patient_id=patient_id)
-    busy = list(
+    # The appointments in the way and the doctor's time off, in one query (both are ranges).
+    ranges = (
         Appointment.objects.filter(
             people,
             status__in=SLOT_HOLDING_STATUSES,
             starts_at__lt=day_end,
             ends_at__gt=day_start,
-        ).values_list("starts_at", "ends_at")
+        )
+        .annotate(kind=Value("busy"))
+        .order_by()
+        .values_list("kind", "starts_at", "ends_at")
+        .union(
+            TimeOff.objects.filter(doctor=doctor, starts_at__lt=day_end, ends_at__gt=day_start)
+            .annotate(kind=Value("away"))
+            .order_by()
+            .values_list("kind", "starts_at", "ends_at"),
+            all=True,
+        )
+        .order_by("kind", "starts_at")
     )
+    busy: list[tuple[datetime, datetime]] = []
+    time_off: list[tuple[datetime, datetime]] = []
+    for kind, starts_at, ends_at in ranges:
+        (busy if kind == "busy" else time_off).append((starts_at, ends_at))
     return open_slots(
         day_slots(day, rules=rules),
         windows=list(AvailabilityWindow.objects.filter(doctor=doctor)),
-        time_off=time_off_ranges(doctor.pk, day_start, day_end),
+        time_off=time_off,
         busy=busy,
         rules=rules,
         at=at,
