@@ -133,11 +133,15 @@ def _admission_for_discharge(*, actor: User, admission: Admission, lock: bool) -
     locked = queryset.filter(pk=admission.pk).first()
     if locked is None:
         raise NotFoundError()
-    if not can_discharge_admission(admission=locked):
+    _check_dischargeable(locked)
+    return locked
+
+
+def _check_dischargeable(admission: Admission) -> None:
+    if not can_discharge_admission(admission=admission):
         raise InvalidStateError(
             "This admission is already discharged and its invoice issued; it cannot change."
         )
-    return locked
 
 
 def _discharge_draft(
@@ -209,10 +213,12 @@ def admission_discharge_preview(
 ) -> Invoice:
     """Compute the invoice a discharge with these values would issue, saving nothing.
 
-    The result is unsaved: no id, number, issue time or PDF. Raises the same errors as
-    `admission_discharge`.
+    `admission` is one `actor` may see, as `admission_get` returns it (with its patient and
+    doctor); it is not read again, since nothing is written. The result is unsaved: no id,
+    number, issue time or PDF. Raises InvalidStateError (already discharged) and
+    ValidationFailed like `admission_discharge`.
     """
-    admission = _admission_for_discharge(actor=actor, admission=admission, lock=False)
+    _check_dischargeable(admission)
     draft = _discharge_draft(
         actor=actor,
         admission=admission,

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import TruncDate
+from django.db.models import F, Prefetch, Q, QuerySet, Subquery, Value, Window
+from django.db.models.functions import RowNumber
 from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import AccountStatus, Role, User
-from hms.appointments.availability import open_slots, time_off_ranges
+from hms.appointments.availability import open_slots
 from hms.appointments.models import (
     SLOT_HOLDING_STATUSES,
     WAITLIST_ACTIVE_STATUSES,
@@ -35,7 +35,7 @@ from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError, ValidationFailed
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
 from hms.common.queries import count_of, read_together
-from hms.doctors.models import Doctor
+from hms.doctors.models import Department, Doctor
 from hms.patients.models import Patient
 
 
@@ -206,25 +206,42 @@ def slot_list(
     doctor = Doctor.objects.filter(pk=doctor_id, user__status=AccountStatus.APPROVED).first()
     if doctor is None:
         raise NotFoundError()
-    if viewer.role == Role.PATIENT:
-        patient_id = Patient.objects.filter(user=viewer).values_list("pk", flat=True).first()
     rules = slot_rules()
     day_start, day_end = local_day_bounds(day, rules=rules)
     people = Q(doctor=doctor)
-    if patient_id is not None:
+    if viewer.role == Role.PATIENT:
+        # The patient's own row is read inside the query: one value, looked up once.
+        people |= Q(patient_id=Subquery(Patient.objects.filter(user=viewer).values("pk")[:1]))
+    elif patient_id is not None:
         people |= Q(patient_id=patient_id)
-    busy = list(
+    # The appointments in the way and the doctor's time off, in one query (both are ranges).
+    ranges = (
         Appointment.objects.filter(
             people,
             status__in=SLOT_HOLDING_STATUSES,
             starts_at__lt=day_end,
             ends_at__gt=day_start,
-        ).values_list("starts_at", "ends_at")
+        )
+        .annotate(kind=Value("busy"))
+        .order_by()
+        .values_list("kind", "starts_at", "ends_at")
+        .union(
+            TimeOff.objects.filter(doctor=doctor, starts_at__lt=day_end, ends_at__gt=day_start)
+            .annotate(kind=Value("away"))
+            .order_by()
+            .values_list("kind", "starts_at", "ends_at"),
+            all=True,
+        )
+        .order_by("kind", "starts_at")
     )
+    busy: list[tuple[datetime, datetime]] = []
+    time_off: list[tuple[datetime, datetime]] = []
+    for kind, starts_at, ends_at in ranges:
+        (busy if kind == "busy" else time_off).append((starts_at, ends_at))
     return open_slots(
         day_slots(day, rules=rules),
         windows=list(AvailabilityWindow.objects.filter(doctor=doctor)),
-        time_off=time_off_ranges(doctor.pk, day_start, day_end),
+        time_off=time_off,
         busy=busy,
         rules=rules,
         at=at,
@@ -477,56 +494,123 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
     Returns one entry per day for today (the hospital's date at `at`) and the `days - 1` days
     after it, in date order, days without appointments included with zeros: `date`,
     `confirmed` (confirmed or already completed: the visits that take place) and `pending`
-    (requests waiting for a decision). One query, grouped by the hospital's calendar date in
-    SQL; it reads the (status, starts_at) index between the first day's midnight and the
-    midnight after the last day, whatever the size of the table.
+    (requests waiting for a decision). One query (`appointment_day_count_subqueries` read
+    together); each day reads its range of the (status, starts_at) index, whatever the size of
+    the table.
+    """
+    counts = read_together(
+        User.objects.filter(pk=viewer.pk),
+        **appointment_day_count_subqueries(viewer=viewer, at=at, days=days),
+    )
+    return appointment_days_from_counts(counts, at=at, days=days)
+
+
+def appointment_day_count_subqueries(
+    *, viewer: User, at: datetime, days: int = 7
+) -> dict[str, Subquery]:
+    """Scalar subqueries counting what `appointment_counts_by_day` counts, to read with others.
+
+    Keys `day_<n>_confirmed` and `day_<n>_pending` for today (n = 0, the hospital's date at
+    `at`) and the `days - 1` days after it; each reads one day of the (status, starts_at) index.
+    Evaluate with `read_together`, then turn the values into the list with
+    `appointment_days_from_counts`.
     """
     rules = slot_rules()
     first = local_date(at, rules=rules)
-    dates = [first + timedelta(days=offset) for offset in range(days)]
-    start = local_day_bounds(dates[0], rules=rules)[0]
-    end = local_day_bounds(dates[-1], rules=rules)[1]
-    pending = Q(status=AppointmentStatus.PENDING)
-    rows = (
-        Appointment.objects.filter(
-            visible_appointments(viewer),
-            status__in=[
-                AppointmentStatus.CONFIRMED,
-                AppointmentStatus.COMPLETED,
-                AppointmentStatus.PENDING,
-            ],
-            starts_at__gte=start,
-            starts_at__lt=end,
+    visible = Appointment.objects.filter(visible_appointments(viewer))
+    subqueries: dict[str, Subquery] = {}
+    for offset in range(days):
+        start, end = local_day_bounds(first + timedelta(days=offset), rules=rules)
+        that_day = visible.filter(starts_at__gte=start, starts_at__lt=end)
+        subqueries[f"day_{offset}_confirmed"] = count_of(
+            that_day.filter(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED])
         )
-        .annotate(day=TruncDate("starts_at", tzinfo=rules.tz))
-        .values("day")
-        .annotate(confirmed=Count("pk", filter=~pending), pending=Count("pk", filter=pending))
-        .order_by("day")
-    )
-    counted = {row["day"]: row for row in rows}
+        subqueries[f"day_{offset}_pending"] = count_of(
+            that_day.filter(status=AppointmentStatus.PENDING)
+        )
+    return subqueries
+
+
+def appointment_days_from_counts(
+    counts: Mapping[str, int], *, at: datetime, days: int = 7
+) -> list[dict[str, Any]]:
+    """The days of `appointment_counts_by_day`, from the values of its subqueries."""
+    first = local_date(at, rules=slot_rules())
     return [
         {
-            "date": day,
-            "confirmed": counted[day]["confirmed"] if day in counted else 0,
-            "pending": counted[day]["pending"] if day in counted else 0,
+            "date": first + timedelta(days=offset),
+            "confirmed": counts[f"day_{offset}_confirmed"],
+            "pending": counts[f"day_{offset}_pending"],
         }
-        for day in dates
+        for offset in range(days)
     ]
 
 
-def appointment_requests_newest(*, viewer: User, limit: int) -> list[Appointment]:
-    """The requests waiting for a decision that `viewer` may see, soonest first, at most `limit`.
+def appointment_request_rows(*, viewer: User, limit: int) -> QuerySet[Any, Any]:
+    """The requests waiting for a decision that `viewer` may see, at most `limit`, as rows.
 
-    With the patient, the doctor and the doctor's department, in one query over the
-    (status, starts_at) index range of PENDING.
+    Rows of `id`, `patient_id`, `doctor_id`, `starts_at`, `ends_at`, `created_at`, the
+    patient's and the doctor's names, the doctor's `department_name` and `rank` (1 for the
+    soonest appointment). Unordered, for the admin dashboard's one read of every queue
+    (`rows_together`); the rows are picked off the (status, starts_at) index range of PENDING.
+    `appointment_requests_from_rows` turns them into appointments.
     """
-    return list(
-        _with_people(
-            Appointment.objects.filter(
-                visible_appointments(viewer), status=AppointmentStatus.PENDING
-            )
-        ).order_by("starts_at", "id")[:limit]
+    # The soonest ids first, off the index alone; only those rows are joined to their people.
+    soonest = (
+        Appointment.objects.filter(visible_appointments(viewer), status=AppointmentStatus.PENDING)
+        .order_by("starts_at", "id")
+        .values("pk")[:limit]
     )
+    return (
+        Appointment.objects.filter(pk__in=soonest)
+        .annotate(
+            patient_first_name=F("patient__user__first_name"),
+            patient_last_name=F("patient__user__last_name"),
+            doctor_first_name=F("doctor__user__first_name"),
+            doctor_last_name=F("doctor__user__last_name"),
+            department_name=F("doctor__department__name"),
+            rank=Window(RowNumber(), order_by=[F("starts_at").asc(), F("id").asc()]),
+        )
+        .order_by()
+        .values(
+            "id",
+            "patient_id",
+            "doctor_id",
+            "starts_at",
+            "ends_at",
+            "created_at",
+            "patient_first_name",
+            "patient_last_name",
+            "doctor_first_name",
+            "doctor_last_name",
+            "department_name",
+            "rank",
+        )
+    )
+
+
+def appointment_requests_from_rows(rows: Iterable[Mapping[str, Any]]) -> list[Appointment]:
+    """The appointments of `appointment_request_rows`, with their patient, doctor and
+    department (unsaved copies holding the names), in the rows' order."""
+    return [
+        Appointment(
+            pk=row["id"],
+            patient=Patient(
+                pk=row["patient_id"],
+                user=User(first_name=row["patient_first_name"], last_name=row["patient_last_name"]),
+            ),
+            doctor=Doctor(
+                pk=row["doctor_id"],
+                user=User(first_name=row["doctor_first_name"], last_name=row["doctor_last_name"]),
+                department=Department(name=row["department_name"]),
+            ),
+            starts_at=row["starts_at"],
+            ends_at=row["ends_at"],
+            created_at=row["created_at"],
+            status=AppointmentStatus.PENDING,
+        )
+        for row in rows
+    ]
 
 
 def waitlist_list(

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import DecimalField, Expression, F, Func, IntegerField, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    DecimalField,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 
 
 def count_of(queryset: QuerySet[Any], *, field: str = "pk", distinct: bool = False) -> Subquery:
@@ -58,3 +67,46 @@ def read_together(anchor: QuerySet[Any], **values: Any) -> dict[str, Any]:
     if not found:
         raise LookupError("read_together: the anchor matched no row")
     return {name: found[0][f"together_{name}"] for name in values}
+
+
+def rows_together(**lists: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
+    """Read several short lists of rows in one query: the UNION ALL of `lists`.
+
+    Each list is a `.values(...)` queryset whose columns include `rank` (its order, 1 first),
+    already cut to the rows wanted by a filter (`rank__lte`, or the ids of a sliced subquery)
+    rather than by a slice of its own, which a union's branch may not have on every database.
+    Columns that only some lists have are NULL in the others (typed, so the database can match
+    the branches). Returns each list's rows, by name, as dicts of its own columns, in rank
+    order.
+    """
+    columns: dict[str, Any] = {}
+    own: dict[str, list[str]] = {}
+    for name, queryset in lists.items():
+        query = queryset.query
+        own[name] = [*query.values_select, *query.annotation_select]
+        for column in own[name]:
+            if column not in columns:
+                columns[column] = (
+                    query.annotations[column].output_field
+                    if column in query.annotations
+                    else queryset.model._meta.get_field(column)
+                )
+    branches = []
+    for name, queryset in lists.items():
+        missing = {
+            column: Cast(Value(None), output_field=field)
+            for column, field in columns.items()
+            if column not in own[name]
+        }
+        branches.append(
+            queryset.annotate(list_name=Value(name), **missing)
+            .order_by()
+            .values_list("list_name", *columns)
+        )
+    first, *rest = branches
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in lists}
+    union = first.union(*rest, all=True).order_by("list_name", "rank")
+    for list_name, *values in union:
+        row = dict(zip(columns, values, strict=True))
+        found[list_name].append({column: row[column] for column in own[list_name]})
+    return found

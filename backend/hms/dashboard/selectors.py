@@ -22,17 +22,19 @@ from hms.admissions.selectors import (
     admission_patient_count_subqueries,
 )
 from hms.appointments.selectors import (
-    appointment_counts_by_day,
+    appointment_day_count_subqueries,
+    appointment_days_from_counts,
     appointment_get_next_for_patient,
     appointment_list_today_for_doctor,
     appointment_pending_count_subquery,
-    appointment_requests_newest,
+    appointment_request_rows,
+    appointment_requests_from_rows,
     appointment_status_count_subqueries,
     appointment_upcoming_count_subquery,
 )
-from hms.audit.selectors import unusual_access_recent
+from hms.audit.selectors import unusual_access_from_rows, unusual_access_rows
 from hms.billing.selectors import invoice_count_subquery, invoice_total_for_month_subquery
-from hms.common.queries import read_together
+from hms.common.queries import read_together, rows_together
 from hms.doctors.selectors import doctor_get_assigned, doctor_pending_rows
 from hms.patients.selectors import patient_count_assigned_subquery, patient_pending_rows
 
@@ -42,28 +44,17 @@ QUEUE_LIMIT = 5
 APPOINTMENT_DAYS = 7
 
 
-def _newest_pending_accounts(*, limit: int) -> dict[str, list[PendingAccount]]:
-    """The `limit` newest pending doctor and patient accounts of each kind, newest first.
-
-    One query: the union of each kind's ranked rows.
-    """
-    rows = (
-        doctor_pending_rows(limit=limit)
-        .union(patient_pending_rows(limit=limit), all=True)
-        .order_by("kind", "rank")  # type: ignore[misc]  # an annotation
-    )
-    queues: dict[str, list[PendingAccount]] = {Role.DOCTOR: [], Role.PATIENT: []}
-    for kind, id, first, last, created_at, detail, _rank in rows:
-        queues[kind].append(
-            PendingAccount(
-                kind=kind,
-                id=id,
-                full_name=f"{first} {last}".strip(),
-                created_at=created_at,
-                detail=detail,
-            )
+def _pending_accounts(kind: str, rows: list[dict[str, Any]]) -> list[PendingAccount]:
+    return [
+        PendingAccount(
+            kind=kind,
+            id=row["id"],
+            full_name=f"{row['first_name']} {row['last_name']}".strip(),
+            created_at=row["created_at"],
+            detail=row["detail"],
         )
-    return queues
+        for row in rows
+    ]
 
 
 def _own_row(viewer: User) -> QuerySet[User]:
@@ -77,9 +68,10 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     `appointments_by_day` counts the confirmed and pending appointments of today and the
     next six days (hospital time zone); `queues` holds the newest pending doctors and patients
     and the soonest appointment requests, at most QUEUE_LIMIT of each; `unusual_access` the
-    unusual-access flags of the last seven days with the events behind them. Five queries
-    (and one more for the events behind any flag): every count together, the two approval
-    queues (one union), the appointment requests, the week (grouped by day), the flags.
+    unusual-access flags of the last seven days with the events behind them. Two queries
+    (and one more for the events behind any flag): every count together, the week's days
+    among them; every list together (the two approval queues, the appointment requests and
+    the flags: one union).
     """
     counts = read_together(
         _own_row(viewer),
@@ -87,10 +79,15 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
         **appointment_status_count_subqueries(viewer=viewer),
         **admission_count_subqueries(viewer=viewer),
         invoiced_total_this_month=invoice_total_for_month_subquery(viewer=viewer, at=at),
+        **appointment_day_count_subqueries(viewer=viewer, at=at, days=APPOINTMENT_DAYS),
     )
-    pending_accounts = _newest_pending_accounts(limit=QUEUE_LIMIT)
-    appointment_requests = appointment_requests_newest(viewer=viewer, limit=QUEUE_LIMIT)
-    appointments_by_day = appointment_counts_by_day(viewer=viewer, at=at, days=APPOINTMENT_DAYS)
+    lists = rows_together(
+        doctors=doctor_pending_rows(limit=QUEUE_LIMIT),
+        patients=patient_pending_rows(limit=QUEUE_LIMIT),
+        appointment_requests=appointment_request_rows(viewer=viewer, limit=QUEUE_LIMIT),
+        unusual_access=unusual_access_rows(at=at),
+    )
+    appointments_by_day = appointment_days_from_counts(counts, at=at, days=APPOINTMENT_DAYS)
     return {
         "accounts": {
             "approved_doctors": counts["doctor_approved"],
@@ -106,9 +103,9 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
         },
         "appointments_by_day": appointments_by_day,
         "queues": {
-            "doctors": pending_accounts[Role.DOCTOR],
-            "patients": pending_accounts[Role.PATIENT],
-            "appointment_requests": appointment_requests,
+            "doctors": _pending_accounts(Role.DOCTOR, lists["doctors"]),
+            "patients": _pending_accounts(Role.PATIENT, lists["patients"]),
+            "appointment_requests": appointment_requests_from_rows(lists["appointment_requests"]),
         },
         "admissions": {
             "currently_admitted": counts["currently_admitted"],
@@ -118,7 +115,7 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
             ),
             "currency": settings.HMS_CURRENCY,
         },
-        "unusual_access": unusual_access_recent(at=at),
+        "unusual_access": unusual_access_from_rows(lists["unusual_access"]),
     }
 
 

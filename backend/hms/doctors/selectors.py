@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import django_filters
-from django.db.models import F, QuerySet, Value, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from hms.accounts.models import AccountStatus, Role
@@ -123,24 +123,23 @@ def doctor_get_assigned(*, patient_user: User) -> Doctor | None:
     )
 
 
-def doctor_pending_rows(*, limit: int) -> QuerySet[Doctor, tuple[Any, ...]]:
-    """The `limit` newest pending doctor accounts as (kind, id, first_name, last_name,
-    created_at, detail, rank) rows; `detail` is the department's name, `rank` 1 for the newest.
+def doctor_pending_rows(*, limit: int) -> QuerySet[Any, Any]:
+    """The `limit` newest pending doctor accounts as rows of `id`, `first_name`, `last_name`,
+    `created_at`, `detail` (the department's name) and `rank` (1 for the newest).
 
-    Unordered, for the dashboard's one union of every kind of pending account (a ranked filter
-    rather than a slice, which a union's branch may not have on every database); the account
-    role in the filter keeps the read to the (role, status) index range of the queue.
+    Unordered and cut by a ranked filter, for the admin dashboard's one read of every queue
+    (`rows_together`); the account role in the filter keeps the read to the (role, status)
+    index range of the queue.
     """
     return (
         Doctor.objects.filter(user__role=Role.DOCTOR, user__status=AccountStatus.PENDING)
         .annotate(
-            kind=Value("DOCTOR"),
+            first_name=F("user__first_name"),
+            last_name=F("user__last_name"),
             detail=F("department__name"),
             rank=Window(RowNumber(), order_by=[F("created_at").desc(), F("id").desc()]),
         )
         .filter(rank__lte=limit)
         .order_by()
-        .values_list(
-            "kind", "id", "user__first_name", "user__last_name", "created_at", "detail", "rank"
-        )
+        .values("id", "first_name", "last_name", "created_at", "detail", "rank")
     )

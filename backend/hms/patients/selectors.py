@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Value, Window
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from hms.accounts.models import AccountStatus, Role, User
@@ -156,27 +156,25 @@ def patient_get(*, viewer: User, id: int) -> Patient:
     return patient
 
 
-def patient_pending_rows(*, limit: int) -> QuerySet[Patient, tuple[Any, ...]]:
-    """The `limit` newest pending patient accounts as (kind, id, first_name, last_name,
-    created_at, detail, rank) rows; `detail` is the symptoms given at sign-up, `rank` 1 for
-    the newest.
+def patient_pending_rows(*, limit: int) -> QuerySet[Any, Any]:
+    """The `limit` newest pending patient accounts as rows of `id`, `first_name`, `last_name`,
+    `created_at`, `detail` (the symptoms given at sign-up) and `rank` (1 for the newest).
 
-    Unordered, for the dashboard's one union of every kind of pending account (a ranked filter
-    rather than a slice, which a union's branch may not have on every database); the account
-    role in the filter keeps the read to the (role, status) index range of the queue.
+    Unordered and cut by a ranked filter, for the admin dashboard's one read of every queue
+    (`rows_together`); the account role in the filter keeps the read to the (role, status)
+    index range of the queue.
     """
     return (
         Patient.objects.filter(user__role=Role.PATIENT, user__status=AccountStatus.PENDING)
         .annotate(
-            kind=Value("PATIENT"),
+            first_name=F("user__first_name"),
+            last_name=F("user__last_name"),
             detail=F("symptoms"),
             rank=Window(RowNumber(), order_by=[F("created_at").desc(), F("id").desc()]),
         )
         .filter(rank__lte=limit)
         .order_by()
-        .values_list(
-            "kind", "id", "user__first_name", "user__last_name", "created_at", "detail", "rank"
-        )
+        .values("id", "first_name", "last_name", "created_at", "detail", "rank")
     )
 
 

@@ -17,7 +17,18 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import (
+    Case,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from hms.accounts.models import User
@@ -31,6 +42,7 @@ from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
 from hms.common.formatting import format_money
+from hms.common.queries import read_together, sum_of
 from hms.notifications.events import notify_payment_received
 from hms.patients.models import Patient
 from hms.payments.errors import (
@@ -172,30 +184,45 @@ def _admission_lock(admission_id: int) -> Admission:
     return admission
 
 
-def _current_invoice(admission: Admission) -> Invoice | None:
-    return Invoice.objects.defer("pdf").filter(admission=admission).order_by("-id").first()
-
-
 def advance_available(*, admission: Admission) -> Decimal:
     """Return what the stay's advances still hold: received, less refunded, less what its
-    current (not void) invoice absorbed."""
-    received = (
-        Payment.objects.filter(admission=admission, kind=PaymentKind.ADVANCE).aggregate(
-            total=Sum("amount")
-        )["total"]
-        or ZERO
+    current (not void) invoice absorbed.
+
+    One query: the three amounts are scalar subqueries read off the admission's row.
+    """
+    money = DecimalField(max_digits=16, decimal_places=2)
+    advances = Payment.objects.filter(admission=OuterRef("pk"), kind=PaymentKind.ADVANCE)
+    # The current invoice is the stay's latest; a void one (it has a credit note) absorbs none.
+    current = (
+        Invoice.objects.filter(admission=OuterRef("pk"))
+        .order_by("-id")
+        .annotate(
+            absorbed=Case(
+                When(Exists(CreditNote.objects.filter(invoice=OuterRef("pk"))), then=Value(ZERO)),
+                default=F("advance_applied"),
+                output_field=money,
+            )
+        )
+        .values("absorbed")[:1]
     )
-    refunded = (
-        Refund.objects.filter(
-            payment__admission=admission, payment__kind=PaymentKind.ADVANCE
-        ).aggregate(total=Sum("amount"))["total"]
-        or ZERO
+    amounts = read_together(
+        Admission.objects.filter(pk=admission.pk),
+        received=sum_of(advances, "amount", output_field=money),
+        refunded=sum_of(
+            Refund.objects.filter(
+                payment__admission=OuterRef("pk"), payment__kind=PaymentKind.ADVANCE
+            ),
+            "amount",
+            output_field=money,
+        ),
+        applied=Coalesce(Subquery(current, output_field=money), Value(ZERO), output_field=money),
     )
-    applied = ZERO
-    current = _current_invoice(admission)
-    if current is not None and not CreditNote.objects.filter(invoice=current).exists():
-        applied = current.advance_applied
-    return received - refunded - applied
+    return _money(amounts["received"]) - _money(amounts["refunded"]) - _money(amounts["applied"])
+
+
+def _money(value: Any) -> Decimal:
+    # SQLite may hand back a sum as an int or a float: two places, like the columns.
+    return Decimal(str(value)).quantize(ZERO)
 
 
 def _receipt_issue(

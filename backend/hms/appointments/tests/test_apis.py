@@ -639,3 +639,32 @@ def test_free_slots_of_an_unknown_doctor_are_404(world, client_for):
     )
 
     assert response.status_code == 404
+
+
+def test_free_slots_read_the_doctor_the_ranges_in_the_way_and_the_template_in_four_queries(
+    world, client_for, django_assert_num_queries
+):
+    from datetime import time
+
+    from hms.appointments.models import AvailabilityWindow, TimeOff
+
+    # Friday 27 November: the doctor sees patients 09:00-12:00 and is away 10:00-11:00; the
+    # patient has their own appointment with another doctor at 11:00.
+    AvailabilityWindow.objects.create(
+        doctor=world.doctor, weekday=4, start_time=time(9), end_time=time(12)
+    )
+    TimeOff.objects.create(
+        doctor=world.doctor, starts_at=slot(2), ends_at=slot(4), created_by=world.admin
+    )
+    AppointmentFactory(doctor=world.other_doctor, patient=world.patient, starts_at=slot(4))
+    client = client_for(world.patient.user)
+
+    # Sign-in, the doctor, the appointments in the way and the time off (one union), the
+    # weekly template.
+    with django_assert_num_queries(4):
+        response = client.get(f"/api/v1/doctors/{world.doctor.pk}/slots/", {"date": "2026-11-27"})
+
+    # world: the doctor holds 09:00 (pending) and 09:30 (confirmed).
+    assert response.json() == [
+        {"starts_at": "2026-11-27T11:30:00+05:30", "ends_at": "2026-11-27T12:00:00+05:30"}
+    ]
