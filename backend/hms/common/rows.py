@@ -10,15 +10,19 @@ needs converting (dates, times, decimals, nested serializers, method fields); ev
 goes through DRF's own path. The output, and so the schema, is unchanged: a test compares both
 paths field by field.
 
-A date-time is answered as DRF answers it (ISO 8601 in the current time zone, `Z` for UTC) but
-with the current time zone looked up once per serializer, that is once per page, rather than
-once per value: the lookup (a context-local read) costs more than the conversion itself.
+A decimal the database already holds at the field's places (a money column) is answered as
+its plain digits, which is what DRF's quantize-then-format gives for it; any other takes DRF's
+own path. A date-time is answered as DRF answers it (ISO 8601 in the current time zone, `Z` for
+UTC) but with the current time zone looked up once per serializer, that is once per page,
+rather than once per value: the lookup (a context-local read) costs more than the conversion
+itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
@@ -115,6 +119,43 @@ def _datetime(attrs: list[str], field: drf_fields.Field, generic: Callable[[Any]
     return step
 
 
+def _follows_drf_decimal(field: drf_fields.Field) -> bool:
+    """The field converts as DRF's DecimalField does: a string, quantized, not localized."""
+    base = drf_fields.DecimalField
+    if not isinstance(field, base):
+        return False
+    kind: Any = type(field)
+    return (
+        kind.to_representation is base.to_representation
+        and kind.quantize is base.quantize
+        and field.decimal_places is not None
+        and field.max_digits is not None
+        and not field.normalize_output
+        and not field.localize
+        and getattr(field, "coerce_to_string", True) is True
+    )
+
+
+def _decimal(field: drf_fields.DecimalField) -> Callable[[Any], Any]:
+    """DecimalField.to_representation for a Decimal already at the field's places.
+
+    Quantizing such a value to the same places changes nothing (no rounding, and no more
+    digits than the field's precision when it has at most `max_digits`), so its answer is its
+    plain digits. Anything else takes DRF's own path.
+    """
+    places = -int(field.decimal_places or 0)
+    digits = int(field.max_digits or 0)
+
+    def convert(value: Any) -> Any:
+        if type(value) is Decimal and api_settings.COERCE_DECIMAL_TO_STRING is True:
+            _sign, figures, exponent = value.as_tuple()
+            if exponent == places and len(figures) <= digits:
+                return f"{value:f}"
+        return field.to_representation(value)
+
+    return convert
+
+
 def _generic(field: drf_fields.Field) -> Callable[[Any], Any]:
     """DRF's own steps for one field (as Serializer.to_representation takes them)."""
 
@@ -152,6 +193,8 @@ def _step(serializer: serializers.Serializer[Any], field: drf_fields.Field) -> _
         # The stored value is the answer (an int id, a str, a choice's value).
         convert = int if kind is drf_fields.IntegerField else None
         return _ignoring_serializer(_read(attrs, generic, convert))
+    if _follows_drf_decimal(field):
+        return _ignoring_serializer(_read(attrs, generic, _decimal(field)))  # type: ignore[arg-type]
     if _follows_drf_datetime(field):
         return _datetime(attrs, field, generic)
     if isinstance(field, _CONVERTED):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 from datetime import timezone as dt_timezone
+from decimal import ROUND_UP, Decimal
 from types import SimpleNamespace
 from typing import Any
 from unittest.mock import patch
@@ -26,6 +27,7 @@ from hms.appointments.serializers import AppointmentDetailSerializer, Appointmen
 from hms.appointments.tests.factories import AppointmentFactory
 from hms.billing.selectors import invoice_list
 from hms.billing.serializers import InvoiceSerializer
+from hms.common.fields import MoneyField
 from hms.common.rows import FastRowsMixin
 from hms.doctors.selectors import doctor_list
 from hms.doctors.serializers import DoctorSerializer
@@ -179,3 +181,81 @@ def test_each_kind_of_date_time_field_and_value_is_what_drf_answers(value, zone)
             fast = error.detail
 
     assert fast == expected
+
+
+def _one_amount(field: serializers.DecimalField) -> type[serializers.Serializer[Any]]:
+    return type("OneAmount", (FastRowsMixin, serializers.Serializer), {"amount": field})
+
+
+_AMOUNTS = {
+    "plain": lambda: serializers.DecimalField(max_digits=5, decimal_places=2),
+    "money": lambda: MoneyField(read_only=True),
+    "unbounded": lambda: serializers.DecimalField(max_digits=None, decimal_places=2),
+    "rounded_up": lambda: serializers.DecimalField(
+        max_digits=6, decimal_places=1, rounding=ROUND_UP
+    ),
+    "as_number": lambda: serializers.DecimalField(
+        max_digits=5, decimal_places=2, coerce_to_string=False
+    ),
+    "normalized": lambda: serializers.DecimalField(
+        max_digits=5, decimal_places=2, normalize_output=True
+    ),
+}
+
+
+def _outcome(call: Any) -> Any:
+    try:
+        return call()
+    except Exception as error:  # noqa: BLE001 - the same failure is the same answer
+        return type(error)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Decimal("500.00"),
+        Decimal("0.00"),
+        Decimal("-0.00"),
+        Decimal("999.99"),
+        Decimal("1.5"),  # fewer places than the field's
+        Decimal("1.505"),  # more: rounded
+        Decimal("12345.00"),  # more digits than the field holds
+        Decimal("1E+2"),
+        Decimal("NaN"),
+        Decimal("Infinity"),
+        7,
+        2.25,
+    ],
+)
+@pytest.mark.parametrize("coerce", [True, False])
+@pytest.mark.parametrize("name", list(_AMOUNTS))
+def test_each_kind_of_decimal_field_and_value_is_what_drf_answers(value, coerce, name):
+    serializer_class = _one_amount(_AMOUNTS[name]())
+    row = SimpleNamespace(amount=value)
+    setting = {**settings.REST_FRAMEWORK, "COERCE_DECIMAL_TO_STRING": coerce}
+
+    with override_settings(REST_FRAMEWORK=setting):
+        expected = _outcome(lambda: _drf(serializer_class, row)["amount"])
+        fast = _outcome(lambda: serializer_class(row).data["amount"])
+
+    # repr: the same type and text (a NaN is not equal to itself).
+    assert repr(fast) == repr(expected)
+
+
+def test_stored_amounts_and_aware_date_times_take_the_short_path(admin_user, make_patient):
+    discharge(AdmissionFactory(patient=make_patient()), actor=admin_user)
+    rows = list(invoice_list(viewer=admin_user, filters={}))
+    decimal = serializers.DecimalField.to_representation
+    moment = serializers.DateTimeField.to_representation
+
+    with (
+        patch.object(serializers.DecimalField, "to_representation", autospec=True) as amounts,
+        patch.object(serializers.DateTimeField, "to_representation", autospec=True) as moments,
+    ):
+        amounts.side_effect = decimal
+        moments.side_effect = moment
+        fast = [dict(row) for row in InvoiceSerializer(rows, many=True).data]
+
+    assert (amounts.call_count, moments.call_count) == (0, 0)
+    assert fast == [_drf(InvoiceSerializer, row) for row in rows]
+    assert fast[0]["total"] == "3350.00"  # 4 days at 500.00, 1000.00, 250.00, 100.00
