@@ -50,6 +50,28 @@ class AdmissionFilter(FilterSet):
         form = ordered_range_form("admitted_from", "admitted_to")
 
 
+# The columns a list row carries (AdmissionSerializer): the stay's own, the patient's contact
+# details and name, the doctor's name and department; not the accounts' other columns, the
+# profiles' or the stay's bookkeeping (who admitted and discharged, when the row changed).
+_LIST_COLUMNS = (
+    "patient__mobile",
+    "patient__address",
+    "patient__user__first_name",
+    "patient__user__last_name",
+    "doctor__user__first_name",
+    "doctor__user__last_name",
+    "doctor__department__name",
+    "admitted_on",
+    "discharged_on",
+    "symptoms",
+    "room",
+    "room_charge_per_day",
+    "status",
+    "admitted_at",
+    "discharged_at",
+)
+
+
 def admission_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Admission]:
     """List the admissions `viewer` may see, latest admission first.
 
@@ -59,7 +81,7 @@ def admission_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Admi
     ValidationFailed for a parameter that is not valid.
     """
     queryset = filter_rows(AdmissionFilter, filters, _admissions(viewer))
-    return queryset.order_by("-admitted_on", "-id")
+    return queryset.only(*_LIST_COLUMNS).order_by("-admitted_on", "-id")
 
 
 def admission_get(*, viewer: User, id: int) -> Admission:

@@ -29,7 +29,8 @@ from django_filters import ChoiceFilter, FilterSet
 
 from hms.accounts.models import User
 from hms.billing.models import Invoice
-from hms.billing.selectors import invoice_get, invoice_list
+from hms.billing.policies import visible_invoices
+from hms.billing.selectors import invoice_list
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
@@ -107,9 +108,16 @@ def invoice_list_with_state(*, viewer: User, filters: Mapping[str, Any]) -> Quer
 
 
 def invoice_get_with_state(*, viewer: User, id: int) -> Invoice:
-    """Return one invoice `viewer` may see, with its payment state. Raises NotFoundError."""
-    invoice_get(viewer=viewer, id=id)  # the billing app's visibility and 404
-    return with_payment_state(Invoice.objects.defer("pdf")).get(pk=id)
+    """Return one invoice `viewer` may see, with its payment state. Raises NotFoundError.
+
+    One query: the billing app's visibility (an invoice that is not yours is missing) and the
+    payment state are read together.
+    """
+    visible = Invoice.objects.defer("pdf").filter(visible_invoices(viewer))
+    invoice = with_payment_state(visible).filter(pk=id).first()
+    if invoice is None:
+        raise NotFoundError()
+    return invoice
 
 
 class PaymentFilter(FilterSet):

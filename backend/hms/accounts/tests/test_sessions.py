@@ -12,15 +12,17 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.test import APIRequestFactory
+from rest_framework_simplejwt.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.utils import datetime_to_epoch
 
 from conftest import bearer_client
 from hms.accounts.authentication import ApprovedUserJWTAuthentication
 from hms.accounts.errors import InvalidRefreshToken
-from hms.accounts.models import AccountStatus, Session, SessionEndReason
+from hms.accounts.models import AccountStatus, Session, SessionEndReason, User
 from hms.accounts.services import user_set_status
 from hms.accounts.sessions import session_refresh, session_start
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
+from hms.accounts.tokens import SessionAccessToken
 from hms.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +106,68 @@ def test_authentication_reads_session_and_account_in_one_query(admin_user):
     sql = queries[0]["sql"]
     assert "accounts_session" in sql
     assert "accounts_user" in sql
+
+
+def test_the_authenticated_account_is_the_whole_row_of_the_database(admin_user):
+    _session, pair = session_start(
+        user=admin_user, user_agent="", ip_address=None, at=timezone.now()
+    )
+    request = APIRequestFactory().get(ME_URL, HTTP_AUTHORIZATION=f"Bearer {pair.access}")
+
+    user, _token = ApprovedUserJWTAuthentication().authenticate(request)
+
+    stored = User.objects.get(pk=admin_user.pk)
+    assert user.get_deferred_fields() == set()
+    assert user._state.adding is False
+    assert user._state.db == stored._state.db
+    for field in User._meta.concrete_fields:
+        assert getattr(user, field.attname) == getattr(stored, field.attname), field.name
+    assert timezone.is_aware(user.date_joined)
+    assert user._hms_enrolment_only is False
+
+
+@pytest.mark.parametrize(
+    ("expires_in", "ended", "accepted"),
+    [
+        (timedelta(minutes=1), False, True),
+        (timedelta(seconds=-1), False, False),  # expired a second ago
+        (timedelta(minutes=1), True, False),
+    ],
+)
+def test_a_session_is_accepted_only_while_it_is_live(admin_user, expires_in, ended, accepted):
+    now = timezone.now()
+    session, pair = session_start(user=admin_user, user_agent="", ip_address=None, at=now)
+    Session.objects.filter(pk=session.pk).update(
+        created_at=now - timedelta(hours=1),
+        expires_at=timezone.now() + expires_in,
+        ended_at=now if ended else None,
+        end_reason=SessionEndReason.LOGOUT if ended else "",
+    )
+    request = APIRequestFactory().get(ME_URL, HTTP_AUTHORIZATION=f"Bearer {pair.access}")
+
+    if accepted:
+        user, _token = ApprovedUserJWTAuthentication().authenticate(request)
+        assert user.pk == admin_user.pk
+    else:
+        with pytest.raises(AuthenticationFailed) as refused:
+            ApprovedUserJWTAuthentication().authenticate(request)
+        assert refused.value.detail["detail"] == "This session has ended. Sign in again."
+
+
+def test_a_session_of_another_account_is_refused(admin_user, make_doctor):
+    doctor = make_doctor()
+    session, _pair = session_start(
+        user=admin_user, user_agent="", ip_address=None, at=timezone.now()
+    )
+    _other, pair = session_start(
+        user=doctor.user, user_agent="", ip_address=None, at=timezone.now()
+    )
+    forged = SessionAccessToken(pair.access)  # type: ignore[arg-type]
+    forged["sid"] = session.pk  # the admin's session with the doctor's account id
+
+    with pytest.raises(AuthenticationFailed) as refused:
+        ApprovedUserJWTAuthentication().get_user(forged)
+    assert refused.value.detail["detail"] == "This session has ended. Sign in again."
 
 
 def test_an_access_token_without_a_session_is_refused(api_client, admin_user):
