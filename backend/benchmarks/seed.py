@@ -47,6 +47,8 @@ PENDING_PATIENTS_SHARE = 50  # one patient in 50 waits for approval
 PENDING_DOCTORS = 3
 RENDERED_PDFS = 12
 BATCH = 5_000
+# A statement's bound parameters, at most (PostgreSQL's protocol limit, with server-side binding).
+MAX_PARAMETERS = 65_535
 
 M = TypeVar("M", bound=models.Model)
 
@@ -89,7 +91,9 @@ def patient_username(index: int) -> str:
 
 
 def _bulk(model: type[M], rows: Iterable[M]) -> list[M]:
-    return model._default_manager.bulk_create(list(rows), batch_size=BATCH)
+    # One parameter per column of each row: a wide row takes a smaller batch.
+    batch = min(BATCH, MAX_PARAMETERS // len(model._meta.concrete_fields))
+    return model._default_manager.bulk_create(list(rows), batch_size=batch)
 
 
 def _user(username: str, role: str, index: int, status: str, password: str) -> User:

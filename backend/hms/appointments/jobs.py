@@ -32,8 +32,16 @@ NO_SHOW_REASON = "Not attended by the end of the day."
 EXPIRED_REASON = "Not decided before its time."
 
 
+# Rows moved per statement: PostgreSQL binds at most 65,535 parameters in one statement (with
+# server-side binding), and a backlog after downtime can hold more rows than that.
+_EXPIRE_BATCH = 5_000
+
+
 def _expire(*, rows: Any, from_status: str, to_status: str, reason: str, at: datetime) -> list[Any]:
-    """Move the matching rows in bulk; write one event per row. Returns (id, patient_id) pairs."""
+    """Move the matching rows in bulk; write one event per row. Returns (id, patient_id) pairs.
+
+    In batches of _EXPIRE_BATCH rows, all in the caller's transaction.
+    """
     picked = list(
         rows.select_for_update(skip_locked=True)
         .filter(status=from_status)
@@ -43,20 +51,24 @@ def _expire(*, rows: Any, from_status: str, to_status: str, reason: str, at: dat
     if not picked:
         return []
     ids = [pk for pk, _ in picked]
-    Appointment.objects.filter(pk__in=ids, status=from_status).update(
-        status=to_status, status_changed_at=at, status_reason=reason, updated_at=at
-    )
-    AppointmentEvent.objects.bulk_create(
-        AppointmentEvent(
-            appointment_id=pk,
-            from_status=from_status,
-            to_status=to_status,
-            actor=None,
-            at=at,
-            reason=reason,
+    for start in range(0, len(ids), _EXPIRE_BATCH):
+        batch = ids[start : start + _EXPIRE_BATCH]
+        Appointment.objects.filter(pk__in=batch, status=from_status).update(
+            status=to_status, status_changed_at=at, status_reason=reason, updated_at=at
         )
-        for pk in ids
-    )
+        AppointmentEvent.objects.bulk_create(
+            [
+                AppointmentEvent(
+                    appointment_id=pk,
+                    from_status=from_status,
+                    to_status=to_status,
+                    actor=None,
+                    at=at,
+                    reason=reason,
+                )
+                for pk in batch
+            ]
+        )
     return picked
 
 

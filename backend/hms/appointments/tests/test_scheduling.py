@@ -376,6 +376,22 @@ def test_the_job_marks_no_shows_and_expires_past_requests_once(admin_user, docto
     )
 
 
+def test_a_backlog_larger_than_a_batch_is_moved_whole(doctor, monkeypatch):
+    monkeypatch.setattr("hms.appointments.jobs._EXPIRE_BATCH", 2)
+    days = [datetime(2026, 11, 20 + offset, 9, 0, tzinfo=IST) for offset in range(5)]
+    no_shows = [AppointmentFactory(doctor=doctor, starts_at=day) for day in days]
+
+    moved = appointments_expire(at=NOW)
+
+    assert moved == {"no_shows": 5, "expired": 0, "offers_expired": 0, "entries_expired": 0}
+    assert sorted(Appointment.objects.values_list("pk", "status")) == sorted(
+        (appointment.pk, S.NO_SHOW) for appointment in no_shows
+    )
+    assert sorted(
+        AppointmentEvent.objects.values_list("appointment", "from_status", "to_status")
+    ) == sorted((appointment.pk, S.CONFIRMED, S.NO_SHOW) for appointment in no_shows)
+
+
 def test_the_doctor_may_still_complete_a_no_show_within_seven_days(doctor):
     started = datetime(2026, 11, 25, 9, 0, tzinfo=IST)
     recent = AppointmentFactory(doctor=doctor, starts_at=started, status=S.NO_SHOW)
