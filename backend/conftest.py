@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.tests.factories import AdminFactory, UserFactory
 from hms.accounts.tests.tokens import session_tokens
 from hms.common.tests.contract import validate_response
+from hms.common.tests.isolated_redis import IsolatedRedis, isolated_redis
 from hms.doctors.tests.factories import DoctorFactory
 from hms.patients.tests.factories import PatientFactory
 
@@ -33,6 +34,13 @@ class ContractClient(APIClient):
 def _clear_cache() -> None:
     # Throttle counters live in the cache; every test starts with a clean budget.
     cache.clear()
+
+
+@pytest.fixture
+def redis_cache() -> Iterator[IsolatedRedis]:
+    """A Redis cache of the test's own (the server at HMS_TEST_REDIS_URL); skips without one."""
+    with isolated_redis() as isolated:
+        yield isolated
 
 
 @pytest.fixture

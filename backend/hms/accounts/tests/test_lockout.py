@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from datetime import timedelta
 from unittest import mock
 
 import pytest
-import redis
-from django.core.cache.backends.redis import RedisCache
 from django.test import override_settings
 from django.utils import timezone
 
@@ -19,12 +15,12 @@ from hms.accounts.errors import AccountLocked, InvalidCredentials
 from hms.accounts.services import auth_login
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
 from hms.audit.models import AuditEvent
+from hms.common.tests.isolated_redis import IsolatedRedis
 
 pytestmark = pytest.mark.django_db
 
 TOKEN_URL = "/api/v1/auth/token/"
 WRONG = "definitely-not-the-password"
-REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 def attempt(username, password, at):
@@ -128,32 +124,13 @@ def test_attempts_and_durations_are_settings(admin_user):
 
 
 @pytest.fixture
-def redis_lockout() -> Iterator[list[str]]:
+def redis_lockout(redis_cache: IsolatedRedis) -> Iterator[list[str]]:
     """The lockout counting in a Redis cache of its own; yields the commands sent to Redis."""
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
-    prefix = f"hms-lockout-test-{secrets.token_hex(6)}"
-    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
-    commands: list[str] = []
-    real_execute = redis.Redis.execute_command
-
-    def counting_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        commands.append(str(args[0]))
-        return real_execute(self, *args, **kwargs)
-
-    try:
-        with (
-            mock.patch.object(lockout, "caches", {"default": cache}),
-            mock.patch.object(redis.Redis, "execute_command", counting_execute),
-        ):
-            yield commands
-    finally:
-        for key in client.scan_iter(f"{prefix}:*"):
-            client.delete(key)
-        client.close()
+    with (
+        mock.patch.object(lockout, "caches", {"default": redis_cache.cache}),
+        redis_cache.recording() as commands,
+    ):
+        yield commands
 
 
 def test_on_redis_an_attempt_is_one_round_trip_and_a_success_one_more(redis_lockout):

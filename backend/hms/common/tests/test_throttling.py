@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import secrets
 from unittest import mock
 
 import pytest
-import redis
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from rest_framework.test import APIRequestFactory
 
 from hms.common import throttling
 from hms.common.throttling import FixedWindowUserRateThrottle, count_hit
-
-REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 def _throttle(rate: str, at: float) -> FixedWindowUserRateThrottle:
@@ -65,52 +60,23 @@ def test_locmem_counter_starts_at_one_and_counts_up(local_cache):
     assert [count_hit(local_cache, "k", timeout=5) for _ in range(3)] == [1, 2, 3]
 
 
-def test_redis_counter_is_one_round_trip_with_an_expiry():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
-    prefix = f"hms-throttle-test-{secrets.token_hex(6)}"
-    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
-    try:
-        count_hit(cache, "warm-up", timeout=61)  # the server learns the script once
-        commands: list[str] = []
-        real_execute = redis.Redis.execute_command
+def test_redis_counter_is_one_round_trip_with_an_expiry(redis_cache):
+    count_hit(redis_cache.cache, "warm-up", timeout=61)  # the server learns the script once
+    with redis_cache.recording() as commands:
+        counts = [count_hit(redis_cache.cache, "window", timeout=61) for _ in range(3)]
+    full_key = redis_cache.cache.make_and_validate_key("window")
 
-        def counting_execute(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-            commands.append(str(args[0]))
-            return real_execute(self, *args, **kwargs)
-
-        with mock.patch.object(redis.Redis, "execute_command", counting_execute):
-            counts = [count_hit(cache, "window", timeout=61) for _ in range(3)]
-        full_key = cache.make_and_validate_key("window")
-
-        assert counts == [1, 2, 3]
-        assert commands == ["EVALSHA"] * 3  # one round trip per request
-        assert 0 < client.ttl(full_key) <= 61
-    finally:
-        for key in client.scan_iter(f"{prefix}:*"):
-            client.delete(key)
+    assert counts == [1, 2, 3]
+    assert commands == ["EVALSHA"] * 3  # one round trip per request
+    assert 0 < redis_cache.client.ttl(full_key) <= 61
 
 
-def test_redis_counter_keeps_the_expiry_of_its_first_hit():
-    client = redis.Redis.from_url(REDIS_URL)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip(f"needs Redis at {REDIS_URL} (HMS_TEST_REDIS_URL)")
-    prefix = f"hms-throttle-test-{secrets.token_hex(6)}"
-    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": prefix})
-    try:
-        full_key = cache.make_and_validate_key("window")
-        assert count_hit(cache, "window", timeout=61) == 1
-        client.expire(full_key, 5)  # as if 56 s of the window had passed
-        assert count_hit(cache, "window", timeout=61) == 2
-        assert 0 < client.ttl(full_key) <= 5  # a later hit does not extend the window's key
-    finally:
-        for key in client.scan_iter(f"{prefix}:*"):
-            client.delete(key)
+def test_redis_counter_keeps_the_expiry_of_its_first_hit(redis_cache):
+    full_key = redis_cache.cache.make_and_validate_key("window")
+    assert count_hit(redis_cache.cache, "window", timeout=61) == 1
+    redis_cache.client.expire(full_key, 5)  # as if 56 s of the window had passed
+    assert count_hit(redis_cache.cache, "window", timeout=61) == 2
+    assert 0 < redis_cache.client.ttl(full_key) <= 5  # a later hit does not extend the window's key
 
 
 def test_the_api_answers_429_with_retry_after_past_the_user_budget(api_client, db, local_cache):
