@@ -13,7 +13,12 @@ from rest_framework.response import Response
 
 from hms.admissions import serializers as s
 from hms.admissions.models import Admission
-from hms.admissions.selectors import AdmissionFilter, admission_get, admission_list
+from hms.admissions.selectors import (
+    AdmissionFilter,
+    admission_get,
+    admission_get_for_display,
+    admission_list,
+)
 from hms.admissions.services import (
     admission_create,
     admission_discharge,
@@ -141,7 +146,9 @@ class AdmissionViewSet(ApiViewSet):
             at=timezone.now(),
         )
         return Response(
-            s.AdmissionSerializer(admission_get(viewer=self.viewer, id=admission.pk)).data,
+            s.AdmissionSerializer(
+                admission_get_for_display(viewer=self.viewer, id=admission.pk)
+            ).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -158,7 +165,7 @@ class AdmissionViewSet(ApiViewSet):
         attend, without the daily room rate and the invoice (`AdmissionForDoctor`). Any other
         id answers 404, exactly like an id that does not exist.
         """
-        admission = admission_get(viewer=self.viewer, id=id)
+        admission = admission_get_for_display(viewer=self.viewer, id=id)
         return Response(s.admission_serializer_for(self.viewer.role)(admission).data)
 
     @extend_schema(

@@ -95,6 +95,19 @@ def admission_get(*, viewer: User, id: int) -> Admission:
     return admission
 
 
+def admission_get_for_display(*, viewer: User, id: int) -> Admission:
+    """Return one admission `viewer` may see, read for the admission serializers only.
+
+    The columns of a list row, not every column of the five tables (`admission_get` reads
+    whole rows, for the services that change them). Raises NotFoundError as `admission_get`
+    does.
+    """
+    admission = _admissions(viewer).filter(pk=id).only(*_LIST_COLUMNS).first()
+    if admission is None:
+        raise NotFoundError()
+    return admission
+
+
 def open_admission_exists(*, patient_ref: str = "pk") -> Exists:
     """An `Exists` expression for patient querysets: the patient has an ADMITTED admission.
 

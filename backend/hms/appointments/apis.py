@@ -27,6 +27,7 @@ from hms.appointments.selectors import (
     AppointmentFilter,
     appointment_calendar,
     appointment_get,
+    appointment_get_for_display,
     appointment_list,
     slot_list,
     waitlist_get,
@@ -108,7 +109,7 @@ class AppointmentViewSet(ApiViewSet):
     queryset = Appointment.objects.none()
 
     def _detail(self, appointment: Appointment, *, status_code: int = 200) -> Response:
-        fresh = appointment_get(viewer=self.viewer, id=appointment.pk)
+        fresh = appointment_get_for_display(viewer=self.viewer, id=appointment.pk)
         return Response(s.AppointmentDetailSerializer(fresh).data, status=status_code)
 
     @extend_schema(
@@ -185,7 +186,9 @@ class AppointmentViewSet(ApiViewSet):
         An appointment that is not yours answers 404, exactly like an id that does not exist.
         """
         return Response(
-            s.AppointmentDetailSerializer(appointment_get(viewer=self.viewer, id=id)).data
+            s.AppointmentDetailSerializer(
+                appointment_get_for_display(viewer=self.viewer, id=id)
+            ).data
         )
 
     @extend_schema(
@@ -687,5 +690,5 @@ class WaitlistViewSet(ApiViewSet):
         """
         entry = waitlist_get(viewer=self.viewer, id=id)
         appointment = waitlist_accept(actor=self.viewer, entry=entry, at=timezone.now())
-        fresh = appointment_get(viewer=self.viewer, id=appointment.pk)
+        fresh = appointment_get_for_display(viewer=self.viewer, id=appointment.pk)
         return Response(s.AppointmentDetailSerializer(fresh).data)

@@ -192,6 +192,43 @@ def appointment_get(*, viewer: User, id: int) -> Appointment:
     return appointment
 
 
+# What AppointmentEventSerializer answers with: the change and the actor's role and name.
+_EVENT_COLUMNS = (
+    "appointment_id",
+    "from_status",
+    "to_status",
+    "at",
+    "reason",
+    "actor__role",
+    "actor__first_name",
+    "actor__last_name",
+)
+
+
+def appointment_get_for_display(*, viewer: User, id: int) -> Appointment:
+    """Get one appointment the viewer may see, read for AppointmentDetailSerializer only.
+
+    The columns of a list row and of the status history, not every column of the six tables
+    (`appointment_get` reads whole rows, for the services that change them). Raises
+    NotFoundError for a missing id and for one that is not the viewer's.
+    """
+    appointment = (
+        _with_people(Appointment.objects.filter(visible_appointments(viewer)))
+        .only(*_LIST_COLUMNS)
+        .prefetch_related(
+            Prefetch(
+                "events",
+                queryset=AppointmentEvent.objects.select_related("actor").only(*_EVENT_COLUMNS),
+            )
+        )
+        .filter(pk=id)
+        .first()
+    )
+    if appointment is None:
+        raise NotFoundError()
+    return appointment
+
+
 def slot_list(
     *, viewer: User, doctor_id: int, day: date, at: datetime, patient_id: int | None = None
 ) -> list[Slot]:

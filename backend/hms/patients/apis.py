@@ -26,7 +26,12 @@ from hms.common.schema import error_responses
 from hms.common.viewsets import ApiViewSet, PublicApiViewSet
 from hms.patients import serializers as s
 from hms.patients.models import Patient
-from hms.patients.selectors import PatientFilterSet, patient_get, patient_list
+from hms.patients.selectors import (
+    PatientFilterSet,
+    patient_get,
+    patient_get_for_display,
+    patient_list,
+)
 from hms.patients.services import (
     patient_approve,
     patient_create,
@@ -70,7 +75,7 @@ class PatientViewSet(ApiViewSet):
     queryset = Patient.objects.none()
 
     def _body(self, id: int) -> Any:
-        return s.PatientSerializer(patient_get(viewer=self.viewer, id=id)).data
+        return s.PatientSerializer(patient_get_for_display(viewer=self.viewer, id=id)).data
 
     @extend_schema(
         operation_id="patients_list",

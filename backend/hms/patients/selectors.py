@@ -156,6 +156,24 @@ def patient_get(*, viewer: User, id: int) -> Patient:
     return patient
 
 
+def patient_get_for_display(*, viewer: User, id: int) -> Patient:
+    """Return one patient `viewer` may see, read for PatientSerializer only.
+
+    The columns of a list row, not every column of the account and the doctor's (`patient_get`
+    reads whole rows, for the services that change them). Raises NotFoundError as
+    `patient_get` does.
+    """
+    patient = (
+        _patient_queryset()
+        .filter(visible_patients(viewer=viewer), pk=id)
+        .only(*_LIST_COLUMNS)
+        .first()
+    )
+    if patient is None:
+        raise NotFoundError()
+    return patient
+
+
 def patient_pending_rows(*, limit: int) -> QuerySet[Any, Any]:
     """The `limit` newest pending patient accounts as rows of `id`, `first_name`, `last_name`,
     `created_at`, `detail` (the symptoms given at sign-up) and `rank` (1 for the newest).
