@@ -9,8 +9,12 @@ account, say), in one query.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     DecimalField,
     Expression,
@@ -55,18 +59,30 @@ def sum_of(queryset: QuerySet[Any], field: str, *, output_field: DecimalField) -
     return Coalesce(Subquery(summed, output_field=output_field), 0, output_field=output_field)
 
 
+def together(anchor: QuerySet[Any], **values: Any) -> QuerySet[Any, dict[str, Any]]:
+    """The query of `read_together`: `values` as annotations of `anchor`'s first row, each
+    named `together_<name>` (so a value may share its name with one of the anchor's columns).
+    """
+    annotations = {f"together_{name}": value for name, value in values.items()}
+    return anchor.order_by().annotate(**annotations).values(*annotations)[:1]
+
+
 def read_together(anchor: QuerySet[Any], **values: Any) -> dict[str, Any]:
     """Evaluate `values` (scalar subqueries) in one query, as annotations of `anchor`'s row.
 
     `anchor` must match exactly one row. Raises LookupError when it matches none.
     """
-    # Prefixed, so a value may share its name with one of the anchor's columns.
-    annotations = {f"together_{name}": value for name, value in values.items()}
-    row = anchor.order_by().annotate(**annotations).values(*annotations)[:1]
-    found = list(row)
+    found = list(together(anchor, **values))
     if not found:
         raise LookupError("read_together: the anchor matched no row")
     return {name: found[0][f"together_{name}"] for name in values}
+
+
+def from_together(row: dict[str, Any] | None) -> dict[str, Any]:
+    """The values of a `together` row read by a QueryTemplate, by their own names."""
+    if row is None:
+        raise LookupError("read_together: the anchor matched no row")
+    return {name.removeprefix("together_"): value for name, value in row.items()}
 
 
 def rows_together(**lists: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
@@ -110,3 +126,124 @@ def rows_together(**lists: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
         row = dict(zip(columns, values, strict=True))
         found[list_name].append({column: row[column] for column in own[list_name]})
     return found
+
+
+# --- a query built once ------------------------------------------------------------------------
+
+# Stand-ins for a template's parameters while it is built: values no real row or instant has.
+_INT_STAND_IN = -1_987_654_000
+_DATETIME_STAND_IN = datetime(1901, 1, 1, tzinfo=UTC)
+
+
+def _stand_in(kind: type, index: int) -> Any:
+    if kind is int:
+        return _INT_STAND_IN - index
+    if kind is datetime:
+        return _DATETIME_STAND_IN + timedelta(seconds=index)
+    raise TypeError(f"QueryTemplate parameters are int or datetime, not {kind!r}")
+
+
+def _adapted(connection: Any, value: Any) -> Any:
+    # What the ORM sends for the value (a datetime column's lookups adapt it this way).
+    if isinstance(value, datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    return value
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    params: tuple[Any, ...]
+    slots: tuple[tuple[int, str], ...]  # (position in params, parameter name)
+    names: tuple[str, ...]  # the row's columns, as `.values()` names them
+    converters: tuple[tuple[int, tuple[Callable[..., Any], ...], Any], ...]
+
+
+class QueryTemplate:
+    """A `.values()` query whose SQL is built once per database, then run with new values.
+
+    Building a query with the ORM (cloning querysets, resolving expressions, compiling them to
+    SQL) can cost more than running it; a query of a fixed shape that runs on every request
+    need not pay that each time. `build` returns the queryset for the parameters it is given,
+    declared by name and type (int or aware datetime) in `parameters`. The template calls it
+    once per database with stand-in values, finds where each lands among the compiled
+    statement's parameters, and from then on sends that statement with the real values,
+    converting each column as the ORM would. The same text each time also lets PostgreSQL
+    reuse its prepared statement. Building raises TypeError when a parameter does not reach the
+    statement as the value given (say, one the query transforms before sending it).
+    """
+
+    def __init__(self, build: Callable[..., QuerySet[Any, Any]], **parameters: type) -> None:
+        self._build = build
+        self._parameters = parameters
+        self._compiled: dict[str, _Compiled] = {}
+
+    def _compile(self, alias: str) -> _Compiled:
+        connection = connections[alias]
+        stand_ins = {
+            name: _stand_in(kind, index)
+            for index, (name, kind) in enumerate(self._parameters.items())
+        }
+        query = self._build(**stand_ins).query
+        compiler = query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        sent = {name: _adapted(connection, value) for name, value in stand_ins.items()}
+        slots = tuple(
+            (position, name)
+            for position, param in enumerate(params)
+            for name, value in sent.items()
+            if type(param) is type(value) and param == value
+        )
+        unplaced = set(sent) - {name for _, name in slots}
+        if unplaced:
+            raise TypeError(
+                f"QueryTemplate: {sorted(unplaced)} do not reach the statement as given"
+            )
+        names = (
+            tuple(query.selected)
+            if query.selected
+            else (*query.extra_select, *query.values_select, *query.annotation_select)
+        )
+        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
+        return _Compiled(
+            sql=sql,
+            params=tuple(params),
+            slots=slots,
+            names=names,
+            converters=tuple(
+                (position, tuple(functions), column)
+                for position, (functions, column) in converters.items()
+            ),
+        )
+
+    def rows(self, *, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[dict[str, Any]]:
+        """Run the statement with `values` (every declared parameter); its rows as dicts."""
+        if values.keys() != self._parameters.keys():
+            raise TypeError(
+                f"QueryTemplate: expected {sorted(self._parameters)}, got {sorted(values)}"
+            )
+        compiled = self._compiled.get(using)
+        if compiled is None:
+            compiled = self._compiled[using] = self._compile(using)
+        connection = connections[using]
+        params = list(compiled.params)
+        for position, name in compiled.slots:
+            params[position] = _adapted(connection, values[name])
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            fetched = cursor.fetchall()
+        found = []
+        for row in fetched:
+            converted = list(row)
+            for position, functions, column in compiled.converters:
+                value = converted[position]
+                for convert in functions:
+                    value = convert(value, column, connection)
+                converted[position] = value
+            found.append(dict(zip(compiled.names, converted, strict=True)))
+        return found
+
+    def row(self, *, using: str = DEFAULT_DB_ALIAS, **values: Any) -> dict[str, Any] | None:
+        """The statement's first row, or None."""
+        found = self.rows(using=using, **values)
+        return found[0] if found else None

@@ -23,6 +23,7 @@ from django.db.models import (
     Exists,
     F,
     OuterRef,
+    QuerySet,
     Subquery,
     Sum,
     Value,
@@ -42,7 +43,7 @@ from hms.audit.services import audit_record
 from hms.billing.models import Invoice
 from hms.common.errors import NotFoundError
 from hms.common.formatting import format_money
-from hms.common.queries import read_together, sum_of
+from hms.common.queries import QueryTemplate, from_together, sum_of, together
 from hms.notifications.events import notify_payment_received
 from hms.patients.models import Patient
 from hms.payments.errors import (
@@ -184,12 +185,7 @@ def _admission_lock(admission_id: int) -> Admission:
     return admission
 
 
-def advance_available(*, admission: Admission) -> Decimal:
-    """Return what the stay's advances still hold: received, less refunded, less what its
-    current (not void) invoice absorbed.
-
-    One query: the three amounts are scalar subqueries read off the admission's row.
-    """
+def _advance_amounts(admission: int) -> QuerySet[Any, dict[str, Any]]:
     money = DecimalField(max_digits=16, decimal_places=2)
     advances = Payment.objects.filter(admission=OuterRef("pk"), kind=PaymentKind.ADVANCE)
     # The current invoice is the stay's latest; a void one (it has a credit note) absorbs none.
@@ -205,8 +201,8 @@ def advance_available(*, admission: Admission) -> Decimal:
         )
         .values("absorbed")[:1]
     )
-    amounts = read_together(
-        Admission.objects.filter(pk=admission.pk),
+    return together(
+        Admission.objects.filter(pk=admission),
         received=sum_of(advances, "amount", output_field=money),
         refunded=sum_of(
             Refund.objects.filter(
@@ -217,6 +213,18 @@ def advance_available(*, admission: Admission) -> Decimal:
         ),
         applied=Coalesce(Subquery(current, output_field=money), Value(ZERO), output_field=money),
     )
+
+
+_ADVANCE_AMOUNTS = QueryTemplate(_advance_amounts, admission=int)
+
+
+def advance_available(*, admission: Admission) -> Decimal:
+    """Return what the stay's advances still hold: received, less refunded, less what its
+    current (not void) invoice absorbed.
+
+    One query, built once: the three amounts are scalar subqueries read off the admission's row.
+    """
+    amounts = from_together(_ADVANCE_AMOUNTS.row(admission=admission.pk))
     return _money(amounts["received"]) - _money(amounts["refunded"]) - _money(amounts["applied"])
 
 
