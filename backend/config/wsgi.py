@@ -1,5 +1,6 @@
 """WSGI entry point; each worker renders one small invoice when it starts, so the first real
-invoice after a restart costs about what a warm one does."""
+invoice after a restart costs about what a warm one does, and computes the hash that sign-ins
+with an unknown username check against (see `hms.accounts.services.login_warm_up`)."""
 
 import logging
 import os
@@ -52,3 +53,12 @@ def warm_up_invoice_renderer() -> None:
 
 
 warm_up_invoice_renderer()
+
+
+def warm_up_login() -> None:
+    from hms.accounts.services import login_warm_up
+
+    login_warm_up()
+
+
+warm_up_login()

@@ -29,7 +29,12 @@ from hms.accounts.errors import (
     MfaTokenInvalid,
 )
 from hms.accounts.models import MfaDevice, MfaRecoveryCode, Session, SessionEndReason, User
-from hms.accounts.sessions import TokenPair, session_start, user_sessions_end
+from hms.accounts.sessions import (
+    TokenPair,
+    session_start,
+    session_start_recorded,
+    user_sessions_end,
+)
 from hms.audit.models import AuditOutcome
 from hms.audit.services import audit_record
 
@@ -76,15 +81,13 @@ def login_complete(
         )
         token = signing.dumps({"c": challenge_id, "u": user.pk}, salt=_CHALLENGE_SALT)
         return MfaChallenge(token=token)
-    with transaction.atomic():
-        _session, pair = session_start(
-            user=user,
-            user_agent=user_agent,
-            ip_address=ip_address,
-            at=at,
-            enrolment_only=mfa_required_for(user),
-        )
-        audit_record(actor=user, action="auth.login", object_type="user", object_id=user.pk, at=at)
+    _session, pair = session_start_recorded(
+        user=user,
+        user_agent=user_agent,
+        ip_address=ip_address,
+        at=at,
+        enrolment_only=mfa_required_for(user),
+    )
     return pair
 
 

@@ -53,6 +53,12 @@ def _dummy_hash() -> str:
     return _DUMMY_PASSWORD_HASH
 
 
+def login_warm_up() -> None:
+    """Compute the unknown usernames' hash now (a worker calls this when it starts), so that
+    the first sign-in with an unknown username does not take a second hash, and longer."""
+    _dummy_hash()
+
+
 def user_create(
     *,
     username: str,

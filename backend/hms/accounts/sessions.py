@@ -7,12 +7,13 @@ action, the account leaving APPROVED) refuses its access tokens on the very next
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import uuid4
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import QuerySet
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.settings import api_settings
@@ -28,7 +29,11 @@ from hms.accounts.tokens import (
     refresh_token_build,
 )
 from hms.audit.models import AuditOutcome
-from hms.audit.services import audit_record
+from hms.audit.services import (
+    audit_insert_beside_available,
+    audit_record,
+    audit_record_beside_insert,
+)
 from hms.common.errors import NotFoundError
 
 
@@ -81,20 +86,106 @@ def session_start(
     The session ends at the latest HMS_SESSION_DAYS after `at`, however often it is refreshed.
     An `enrolment_only` session permits the two-factor enrolment only.
     """
+    session = _session_new(
+        user=user,
+        user_agent=user_agent,
+        ip_address=ip_address,
+        at=at,
+        enrolment_only=enrolment_only,
+    )
+    session.save(force_insert=True)
+    return session, _pair(session, at=at)
+
+
+def session_start_recorded(
+    *,
+    user: User,
+    user_agent: str,
+    ip_address: str | None,
+    at: datetime,
+    enrolment_only: bool = False,
+) -> tuple[Session, TokenPair]:
+    """`session_start` and the `auth.login` audit event that records it, committed together.
+
+    On PostgreSQL, outside a transaction, the session's INSERT (a statement built once) and the
+    event's append are one statement: one round trip and one commit, instead of BEGIN, two
+    INSERTs and COMMIT and the ORM building the session's INSERT for every sign-in. Elsewhere
+    (SQLite, or inside a caller's transaction) they run in a transaction.
+    """
+    if not audit_insert_beside_available():
+        with transaction.atomic():
+            session, pair = session_start(
+                user=user,
+                user_agent=user_agent,
+                ip_address=ip_address,
+                at=at,
+                enrolment_only=enrolment_only,
+            )
+            audit_record(
+                actor=user, action="auth.login", object_type="user", object_id=user.pk, at=at
+            )
+        return session, pair
+    session = _session_new(
+        user=user,
+        user_agent=user_agent,
+        ip_address=ip_address,
+        at=at,
+        enrolment_only=enrolment_only,
+    )
+    (session.pk,), _event = audit_record_beside_insert(
+        insert_sql=_session_insert_sql(),
+        insert_params=[getattr(session, attname) for attname, _ in _session_insert_fields()],
+        actor=user,
+        action="auth.login",
+        object_type="user",
+        object_id=user.pk,
+        at=at,
+    )
+    session._state.adding = False
+    session._state.db = connection.alias
+    return session, _pair(session, at=at)
+
+
+def _session_new(
+    *, user: User, user_agent: str, ip_address: str | None, at: datetime, enrolment_only: bool
+) -> Session:
     user_agent = user_agent[:400]
-    session = Session.objects.create(
+    ip_field = Session._meta.get_field("ip_address")
+    return Session(
         user=user,
         created_at=at,
         last_used_at=at,
         expires_at=at + timedelta(days=settings.HMS_SESSION_DAYS),
         user_agent=user_agent,
         device_label=device_label(user_agent),
-        ip_address=ip_address,
+        ip_address=ip_field.get_prep_value(ip_address),
         refresh_generation=0,
         rotated_at=at,
         enrolment_only=enrolment_only,
     )
-    return session, _pair(session, at=at)
+
+
+@functools.cache
+def _session_insert_fields() -> tuple[tuple[str, str], ...]:
+    """(attribute, column) of every stored field of a session but its id."""
+    return tuple(
+        (field.attname, str(field.column))
+        for field in Session._meta.concrete_fields
+        if not field.primary_key
+    )
+
+
+@functools.cache
+def _session_insert_sql() -> str:
+    """A session's INSERT (PostgreSQL), answering its id; built once."""
+    quote = connection.ops.quote_name
+    columns = [column for _, column in _session_insert_fields()]
+    values = ["%s::inet" if column == "ip_address" else "%s" for column in columns]
+    return (
+        f"INSERT INTO {quote(Session._meta.db_table)}"  # noqa: S608 - names from the model
+        f" ({', '.join(quote(column) for column in columns)}) VALUES ({', '.join(values)})"
+        f" RETURNING {quote('id')}"
+    )
 
 
 def _decode_refresh(raw: str) -> tuple[int, int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -74,18 +74,35 @@ def _postgres_insert_sql(*, skip_flush: bool) -> str:
     )
 
 
-def _postgres_insert(event: AuditEvent, *, skip_flush: bool) -> None:
-    """INSERT `event` with a statement built once (not the ORM's save: this runs on every read
-    of patient data, and building the statement each time cost more than sending it)."""
-    params = [
+@functools.cache
+def _postgres_insert_beside_sql(insert_sql: str) -> str:
+    """`insert_sql` (an INSERT ... RETURNING) and an event's append, as one statement."""
+    return (
+        f"WITH other AS ({insert_sql}), event AS ({_postgres_insert_sql(skip_flush=False)})"  # noqa: S608 - the caller's statement, built from its model
+        " SELECT other.*, event.* FROM other, event"
+    )
+
+
+def _postgres_params(event: AuditEvent) -> list[Any]:
+    return [
         json.dumps(getattr(event, attname)) if attname in _JSON_COLUMNS else getattr(event, attname)
         for attname, _ in _inserted_fields()
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(_postgres_insert_sql(skip_flush=skip_flush), params)
-        event.pk, event.prev_hash, event.hash = cursor.fetchone()
+
+
+def _saved(event: AuditEvent, row: Sequence[Any]) -> None:
+    event.pk, event.prev_hash, event.hash = row
     event._state.adding = False
     event._state.db = connection.alias
+
+
+def _postgres_insert(event: AuditEvent, *, skip_flush: bool) -> None:
+    """INSERT `event` with a statement built once (not the ORM's save: this runs on every read
+    of patient data, and building the statement each time cost more than sending it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_postgres_insert_sql(skip_flush=skip_flush), _postgres_params(event))
+        row = cursor.fetchone()
+    _saved(event, row)
 
 
 def access_commit_skips_flush() -> bool:
@@ -138,11 +155,49 @@ def audit_event_append(
     a service transaction append last, after their row locks, so the chain lock never waits
     behind a row lock it blocks.
     """
+    event = _event_build(
+        kind=kind,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        patient_id=patient_id,
+        patient_ids=patient_ids,
+        detail=detail,
+        outcome=outcome,
+        at=at,
+    )
+    if connection.vendor == "postgresql":
+        # Outside a transaction this INSERT commits on its own: one round trip.
+        _postgres_insert(event, skip_flush=kind == AuditKind.ACCESS and access_commit_skips_flush())
+        return event
+    # No savepoint: an append that fails fails the transaction it records.
+    with transaction.atomic(savepoint=False):
+        previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
+        event.prev_hash = previous or GENESIS_HASH
+        event.hash = event_digest(prev_hash=event.prev_hash, event=event)
+        event.save(force_insert=True)
+    return event
+
+
+def _event_build(
+    *,
+    kind: str,
+    actor: Any,
+    action: str,
+    object_type: str,
+    object_id: object,
+    patient_id: int | None,
+    patient_ids: Iterable[int],
+    detail: Mapping[str, Any] | None,
+    outcome: str,
+    at: datetime,
+) -> AuditEvent:
     detail = dict(detail or {})
     if not chainable(detail):
         raise ValueError("An audit event's detail holds strings, integers, lists and objects.")
     ip_field = AuditEvent._meta.get_field("ip_address")
-    event = AuditEvent(
+    return AuditEvent(
         at=at,
         kind=kind,
         actor=actor if actor is not None and actor.pk else None,
@@ -158,17 +213,59 @@ def audit_event_append(
         request_id=current_request_id() or "",
         ip_address=ip_field.get_prep_value(current_client_ip()),
     )
-    if connection.vendor == "postgresql":
-        # Outside a transaction this INSERT commits on its own: one round trip.
-        _postgres_insert(event, skip_flush=kind == AuditKind.ACCESS and access_commit_skips_flush())
-        return event
-    # No savepoint: an append that fails fails the transaction it records.
-    with transaction.atomic(savepoint=False):
-        previous = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first()
-        event.prev_hash = previous or GENESIS_HASH
-        event.hash = event_digest(prev_hash=event.prev_hash, event=event)
-        event.save(force_insert=True)
-    return event
+
+
+def audit_insert_beside_available() -> bool:
+    """Whether `audit_record_beside_insert` can run: PostgreSQL, outside any transaction."""
+    return (
+        connection.vendor == "postgresql"
+        and connection.get_autocommit()
+        and not connection.in_atomic_block
+    )
+
+
+def audit_record_beside_insert(
+    *,
+    insert_sql: str,
+    insert_params: Sequence[Any],
+    actor: Any,
+    action: str,
+    object_type: str = "",
+    object_id: object = "",
+    at: datetime,
+) -> tuple[tuple[Any, ...], AuditEvent]:
+    """Run one INSERT of the caller's (`INSERT ... RETURNING ...`, PostgreSQL's SQL) and append
+    the event recording it, as one statement; answers the caller's RETURNING row and the event.
+
+    Only where `audit_insert_beside_available`: the statement is a transaction of its own, so
+    both rows commit together or neither does, in one round trip instead of four (BEGIN, two
+    INSERTs, COMMIT), and the commit waits for the WAL flush like any change or security event.
+    The order is the one `audit_event_append` asks of its callers: the caller's INSERT takes no
+    row lock before the chain lock (foreign keys are checked at commit, after it). The event is
+    a CHANGE, or a SECURITY event for a sign-in action (`auth.*`), as `audit_record` decides.
+    """
+    if not audit_insert_beside_available():
+        raise RuntimeError("An event is appended beside an INSERT on PostgreSQL, autocommit only.")
+    kind = AuditKind.SECURITY if action.startswith("auth.") else AuditKind.CHANGE
+    event = _event_build(
+        kind=kind,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        patient_id=None,
+        patient_ids=(),
+        detail=None,
+        outcome=AuditOutcome.SUCCESS,
+        at=at,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _postgres_insert_beside_sql(insert_sql), [*insert_params, *_postgres_params(event)]
+        )
+        row = tuple(cursor.fetchone())
+    _saved(event, row[-3:])
+    return row[:-3], event
 
 
 def audit_record(

@@ -10,7 +10,12 @@ from django.core.cache.backends.locmem import LocMemCache
 from rest_framework.test import APIRequestFactory
 
 from hms.common import throttling
-from hms.common.throttling import FixedWindowUserRateThrottle, count_hit
+from hms.common.throttling import (
+    FixedWindowScopedRateThrottle,
+    FixedWindowUserRateThrottle,
+    count_hit,
+    count_hits,
+)
 
 
 def _throttle(rate: str, at: float) -> FixedWindowUserRateThrottle:
@@ -80,10 +85,54 @@ def test_redis_counter_keeps_the_expiry_of_its_first_hit(redis_cache):
 
 
 def test_the_api_answers_429_with_retry_after_past_the_user_budget(api_client, db, local_cache):
-    with mock.patch.object(FixedWindowUserRateThrottle, "THROTTLE_RATES", {"user": "2/min"}):
+    with (
+        mock.patch.object(FixedWindowUserRateThrottle, "THROTTLE_RATES", {"user": "2/min"}),
+        # One window for all four requests, wherever the clock is in its minute.
+        mock.patch.object(throttling.FixedWindowMixin, "timer", lambda _self: 6020.0),
+    ):
         statuses = [api_client.get("/api/v1/departments/").status_code for _ in range(3)]
         refused = api_client.get("/api/v1/departments/")
 
     assert statuses == [200, 200, 429]
     assert refused.json()["code"] == "THROTTLED"
-    assert 1 <= int(refused["Retry-After"]) <= 60
+    assert refused["Retry-After"] == "40"
+
+
+def test_redis_counts_several_counters_in_one_round_trip(redis_cache):
+    count_hits(redis_cache.cache, [("warm-up", 61)])  # the server learns the script once
+    with redis_cache.recording() as commands:
+        first = count_hits(redis_cache.cache, [("client", 61), ("login", 3601)])
+        second = count_hits(redis_cache.cache, [("client", 61), ("login", 3601)])
+
+    assert (first, second) == ([1, 1], [2, 2])
+    assert commands == ["EVALSHA", "EVALSHA"]
+    ttl = redis_cache.client.ttl
+    assert 0 < ttl(redis_cache.cache.make_and_validate_key("client")) <= 61
+    assert 61 < ttl(redis_cache.cache.make_and_validate_key("login")) <= 3601
+
+
+def test_a_login_counts_the_client_and_login_budgets_in_one_round_trip(api_client, db, redis_cache):
+    rates = {"user": "100/min", "login": "2/min"}
+    count_hits(redis_cache.cache, [("warm-up", 61)])
+    with (
+        mock.patch.object(throttling, "caches", {"default": redis_cache.cache}),
+        mock.patch.object(FixedWindowUserRateThrottle, "THROTTLE_RATES", rates),
+        mock.patch.object(FixedWindowScopedRateThrottle, "THROTTLE_RATES", rates),
+        mock.patch.object(throttling.FixedWindowMixin, "timer", lambda _self: 6020.0),
+        redis_cache.recording() as commands,
+    ):
+        statuses = [
+            api_client.post(
+                "/api/v1/auth/token/", {"username": "nobody", "password": "x"}, format="json"
+            ).status_code
+            for _ in range(3)
+        ]
+
+    # The third is over the login budget (2 a minute), not over the client's (100).
+    assert statuses == [401, 401, 429]
+    assert commands == ["EVALSHA"] * 3
+    counters = {
+        key.decode().rsplit(":", 2)[-2]: int(redis_cache.client.get(key))
+        for key in redis_cache.client.scan_iter(f"{redis_cache.cache.key_prefix}:*throttle_*")
+    }
+    assert counters == {"throttle_user_127.0.0.1": 3, "throttle_login_127.0.0.1": 3}
