@@ -26,6 +26,15 @@ from hms.common.models import CounterDelta
 
 COUNTER_TABLE = CounterDelta._meta.db_table
 
+# The counted tables and their grouping columns, declared by their apps (`counted_table`) for
+# the operator's check (`manage.py check_counters`); the triggers come from the migrations.
+COUNTED_TABLES: dict[str, tuple[str, ...]] = {}
+
+
+def counted_table(table: str, columns: tuple[str, ...]) -> None:
+    """Declare that a migration counts `table`'s rows by `columns` (from an AppConfig.ready)."""
+    COUNTED_TABLES[table] = columns
+
 
 def counter_name(table: str, *values: str) -> str:
     """Name the group of `table`'s rows whose grouping columns hold `values` (in order)."""
@@ -67,6 +76,25 @@ def _name_sql(table: str, columns: tuple[str, ...], row: str) -> str:
     return " || ':' || ".join(parts)
 
 
+def _counted_sql(table: str, columns: tuple[str, ...]) -> str:
+    listed = ", ".join(f'"{column}"' for column in columns)
+    name = _name_sql(table, columns, "")
+    return f"SELECT {name} AS name, COUNT(*) AS counted FROM {table} GROUP BY {listed}"  # noqa: S608
+
+
+def _own_sql(table: str) -> str:
+    prefix = f"{table}:"
+    return f"substr(name, 1, {len(prefix)}) = '{prefix}'"
+
+
+def _backfill_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {COUNTER_TABLE} (name, delta) {_counted_sql(table, columns)}"
+
+
+def _forget_sql(table: str) -> str:
+    return f"DELETE FROM {COUNTER_TABLE} WHERE {_own_sql(table)}"  # noqa: S608
+
+
 def counter_triggers_sql(
     *, vendor: str, table: str, columns: tuple[str, ...]
 ) -> tuple[list[str], list[str]]:
@@ -79,14 +107,9 @@ def counter_triggers_sql(
     """
     name_new = _name_sql(table, columns, "NEW.")
     name_old = _name_sql(table, columns, "OLD.")
-    name_plain = _name_sql(table, columns, "")
     listed = ", ".join(f'"{column}"' for column in columns)
-    backfill = (
-        f"INSERT INTO {COUNTER_TABLE} (name, delta) "  # noqa: S608
-        f"SELECT {name_plain}, COUNT(*) FROM {table} GROUP BY {listed}"
-    )
-    prefix = f"{table}:"
-    forget = f"DELETE FROM {COUNTER_TABLE} WHERE substr(name, 1, {len(prefix)}) = '{prefix}'"  # noqa: S608
+    backfill = _backfill_sql(table, columns)
+    forget = _forget_sql(table)
     if vendor == "postgresql":
         changed = " OR ".join(f'OLD."{c}" IS DISTINCT FROM NEW."{c}"' for c in columns)
         function = f"{table}_count"
@@ -177,3 +200,38 @@ def counters_compact() -> int:
         left = int(cursor.rowcount)
         cursor.execute("DELETE FROM common_counterdelta WHERE id <= %s", [last])
         return left
+
+
+def counters_verify() -> dict[str, tuple[int, int]]:
+    """Compare every counted table's counters with a COUNT of its rows, at one moment.
+
+    Returns the groups that differ, by name: (rows counted now, the counter's value). Empty
+    when every counter is right. Each table is compared in one statement (one snapshot), so
+    writers running beside it cause no false alarm.
+    """
+    wrong: dict[str, tuple[int, int]] = {}
+    with connection.cursor() as cursor:
+        for table, columns in COUNTED_TABLES.items():
+            cursor.execute(
+                "SELECT name, SUM(counted), SUM(kept) FROM ("  # noqa: S608
+                f"SELECT name, counted, 0 AS kept FROM ({_counted_sql(table, columns)}) real_rows "
+                f"UNION ALL SELECT name, 0, delta FROM {COUNTER_TABLE} WHERE {_own_sql(table)}"
+                ") compared GROUP BY name HAVING SUM(counted) <> SUM(kept)"
+            )
+            for name, counted, kept in cursor.fetchall():
+                wrong[name] = (int(counted), int(kept))
+    return wrong
+
+
+def counters_recount(*, table: str) -> None:
+    """Replace `table`'s counters with a COUNT of its rows (an operator's repair).
+
+    On PostgreSQL the table is locked against writes (SHARE mode) until the new counters are
+    committed, so no change is lost between the count and the commit.
+    """
+    columns = COUNTED_TABLES[table]
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"LOCK TABLE {table} IN SHARE MODE")
+        cursor.execute(_forget_sql(table))
+        cursor.execute(_backfill_sql(table, columns))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
 from hms.accounts.models import AccountStatus, Role
@@ -156,3 +156,34 @@ def test_migrating_back_removes_the_triggers_and_forward_counts_the_rows_again()
         "accounts_user:DOCTOR:APPROVED": 4,
         "accounts_user:PATIENT:PENDING": 1,
     }
+
+
+@pytest.mark.django_db
+def test_check_counters_says_all_right_when_they_are(capsys):
+    UserFactory(role=Role.DOCTOR)
+
+    call_command("check_counters")
+
+    assert capsys.readouterr().out == (
+        "counters: all right (accounts_user, admissions_admission, appointments_appointment)\n"
+    )
+
+
+@pytest.mark.django_db
+def test_check_counters_names_a_counter_gone_wrong_and_recounts_it(capsys):
+    UserFactory.create_batch(2, role=Role.DOCTOR)
+    CounterDelta.objects.create(name="accounts_user:DOCTOR:APPROVED", delta=5)
+    CounterDelta.objects.create(name="accounts_user:PATIENT:PENDING", delta=1)
+
+    with pytest.raises(CommandError, match=r"^2 counter\(s\) differ from their rows$"):
+        call_command("check_counters")
+    assert capsys.readouterr().err == (
+        "accounts_user:DOCTOR:APPROVED: 2 rows, counter 7\n"
+        "accounts_user:PATIENT:PENDING: 0 rows, counter 1\n"
+    )
+
+    call_command("check_counters", "--recount")
+
+    assert capsys.readouterr().out == "counters: recounted accounts_user\n"
+    assert rows_by_name() == {"accounts_user:DOCTOR:APPROVED": [2]}
+    call_command("check_counters")
