@@ -187,3 +187,17 @@ def test_check_counters_names_a_counter_gone_wrong_and_recounts_it(capsys):
     assert capsys.readouterr().out == "counters: recounted accounts_user\n"
     assert rows_by_name() == {"accounts_user:DOCTOR:APPROVED": [2]}
     call_command("check_counters")
+
+
+@pytest.mark.django_db
+def test_compact_counters_runs_the_job_once(capsys):
+    UserFactory.create_batch(3, role=Role.DOCTOR)
+    UserFactory(role=Role.PATIENT)
+
+    call_command("compact_counters")
+
+    assert capsys.readouterr().out == "counters: 2 rows left\n"
+    assert rows_by_name() == {
+        "accounts_user:DOCTOR:APPROVED": [3],
+        "accounts_user:PATIENT:APPROVED": [1],
+    }
