@@ -69,14 +69,13 @@ def test_the_services_transitions_move_appointments_between_counters(
 
 
 def test_the_housekeeping_job_and_bulk_writes_are_counted(admin_user):
-    AppointmentFactory.create_batch(3)
-    AppointmentFactory(status=AppointmentStatus.PENDING, status_changed_at=NOW)
-    booked = AppointmentFactory()
+    for index in range(3):
+        AppointmentFactory(starts_at=slot(index))
+    AppointmentFactory(starts_at=slot(5), status=AppointmentStatus.PENDING, status_changed_at=NOW)
+    booked = AppointmentFactory(starts_at=slot(10))
     Appointment.objects.bulk_create(
-        AppointmentFactory.build(
-            patient=booked.patient, doctor=booked.doctor, starts_at=slot(20 + n)
-        )
-        for n in range(2)
+        AppointmentFactory.build(patient=booked.patient, doctor=booked.doctor, starts_at=slot(n))
+        for n in (20, 21)
     )
     assert counted() == {
         "appointments_appointment:CONFIRMED": 6,

@@ -14,6 +14,8 @@ from hms.common.counters import counter_name, counter_values, counters_compact
 from hms.common.models import CounterDelta
 from hms.common.tests.counters import counters_of, real_counts_of
 
+# Tests with transaction=True empty the tables afterwards; serialized_rollback reloads what the
+# migrations put there (the departments) for the tests that follow.
 USERS = "accounts_user"
 ROLE_STATUS = ("role", "status")
 
@@ -111,7 +113,7 @@ def test_compaction_beside_an_uncommitted_transaction_loses_none_of_its_deltas()
     assert counters_of(USERS) == {"accounts_user:DOCTOR:APPROVED": 3}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_flush_empties_the_counters_with_the_tables():
     UserFactory.create_batch(2, role=Role.DOCTOR)
 
@@ -121,7 +123,7 @@ def test_flush_empties_the_counters_with_the_tables():
     assert real_counts_of(USERS, ROLE_STATUS) == {}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_deleting_rows_after_the_counters_were_emptied_leaves_them_empty():
     # What `flush` does on SQLite, in the order that would otherwise leave -1s behind.
     if connection.vendor != "sqlite":
@@ -135,7 +137,7 @@ def test_deleting_rows_after_the_counters_were_emptied_leaves_them_empty():
     assert CounterDelta.objects.count() == 0
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_migrating_back_removes_the_triggers_and_forward_counts_the_rows_again():
     UserFactory.create_batch(2, role=Role.DOCTOR)
     UserFactory(role=Role.PATIENT, status=AccountStatus.PENDING)
