@@ -141,9 +141,10 @@ $$ LANGUAGE plpgsql""",  # noqa: S608
         return install, remove
     if vendor == "sqlite":
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
-        # The delete trigger skips when the counters are empty: a counted row always has a
-        # non-zero counter, so that happens only under `manage.py flush`, which on SQLite
-        # deletes table after table in no set order and may have emptied the counters already.
+        # The delete trigger skips when the counters are empty. A counted row keeps its
+        # group's counter above zero, so they are empty only when no counted table has a row,
+        # or in the middle of `manage.py flush` (the tests' reset), which on SQLite deletes
+        # table after table in no set order and may have emptied the counters first.
         install = [
             f"""CREATE TRIGGER {table}_count_insert AFTER INSERT ON {table}
 BEGIN
