@@ -531,6 +531,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "appointments.expire",
         "schedule": 60 * env.int("HMS_EXPIRY_EVERY_MINUTES", default=1),
     },
+    # The counters kept by the database (hms.common.counters) gain a row per counted change;
+    # folding them keeps each counter a handful of rows, so reading it stays constant-time.
+    "counters-compact": {
+        "task": "common.compact_counters",
+        "schedule": 60 * env.int("HMS_COUNTER_COMPACTION_EVERY_MINUTES", default=5),
+    },
 }
 
 if CELERY_TASK_ALWAYS_EAGER:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Lower
 
 from hms.accounts.models import AccountStatus, MfaDevice, User
-from hms.common.queries import count_of
+from hms.common.counters import counter_name, counter_value
 
 # Stands for the username while the sign-in's lookup statement is built.
 _USERNAME_PARAMETER = "username"
@@ -100,14 +101,18 @@ def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:
     }
 
 
-def account_count_subqueries(*, roles: list[str]) -> dict[str, Subquery]:
+def account_count_subqueries(*, roles: list[str]) -> dict[str, BaseExpression]:
     """Scalar subqueries counting the approved and the pending accounts of each of `roles`.
 
-    Named `<role>_<status>` in lower case (`doctor_approved`); each reads one range of the
-    (role, status) index. Evaluate them with `hms.common.queries.read_together`.
+    Named `<role>_<status>` in lower case (`doctor_approved`); each reads a counter the
+    database keeps by (role, status) (`hms.common.counters`, installed by migration 0006), so
+    it costs the same however many accounts there are. Evaluate them with
+    `hms.common.queries.read_together`.
     """
     return {
-        f"{role.lower()}_{status.lower()}": count_of(User.objects.filter(role=role, status=status))
+        f"{role.lower()}_{status.lower()}": counter_value(
+            counter_name(User._meta.db_table, role, status)
+        )
         for role in roles
         for status in (AccountStatus.APPROVED, AccountStatus.PENDING)
     }

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from django.db.models import F, Prefetch, Q, QuerySet, Subquery, Value, Window
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import RowNumber
 from django_filters import ChoiceFilter, FilterSet
 
@@ -31,6 +32,7 @@ from hms.appointments.slots import (
     local_day_bounds,
     slot_rules,
 )
+from hms.common.counters import counter_name, counter_value
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError, ValidationFailed
 from hms.common.filters import BooleanFilter, IntegerFilter, filter_rows, ordered_range_form
@@ -439,17 +441,25 @@ def appointment_calendar(
     }
 
 
-def appointment_status_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
+def appointment_status_count_subqueries(*, viewer: User) -> dict[str, BaseExpression]:
     """Scalar subqueries counting the confirmed and the pending appointments `viewer` may see.
 
-    Named `appointments_confirmed` and `appointments_pending`; each reads one range of the
-    (status, starts_at) index. Evaluate them with `hms.common.queries.read_together`.
+    Named `appointments_confirmed` and `appointments_pending`. For a viewer who sees every
+    appointment (the admin) each reads a counter the database keeps by status
+    (`hms.common.counters`, installed by migration 0005), whatever the number of appointments;
+    for anyone else each reads one range of the (status, starts_at) index. Evaluate them with
+    `hms.common.queries.read_together`.
     """
-    visible = Appointment.objects.filter(visible_appointments(viewer))
-    return {
-        "appointments_confirmed": count_of(visible.filter(status=AppointmentStatus.CONFIRMED)),
-        "appointments_pending": count_of(visible.filter(status=AppointmentStatus.PENDING)),
+    statuses = {
+        "appointments_confirmed": AppointmentStatus.CONFIRMED,
+        "appointments_pending": AppointmentStatus.PENDING,
     }
+    visible = visible_appointments(viewer)
+    if not visible:  # no condition: every appointment
+        table = Appointment._meta.db_table
+        return {key: counter_value(counter_name(table, status)) for key, status in statuses.items()}
+    rows = Appointment.objects.filter(visible)
+    return {key: count_of(rows.filter(status=status)) for key, status in statuses.items()}
 
 
 def appointment_upcoming_count_subquery(*, viewer: User, at: datetime) -> Subquery:
