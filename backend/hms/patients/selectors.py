@@ -178,19 +178,25 @@ def patient_pending_rows(*, limit: int) -> QuerySet[Any, Any]:
     """The `limit` newest pending patient accounts as rows of `id`, `first_name`, `last_name`,
     `created_at`, `detail` (the symptoms given at sign-up) and `rank` (1 for the newest).
 
-    Unordered and cut by a ranked filter, for the admin dashboard's one read of every queue
-    (`rows_together`); the account role in the filter keeps the read to the (role, status)
-    index range of the queue.
+    Unordered, for the admin dashboard's one read of every queue (`rows_together`). The newest
+    ids are picked first by a query of their own with its limit, so the database can walk the
+    patients' (created_at, id) index newest first and stop at the `limit`-th pending one
+    (ranking every pending patient instead joined every patient row); only those rows are
+    joined to their accounts.
     """
-    return (
+    newest = (
         Patient.objects.filter(user__role=Role.PATIENT, user__status=AccountStatus.PENDING)
+        .order_by("-created_at", "-id")
+        .values("pk")[:limit]
+    )
+    return (
+        Patient.objects.filter(pk__in=newest)
         .annotate(
             first_name=F("user__first_name"),
             last_name=F("user__last_name"),
             detail=F("symptoms"),
             rank=Window(RowNumber(), order_by=[F("created_at").desc(), F("id").desc()]),
         )
-        .filter(rank__lte=limit)
         .order_by()
         .values("id", "first_name", "last_name", "created_at", "detail", "rank")
     )
