@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
@@ -552,6 +552,14 @@ def appointment_counts_by_day(*, viewer: User, at: datetime, days: int = 7) -> l
     return appointment_days_from_counts(counts, at=at, days=days)
 
 
+def appointment_week_bounds(*, at: datetime, days: int = 7) -> list[tuple[datetime, datetime]]:
+    """The start and end of today (the hospital's date at `at`) and of each of the `days - 1`
+    days after it, in the hospital's time zone."""
+    rules = slot_rules()
+    first = local_date(at, rules=rules)
+    return [local_day_bounds(first + timedelta(days=offset), rules=rules) for offset in range(days)]
+
+
 def appointment_day_count_subqueries(
     *, viewer: User, at: datetime, days: int = 7
 ) -> dict[str, Subquery]:
@@ -562,12 +570,18 @@ def appointment_day_count_subqueries(
     Evaluate with `read_together`, then turn the values into the list with
     `appointment_days_from_counts`.
     """
-    rules = slot_rules()
-    first = local_date(at, rules=rules)
+    return appointment_day_count_subqueries_for(
+        viewer=viewer, bounds=appointment_week_bounds(at=at, days=days)
+    )
+
+
+def appointment_day_count_subqueries_for(
+    *, viewer: User, bounds: Sequence[tuple[datetime, datetime]]
+) -> dict[str, Subquery]:
+    """`appointment_day_count_subqueries` for the days that start and end at `bounds`."""
     visible = Appointment.objects.filter(visible_appointments(viewer))
     subqueries: dict[str, Subquery] = {}
-    for offset in range(days):
-        start, end = local_day_bounds(first + timedelta(days=offset), rules=rules)
+    for offset, (start, end) in enumerate(bounds):
         that_day = visible.filter(starts_at__gte=start, starts_at__lt=end)
         subqueries[f"day_{offset}_confirmed"] = count_of(
             that_day.filter(status__in=[AppointmentStatus.CONFIRMED, AppointmentStatus.COMPLETED])

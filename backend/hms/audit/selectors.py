@@ -110,8 +110,15 @@ def unusual_access_rows(*, at: datetime, days: int = 7, limit: int = 10) -> Quer
     filter over the `raised_at` index, for the admin dashboard's one read of every list
     (`rows_together`); `unusual_access_from_rows` turns them into flags with their events.
     """
+    return unusual_access_rows_between(since=at - timedelta(days=days), until=at, limit=limit)
+
+
+def unusual_access_rows_between(
+    *, since: datetime, until: datetime, limit: int = 10
+) -> QuerySet[Any, Any]:
+    """`unusual_access_rows` of the flags raised after `since`, up to and including `until`."""
     return (
-        UnusualAccessFlag.objects.filter(raised_at__gt=at - timedelta(days=days), raised_at__lte=at)
+        UnusualAccessFlag.objects.filter(raised_at__gt=since, raised_at__lte=until)
         .annotate(rank=Window(RowNumber(), order_by=[F("raised_at").desc(), F("id").desc()]))
         .filter(rank__lte=limit)
         .order_by()

@@ -80,21 +80,22 @@ def invoice_get(*, viewer: User, id: int, with_pdf: bool = False) -> Invoice:
     return invoice
 
 
-def _issued_in_month_of(viewer: User, at: datetime) -> QuerySet[Invoice]:
+def invoice_month_bounds(at: datetime) -> tuple[datetime, datetime]:
+    """The start of the hospital-time month of `at` and the start of the next one."""
     today = timezone.localdate(at, timezone.get_default_timezone())
     first = today.replace(day=1)
     next_first = (first + timedelta(days=32)).replace(day=1)
-    return Invoice.objects.filter(
-        visible_invoices(viewer),
-        issued_at__gte=_day_start(first),
-        issued_at__lt=_day_start(next_first),
-    )
+    return _day_start(first), _day_start(next_first)
+
+
+def _issued_between(viewer: User, start: datetime, end: datetime) -> QuerySet[Invoice]:
+    return Invoice.objects.filter(visible_invoices(viewer), issued_at__gte=start, issued_at__lt=end)
 
 
 def invoice_total_for_month(*, viewer: User, at: datetime) -> Decimal:
     """Sum the invoices `viewer` may see that were issued in the hospital-time month of `at`."""
-    total = _issued_in_month_of(viewer, at).aggregate(total=Sum("total"))["total"]
-    return (total or Decimal("0")).quantize(Decimal("0.01"))
+    total = _issued_between(viewer, *invoice_month_bounds(at)).aggregate(total=Sum("total"))
+    return (total["total"] or Decimal("0")).quantize(Decimal("0.01"))
 
 
 def invoice_total_for_month_subquery(*, viewer: User, at: datetime) -> Expression:
@@ -102,8 +103,15 @@ def invoice_total_for_month_subquery(*, viewer: User, at: datetime) -> Expressio
 
     Reads the month's range of the (issued_at, id) index. Quantize the value it gives to cents.
     """
+    return invoice_total_between_subquery(viewer=viewer, bounds=invoice_month_bounds(at))
+
+
+def invoice_total_between_subquery(
+    *, viewer: User, bounds: tuple[datetime, datetime]
+) -> Expression:
+    """A scalar subquery: the total of the invoices `viewer` may see issued in [start, end)."""
     return sum_of(
-        _issued_in_month_of(viewer, at),
+        _issued_between(viewer, *bounds),
         "total",
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )

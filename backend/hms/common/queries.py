@@ -9,7 +9,7 @@ account, say), in one query.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -95,6 +95,13 @@ def rows_together(**lists: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
     the branches). Returns each list's rows, by name, as dicts of its own columns, in rank
     order.
     """
+    union, own = union_together(**lists)
+    return split_together(union, own)
+
+
+def union_together(**lists: QuerySet[Any]) -> tuple[QuerySet[Any, Any], dict[str, list[str]]]:
+    """The query of `rows_together` (its rows: `list_name` and every list's columns) and each
+    list's own columns, by name, for `split_together`."""
     columns: dict[str, Any] = {}
     own: dict[str, list[str]] = {}
     for name, queryset in lists.items():
@@ -117,14 +124,20 @@ def rows_together(**lists: QuerySet[Any]) -> dict[str, list[dict[str, Any]]]:
         branches.append(
             queryset.annotate(list_name=Value(name), **missing)
             .order_by()
-            .values_list("list_name", *columns)
+            .values("list_name", *columns)
         )
     first, *rest = branches
-    found: dict[str, list[dict[str, Any]]] = {name: [] for name in lists}
-    union = first.union(*rest, all=True).order_by("list_name", "rank")
-    for list_name, *values in union:
-        row = dict(zip(columns, values, strict=True))
-        found[list_name].append({column: row[column] for column in own[list_name]})
+    return first.union(*rest, all=True).order_by("list_name", "rank"), own
+
+
+def split_together(
+    rows: Iterable[dict[str, Any]], own: dict[str, list[str]]
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of `union_together`'s query, by list, each with its own columns only."""
+    found: dict[str, list[dict[str, Any]]] = {name: [] for name in own}
+    for row in rows:
+        name = row["list_name"]
+        found[name].append({column: row[column] for column in own[name]})
     return found
 
 
@@ -141,6 +154,19 @@ def _stand_in(kind: type, index: int) -> Any:
     if kind is datetime:
         return _DATETIME_STAND_IN + timedelta(seconds=index)
     raise TypeError(f"QueryTemplate parameters are int or datetime, not {kind!r}")
+
+
+def _near_stand_in(param: Any) -> bool:
+    # A value within reach of a stand-in: computed from a parameter rather than passed as one.
+    if isinstance(param, bool):
+        return False
+    if isinstance(param, int):
+        return abs(param - _INT_STAND_IN) < 1_000_000
+    if isinstance(param, datetime):
+        return abs(param - _DATETIME_STAND_IN) < timedelta(days=3660)
+    if isinstance(param, str):  # a datetime as SQLite is sent it: "1901-01-01 00:00:00"
+        return param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-"
+    return False
 
 
 def _adapted(connection: Any, value: Any) -> Any:
@@ -170,7 +196,8 @@ class QueryTemplate:
     statement's parameters, and from then on sends that statement with the real values,
     converting each column as the ORM would. The same text each time also lets PostgreSQL
     reuse its prepared statement. Building raises TypeError when a parameter does not reach the
-    statement as the value given (say, one the query transforms before sending it).
+    statement as the value given (one the query transforms before sending it), or when a value
+    computed from one does (`at - 7 days` would be kept as it was built).
     """
 
     def __init__(self, build: Callable[..., QuerySet[Any, Any]], **parameters: type) -> None:
@@ -199,6 +226,11 @@ class QueryTemplate:
             raise TypeError(
                 f"QueryTemplate: {sorted(unplaced)} do not reach the statement as given"
             )
+        placed = {position for position, _ in slots}
+        derived = [p for i, p in enumerate(params) if i not in placed and _near_stand_in(p)]
+        if derived:
+            # A value computed from a parameter (`at - 7 days`) would stay what it was when built.
+            raise TypeError(f"QueryTemplate: values derived from parameters: {derived!r}")
         names = (
             tuple(query.selected)
             if query.selected

@@ -113,3 +113,21 @@ def test_only_int_and_datetime_parameters_are_taken(admin_user):
 
     with pytest.raises(TypeError, match="int or datetime"):
         template.row(name="admin")
+
+
+def test_a_value_computed_from_a_parameter_is_refused_when_built(admin_user):
+    # `since` is placed, but `since - 7 days` would stay the stand-in's, built in.
+    template = QueryTemplate(
+        lambda since: Admission.objects.filter(
+            admitted_at__lte=since, admitted_at__gt=since - timedelta(days=7)
+        ).values("pk"),
+        since=datetime,
+    )
+    numbers = QueryTemplate(
+        lambda anchor: User.objects.filter(pk__in=[anchor, anchor + 1]).values("pk"), anchor=int
+    )
+
+    with pytest.raises(TypeError, match="derived"):
+        template.row(since=T0)
+    with pytest.raises(TypeError, match="derived"):
+        numbers.row(anchor=admin_user.pk)
