@@ -4,8 +4,8 @@ Access tokens carry their session id. One query reads the session together with 
 so a token whose session has ended or expired, or whose account is no longer APPROVED and
 active, is refused on its very next request, at no cost beyond the account read itself.
 
-Every authenticated request runs that query, so its SQL is compiled once per database (the
-ORM's compiler, with the backend's value converters) and only executed afterwards: it reads the
+Every authenticated request runs that query, so its SQL is built once per database (a
+`QueryTemplate`, with the backend's value converters) and only executed afterwards: it reads the
 three columns of the session the check needs and every column of the account, which becomes
 `request.user` as a whole model instance (nothing on it is deferred, so nothing read later
 costs a query).
@@ -13,11 +13,8 @@ costs a query).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections
 from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework_simplejwt.authentication import JWTAuthentication
@@ -28,6 +25,7 @@ from rest_framework_simplejwt.tokens import Token
 from hms.accounts.models import AccountStatus, Session, User
 from hms.accounts.tokens import SESSION_CLAIM, SessionAccessToken
 from hms.common.errors import DomainError
+from hms.common.queries import QueryTemplate
 
 
 def user_may_authenticate(user: Any) -> bool:
@@ -54,69 +52,32 @@ class MfaEnrolmentRequired(DomainError):
 
 # The session's columns the check reads (Session.is_live and the enrolment-only gate).
 _SESSION_FIELDS = ("expires_at", "ended_at", "enrolment_only")
-# Stand-ins for the two parameters while the SQL is compiled; found again among its params.
-_SESSION_MARK, _USER_MARK = -7_000_001, -7_000_002
+_USER_FIELDS = tuple(field.attname for field in User._meta.concrete_fields)
 
-
-@dataclass(frozen=True)
-class _SessionRead:
-    """The session-and-account query as SQL for one database, with its value converters."""
-
-    sql: str
-    session_first: bool  # the order of the two parameters in `sql`
-    # (position in the row, converters, the column's expression), as the ORM applies them.
-    converters: list[tuple[int, list[Callable[..., Any]], Any]]
-    user_fields: list[str]  # the attnames of the account's columns, in the row's order
-
-    @classmethod
-    def compile(cls, alias: str) -> _SessionRead:
-        user_fields = [field.attname for field in User._meta.concrete_fields]
-        query = Session.objects.filter(pk=_SESSION_MARK, user_id=_USER_MARK).values_list(
-            *_SESSION_FIELDS, *(f"user__{name}" for name in user_fields)
-        )
-        compiler = query.query.get_compiler(using=alias)
-        sql, params = compiler.as_sql()
-        if sorted(params) != sorted((_SESSION_MARK, _USER_MARK)):
-            raise RuntimeError(f"unexpected parameters of the session read: {params!r}")
-        converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-        return cls(
-            sql=sql,
-            session_first=params[0] == _SESSION_MARK,
-            converters=[(pos, convs, column) for pos, (convs, column) in converters.items()],
-            user_fields=user_fields,
-        )
-
-    def fetch(self, alias: str, session_id: int, user_id: int) -> tuple[Session, User] | None:
-        """The session (its checked columns only) and its whole account; None if no match."""
-        connection = connections[alias]
-        params = (session_id, user_id) if self.session_first else (user_id, session_id)
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
-            found = cursor.fetchone()
-        if found is None:
-            return None
-        row = list(found)
-        for pos, convs, column in self.converters:
-            value = row[pos]
-            for convert in convs:
-                value = convert(value, column, connection)
-            row[pos] = value
-        width = len(_SESSION_FIELDS)
-        session = Session.from_db(
-            alias, ["id", "user_id", *_SESSION_FIELDS], [session_id, user_id, *row[:width]]
-        )
-        return session, User.from_db(alias, self.user_fields, row[width:])
-
-
-_SESSION_READS: dict[str, _SessionRead] = {}
+# The check's one query, built once per database: the session's checked columns and every
+# column of its account.
+_SESSION_READ = QueryTemplate(
+    lambda session, user: Session.objects.filter(pk=session, user_id=user).values(
+        *_SESSION_FIELDS, *(f"user__{name}" for name in _USER_FIELDS)
+    ),
+    session=int,
+    user=int,
+)
 
 
 def _session_with_user(session_id: int, user_id: int) -> tuple[Session, User] | None:
+    """The session (its checked columns only) and its whole account; None if no match."""
     alias = Session.objects.db
-    read = _SESSION_READS.get(alias)
-    if read is None:
-        read = _SESSION_READS[alias] = _SessionRead.compile(alias)
-    return read.fetch(alias, session_id, user_id)
+    row = _SESSION_READ.row(using=alias, session=session_id, user=user_id)
+    if row is None:
+        return None
+    session = Session.from_db(
+        alias,
+        ["id", "user_id", *_SESSION_FIELDS],
+        [session_id, user_id, *(row[name] for name in _SESSION_FIELDS)],
+    )
+    user = User.from_db(alias, list(_USER_FIELDS), [row[f"user__{name}"] for name in _USER_FIELDS])
+    return session, user
 
 
 class ApprovedUserJWTAuthentication(JWTAuthentication):

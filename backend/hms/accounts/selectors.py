@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Lower
 
 from hms.accounts.models import AccountStatus, MfaDevice, User
 from hms.common.counters import counter_name, counter_value
+from hms.common.queries import QueryTemplate
 
-# Stands for the username while the sign-in's lookup statement is built.
-_USERNAME_PARAMETER = "username"
 # A name search is split on spaces; more terms than this only make the query slower.
 MAX_SEARCH_TERMS = 5
 
@@ -48,19 +46,19 @@ class LoginAccount:
     has_confirmed_mfa: bool
 
 
-@functools.cache
-def _login_lookup_sql() -> tuple[str, tuple[Any, ...], int]:
-    """The account lookup of a sign-in, built once: its statement, its parameters and the
-    position of the username among them."""
+def _login_lookup(username: str) -> QuerySet[Any, dict[str, Any]]:
     confirmed = MfaDevice.objects.filter(user=OuterRef("pk"), confirmed_at__isnull=False)
-    rows = (
+    return (
         User.objects.alias(username_lower=Lower("username"))
-        .filter(username_lower=Lower(Value(_USERNAME_PARAMETER)))
+        .filter(username_lower=Lower(Value(username)))
         .annotate(has_confirmed_mfa=Exists(confirmed))
-        .order_by()[:1]
+        .order_by()
+        .values(*_USER_FIELDS, "has_confirmed_mfa")[:1]
     )
-    sql, params = rows.query.sql_with_params()
-    return str(sql), tuple(params), list(params).index(_USERNAME_PARAMETER)
+
+
+_USER_FIELDS = tuple(field.attname for field in User._meta.concrete_fields)
+_LOGIN_LOOKUP = QueryTemplate(_login_lookup, username=str)
 
 
 def user_get_for_login(*, username: str) -> LoginAccount | None:
@@ -69,14 +67,15 @@ def user_get_for_login(*, username: str) -> LoginAccount | None:
     Matched on the lower-cased username, the expression of the unique index that keeps usernames
     case-insensitively unique, so that index finds the row (`username__iexact` compares
     upper-cased names, which the index cannot answer: it read the table row by row). The
-    statement is built once (building the query each time cost as much as running it).
+    statement is built once (a QueryTemplate: building the query each time cost as much as
+    running it); the account is a whole model instance.
     """
-    sql, params, position = _login_lookup_sql()
-    arguments = [*params[:position], username, *params[position + 1 :]]
-    user: Any = next(iter(User.objects.raw(sql, arguments)), None)
-    if user is None:
+    alias = User.objects.db
+    row = _LOGIN_LOOKUP.row(using=alias, username=username)
+    if row is None:
         return None
-    return LoginAccount(user=user, has_confirmed_mfa=bool(user.has_confirmed_mfa))
+    user = User.from_db(alias, list(_USER_FIELDS), [row[name] for name in _USER_FIELDS])
+    return LoginAccount(user=user, has_confirmed_mfa=bool(row["has_confirmed_mfa"]))
 
 
 def account_counts(*, roles: list[str]) -> dict[str, AccountCounts]:

@@ -148,12 +148,17 @@ _INT_STAND_IN = -1_987_654_000
 _DATETIME_STAND_IN = datetime(1901, 1, 1, tzinfo=UTC)
 
 
+_STR_STAND_IN = "\x1fhms-stand-in-"
+
+
 def _stand_in(kind: type, index: int) -> Any:
     if kind is int:
         return _INT_STAND_IN - index
     if kind is datetime:
         return _DATETIME_STAND_IN + timedelta(seconds=index)
-    raise TypeError(f"QueryTemplate parameters are int or datetime, not {kind!r}")
+    if kind is str:
+        return f"{_STR_STAND_IN}{index}\x1f"
+    raise TypeError(f"QueryTemplate parameters are int, str or datetime, not {kind!r}")
 
 
 def _near_stand_in(param: Any) -> bool:
@@ -164,8 +169,10 @@ def _near_stand_in(param: Any) -> bool:
         return abs(param - _INT_STAND_IN) < 1_000_000
     if isinstance(param, datetime):
         return abs(param - _DATETIME_STAND_IN) < timedelta(days=3660)
-    if isinstance(param, str):  # a datetime as SQLite is sent it: "1901-01-01 00:00:00"
-        return param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-"
+    if isinstance(param, str):  # a text's stand-in (say, as `%…%`), or a datetime as SQLite gets it
+        return _STR_STAND_IN in param or (
+            param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-"
+        )
     return False
 
 
@@ -191,7 +198,7 @@ class QueryTemplate:
     Building a query with the ORM (cloning querysets, resolving expressions, compiling them to
     SQL) can cost more than running it; a query of a fixed shape that runs on every request
     need not pay that each time. `build` returns the queryset for the parameters it is given,
-    declared by name and type (int or aware datetime) in `parameters`. The template calls it
+    declared by name and type (int, str or aware datetime) in `parameters`. The template calls it
     once per database with stand-in values, finds where each lands among the compiled
     statement's parameters, and from then on sends that statement with the real values,
     converting each column as the ORM would. The same text each time also lets PostgreSQL

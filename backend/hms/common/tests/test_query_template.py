@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -108,11 +108,32 @@ def test_values_must_name_every_parameter_and_no_other(admin_user):
         template.row(anchor=admin_user.pk, since=T0, other=1)
 
 
-def test_only_int_and_datetime_parameters_are_taken(admin_user):
+def test_only_int_str_and_datetime_parameters_are_taken(admin_user):
+    template = QueryTemplate(
+        lambda day: User.objects.filter(date_joined__date=day).values("pk"), day=date
+    )
+
+    with pytest.raises(TypeError, match="int, str or datetime"):
+        template.row(day=T0.date())
+
+
+def test_a_text_parameter_is_sent_as_given(admin_user, make_patient):
+    patient = make_patient()
     template = QueryTemplate(lambda name: User.objects.filter(username=name).values("pk"), name=str)
 
-    with pytest.raises(TypeError, match="int or datetime"):
-        template.row(name="admin")
+    assert template.row(name=patient.user.username) == {"pk": patient.user.pk}
+    assert template.row(name=admin_user.username) == {"pk": admin_user.pk}
+    assert template.row(name="nobody") is None
+
+
+def test_a_text_parameter_the_lookup_wraps_is_refused_when_built(admin_user):
+    # icontains sends `%name%`: not the value given.
+    template = QueryTemplate(
+        lambda name: User.objects.filter(username__icontains=name).values("pk"), name=str
+    )
+
+    with pytest.raises(TypeError):
+        template.row(name="adm")
 
 
 def test_a_value_computed_from_a_parameter_is_refused_when_built(admin_user):
