@@ -43,7 +43,6 @@ from hms.billing.selectors import (
 from hms.common.queries import (
     QueryTemplate,
     from_together,
-    read_together,
     split_together,
     together,
     union_together,
@@ -70,11 +69,6 @@ def _pending_accounts(kind: str, rows: list[dict[str, Any]]) -> list[PendingAcco
         )
         for row in rows
     ]
-
-
-def _own_row(viewer: User) -> QuerySet[User]:
-    # The row the dashboard's counts are read off, all in one query (read_together).
-    return User.objects.filter(pk=viewer.pk)
 
 
 def _admin_counts(
@@ -184,17 +178,38 @@ def admin_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     }
 
 
+def _doctor_counts(*, viewer: int, at: datetime) -> QuerySet[Any, dict[str, Any]]:
+    doctor = User(pk=viewer, role=Role.DOCTOR)
+    return together(
+        User.objects.filter(pk=viewer),
+        assigned_patients=patient_count_assigned_subquery(doctor_user=doctor),
+        upcoming_confirmed=appointment_upcoming_count_subquery(viewer=doctor, at=at),
+        **admission_patient_count_subqueries(viewer=doctor),
+    )
+
+
+# The doctor's counts: a query of the same shape for every doctor, built once (QueryTemplate).
+_DOCTOR_COUNTS = QueryTemplate(_doctor_counts, viewer=int, at=datetime)
+
+
+def _patient_counts(*, viewer: int) -> QuerySet[Any, dict[str, Any]]:
+    patient = User(pk=viewer, role=Role.PATIENT)
+    return together(
+        User.objects.filter(pk=viewer),
+        pending=appointment_pending_count_subquery(viewer=patient),
+        invoices=invoice_count_subquery(viewer=patient),
+    )
+
+
+_PATIENT_COUNTS = QueryTemplate(_patient_counts, viewer=int)
+
+
 def doctor_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
     """Return a doctor's numbers: assigned patients, appointments and admissions.
 
     Two queries: every count together, and today's list.
     """
-    counts = read_together(
-        _own_row(viewer),
-        assigned_patients=patient_count_assigned_subquery(doctor_user=viewer),
-        upcoming_confirmed=appointment_upcoming_count_subquery(viewer=viewer, at=at),
-        **admission_patient_count_subqueries(viewer=viewer),
-    )
+    counts = from_together(_DOCTOR_COUNTS.row(viewer=viewer.pk, at=at))
     return {
         "assigned_patients": counts["assigned_patients"],
         "appointments": {
@@ -213,11 +228,7 @@ def patient_dashboard(*, viewer: User, at: datetime) -> dict[str, Any]:
 
     Four queries: the doctor, the next appointment, the admission, and the counts together.
     """
-    counts = read_together(
-        _own_row(viewer),
-        pending=appointment_pending_count_subquery(viewer=viewer),
-        invoices=invoice_count_subquery(viewer=viewer),
-    )
+    counts = from_together(_PATIENT_COUNTS.row(viewer=viewer.pk))
     return {
         "assigned_doctor": doctor_get_assigned(patient_user=viewer),
         "appointments": {
