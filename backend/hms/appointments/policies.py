@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 
 from hms.accounts.models import Role
 from hms.appointments.models import AppointmentEvent, AppointmentStatus
-from hms.doctors.models import Doctor
+from hms.doctors.policies import own_doctor_id
 
 if TYPE_CHECKING:
     from hms.accounts.models import User
@@ -65,9 +65,7 @@ def visible_appointments(viewer: User, *, among_status: str | None = None) -> Q:
     if viewer.role == Role.DOCTOR:
         if among_status is None:
             return Q(doctor__user_id=viewer.pk) & _doctor_visible_status()
-        own = Q(
-            doctor_id=Subquery(Doctor.objects.filter(user_id=viewer.pk).order_by().values("pk")[:1])
-        )
+        own = Q(doctor_id=own_doctor_id(viewer))
         if among_status in DOCTOR_VISIBLE_STATUSES:
             return own
         if among_status == AppointmentStatus.CANCELLED:
