@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from hms.accounts.models import Role, User
 from hms.admissions.models import ADMISSION_TRANSITIONS, Admission, AdmissionStatus
+from hms.doctors.policies import own_doctor_id
 
 
 def visible_admissions(viewer: User) -> Q:
@@ -20,7 +21,7 @@ def visible_admissions(viewer: User) -> Q:
     if viewer.role == Role.ADMIN:
         return Q()
     if viewer.role == Role.DOCTOR:
-        return Q(doctor__user_id=viewer.pk)
+        return Q(doctor_id=own_doctor_id(viewer))
     if viewer.role == Role.PATIENT:
         return Q(patient__user_id=viewer.pk)
     return Q(pk__in=[])

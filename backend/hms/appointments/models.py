@@ -104,6 +104,11 @@ class Appointment(TimeStampedModel):
             models.Index(fields=["starts_at", "id"], name="appointments_start_id"),
             models.Index(fields=["status", "starts_at", "id"], name="appointments_status_start_id"),
             models.Index(fields=["doctor", "starts_at", "id"], name="appointments_doctor_start_id"),
+            # A doctor's list of one status (their confirmed appointments, by default).
+            models.Index(
+                fields=["doctor", "status", "starts_at", "id"],
+                name="appointments_doctor_status_st",
+            ),
             models.Index(
                 fields=["patient", "starts_at", "id"], name="appointments_patient_start_id"
             ),

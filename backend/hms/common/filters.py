@@ -19,6 +19,7 @@ from drf_spectacular.utils import OpenApiParameter
 from hms.common.errors import ValidationFailed
 
 M = TypeVar("M", bound=Model)
+F = TypeVar("F", bound=django_filters.FilterSet)
 
 
 # The largest id an AutoField holds; larger values are refused (400), not sent to the database.
@@ -66,12 +67,13 @@ def _cleaned_when_empty(
     return _CLEANED_WHEN_EMPTY[filterset_class]
 
 
-def filter_rows(
-    filterset_class: type[django_filters.FilterSet],
+def valid_filterset(
+    filterset_class: type[F],
     data: Mapping[str, Any],
-    queryset: QuerySet[M],
-) -> QuerySet[M]:
-    """Apply a FilterSet to `queryset`. Raises ValidationFailed for an invalid parameter.
+    queryset: QuerySet[Any],
+) -> F:
+    """Build a FilterSet over `queryset` and validate it; `.qs` is then the filtered rows.
+    Raises ValidationFailed for an invalid parameter.
 
     A request that sends no parameter but the page and page size (most list requests) skips
     building and validating the form: its cleaned values are those of an empty form, read once
@@ -89,7 +91,18 @@ def filter_rows(
                 for name, errors in filterset.errors.items()
             }
         )
-    return filterset.qs
+    return filterset
+
+
+def filter_rows(
+    filterset_class: type[django_filters.FilterSet],
+    data: Mapping[str, Any],
+    queryset: QuerySet[M],
+) -> QuerySet[M]:
+    """Apply a FilterSet to `queryset` (see valid_filterset). Raises ValidationFailed for an
+    invalid parameter."""
+    rows: QuerySet[M] = valid_filterset(filterset_class, data, queryset).qs
+    return rows
 
 
 def _schema(filter_: django_filters.Filter) -> dict[str, Any]:

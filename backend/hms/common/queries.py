@@ -9,6 +9,7 @@ account, say), in one query.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,6 +17,7 @@ from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
+    CharField,
     DecimalField,
     Expression,
     F,
@@ -26,6 +28,31 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, Coalesce
+
+_IDENTIFIER = re.compile(r"[A-Za-z0-9_]+")
+
+
+class Constant(Expression):
+    """A fixed value of the code (a role, a status) written into the SQL text as a literal
+    rather than sent as a bound parameter.
+
+    PostgreSQL keeps a prepared statement on one generic plan only while that plan costs no
+    more than one made for the values at hand; a generic plan cannot use a partial index whose
+    condition names the value (`WHERE role = 'PATIENT'`), nor know how many rows have it, so a
+    list filtered by such a value would be planned again on every run. Written out, the value
+    is part of the statement and its plan holds for every run. Only letters, digits and
+    underscores are accepted: never a value that comes from a request.
+    """
+
+    def __init__(self, value: str) -> None:
+        text = str(value)
+        if not _IDENTIFIER.fullmatch(text):
+            raise ValueError(f"Constant takes a fixed identifier, not {text!r}.")
+        super().__init__(output_field=CharField())
+        self.value = text
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str | int, ...]]:
+        return f"'{self.value}'", ()
 
 
 def count_of(queryset: QuerySet[Any], *, field: str = "pk", distinct: bool = False) -> Subquery:

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
+from django.db.models import Q, Subquery
 
 from hms.accounts.models import AccountStatus, Role
+from hms.doctors.models import Doctor
 
 if TYPE_CHECKING:
     from hms.accounts.models import User
-    from hms.doctors.models import Doctor
+
+
+def own_doctor_id(user: User) -> Subquery:
+    """The id of the doctor whose account is `user`, read inside the query that uses it.
+
+    `doctor_id = own_doctor_id(user)` matches the same rows as `doctor__user_id = user.pk`
+    (one doctor per account) without joining the doctors table, so a doctor's rows are read
+    from an index that starts with the doctor, in its order.
+    """
+    return Subquery(Doctor.objects.filter(user_id=user.pk).order_by().values("pk")[:1])
 
 
 def visible_doctors(*, viewer: User) -> Q:

@@ -36,7 +36,6 @@ from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 from hms.payments.models import (
     CreditNote,
-    InvoiceAccount,
     Payment,
     PaymentKind,
     PaymentMethod,
@@ -61,11 +60,12 @@ def with_payment_state(queryset: QuerySet[Invoice]) -> QuerySet[Invoice]:
     An invoice issued before its account existed reads as its account would open: the advance
     it absorbed paid, the rest due.
     """
-    account = InvoiceAccount.objects.filter(invoice=OuterRef("pk"))
+    # The account, the credit note and the corrected invoice are each at most one row per
+    # invoice (one-to-one): read by a left join each, not a subquery per value.
     due = ExpressionWrapper(F("total") - F("advance_applied"), output_field=_MONEY)
     return queryset.annotate(
         payment_state_value=Coalesce(
-            Subquery(account.values("payment_state")[:1]),
+            F("account__payment_state"),
             Case(
                 When(total=F("advance_applied"), then=Value(PaymentState.PAID.value)),
                 When(advance_applied=0, then=Value(PaymentState.UNPAID.value)),
@@ -73,13 +73,11 @@ def with_payment_state(queryset: QuerySet[Invoice]) -> QuerySet[Invoice]:
                 output_field=CharField(),
             ),
         ),
-        balance_value=Coalesce(Subquery(account.values("balance")[:1]), due),
-        paid_value=Coalesce(Subquery(account.values("paid")[:1]), F("advance_applied")),
-        refunded_value=Coalesce(
-            Subquery(account.values("refunded")[:1]), Value(ZERO), output_field=_MONEY
-        ),
-        credit_note_pk=Subquery(CreditNote.objects.filter(invoice=OuterRef("pk")).values("pk")[:1]),
-        replaced_by_pk=Subquery(Invoice.objects.filter(replaces=OuterRef("pk")).values("pk")[:1]),
+        balance_value=Coalesce(F("account__balance"), due),
+        paid_value=Coalesce(F("account__paid"), F("advance_applied")),
+        refunded_value=Coalesce(F("account__refunded"), Value(ZERO), output_field=_MONEY),
+        credit_note_pk=F("credit_note__pk"),
+        replaced_by_pk=F("replaced_by__pk"),
     )
 
 

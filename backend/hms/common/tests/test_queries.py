@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from hms.accounts.models import AccountStatus, Role, User
 from hms.admissions.models import Admission
 from hms.admissions.tests.factories import AdmissionFactory
-from hms.common.queries import count_of, read_together, sum_of
+from hms.common.queries import Constant, count_of, read_together, sum_of
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,19 @@ def test_counts_distinct_counts_and_sums_come_back_in_one_query(admin_user, make
 def test_an_anchor_without_a_row_is_a_lookup_error(db):
     with pytest.raises(LookupError):
         read_together(User.objects.filter(pk=-1), users=count_of(User.objects.all()))
+
+
+def test_a_constant_is_written_into_the_sql_and_matches_like_the_value(admin_user, make_patient):
+    make_patient()
+    rows = User.objects.filter(role=Constant(Role.PATIENT))
+    with CaptureQueriesContext(connection) as queries:
+        found = list(rows.values_list("role", flat=True))
+    assert found == [Role.PATIENT]
+    assert "'PATIENT'" in queries[0]["sql"]
+    assert list(User.objects.exclude(role=Constant(Role.PATIENT))) == [admin_user]
+
+
+@pytest.mark.parametrize("value", ["", "O'Brien", "A B", "x; DROP TABLE y"])
+def test_a_constant_refuses_anything_but_an_identifier(value):
+    with pytest.raises(ValueError, match="fixed identifier"):
+        Constant(value)
