@@ -52,9 +52,17 @@ class AccountLifecycle(Generic[Profile]):
     audit_patient: Callable[[Profile], models.Model | None] = _no_patient
 
     def lock(self, profile: Profile) -> Profile:
-        """Re-read a profile with its row and its account's row locked until the commit."""
+        """Re-read a profile with its row and its account's row locked until the commit.
+
+        FOR NO KEY UPDATE, as every lock taken on an account or a profile to serialise changes:
+        it excludes other such locks and updates, but not the key-share locks that foreign key
+        checks take. A FOR UPDATE lock would also wait for those, and the access log's appends
+        check their actor's and patient's rows while holding the log's chain lock: a
+        transaction holding FOR UPDATE on an account and then appending to the log would
+        deadlock with a read by that account appending its access event.
+        """
         locked = (
-            self.model._default_manager.select_for_update(of=("self", "user"))
+            self.model._default_manager.select_for_update(of=("self", "user"), no_key=True)
             .select_related("user")
             .get(pk=profile.pk)
         )

@@ -91,7 +91,7 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str, at: datet
     except (ValueError, TypeError, OverflowError) as error:
         raise InvalidResetLink() from error
     with transaction.atomic():
-        user = User.objects.select_for_update().filter(_resettable(), pk=user_id).first()
+        user = User.objects.select_for_update(no_key=True).filter(_resettable(), pk=user_id).first()
         if user is None or not _ResetTokens(at=at).check_token(user, token):
             raise InvalidResetLink()
         user_set_password(

@@ -130,7 +130,7 @@ def check_doctor_available(*, doctor: Doctor, starts_at: datetime, ends_at: date
 
 
 def _lock_doctor(doctor: Doctor) -> None:
-    User.objects.select_for_update().filter(pk=doctor.user_id).first()
+    User.objects.select_for_update(no_key=True).filter(pk=doctor.user_id).first()
 
 
 def _check_window(spec: WindowSpec, *, rules: SlotRules) -> str | None:

@@ -66,8 +66,8 @@ def _lock_accounts(*, doctor: Doctor, patient: Patient) -> None:
     Deleting the doctor or the patient cancels their future appointments under the same lock,
     so it can never miss a booking committed alongside it. Raises ValidationFailed.
     """
-    doctor_account = User.objects.select_for_update().get(pk=doctor.user_id)
-    patient_account = User.objects.select_for_update().get(pk=patient.user_id)
+    doctor_account = User.objects.select_for_update(no_key=True).get(pk=doctor.user_id)
+    patient_account = User.objects.select_for_update(no_key=True).get(pk=patient.user_id)
     if doctor_account.status != AccountStatus.APPROVED:
         raise ValidationFailed(fields={"doctor": ["This doctor is not available for booking."]})
     if patient_account.status != AccountStatus.APPROVED:

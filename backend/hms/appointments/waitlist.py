@@ -93,8 +93,8 @@ def waitlist_join(
         message = "The last day lies beyond the booking horizon."
         raise ValidationFailed(message, fields={"date_to": [message]})
     with transaction.atomic():
-        doctor_account = User.objects.select_for_update().get(pk=doctor.user_id)
-        patient_account = User.objects.select_for_update().get(pk=patient.user_id)
+        doctor_account = User.objects.select_for_update(no_key=True).get(pk=doctor.user_id)
+        patient_account = User.objects.select_for_update(no_key=True).get(pk=patient.user_id)
         if doctor_account.status != AccountStatus.APPROVED:
             raise ValidationFailed(fields={"doctor": ["This doctor is not available for booking."]})
         if patient_account.status != AccountStatus.APPROVED:
@@ -237,8 +237,8 @@ def waitlist_accept(*, actor: User, entry: WaitlistEntry, at: datetime) -> Appoi
     """
     with transaction.atomic():
         # Accounts first (the lock order of booking), then the entry, then the hold.
-        doctor_account = User.objects.select_for_update().get(pk=entry.doctor.user_id)
-        patient_account = User.objects.select_for_update().get(pk=entry.patient.user_id)
+        doctor_account = User.objects.select_for_update(no_key=True).get(pk=entry.doctor.user_id)
+        patient_account = User.objects.select_for_update(no_key=True).get(pk=entry.patient.user_id)
         locked = _locked_entry(actor=actor, entry=entry)
         if locked.status != WaitlistStatus.OFFERED:
             raise InvalidStateError("There is no offer to accept on this waitlist entry.")

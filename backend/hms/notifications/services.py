@@ -138,7 +138,7 @@ def notification_preferences_update(
             fields={"preferences": [f"Always e-mailed: {kind}" for kind in locked]},
         )
     with transaction.atomic():
-        User.objects.select_for_update().filter(pk=user.pk).first()
+        User.objects.select_for_update(no_key=True).filter(pk=user.pk).first()
         NotificationPreference.objects.filter(user=user).delete()
         NotificationPreference.objects.bulk_create(
             NotificationPreference(user=user, kind=kind, email=False, updated_at=at)
@@ -159,7 +159,7 @@ def notification_unsubscribe(*, token: str, at: datetime) -> str:
         raise InvalidUnsubscribeLink()
     user_id, kind = found
     with transaction.atomic():
-        user = User.objects.select_for_update().filter(pk=user_id).first()
+        user = User.objects.select_for_update(no_key=True).filter(pk=user_id).first()
         if user is None or user.status != AccountStatus.APPROVED:
             raise InvalidUnsubscribeLink()
         NotificationPreference.objects.update_or_create(

@@ -59,7 +59,9 @@ def doctor_close(*, actor: User, doctor: Doctor, at: datetime) -> None:
         locked = DOCTOR_ACCOUNT.lock(doctor)
         DOCTOR_ACCOUNT.close(actor=actor, profile=locked, at=at)
         patients = list(
-            Patient.objects.select_for_update().filter(assigned_doctor=locked).order_by("pk")
+            Patient.objects.select_for_update(no_key=True)
+            .filter(assigned_doctor=locked)
+            .order_by("pk")
         )
         Patient.objects.filter(pk__in=[patient.pk for patient in patients]).update(
             assigned_doctor=None, updated_at=at
