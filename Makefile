@@ -147,12 +147,12 @@ restore: ## Replace DATABASE_URL's tables with the dump BACKUP=... (needs CONFIR
 
 # --- benchmark (never part of make test or CI; see backend/benchmarks/run.py) ------------------
 
-BENCH_RUN := cd backend && .venv/bin/python benchmarks/run.py
+BENCH_RUN := .venv/bin/python benchmarks/run.py
 
 bench: install-backend ## Seed hms_bench, serve it with gunicorn, measure every endpoint with wrk (BENCH_SCALE=10, BENCH_MODE=day, ...)
 	scripts/install-bench-deps.sh
-	$(BENCH_RUN)
+	cd backend && $(BENCH_RUN)
 
 bench-day: install-backend ## The mixed hospital day with locust (steps of users, then the shift-change burst)
 	scripts/install-bench-deps.sh
-	BENCH_MODE=day $(BENCH_RUN)
+	cd backend && BENCH_MODE=day $(BENCH_RUN)

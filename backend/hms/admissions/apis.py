@@ -194,7 +194,7 @@ class AdmissionViewSet(ApiViewSet):
         `issued_by` and `pdf_sha256` are null. An admission that is already discharged answers
         409 INVALID_STATE.
         """
-        admission = admission_get(viewer=self.viewer, id=id)
+        admission = admission_get_for_display(viewer=self.viewer, id=id)
         body = s.AdmissionDischargeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = body.validated_data

@@ -98,7 +98,8 @@ def admission_get(*, viewer: User, id: int) -> Admission:
 
 
 def admission_get_for_display(*, viewer: User, id: int) -> Admission:
-    """Return one admission `viewer` may see, read for the admission serializers only.
+    """Return one admission `viewer` may see, read for showing it: the admission serializers
+    and the discharge preview, which writes nothing.
 
     The columns of a list row, not every column of the five tables (`admission_get` reads
     whole rows, for the services that change them). Raises NotFoundError as `admission_get`
