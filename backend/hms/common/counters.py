@@ -18,7 +18,9 @@ changes no database already migrated, so a change to it needs a migration of its
 
 from __future__ import annotations
 
-from django.db import connection, transaction
+from typing import Any
+
+from django.db import connection, migrations, transaction
 from django.db.models import BigIntegerField, Expression, Subquery, Sum
 from django.db.models.functions import Coalesce
 
@@ -170,6 +172,23 @@ END""",  # noqa: S608
         ]
         return install, remove
     return [], []
+
+
+def counter_triggers_operation(*, table: str, columns: tuple[str, ...]) -> migrations.RunPython:
+    """The migration operation that installs (and, backwards, removes) the counting of
+    `table`'s rows by `columns` (`counter_triggers_sql`, run statement by statement)."""
+
+    def run(schema_editor: Any, *, install: bool) -> None:
+        statements = counter_triggers_sql(
+            vendor=schema_editor.connection.vendor, table=table, columns=columns
+        )[0 if install else 1]
+        for statement in statements:
+            schema_editor.execute(statement, params=None)
+
+    return migrations.RunPython(
+        lambda apps, schema_editor: run(schema_editor, install=True),
+        lambda apps, schema_editor: run(schema_editor, install=False),
+    )
 
 
 def counters_compact() -> int:

@@ -6,29 +6,10 @@ are added in the same transaction as the triggers are created.
 
 from django.db import migrations
 
-from hms.common.counters import counter_triggers_sql
-
-TABLE = "admissions_admission"
-COLUMNS = ("status",)
-
-
-def forward(apps, schema_editor):
-    install, _ = counter_triggers_sql(
-        vendor=schema_editor.connection.vendor, table=TABLE, columns=COLUMNS
-    )
-    for statement in install:
-        schema_editor.execute(statement, params=None)
-
-
-def backward(apps, schema_editor):
-    _, remove = counter_triggers_sql(
-        vendor=schema_editor.connection.vendor, table=TABLE, columns=COLUMNS
-    )
-    for statement in remove:
-        schema_editor.execute(statement, params=None)
+from hms.common.counters import counter_triggers_operation
 
 
 class Migration(migrations.Migration):
     dependencies = [("admissions", "0002_list_order_indexes"), ("common", "0001_initial")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [counter_triggers_operation(table="admissions_admission", columns=("status",))]

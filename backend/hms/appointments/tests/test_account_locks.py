@@ -10,12 +10,12 @@ failing one of the two. FOR NO KEY UPDATE does not conflict with the check.
 
 from __future__ import annotations
 
-import psycopg
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from hms.appointments.services import _lock_accounts
 from hms.audit.models import AuditEvent
+from hms.common.tests.direct_connection import direct_connection
 
 pytestmark = pytest.mark.postgres
 
@@ -27,24 +27,12 @@ ACCESS_EVENT = (
 )
 
 
-def _direct() -> psycopg.Connection:
-    settings = connection.settings_dict
-    return psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        dbname=settings["NAME"],
-        user=settings["USER"],
-        password=settings["PASSWORD"],
-        autocommit=True,
-    )
-
-
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_access_event_by_a_locked_account_is_appended_without_waiting(make_doctor, make_patient):
     doctor, patient = make_doctor(), make_patient()
     before = AuditEvent.objects.count()
 
-    with transaction.atomic(), _direct() as other:
+    with transaction.atomic(), direct_connection() as other:
         _lock_accounts(doctor=doctor, patient=patient)
         # The doctor's own read, from another connection, while the booking holds the lock:
         # it must not wait for the booking (it would time out here if it did).

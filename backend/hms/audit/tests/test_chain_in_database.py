@@ -14,6 +14,7 @@ from hms.audit.chain import GENESIS_HASH, canonical_json, chain_verify, event_di
 from hms.audit.models import AuditEvent
 from hms.audit.services import audit_event_append
 from hms.common.request_context import set_request_context
+from hms.common.tests.direct_connection import direct_connection
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -110,15 +111,7 @@ def test_an_append_is_one_statement(admin_user):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_values_sent_for_the_chain_are_replaced_and_only_read_committed_appends():
-    settings = connection.settings_dict
-    with psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        dbname=settings["NAME"],
-        user=settings["USER"],
-        password=settings["PASSWORD"],
-        autocommit=True,
-    ) as direct:
+    with direct_connection() as direct:
         insert = (
             "INSERT INTO audit_auditevent (id, at, kind, actor_role, actor_name, action,"
             " object_type, object_id, patient_ids, detail, outcome, request_id, prev_hash, hash)"

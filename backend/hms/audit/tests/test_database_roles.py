@@ -17,6 +17,7 @@ from hms.audit.chain import chain_verify
 from hms.audit.models import AuditEvent
 from hms.audit.roles import grant_application_role
 from hms.audit.services import audit_record
+from hms.common.tests.direct_connection import direct_connection
 
 # serialized_rollback: emptying the tables between tests must not lose the migrations' rows.
 pytestmark = [
@@ -30,16 +31,7 @@ AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def _connect(user, password, **extra):
-    settings = connection.settings_dict
-    return psycopg.connect(
-        host=settings["HOST"] or "127.0.0.1",
-        port=settings["PORT"] or 5432,
-        dbname=settings["NAME"],
-        user=user,
-        password=password,
-        autocommit=True,
-        **extra,
-    )
+    return direct_connection(user=user, password=password, **extra)
 
 
 @pytest.fixture
