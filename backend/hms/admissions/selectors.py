@@ -13,7 +13,7 @@ from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
 from hms.billing.models import Invoice
-from hms.common.counters import counter_name, counter_value
+from hms.common.counters import status_count_subqueries
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
@@ -134,12 +134,7 @@ def admission_count_subqueries(*, viewer: User) -> dict[str, BaseExpression]:
         "currently_admitted": AdmissionStatus.ADMITTED,
         "discharged": AdmissionStatus.DISCHARGED,
     }
-    visible = visible_admissions(viewer)
-    if not visible:  # no condition: every admission
-        table = Admission._meta.db_table
-        return {key: counter_value(counter_name(table, status)) for key, status in statuses.items()}
-    rows = Admission.objects.filter(visible)
-    return {key: count_of(rows.filter(status=status)) for key, status in statuses.items()}
+    return status_count_subqueries(Admission, visible=visible_admissions(viewer), statuses=statuses)
 
 
 def admission_patient_count_subqueries(*, viewer: User) -> dict[str, Subquery]:

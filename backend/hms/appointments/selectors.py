@@ -32,7 +32,7 @@ from hms.appointments.slots import (
     local_day_bounds,
     slot_rules,
 )
-from hms.common.counters import counter_name, counter_value
+from hms.common.counters import status_count_subqueries
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError, ValidationFailed
 from hms.common.filters import (
@@ -469,12 +469,9 @@ def appointment_status_count_subqueries(*, viewer: User) -> dict[str, BaseExpres
         "appointments_confirmed": AppointmentStatus.CONFIRMED,
         "appointments_pending": AppointmentStatus.PENDING,
     }
-    visible = visible_appointments(viewer)
-    if not visible:  # no condition: every appointment
-        table = Appointment._meta.db_table
-        return {key: counter_value(counter_name(table, status)) for key, status in statuses.items()}
-    rows = Appointment.objects.filter(visible)
-    return {key: count_of(rows.filter(status=status)) for key, status in statuses.items()}
+    return status_count_subqueries(
+        Appointment, visible=visible_appointments(viewer), statuses=statuses
+    )
 
 
 def appointment_upcoming_count_subquery(*, viewer: User, at: datetime) -> Subquery:

@@ -18,13 +18,16 @@ changes no database already migrated, so a change to it needs a migration of its
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import connection, migrations, transaction
-from django.db.models import BigIntegerField, Expression, Subquery, Sum
+from django.db.models import BigIntegerField, Expression, Model, Q, Subquery, Sum
+from django.db.models.expressions import BaseExpression
 from django.db.models.functions import Coalesce
 
 from hms.common.models import CounterDelta
+from hms.common.queries import count_of
 
 COUNTER_TABLE = CounterDelta._meta.db_table
 
@@ -55,6 +58,22 @@ def counter_value(name: str) -> Expression:
     return Coalesce(
         Subquery(summed, output_field=BigIntegerField()), 0, output_field=BigIntegerField()
     )
+
+
+def status_count_subqueries(
+    model: type[Model], *, visible: Q, statuses: Mapping[str, str]
+) -> dict[str, BaseExpression]:
+    """Scalar subqueries counting `model`'s rows matching `visible` in each status, by key.
+
+    With no condition (a viewer who sees every row) each reads the counter the database keeps
+    for the status, whatever the size of the table; otherwise each counts the matching rows.
+    The model's table must be counted by `status` (`counter_triggers_operation`).
+    """
+    if not visible:
+        table = model._meta.db_table
+        return {key: counter_value(counter_name(table, status)) for key, status in statuses.items()}
+    rows = model._default_manager.filter(visible)
+    return {key: count_of(rows.filter(status=status)) for key, status in statuses.items()}
 
 
 def counter_values(names: list[str]) -> dict[str, int]:

@@ -19,6 +19,7 @@ from hms.accounts.sessions import session_start_recorded
 from hms.accounts.tests.factories import DEFAULT_PASSWORD
 from hms.audit.chain import chain_verify
 from hms.audit.models import AuditEvent
+from hms.common.tests.direct_connection import wal_flushes
 
 # serialized_rollback: emptying the tables between tests must not lose the migrations' rows.
 pytestmark = [
@@ -29,18 +30,6 @@ pytestmark = [
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 TOKEN_URL = "/api/v1/auth/token/"
 FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0"
-
-
-def _wal_flushes() -> int:
-    """The cluster's count of WAL flushes (fsync calls), this session's own included."""
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW fsync")
-        if cursor.fetchone()[0] != "on":
-            pytest.skip("the server runs with fsync off: no flush to count")
-        cursor.execute("SELECT pg_stat_force_next_flush()")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wal_sync FROM pg_stat_wal")
-        return int(cursor.fetchone()[0])
 
 
 def test_a_login_reads_the_account_then_writes_session_and_event_in_one_statement(
@@ -108,7 +97,7 @@ def test_an_enrolment_only_session_is_written_by_the_statement_too(api_client, a
 
 
 def test_logins_wait_for_the_flush(admin_user):
-    before = _wal_flushes()
+    before = wal_flushes()
     for number in range(10):
         session_start_recorded(
             user=admin_user,
@@ -116,7 +105,7 @@ def test_logins_wait_for_the_flush(admin_user):
             ip_address=None,
             at=AT + timedelta(seconds=number),
         )
-    assert _wal_flushes() - before >= 10
+    assert wal_flushes() - before >= 10
     assert Session.objects.count() == 10
     assert chain_verify(AuditEvent.objects.order_by("id").iterator()) == (10, None)
 

@@ -22,6 +22,7 @@ from hms.audit.services import (
     audit_record,
     audit_security,
 )
+from hms.common.tests.direct_connection import wal_flushes
 
 # serialized_rollback: emptying the tables between tests must not lose the migrations' rows.
 pytestmark = [
@@ -54,19 +55,6 @@ def _synchronous_commit() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW synchronous_commit")
         return cursor.fetchone()[0]
-
-
-def _wal_flushes() -> int:
-    """The cluster's count of WAL flushes (fsync calls), this session's own included."""
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW fsync")
-        if cursor.fetchone()[0] != "on":
-            pytest.skip("the server runs with fsync off: no flush to count")
-        cursor.execute("SELECT pg_stat_force_next_flush()")
-    # The session reports its statistics when it goes idle between the two statements.
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT wal_sync FROM pg_stat_wal")
-        return int(cursor.fetchone()[0])
 
 
 def test_an_access_event_on_its_own_skips_the_flush_wait_and_only_for_itself(admin_user):
@@ -105,19 +93,19 @@ def test_change_and_security_events_wait_for_the_flush(admin_user, make_patient)
 
     # Each durable commit returns only after a flush of the WAL that holds it: ten appends one
     # after the other take ten flushes at least (other sessions' commits can only add to it).
-    before = _wal_flushes()
+    before = wal_flushes()
     for number in range(10):
         audit_security(actor=None, action="auth.signup_code_wrong", object_id=str(number), at=AT)
-    assert _wal_flushes() - before >= 10
+    assert wal_flushes() - before >= 10
 
 
 def test_access_events_on_their_own_do_not_flush_each(admin_user):
     # Flushes of one WAL take turns (each a disk write), so other sessions' commits during these
     # appends stay far below their number; durable appends would take one flush each.
-    before = _wal_flushes()
+    before = wal_flushes()
     for number in range(60):
         _access(admin_user, action="patient.retrieve", object_id=str(number), patient_ids=[1])
-    assert _wal_flushes() - before < 30
+    assert wal_flushes() - before < 30
     assert chain_verify(AuditEvent.objects.order_by("id").iterator()) == (60, None)
 
 

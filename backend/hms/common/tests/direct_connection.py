@@ -1,10 +1,11 @@
-"""A PostgreSQL connection of its own to the test database, beside Django's (autocommit)."""
+"""PostgreSQL helpers for tests: a connection of its own beside Django's, the WAL flush count."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import psycopg
+import pytest
 from django.db import connection
 
 
@@ -22,3 +23,16 @@ def direct_connection(
         autocommit=True,
         **extra,
     )
+
+
+def wal_flushes() -> int:
+    """The cluster's count of WAL flushes (fsync calls), this session's own included."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW fsync")
+        if cursor.fetchone()[0] != "on":
+            pytest.skip("the server runs with fsync off: no flush to count")
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+    # The session reports its statistics when it goes idle between the two statements.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT wal_sync FROM pg_stat_wal")
+        return int(cursor.fetchone()[0])
