@@ -11,6 +11,7 @@ from django.db.models.expressions import BaseExpression
 from django.db.models.functions import RowNumber
 from django_filters import ChoiceFilter, FilterSet
 
+from hms.accounts.lists import ViewerList
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.availability import open_slots
 from hms.appointments.models import (
@@ -41,7 +42,7 @@ from hms.common.filters import (
     ordered_range_form,
     valid_filterset,
 )
-from hms.common.queries import Constant, count_of, read_together
+from hms.common.queries import Constant, TemplateRows, count_of, read_together
 from hms.doctors.models import Department, Doctor
 from hms.patients.models import Patient
 
@@ -171,7 +172,9 @@ class DoctorAppointmentFilter(AppointmentFilter):
     confirmed_by_default = True
 
 
-def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Appointment]:
+def appointment_list(
+    *, viewer: User, filters: Mapping[str, Any]
+) -> QuerySet[Appointment] | TemplateRows:
     """List the appointments the viewer may see, filtered and ordered.
 
     The admin sees all; a patient their own in every status; a doctor only their own CONFIRMED
@@ -183,10 +186,18 @@ def appointment_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Ap
     `-starts_at`; default newest first). Raises ValidationFailed for a parameter that is not
     valid.
     """
+    return _APPOINTMENT_LIST(viewer, filters)
+
+
+def _appointment_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Appointment]:
     filterset_class = DoctorAppointmentFilter if viewer.role == Role.DOCTOR else AppointmentFilter
     filterset = valid_filterset(filterset_class, filters, _with_people(Appointment.objects.all()))
     visible = visible_appointments(viewer, among_status=filterset.only_status)
     return filterset.qs.filter(visible).only(*_LIST_COLUMNS)
+
+
+# Most requests send no filter but these (a few choices each): their statements are built once.
+_APPOINTMENT_LIST = ViewerList(_appointment_rows, chosen_by=("status", "history", "ordering"))
 
 
 def appointment_get(*, viewer: User, id: int) -> Appointment:

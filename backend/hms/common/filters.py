@@ -67,6 +67,29 @@ def _cleaned_when_empty(
     return _CLEANED_WHEN_EMPTY[filterset_class]
 
 
+def list_shape(
+    role: str, data: Mapping[str, Any], *, chosen_by: frozenset[str]
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The shape of a list request, for a ListTemplate: the viewer's role and the value of each
+    parameter in `chosen_by` that the request sends (parameters whose values are a few
+    choices: a status, yes or no, an ordering).
+
+    None when the request sends any other parameter but the page and page size (a search, an
+    id, a date: those lists are built by the ORM), or a parameter more than once. A value
+    that is not valid is part of the shape as sent; building the list rejects it as always.
+    """
+    names = data.keys() - _PAGING_ONLY
+    if not names <= chosen_by:
+        return None
+    items: list[tuple[str, str]] = []
+    for name in sorted(names):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data[name]]
+        if len(values) != 1 or not isinstance(values[0], str) or len(values[0]) > 32:
+            return None
+        items.append((name, values[0]))
+    return role, tuple(items)
+
+
 def valid_filterset(
     filterset_class: type[F],
     data: Mapping[str, Any],

@@ -30,6 +30,8 @@ from rest_framework.request import Request
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from hms.common.queries import TemplateRows
+
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 # Query parameters that choose a page of a list, not its rows: they do not change the count.
@@ -93,7 +95,8 @@ class CachedCountPaginator(Paginator):
 
     def _exact_count(self) -> int:
         rows = self.object_list
-        return rows.count() if isinstance(rows, QuerySet) else len(rows)
+        # A queryset, or a ListTemplate's rows: both count in the database.
+        return rows.count() if isinstance(rows, QuerySet | TemplateRows) else len(rows)
 
 
 class PageNumberPagination(DRFPageNumberPagination):
@@ -132,7 +135,7 @@ class PageNumberPagination(DRFPageNumberPagination):
 
     def paginate_queryset(
         self,
-        queryset: QuerySet[Any, Any] | Sequence[Any],
+        queryset: QuerySet[Any, Any] | TemplateRows | Sequence[Any],
         request: Request,
         view: APIView | None = None,
     ) -> list[Any] | None:

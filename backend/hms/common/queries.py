@@ -9,11 +9,13 @@ account, say), in one query.
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
@@ -23,11 +25,15 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    Model,
     QuerySet,
     Subquery,
     Value,
 )
 from django.db.models.functions import Cast, Coalesce
+from django.db.models.query import ModelIterable
+from django.db.models.sql import Query
+from django.db.models.sql.compiler import SQLCompiler
 
 _IDENTIFIER = re.compile(r"[A-Za-z0-9_]+")
 
@@ -196,9 +202,11 @@ def _near_stand_in(param: Any) -> bool:
         return abs(param - _INT_STAND_IN) < 1_000_000
     if isinstance(param, datetime):
         return abs(param - _DATETIME_STAND_IN) < timedelta(days=3660)
-    if isinstance(param, str):  # a text's stand-in (say, as `%…%`), or a datetime as SQLite gets it
-        return _STR_STAND_IN in param or (
-            param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-"
+    if isinstance(param, str):  # a text's stand-in (say, as `%…%`), a number or a datetime as text
+        return (
+            _STR_STAND_IN in param
+            or str(-_INT_STAND_IN)[:7] in param
+            or (param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-")
         )
     return False
 
@@ -208,6 +216,60 @@ def _adapted(connection: Any, value: Any) -> Any:
     if isinstance(value, datetime):
         return connection.ops.adapt_datetimefield_value(value)
     return value
+
+
+def _stand_ins(parameters: dict[str, type], *, first: int = 0) -> dict[str, Any]:
+    return {
+        name: _stand_in(kind, first + index)
+        for index, (name, kind) in enumerate(parameters.items())
+    }
+
+
+def _slots(
+    connection: Any, stand_ins: dict[str, Any], params: Sequence[Any], *, every: bool = True
+) -> tuple[tuple[int, str], ...]:
+    """Where each stand-in lands among a compiled statement's parameters: (position, name).
+
+    Raises TypeError when a value computed from a parameter reaches the statement (`at - 7
+    days` would be kept as it was when built), and, with `every`, when a parameter does not
+    reach it as given.
+    """
+    sent = {name: _adapted(connection, value) for name, value in stand_ins.items()}
+    slots = tuple(
+        (position, name)
+        for position, param in enumerate(params)
+        for name, value in sent.items()
+        if type(param) is type(value) and param == value
+    )
+    unplaced = set(sent) - {name for _, name in slots}
+    if unplaced and every:
+        raise TypeError(f"QueryTemplate: {sorted(unplaced)} do not reach the statement as given")
+    placed = {position for position, _ in slots}
+    derived = [p for i, p in enumerate(params) if i not in placed and _near_stand_in(p)]
+    if derived:
+        raise TypeError(f"QueryTemplate: values derived from parameters: {derived!r}")
+    return slots
+
+
+def _bind(
+    connection: Any, params: Sequence[Any], slots: Iterable[tuple[int, str]], values: dict[str, Any]
+) -> list[Any]:
+    bound = list(params)
+    for position, name in slots:
+        bound[position] = _adapted(connection, values[name])
+    return bound
+
+
+@contextmanager
+def _no_queries(connection: Any) -> Iterator[None]:
+    """Building a template must not read the database: a row read with stand-in values would
+    be kept in the template as if it held for every value."""
+
+    def refuse(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        raise TypeError(f"QueryTemplate: building ran a query: {sql[:200]}")
+
+    with connection.execute_wrapper(refuse):
+        yield
 
 
 @dataclass(frozen=True)
@@ -241,30 +303,12 @@ class QueryTemplate:
 
     def _compile(self, alias: str) -> _Compiled:
         connection = connections[alias]
-        stand_ins = {
-            name: _stand_in(kind, index)
-            for index, (name, kind) in enumerate(self._parameters.items())
-        }
-        query = self._build(**stand_ins).query
+        stand_ins = _stand_ins(self._parameters)
+        with _no_queries(connection):
+            query = self._build(**stand_ins).query
         compiler = query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        sent = {name: _adapted(connection, value) for name, value in stand_ins.items()}
-        slots = tuple(
-            (position, name)
-            for position, param in enumerate(params)
-            for name, value in sent.items()
-            if type(param) is type(value) and param == value
-        )
-        unplaced = set(sent) - {name for _, name in slots}
-        if unplaced:
-            raise TypeError(
-                f"QueryTemplate: {sorted(unplaced)} do not reach the statement as given"
-            )
-        placed = {position for position, _ in slots}
-        derived = [p for i, p in enumerate(params) if i not in placed and _near_stand_in(p)]
-        if derived:
-            # A value computed from a parameter (`at - 7 days`) would stay what it was when built.
-            raise TypeError(f"QueryTemplate: values derived from parameters: {derived!r}")
+        slots = _slots(connection, stand_ins, params)
         names = (
             tuple(query.selected)
             if query.selected
@@ -292,9 +336,7 @@ class QueryTemplate:
         if compiled is None:
             compiled = self._compiled[using] = self._compile(using)
         connection = connections[using]
-        params = list(compiled.params)
-        for position, name in compiled.slots:
-            params[position] = _adapted(connection, values[name])
+        params = _bind(connection, compiled.params, compiled.slots, values)
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
@@ -313,3 +355,238 @@ class QueryTemplate:
         """The statement's first row, or None."""
         found = self.rows(using=using, **values)
         return found[0] if found else None
+
+
+# --- a list's pages, built once per shape -------------------------------------------------------
+
+
+class _BoundQuery(Query):
+    """The query of one run of a built list: it compiles to the statement already bound."""
+
+    bound_compiler: SQLCompiler
+
+    def get_compiler(
+        self, using: str | None = None, connection: Any = None, elide_empty: bool = True
+    ) -> Any:
+        return self.bound_compiler
+
+
+_BOUND_COMPILERS: dict[type, type] = {}
+
+
+def _bound_compiler(compiler: SQLCompiler, connection: Any, sql: str, params: list[Any]) -> Any:
+    """A copy of a compiled (set up) `compiler` whose statement is `sql` with `params`: the
+    model iterable reads its columns, related populators and converters as usual."""
+    kind = type(compiler)
+    bound_kind = _BOUND_COMPILERS.get(kind)
+    if bound_kind is None:
+
+        def as_sql(self: Any, *args: Any, **kwargs: Any) -> tuple[str, list[Any]]:
+            return self.bound_statement
+
+        bound_kind = _BOUND_COMPILERS[kind] = type(
+            f"Bound{kind.__name__}", (kind,), {"as_sql": as_sql}
+        )
+    bound = copy.copy(compiler)
+    bound.__class__ = bound_kind
+    bound.connection = connection
+    bound.bound_statement = (sql, params)  # type: ignore[attr-defined]
+    return bound
+
+
+@dataclass(frozen=True)
+class _CompiledList:
+    model: type[Model]
+    query: Query  # the built query, set up by `compiler`
+    compiler: SQLCompiler
+    sql: str  # every row, in order
+    params: tuple[Any, ...]
+    slots: tuple[tuple[int, str], ...]
+    count_sql: str
+    count_params: tuple[Any, ...]
+    count_slots: tuple[tuple[int, str], ...]
+    prefetch: tuple[Any, ...]
+
+
+class ListTemplate:
+    """A list's pages and count, built once per shape and database, then run with new values.
+
+    A list's queryset (filters, visibility rule, joined rows, ordering) is the same for every
+    request of one shape (the viewer's role and the few filter values that choose the query,
+    such as a status), save for values such as the viewer's id. Building it with the ORM and
+    compiling it to SQL costs more than running it on a page of an indexed list.
+    `build(shape, **parameters)` returns that queryset. As QueryTemplate does, the template
+    builds it once per shape and database with stand-in values for `parameters` (int, str or
+    aware datetime), then runs the compiled statements with the real values:
+
+    - the page, its `LIMIT` and `OFFSET` written into the text as the ORM writes them, its rows
+      made into model instances exactly as the ORM makes them (joined rows, annotations and
+      prefetches included);
+    - the count, `COUNT(*)` over the same rows without their joined columns or order.
+
+    A shape may leave a parameter unused. Building refuses, with TypeError:
+
+    - what QueryTemplate refuses (a value computed from a parameter);
+    - a build that reads the database;
+    - a queryset already cut, locked, combined, unordered, distinct, or not of model instances;
+    - a statement that changes with more than its parameters: each shape is built twice, with
+      two sets of stand-ins, and all else must match (a `now` read while building would
+      otherwise be kept).
+
+    A refused shape is built by the ORM on every request instead: `rows` answers None for it
+    and the caller uses its own queryset. `shape` must be hashable and come from a small set of
+    values (a role, a valid choice), never from free text.
+    """
+
+    # Shapes kept per template and database, at most: a shape comes from a small set of values.
+    MAX_SHAPES = 64
+
+    def __init__(self, build: Callable[..., QuerySet[Any]], **parameters: type) -> None:
+        self._build = build
+        self._parameters = parameters
+        self._compiled: dict[tuple[str, Hashable], _CompiledList | None] = {}
+
+    def _statements(
+        self, alias: str, shape: Hashable, stand_ins: dict[str, Any]
+    ) -> tuple[QuerySet[Any], SQLCompiler, str, list[Any], str, list[Any]]:
+        connection = connections[alias]
+        with _no_queries(connection):
+            rows = self._build(shape, **stand_ins)
+            counted = rows.order_by().values("pk")
+        query = rows.query
+        state: Any = rows  # the queryset's own (private) state, read to refuse what is not a list
+        if (
+            state._iterable_class is not ModelIterable
+            or state._fields is not None
+            or query.low_mark
+            or query.high_mark is not None
+            or query.select_for_update
+            or query.combinator
+            or query.distinct
+            or not rows.ordered
+            or state._known_related_objects
+        ):
+            raise TypeError("ListTemplate: not an ordered, uncut list of model instances")
+        compiler = query.get_compiler(using=alias)
+        sql, params = compiler.as_sql()
+        count_sql, count_params = counted.query.get_compiler(using=alias).as_sql()
+        return rows, compiler, sql, list(params), count_sql, list(count_params)
+
+    def _compile(self, alias: str, shape: Hashable) -> _CompiledList:
+        connection = connections[alias]
+        stand_ins = _stand_ins(self._parameters)
+        rows, compiler, sql, params, count_sql, count_params = self._statements(
+            alias, shape, stand_ins
+        )
+        # A parameter may go unused by a shape (the admin's list does not depend on who looks).
+        slots = _slots(connection, stand_ins, params, every=False)
+        count_slots = _slots(connection, stand_ins, count_params, every=False)
+        # Built a second time with other stand-ins, everything but the parameters must come out
+        # the same: a value that differs was computed from a parameter, or read from the clock
+        # (a `now` kept from the first build would never move again).
+        others = _stand_ins(self._parameters, first=len(self._parameters))
+        _, _, sql_2, params_2, count_sql_2, count_params_2 = self._statements(alias, shape, others)
+        for text, text_2, values, values_2, placed in (
+            (sql, sql_2, params, params_2, slots),
+            (count_sql, count_sql_2, count_params, count_params_2, count_slots),
+        ):
+            fixed = [v for i, v in enumerate(values) if i not in {p for p, _ in placed}]
+            fixed_2 = [v for i, v in enumerate(values_2) if i not in {p for p, _ in placed}]
+            if text != text_2 or len(values) != len(values_2) or fixed != fixed_2:
+                raise TypeError("ListTemplate: the statement changes with more than its parameters")
+        return _CompiledList(
+            model=rows.model,
+            query=rows.query,
+            compiler=compiler,
+            sql=sql,
+            params=tuple(params),
+            slots=slots,
+            # The ORM's own statement, wrapped: no value is written into the text.
+            count_sql=f"SELECT COUNT(*) FROM ({count_sql}) counted",  # noqa: S608
+            count_params=tuple(count_params),
+            count_slots=count_slots,
+            prefetch=tuple(cast(Any, rows)._prefetch_related_lookups),
+        )
+
+    def compiled(self, shape: Hashable, *, using: str = DEFAULT_DB_ALIAS) -> _CompiledList | None:
+        """The built statements of `shape`, or None when the shape is refused (see above)."""
+        key = (using, shape)
+        try:
+            return self._compiled[key]
+        except KeyError:
+            pass
+        try:
+            built: _CompiledList | None = self._compile(using, shape)
+        except TypeError:
+            built = None
+        if len(self._compiled) >= self.MAX_SHAPES:
+            self._compiled.clear()
+        self._compiled[key] = built
+        return built
+
+    def rows(
+        self, shape: Hashable, *, using: str = DEFAULT_DB_ALIAS, **values: Any
+    ) -> TemplateRows | None:
+        """The list of `shape` for `values` (every declared parameter), or None when the shape
+        is refused. Errors that building raises (a filter value that is not valid) propagate."""
+        if values.keys() != self._parameters.keys():
+            raise TypeError(
+                f"ListTemplate: expected {sorted(self._parameters)}, got {sorted(values)}"
+            )
+        compiled = self.compiled(shape, using=using)
+        return None if compiled is None else TemplateRows(compiled, using, values)
+
+
+class TemplateRows:
+    """The rows of a built list for one set of values: sliced for a page, and counted.
+
+    What a paginator needs of a queryset: `rows[a:b]` (a list of model instances), `count()`
+    and `ordered`; iterating runs the list without a limit.
+    """
+
+    ordered = True
+
+    def __init__(self, compiled: _CompiledList, using: str, values: dict[str, Any]) -> None:
+        self._compiled = compiled
+        self._using = using
+        self._values = values
+
+    @property
+    def model(self) -> type[Model]:
+        return self._compiled.model
+
+    def count(self) -> int:
+        compiled = self._compiled
+        connection = connections[self._using]
+        params = _bind(connection, compiled.count_params, compiled.count_slots, self._values)
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.count_sql, params)
+            row = cursor.fetchone()
+        return int(row[0])
+
+    def __getitem__(self, window: slice) -> list[Any]:
+        if not isinstance(window, slice) or window.step is not None:
+            raise TypeError("TemplateRows: only a slice without a step")
+        start = window.start or 0
+        if window.stop is None or start < 0 or window.stop < start:
+            raise ValueError("TemplateRows: a slice from a start >= 0 to a stop")
+        # Written into the text, as the ORM writes them: PostgreSQL plans a statement whose
+        # limit is a parameter for an unknown number of rows, and so plans it again each time.
+        return self._run(f" LIMIT {int(window.stop - start)} OFFSET {int(start)}")
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._run(""))
+
+    def _run(self, cut: str) -> list[Any]:
+        compiled = self._compiled
+        connection = connections[self._using]
+        params = _bind(connection, compiled.params, compiled.slots, self._values)
+        query = copy.copy(compiled.query)
+        query.__class__ = _BoundQuery
+        query.bound_compiler = _bound_compiler(  # type: ignore[attr-defined]
+            compiled.compiler, connection, compiled.sql + cut, params
+        )
+        rows: Any = QuerySet(model=compiled.model, query=query, using=self._using)
+        if compiled.prefetch:
+            rows._prefetch_related_lookups = compiled.prefetch
+        return list(rows)

@@ -9,7 +9,7 @@ are `@action`s. A single object at a fixed path (the hospital, the health probes
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
@@ -22,6 +22,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.viewsets import GenericViewSet
 
 from hms.common.permissions import RoleMapPermission
+from hms.common.queries import TemplateRows
 from hms.common.throttling import FixedWindowScopedRateThrottle, throttles_check
 
 if TYPE_CHECKING:
@@ -73,10 +74,12 @@ class ApiViewSet(GenericViewSet):
         return user
 
     def paginated(
-        self, rows: QuerySet[Any], serializer_class: type[BaseSerializer[Any]]
+        self, rows: QuerySet[Any] | TemplateRows, serializer_class: type[BaseSerializer[Any]]
     ) -> Response:
-        """Answer one page of `rows` as `{count, next, previous, results}`."""
-        page = self.paginate_queryset(rows)
+        """Answer one page of `rows` (a queryset, or a ListTemplate's rows) as `{count, next,
+        previous, results}`."""
+        # The project's paginator slices and counts either (DRF's stubs know only querysets).
+        page = self.paginate_queryset(cast(Any, rows))
         if page is None:
             return Response(serializer_class(rows, many=True).data)
         return self.get_paginated_response(serializer_class(page, many=True).data)

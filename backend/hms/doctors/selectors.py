@@ -9,10 +9,12 @@ import django_filters
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from hms.accounts.lists import ViewerList
 from hms.accounts.models import AccountStatus, Role
 from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
 from hms.common.errors import NotFoundError
-from hms.common.filters import filter_rows
+from hms.common.filters import filter_rows, list_shape
+from hms.common.queries import ListTemplate, TemplateRows
 from hms.doctors.models import Department, Doctor
 from hms.doctors.policies import visible_doctors
 
@@ -77,14 +79,22 @@ def _doctor_queryset() -> QuerySet[Doctor]:
     return Doctor.objects.select_related("user", "department")
 
 
-def doctor_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
+def doctor_list(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor] | TemplateRows:
     """List the doctors `viewer` may see, filtered (DoctorFilterSet) and ordered.
 
     Without a status filter, deleted doctors are left out; `status=DELETED` lists only them.
     Raises ValidationFailed for an invalid filter value.
     """
+    return _DOCTOR_LIST(viewer, filters)
+
+
+def _doctor_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
     queryset = _doctor_queryset().filter(visible_doctors(viewer=viewer))
     return filter_rows(DoctorFilterSet, filters, queryset)
+
+
+# Most requests filter by these alone, if at all: their statements are built once (ViewerList).
+_DOCTOR_LIST = ViewerList(_doctor_rows, chosen_by=("status", "ordering"))
 
 
 def doctor_get(*, viewer: User, id: int) -> Doctor:
@@ -98,15 +108,27 @@ def doctor_get(*, viewer: User, id: int) -> Doctor:
     return doctor
 
 
-def doctor_directory_list(*, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
+def doctor_directory_list(*, filters: Mapping[str, Any]) -> QuerySet[Doctor] | TemplateRows:
     """List the approved, active doctors for the public directory, ordered by name.
 
     Raises ValidationFailed for an invalid filter value.
     """
+    if list_shape("", filters, chosen_by=frozenset()) is not None:
+        # The whole directory, page by page: built once (see ListTemplate).
+        rows = _DIRECTORY.rows(())
+        if rows is not None:
+            return rows
+    return _directory_rows(filters)
+
+
+def _directory_rows(filters: Mapping[str, Any]) -> QuerySet[Doctor]:
     queryset = _doctor_queryset().filter(user__status=AccountStatus.APPROVED, user__is_active=True)
     return filter_rows(DoctorDirectoryFilterSet, filters, queryset).order_by(
         *DOCTOR_ORDERINGS["name"]
     )
+
+
+_DIRECTORY = ListTemplate(lambda shape: _directory_rows({}))
 
 
 def department_list() -> QuerySet[Department]:

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django_filters import ChoiceFilter, FilterSet
 
+from hms.accounts.lists import ViewerList
 from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
@@ -34,6 +35,7 @@ from hms.billing.selectors import invoice_list
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
+from hms.common.queries import TemplateRows
 from hms.payments.models import (
     CreditNote,
     Payment,
@@ -95,14 +97,24 @@ class InvoicePaymentFilter(FilterSet):
         fields = ["payment_state"]
 
 
-def invoice_list_with_state(*, viewer: User, filters: Mapping[str, Any]) -> QuerySet[Invoice]:
+def invoice_list_with_state(
+    *, viewer: User, filters: Mapping[str, Any]
+) -> QuerySet[Invoice] | TemplateRows:
     """List the invoices `viewer` may see with their payment state, newest first.
 
     Takes the billing list's filters and `payment_state`. Raises ValidationFailed for a
     parameter that is not valid.
     """
+    return _INVOICE_LIST(viewer, filters)
+
+
+def _invoice_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Invoice]:
     queryset = with_payment_state(invoice_list(viewer=viewer, filters=filters))
     return filter_rows(InvoicePaymentFilter, filters, queryset)
+
+
+# Most requests filter by payment state alone, if at all: their statements are built once.
+_INVOICE_LIST = ViewerList(_invoice_rows, chosen_by=("payment_state",))
 
 
 def invoice_get_with_state(*, viewer: User, id: int) -> Invoice:

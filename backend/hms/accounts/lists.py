@@ -1,0 +1,49 @@
+"""A list selector whose common requests run statements built once (see ListTemplate)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Generic, TypeVar
+
+from django.db.models import Model, QuerySet
+
+from hms.accounts.models import User
+from hms.common.filters import list_shape
+from hms.common.queries import ListTemplate, TemplateRows
+
+M = TypeVar("M", bound=Model)
+
+
+class ViewerList(Generic[M]):
+    """`rows(viewer, filters)`, the list's queryset, answered for most requests from a
+    ListTemplate.
+
+    A request whose parameters are only the page, the page size and those in `chosen_by`
+    (filters whose values are a few choices) has the shape (the viewer's role, those values):
+    its statements are built once per shape, with the viewer's id as their one parameter, by
+    calling `rows` for a stand-in viewer of that role. Every other request, and every shape
+    the template refuses, is built by `rows` for the real viewer. `rows` may read only the
+    viewer's `pk` and `role`, and must not read the database.
+    """
+
+    def __init__(
+        self,
+        rows: Callable[[User, Mapping[str, Any]], QuerySet[M]],
+        *,
+        chosen_by: Iterable[str] = (),
+    ) -> None:
+        self._rows = rows
+        self._chosen_by = frozenset(chosen_by)
+        self.template = ListTemplate(self._build, viewer_id=int)
+
+    def _build(self, shape: tuple[str, tuple[tuple[str, str], ...]], viewer_id: int) -> QuerySet[M]:
+        role, values = shape
+        return self._rows(User(pk=viewer_id, role=role), dict(values))
+
+    def __call__(self, viewer: User, filters: Mapping[str, Any]) -> QuerySet[M] | TemplateRows:
+        shape = list_shape(viewer.role, filters, chosen_by=self._chosen_by)
+        if shape is not None:
+            rows = self.template.rows(shape, viewer_id=viewer.pk)
+            if rows is not None:
+                return rows
+        return self._rows(viewer, filters)
