@@ -487,10 +487,10 @@ def appointment_status_count_subqueries(*, viewer: User) -> dict[str, BaseExpres
 
 def appointment_upcoming_count_subquery(*, viewer: User, at: datetime) -> Subquery:
     """A scalar subquery: the confirmed appointments of `viewer` (a doctor) not ended at `at`."""
+    # The doctor's id read inside the query: the (doctor, status, starts_at) index's range.
+    confirmed = visible_appointments(viewer, among_status=AppointmentStatus.CONFIRMED)
     return count_of(
-        Appointment.objects.filter(
-            visible_appointments(viewer), status=AppointmentStatus.CONFIRMED, ends_at__gt=at
-        )
+        Appointment.objects.filter(confirmed, status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
     )
 
 
