@@ -18,7 +18,7 @@ from hms.common.counters import status_count_subqueries
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
-from hms.common.queries import TemplateRows, count_of
+from hms.common.queries import ListTemplate, TemplateRows, count_of
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:
@@ -167,8 +167,19 @@ def admission_patient_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
 
 def admission_get_current(*, viewer: User) -> Admission | None:
     """Return the open admission `viewer` (a patient) may see, else their latest, else None."""
-    return (
-        Admission.objects.filter(visible_admissions(viewer))
-        .order_by(F("discharged_on").desc(nulls_first=True), "-admitted_on", "-id")
-        .first()
+    found: Admission | None = _CURRENT_ADMISSION.first(
+        viewer.role, orm=lambda: _latest_admissions(viewer), viewer_id=viewer.pk
     )
+    return found
+
+
+def _latest_admissions(viewer: User) -> QuerySet[Admission]:
+    return Admission.objects.filter(visible_admissions(viewer)).order_by(
+        F("discharged_on").desc(nulls_first=True), "-admitted_on", "-id"
+    )
+
+
+# Read on every patient's dashboard: built once per role (see ListTemplate).
+_CURRENT_ADMISSION = ListTemplate(
+    lambda role, viewer_id: _latest_admissions(User(pk=viewer_id, role=role)), viewer_id=int
+)

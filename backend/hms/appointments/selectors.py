@@ -42,7 +42,7 @@ from hms.common.filters import (
     ordered_range_form,
     valid_filterset,
 )
-from hms.common.queries import Constant, TemplateRows, count_of, read_together
+from hms.common.queries import Constant, ListTemplate, TemplateRows, count_of, read_together
 from hms.doctors.models import Department, Doctor
 from hms.patients.models import Patient
 
@@ -535,12 +535,26 @@ def appointment_pending_count_subquery(*, viewer: User) -> Subquery:
 
 def appointment_get_next_for_patient(*, viewer: User, at: datetime) -> Appointment | None:
     """The soonest confirmed appointment of `viewer` (a patient) not ended at `at`, or None."""
+    found: Appointment | None = _NEXT_APPOINTMENT.first(
+        viewer.role, orm=lambda: _coming_appointments(viewer, at), viewer_id=viewer.pk, at=at
+    )
+    return found
+
+
+def _coming_appointments(viewer: User, at: datetime) -> QuerySet[Appointment]:
     return (
         _with_people(Appointment.objects.filter(visible_appointments(viewer)))
         .filter(status=AppointmentStatus.CONFIRMED, ends_at__gt=at)
         .order_by("starts_at", "id")
-        .first()
     )
+
+
+# Read on every patient's dashboard: built once per role (see ListTemplate).
+_NEXT_APPOINTMENT = ListTemplate(
+    lambda role, viewer_id, at: _coming_appointments(User(pk=viewer_id, role=role), at),
+    viewer_id=int,
+    at=datetime,
+)
 
 
 def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, Any]:

@@ -536,6 +536,22 @@ class ListTemplate:
         compiled = self.compiled(shape, using=using)
         return None if compiled is None else TemplateRows(compiled, using, values)
 
+    def first(
+        self,
+        shape: Hashable,
+        *,
+        orm: Callable[[], QuerySet[Any]],
+        using: str = DEFAULT_DB_ALIAS,
+        **values: Any,
+    ) -> Any | None:
+        """The first row of the list of `shape` for `values`, or None when it has none. A
+        refused shape reads `orm()` (the same list, built by the ORM for these values)."""
+        rows = self.rows(shape, using=using, **values)
+        if rows is None:
+            return orm().first()
+        found = rows[0:1]
+        return found[0] if found else None
+
 
 class TemplateRows:
     """The rows of a built list for one set of values: sliced for a page, and counted.

@@ -138,11 +138,22 @@ def department_list() -> QuerySet[Department]:
 
 def doctor_get_assigned(*, patient_user: User) -> Doctor | None:
     """Return the approved doctor assigned to the patient whose account is `patient_user`."""
-    return (
-        _doctor_queryset()
-        .filter(patients__user_id=patient_user.pk, user__status=AccountStatus.APPROVED)
-        .first()
+    found: Doctor | None = _ASSIGNED_DOCTOR.first(
+        None, orm=lambda: _assigned_doctors(patient_user.pk), patient_user=patient_user.pk
     )
+    return found
+
+
+def _assigned_doctors(patient_user: int) -> QuerySet[Doctor]:
+    return _doctor_queryset().filter(
+        patients__user_id=patient_user, user__status=AccountStatus.APPROVED
+    )
+
+
+# Read on every patient's dashboard: built once (see ListTemplate).
+_ASSIGNED_DOCTOR = ListTemplate(
+    lambda shape, patient_user: _assigned_doctors(patient_user), patient_user=int
+)
 
 
 def doctor_pending_rows(*, limit: int) -> QuerySet[Any, Any]:

@@ -223,3 +223,39 @@ def test_only_a_slice_from_a_start_to_a_stop_is_taken(admin_user):
             rows[bad]
     with pytest.raises(TypeError):
         rows[0]  # type: ignore[index]
+
+
+def test_first_is_the_lists_first_row_or_none(two_doctors):
+    template = ListTemplate(_patients, doctor_user=int)
+    first, second = two_doctors
+    nobody = -5
+
+    for doctor_user in (first.user_id, second.user_id, nobody):
+        for shape in ("all", "approved"):
+            orm = _patients(shape, doctor_user)
+            with CaptureQueriesContext(connection) as queries:
+                found = template.first(
+                    shape, orm=lambda: pytest.fail("not refused"), doctor_user=doctor_user
+                )
+            assert len(queries) == 1
+            expected = orm.first()
+            assert (found and _seen([found])) == (expected and _seen([expected]))
+    assert template.first("all", orm=lambda: pytest.fail("not refused"), doctor_user=nobody) is None
+    assert (
+        template.first(
+            "approved", orm=lambda: pytest.fail("x"), doctor_user=first.user_id
+        ).user.last_name
+        == "Name0"
+    )
+
+
+def test_first_of_a_refused_shape_reads_the_orms_list(admin_user):
+    template = ListTemplate(
+        lambda shape, viewer: User.objects.filter(pk=viewer).order_by("pk")[:5], viewer=int
+    )
+
+    found = template.first(
+        "any", orm=lambda: User.objects.filter(pk=admin_user.pk), viewer=admin_user.pk
+    )
+
+    assert found == admin_user
