@@ -47,3 +47,26 @@ class ViewerList(Generic[M]):
             if rows is not None:
                 return rows
         return self._rows(viewer, filters)
+
+
+class ViewerRow(Generic[M]):
+    """`rows(viewer, id).first()`, one row by id among those the viewer may see, read from a
+    ListTemplate built once per role with the viewer's id and the row's id as its parameters.
+
+    `rows` may read only the viewer's `pk` and `role`, must not read the database, and must
+    order its rows (a detail's queryset: `.filter(pk=id).order_by("pk")`). A shape the
+    template refuses is read by `rows` for the real viewer.
+    """
+
+    def __init__(self, rows: Callable[[User, int], QuerySet[M]]) -> None:
+        self._rows = rows
+        self.template = ListTemplate(self._build, viewer_id=int, id=int)
+
+    def _build(self, role: str, viewer_id: int, id: int) -> QuerySet[M]:
+        return self._rows(User(pk=viewer_id, role=role), id)
+
+    def __call__(self, viewer: User, id: int) -> M | None:
+        found: M | None = self.template.first(
+            viewer.role, orm=lambda: self._rows(viewer, id), viewer_id=viewer.pk, id=id
+        )
+        return found

@@ -9,7 +9,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.db.models.expressions import BaseExpression
 from django_filters import ChoiceFilter, FilterSet
 
-from hms.accounts.lists import ViewerList
+from hms.accounts.lists import ViewerList, ViewerRow
 from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
@@ -116,10 +116,16 @@ def admission_get_for_display(*, viewer: User, id: int) -> Admission:
     whole rows, for the services that change them). Raises NotFoundError as `admission_get`
     does.
     """
-    admission = _admissions(viewer).filter(pk=id).only(*_LIST_COLUMNS).first()
+    admission = _ADMISSION_FOR_DISPLAY(viewer, id)
     if admission is None:
         raise NotFoundError()
     return admission
+
+
+# Read on every admission's page and discharge preview: built once per role (ViewerRow).
+_ADMISSION_FOR_DISPLAY = ViewerRow(
+    lambda viewer, id: _admissions(viewer).filter(pk=id).only(*_LIST_COLUMNS).order_by("pk")
+)
 
 
 def open_admission_exists(*, patient_ref: str = "pk") -> Exists:

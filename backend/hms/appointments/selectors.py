@@ -11,7 +11,7 @@ from django.db.models.expressions import BaseExpression
 from django.db.models.functions import RowNumber
 from django_filters import ChoiceFilter, FilterSet
 
-from hms.accounts.lists import ViewerList
+from hms.accounts.lists import ViewerList, ViewerRow
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.availability import open_slots
 from hms.appointments.models import (
@@ -238,7 +238,14 @@ def appointment_get_for_display(*, viewer: User, id: int) -> Appointment:
     (`appointment_get` reads whole rows, for the services that change them). Raises
     NotFoundError for a missing id and for one that is not the viewer's.
     """
-    appointment = (
+    appointment = _APPOINTMENT_FOR_DISPLAY(viewer, id)
+    if appointment is None:
+        raise NotFoundError()
+    return appointment
+
+
+def _appointment_for_display(viewer: User, id: int) -> QuerySet[Appointment]:
+    return (
         _with_people(Appointment.objects.filter(visible_appointments(viewer)))
         .only(*_LIST_COLUMNS)
         .prefetch_related(
@@ -248,11 +255,12 @@ def appointment_get_for_display(*, viewer: User, id: int) -> Appointment:
             )
         )
         .filter(pk=id)
-        .first()
+        .order_by("pk")
     )
-    if appointment is None:
-        raise NotFoundError()
-    return appointment
+
+
+# Read on every appointment's page: built once per role (ViewerRow).
+_APPOINTMENT_FOR_DISPLAY = ViewerRow(_appointment_for_display)
 
 
 def slot_list(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     CharField,
@@ -433,9 +434,11 @@ class ListTemplate:
       two sets of stand-ins, and all else must match (a `now` read while building would
       otherwise be kept).
 
-    A refused shape is built by the ORM on every request instead: `rows` answers None for it
-    and the caller uses its own queryset. `shape` must be hashable and come from a small set of
-    values (a role, a valid choice), never from free text.
+    A shape whose list matches nothing whatever the values (`pk__in=[]`) is refused too: the
+    ORM answers it without a query. A refused shape is built by the ORM on every request
+    instead: `rows` answers None for it and the caller uses its own queryset. `shape` must be
+    hashable and come from a small set of values (a role, a valid choice), never from free
+    text.
     """
 
     # Shapes kept per template and database, at most: a shape comes from a small set of values.
@@ -517,7 +520,9 @@ class ListTemplate:
             pass
         try:
             built: _CompiledList | None = self._compile(using, shape)
-        except TypeError:
+        except (TypeError, EmptyResultSet):
+            # Refused, or a list that matches nothing (`pk__in=[]`): the ORM answers that
+            # without asking the database.
             built = None
         if len(self._compiled) >= self.MAX_SHAPES:
             self._compiled.clear()

@@ -13,7 +13,7 @@ import django_filters
 from django.db.models import Exists, F, OuterRef, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from hms.accounts.lists import ViewerList
+from hms.accounts.lists import ViewerList, ViewerRow
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.selectors import name_search
 from hms.common.errors import NotFoundError
@@ -175,15 +175,21 @@ def patient_get_for_display(*, viewer: User, id: int) -> Patient:
     reads whole rows, for the services that change them). Raises NotFoundError as
     `patient_get` does.
     """
-    patient = (
-        _patient_queryset()
-        .filter(visible_patients(viewer=viewer), pk=id)
-        .only(*_LIST_COLUMNS)
-        .first()
-    )
+    patient = _PATIENT_FOR_DISPLAY(viewer, id)
     if patient is None:
         raise NotFoundError()
     return patient
+
+
+# Read on every patient's page: built once per role (ViewerRow).
+_PATIENT_FOR_DISPLAY = ViewerRow(
+    lambda viewer, id: (
+        _patient_queryset()
+        .filter(visible_patients(viewer=viewer), pk=id)
+        .only(*_LIST_COLUMNS)
+        .order_by("pk")
+    )
+)
 
 
 def patient_pending_rows(*, limit: int) -> QuerySet[Any, Any]:

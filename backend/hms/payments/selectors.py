@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django_filters import ChoiceFilter, FilterSet
 
-from hms.accounts.lists import ViewerList
+from hms.accounts.lists import ViewerList, ViewerRow
 from hms.accounts.models import User
 from hms.billing.models import Invoice
 from hms.billing.policies import visible_invoices
@@ -123,11 +123,19 @@ def invoice_get_with_state(*, viewer: User, id: int) -> Invoice:
     One query: the billing app's visibility (an invoice that is not yours is missing) and the
     payment state are read together.
     """
-    visible = Invoice.objects.defer("pdf").filter(visible_invoices(viewer))
-    invoice = with_payment_state(visible).filter(pk=id).first()
+    invoice = _INVOICE_WITH_STATE(viewer, id)
     if invoice is None:
         raise NotFoundError()
     return invoice
+
+
+def _invoice_with_state(viewer: User, id: int) -> QuerySet[Invoice]:
+    visible = Invoice.objects.defer("pdf").filter(visible_invoices(viewer))
+    return with_payment_state(visible).filter(pk=id).order_by("pk")
+
+
+# Read on every invoice's page: built once per role (ViewerRow).
+_INVOICE_WITH_STATE = ViewerRow(_invoice_with_state)
 
 
 class PaymentFilter(FilterSet):
