@@ -13,6 +13,8 @@ from hms.common.queries import ListTemplate, TemplateRows
 
 M = TypeVar("M", bound=Model)
 
+_BIGINT = 2**63
+
 
 class ViewerList(Generic[M]):
     """`rows(viewer, filters)`, the list's queryset, answered for most requests from a
@@ -66,6 +68,9 @@ class ViewerRow(Generic[M]):
         return self._rows(User(pk=viewer_id, role=role), id)
 
     def __call__(self, viewer: User, id: int) -> M | None:
+        if not -_BIGINT <= id < _BIGINT:
+            # Beyond any id column (64-bit): no row has it, as the ORM answers without a query.
+            return None
         found: M | None = self.template.first(
             viewer.role, orm=lambda: self._rows(viewer, id), viewer_id=viewer.pk, id=id
         )
