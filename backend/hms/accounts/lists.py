@@ -51,27 +51,39 @@ class ViewerList(Generic[M]):
         return self._rows(viewer, filters)
 
 
-class ViewerRow(Generic[M]):
-    """`rows(viewer, id).first()`, one row by id among those the viewer may see, read from a
-    ListTemplate built once per role with the viewer's id and the row's id as its parameters.
+class ViewerFirst(Generic[M]):
+    """`rows(viewer, **values).first()`: the first of the rows the viewer may see, read from a
+    ListTemplate built once per role, with the viewer's id and `values` (declared by name and
+    type in `parameters`, as for ListTemplate) as its parameters.
 
     `rows` may read only the viewer's `pk` and `role`, must not read the database, and must
-    order its rows (a detail's queryset: `.filter(pk=id).order_by("pk")`). A shape the
-    template refuses is read by `rows` for the real viewer.
+    order its rows. A shape the template refuses is read by `rows` for the real viewer.
     """
 
-    def __init__(self, rows: Callable[[User, int], QuerySet[M]]) -> None:
+    def __init__(self, rows: Callable[..., QuerySet[M]], **parameters: type) -> None:
         self._rows = rows
-        self.template = ListTemplate(self._build, viewer_id=int, id=int)
+        self.template = ListTemplate(self._build, viewer_id=int, **parameters)
 
-    def _build(self, role: str, viewer_id: int, id: int) -> QuerySet[M]:
-        return self._rows(User(pk=viewer_id, role=role), id)
+    def _build(self, role: str, viewer_id: int, **values: Any) -> QuerySet[M]:
+        return self._rows(User(pk=viewer_id, role=role), **values)
+
+    def __call__(self, viewer: User, **values: Any) -> M | None:
+        found: M | None = self.template.first(
+            viewer.role, orm=lambda: self._rows(viewer, **values), viewer_id=viewer.pk, **values
+        )
+        return found
+
+
+class ViewerRow(Generic[M]):
+    """One row by id among those the viewer may see (`rows(viewer, id)`, a detail's queryset:
+    `.filter(pk=id).order_by("pk")`), read as ViewerFirst reads it."""
+
+    def __init__(self, rows: Callable[[User, int], QuerySet[M]]) -> None:
+        self._first: ViewerFirst[M] = ViewerFirst(rows, id=int)
+        self.template = self._first.template
 
     def __call__(self, viewer: User, id: int) -> M | None:
         if not -_BIGINT <= id < _BIGINT:
             # Beyond any id column (64-bit): no row has it, as the ORM answers without a query.
             return None
-        found: M | None = self.template.first(
-            viewer.role, orm=lambda: self._rows(viewer, id), viewer_id=viewer.pk, id=id
-        )
-        return found
+        return self._first(viewer, id=id)

@@ -9,7 +9,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
 from django.db.models.expressions import BaseExpression
 from django_filters import ChoiceFilter, FilterSet
 
-from hms.accounts.lists import ViewerList, ViewerRow
+from hms.accounts.lists import ViewerFirst, ViewerList, ViewerRow
 from hms.accounts.models import User
 from hms.admissions.models import Admission, AdmissionStatus
 from hms.admissions.policies import visible_admissions
@@ -18,7 +18,7 @@ from hms.common.counters import status_count_subqueries
 from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
-from hms.common.queries import ListTemplate, TemplateRows, count_of
+from hms.common.queries import TemplateRows, count_of
 
 
 def _admissions(viewer: User) -> QuerySet[Admission]:
@@ -173,10 +173,7 @@ def admission_patient_count_subqueries(*, viewer: User) -> dict[str, Subquery]:
 
 def admission_get_current(*, viewer: User) -> Admission | None:
     """Return the open admission `viewer` (a patient) may see, else their latest, else None."""
-    found: Admission | None = _CURRENT_ADMISSION.first(
-        viewer.role, orm=lambda: _latest_admissions(viewer), viewer_id=viewer.pk
-    )
-    return found
+    return _CURRENT_ADMISSION(viewer)
 
 
 def _latest_admissions(viewer: User) -> QuerySet[Admission]:
@@ -185,7 +182,5 @@ def _latest_admissions(viewer: User) -> QuerySet[Admission]:
     )
 
 
-# Read on every patient's dashboard: built once per role (see ListTemplate).
-_CURRENT_ADMISSION = ListTemplate(
-    lambda role, viewer_id: _latest_admissions(User(pk=viewer_id, role=role)), viewer_id=int
-)
+# Read on every patient's dashboard: built once per role (ViewerFirst).
+_CURRENT_ADMISSION = ViewerFirst(_latest_admissions)

@@ -11,7 +11,7 @@ from django.db.models.expressions import BaseExpression
 from django.db.models.functions import RowNumber
 from django_filters import ChoiceFilter, FilterSet
 
-from hms.accounts.lists import ViewerList, ViewerRow
+from hms.accounts.lists import ViewerFirst, ViewerList, ViewerRow
 from hms.accounts.models import AccountStatus, Role, User
 from hms.appointments.availability import open_slots
 from hms.appointments.models import (
@@ -42,7 +42,7 @@ from hms.common.filters import (
     ordered_range_form,
     valid_filterset,
 )
-from hms.common.queries import Constant, ListTemplate, TemplateRows, count_of, read_together
+from hms.common.queries import Constant, TemplateRows, count_of, read_together
 from hms.doctors.models import Department, Doctor
 from hms.patients.models import Patient
 
@@ -543,10 +543,7 @@ def appointment_pending_count_subquery(*, viewer: User) -> Subquery:
 
 def appointment_get_next_for_patient(*, viewer: User, at: datetime) -> Appointment | None:
     """The soonest confirmed appointment of `viewer` (a patient) not ended at `at`, or None."""
-    found: Appointment | None = _NEXT_APPOINTMENT.first(
-        viewer.role, orm=lambda: _coming_appointments(viewer, at), viewer_id=viewer.pk, at=at
-    )
-    return found
+    return _NEXT_APPOINTMENT(viewer, at=at)
 
 
 def _coming_appointments(viewer: User, at: datetime) -> QuerySet[Appointment]:
@@ -557,12 +554,8 @@ def _coming_appointments(viewer: User, at: datetime) -> QuerySet[Appointment]:
     )
 
 
-# Read on every patient's dashboard: built once per role (see ListTemplate).
-_NEXT_APPOINTMENT = ListTemplate(
-    lambda role, viewer_id, at: _coming_appointments(User(pk=viewer_id, role=role), at),
-    viewer_id=int,
-    at=datetime,
-)
+# Read on every patient's dashboard: built once per role (ViewerFirst).
+_NEXT_APPOINTMENT = ViewerFirst(_coming_appointments, at=datetime)
 
 
 def appointment_summary_for_patient(*, viewer: User, at: datetime) -> dict[str, Any]:

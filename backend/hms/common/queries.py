@@ -572,10 +572,6 @@ class TemplateRows:
         self._using = using
         self._values = values
 
-    @property
-    def model(self) -> type[Model]:
-        return self._compiled.model
-
     def count(self) -> int:
         compiled = self._compiled
         connection = connections[self._using]
