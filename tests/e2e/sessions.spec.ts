@@ -41,6 +41,8 @@ test('five tabs of the admin opened and reloaded together all stay signed in', a
   context,
   page,
 }) => {
+  // Six pages of one browser load the app and refresh one after another (the refresh lock).
+  test.slow();
   const admin = await signUpAdmin(api);
   await loginViaApi(page, admin.username, admin.password, '/admin');
 
