@@ -68,17 +68,18 @@ def _cleaned_when_empty(
 
 
 def list_shape(
-    role: str, data: Mapping[str, Any], *, chosen_by: frozenset[str]
+    role: str, data: Mapping[str, Any], *, chosen_by: frozenset[str], besides: str | None = None
 ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The shape of a list request, for a ListTemplate: the viewer's role and the value of each
     parameter in `chosen_by` that the request sends (parameters whose values are a few
     choices: a status, yes or no, an ordering).
 
-    None when the request sends any other parameter but the page and page size (a search, an
-    id, a date: those lists are built by the ORM), or a parameter more than once. A value
-    that is not valid is part of the shape as sent; building the list rejects it as always.
+    None when the request sends any other parameter but the page, the page size and `besides`
+    (one the caller reads itself: a searched text), such as an id or a date (those lists are
+    built by the ORM), or a parameter more than once. A value that is not valid is part of
+    the shape as sent; building the list rejects it as always.
     """
-    names = data.keys() - _PAGING_ONLY
+    names = data.keys() - _PAGING_ONLY - {besides}
     if not names <= chosen_by:
         return None
     items: list[tuple[str, str]] = []

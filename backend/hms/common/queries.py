@@ -182,7 +182,10 @@ _INT_STAND_IN = -1_987_654_000
 _DATETIME_STAND_IN = datetime(1901, 1, 1, tzinfo=UTC)
 
 
-_STR_STAND_IN = "\x1fhms-stand-in-"
+# A text's stand-in holds an underscore, which a LIKE pattern escapes: a pattern made from it
+# without escaping is told apart from one made as the ORM makes it. The mark (no character a
+# pattern escapes, none that `str.split` or a form's strip removes) finds it in either.
+_STR_STAND_IN = "\x7fhms-stand-in"
 
 
 def _stand_in(kind: type, index: int) -> Any:
@@ -191,7 +194,7 @@ def _stand_in(kind: type, index: int) -> Any:
     if kind is datetime:
         return _DATETIME_STAND_IN + timedelta(seconds=index)
     if kind is str:
-        return f"{_STR_STAND_IN}{index}\x1f"
+        return f"{_STR_STAND_IN}_{index}\x7f"
     raise TypeError(f"QueryTemplate parameters are int, str or datetime, not {kind!r}")
 
 
@@ -203,9 +206,9 @@ def _near_stand_in(param: Any) -> bool:
         return abs(param - _INT_STAND_IN) < 1_000_000
     if isinstance(param, datetime):
         return abs(param - _DATETIME_STAND_IN) < timedelta(days=3660)
-    if isinstance(param, str):  # a text's stand-in (say, as `%…%`), a number or a datetime as text
+    if isinstance(param, str):  # a text's stand-in (say, escaped), a number or a datetime as text
         return (
-            _STR_STAND_IN in param
+            _STR_STAND_IN in param.lower()
             or str(-_INT_STAND_IN)[:7] in param
             or (param[:3] == "190" and param[3:4].isdigit() and param[4:5] == "-")
         )
@@ -226,38 +229,59 @@ def _stand_ins(parameters: dict[str, type], *, first: int = 0) -> dict[str, Any]
     }
 
 
+# Where a parameter lands among a statement's parameters: (position, the parameters' names,
+# whether it is a `contains` pattern). A pattern is `%…%` around the names' values, escaped as
+# for LIKE and joined by single spaces (`name__icontains=f"{a} {b}"`); any other slot is one
+# parameter's value as given.
+Slot = tuple[int, tuple[str, ...], bool]
+
+
 def _slots(
     connection: Any, stand_ins: dict[str, Any], params: Sequence[Any], *, every: bool = True
-) -> tuple[tuple[int, str], ...]:
-    """Where each stand-in lands among a compiled statement's parameters: (position, name).
+) -> tuple[Slot, ...]:
+    """Where each stand-in lands among a compiled statement's parameters (see Slot).
 
     Raises TypeError when a value computed from a parameter reaches the statement (`at - 7
-    days` would be kept as it was when built), and, with `every`, when a parameter does not
-    reach it as given.
+    days` would be kept as it was when built, a pattern not escaped as the ORM escapes it
+    would match otherwise), and, with `every`, when a parameter does not reach it.
     """
     sent = {name: _adapted(connection, value) for name, value in stand_ins.items()}
-    slots = tuple(
-        (position, name)
-        for position, param in enumerate(params)
-        for name, value in sent.items()
-        if type(param) is type(value) and param == value
-    )
-    unplaced = set(sent) - {name for _, name in slots}
+    escaped = {
+        connection.ops.prep_for_like_query(value): name
+        for name, value in stand_ins.items()
+        if isinstance(value, str)
+    }
+    slots: list[Slot] = []
+    for position, param in enumerate(params):
+        given = [
+            name for name, value in sent.items() if type(param) is type(value) and param == value
+        ]
+        if given:
+            slots.extend((position, (name,), False) for name in given)
+        elif isinstance(param, str) and len(param) > 2 and param[0] == "%" == param[-1]:
+            names = tuple(escaped.get(word, "") for word in param[1:-1].split(" "))
+            if all(names):
+                slots.append((position, names, True))
+    unplaced = set(sent) - {name for _, names, _ in slots for name in names}
     if unplaced and every:
         raise TypeError(f"QueryTemplate: {sorted(unplaced)} do not reach the statement as given")
-    placed = {position for position, _ in slots}
+    placed = {position for position, _, _ in slots}
     derived = [p for i, p in enumerate(params) if i not in placed and _near_stand_in(p)]
     if derived:
         raise TypeError(f"QueryTemplate: values derived from parameters: {derived!r}")
-    return slots
+    return tuple(slots)
 
 
 def _bind(
-    connection: Any, params: Sequence[Any], slots: Iterable[tuple[int, str]], values: dict[str, Any]
+    connection: Any, params: Sequence[Any], slots: Iterable[Slot], values: dict[str, Any]
 ) -> list[Any]:
     bound = list(params)
-    for position, name in slots:
-        bound[position] = _adapted(connection, values[name])
+    for position, names, pattern in slots:
+        if pattern:
+            escape = connection.ops.prep_for_like_query
+            bound[position] = "%" + " ".join(escape(values[name]) for name in names) + "%"
+        else:
+            bound[position] = _adapted(connection, values[names[0]])
     return bound
 
 
@@ -277,7 +301,7 @@ def _no_queries(connection: Any) -> Iterator[None]:
 class _Compiled:
     sql: str
     params: tuple[Any, ...]
-    slots: tuple[tuple[int, str], ...]  # (position in params, parameter name)
+    slots: tuple[Slot, ...]
     names: tuple[str, ...]  # the row's columns, as `.values()` names them
     converters: tuple[tuple[int, tuple[Callable[..., Any], ...], Any], ...]
 
@@ -402,10 +426,10 @@ class _CompiledList:
     compiler: SQLCompiler
     sql: str  # every row, in order
     params: tuple[Any, ...]
-    slots: tuple[tuple[int, str], ...]
+    slots: tuple[Slot, ...]
     count_sql: str
     count_params: tuple[Any, ...]
-    count_slots: tuple[tuple[int, str], ...]
+    count_slots: tuple[Slot, ...]
     prefetch: tuple[Any, ...]
 
 
@@ -493,8 +517,9 @@ class ListTemplate:
             (sql, sql_2, params, params_2, slots),
             (count_sql, count_sql_2, count_params, count_params_2, count_slots),
         ):
-            fixed = [v for i, v in enumerate(values) if i not in {p for p, _ in placed}]
-            fixed_2 = [v for i, v in enumerate(values_2) if i not in {p for p, _ in placed}]
+            bound = {position for position, _, _ in placed}
+            fixed = [v for i, v in enumerate(values) if i not in bound]
+            fixed_2 = [v for i, v in enumerate(values_2) if i not in bound]
             if text != text_2 or len(values) != len(values_2) or fixed != fixed_2:
                 raise TypeError("ListTemplate: the statement changes with more than its parameters")
         return _CompiledList(

@@ -93,8 +93,11 @@ def _doctor_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
     return filter_rows(DoctorFilterSet, filters, queryset)
 
 
-# Most requests filter by these alone, if at all: their statements are built once (ViewerList).
-_DOCTOR_LIST = ViewerList(_doctor_rows, chosen_by=("status", "ordering"))
+# Most requests filter by these alone, if at all, and search a few words: their statements are
+# built once (ViewerList).
+_DOCTOR_LIST = ViewerList(
+    _doctor_rows, chosen_by=("status", "ordering"), searched_by=(DoctorFilterSet, "search")
+)
 
 
 def doctor_get(*, viewer: User, id: int) -> Doctor:

@@ -152,8 +152,11 @@ def _patient_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Patient]
     return filter_rows(PatientFilterSet, filters, queryset).only(*_LIST_COLUMNS)
 
 
-# Most requests filter by these alone, if at all: their statements are built once (ViewerList).
-_PATIENT_LIST = ViewerList(_patient_rows, chosen_by=("status", "ordering"))
+# Most requests filter by these alone, if at all, and search a few words: their statements are
+# built once (ViewerList).
+_PATIENT_LIST = ViewerList(
+    _patient_rows, chosen_by=("status", "ordering"), searched_by=(PatientFilterSet, "search")
+)
 
 
 def patient_get(*, viewer: User, id: int) -> Patient:

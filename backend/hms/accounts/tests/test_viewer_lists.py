@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import django_filters
 import pytest
 from django.db import connection
 from django.db.models import QuerySet
@@ -61,6 +62,40 @@ def test_only_requests_of_choice_filters_are_templated(
         assert isinstance(rows, TemplateRows) is templated
         assert [p.pk for p in rows[0:10]] == [p.pk for p in orm[0:10]]
         assert rows.count() == orm.count()
+
+
+class _Searched(django_filters.FilterSet):
+    search = django_filters.CharFilter(max_length=12)
+
+
+@pytest.mark.parametrize(
+    ("query", "templated"),
+    [
+        ("search=mine", True),
+        ("search=INE1&status=APPROVED&page_size=2", True),
+        ("search=", True),
+        ("search=x", True),
+        ("search=a%20%20b", False),  # two spaces: the words joined again are another text
+        ("search=%20mine", False),  # stripped by the form field
+        ("search=mine%09", False),
+        (f"search={'m' * 13}", False),  # longer than the filter takes
+        ("search=a b c d e f", False),  # more words than a search reads
+        ("search=mine&search=x", False),
+        ("search=mine&created_after=2026-01-01", False),
+    ],
+)
+def test_a_searched_text_of_a_few_plain_words_is_templated(
+    admin_user, doctor_with_patients, query, templated
+):
+    listed = ViewerList(_patients, chosen_by=("status",), searched_by=(_Searched, "search"))
+    doctor, _ = doctor_with_patients
+    filters = QueryDict(query)
+
+    for viewer in (admin_user, doctor.user):
+        rows = listed(viewer, filters)
+        orm = _patients(viewer, {name: filters[name] for name in filters})
+        assert isinstance(rows, TemplateRows) is templated
+        assert [p.pk for p in rows[0:10]] == [p.pk for p in orm[0:10]]
 
 
 def test_the_doctors_list_is_theirs_and_built_with_a_stand_in(admin_user, doctor_with_patients):

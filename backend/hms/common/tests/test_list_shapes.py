@@ -34,6 +34,15 @@ def hospital(admin_user, make_doctor, make_patient):
     ]
     make_patient(assigned_doctor=first, status=AccountStatus.PENDING)
     make_patient(assigned_doctor=first, status=AccountStatus.DELETED)
+    # Texts a LIKE pattern must escape (`_`, `%`, `\`), in names and symptoms alike.
+    make_patient(
+        assigned_doctor=first,
+        user__first_name="Anne_Marie",
+        user__last_name="O'Brien",
+        symptoms="Pain 50% worse at night, back\\neck",
+    )
+    make_patient(assigned_doctor=first, user__first_name="AnneXMarie", symptoms="Pain 50 worse")
+    make_doctor(user__first_name="Ann_a", user__last_name="Zimmer-Lee")
     for index, status in enumerate(AppointmentStatus.values * 2):
         AppointmentFactory(
             patient=patients[index % len(patients)],
@@ -81,6 +90,41 @@ CASES = [
     ),
     *(("admin", f"/api/v1/doctors/{query}") for query in ("", "?status=DELETED", "?ordering=name")),
     ("patient", "/api/v1/doctors/directory/"),
+    # Searched words: each in a name, or the whole text in the symptoms; LIKE's own characters
+    # match only themselves.
+    *(
+        (role, f"/api/v1/patients/?search={text}{extra}")
+        for role in ("admin", "doctor")
+        for text in (
+            "p1",
+            "P",
+            "anne_marie",
+            "Anne%25",
+            "50%25 worse",
+            "pain 50",
+            "back%5Cneck",
+            "o'brien anne",
+            "a b c d e",
+        )
+        for extra in ("", "&status=DELETED&ordering=-name")
+    ),
+    *(
+        ("admin", f"/api/v1/doctors/?search={text}")
+        for text in ("zimmer", "ann_", "zim lee", "a%25", "ZIMMER&status=APPROVED&ordering=-name")
+    ),
+]
+
+# Searched texts the ORM builds on every request: more words than a search reads, spaces that
+# are not single ones, characters that are not printable, or a text the filter refuses.
+ORM_SEARCHES = [
+    "/api/v1/patients/?search=a b c d e f",
+    "/api/v1/patients/?search=pain%20%2050",
+    "/api/v1/patients/?search=pain%0950",
+    "/api/v1/patients/?search=%20pain",
+    "/api/v1/patients/?search=pain%00",
+    "/api/v1/patients/?search=pain&search=back",
+    f"/api/v1/patients/?search={'x' * 101}",
+    "/api/v1/doctors/?search=zim%09lee",
 ]
 
 
@@ -139,3 +183,33 @@ def test_the_cases_list_rows(hospital):
         ("patient", "/api/v1/doctors/directory/"),
     ]:
         assert bearer_client(hospital[role]).get(path).json()["count"] >= 2, (role, path)
+
+
+@pytest.mark.parametrize("path", ORM_SEARCHES)
+def test_a_search_the_template_does_not_take_is_the_orms_answer(hospital, templates_counted, path):
+    client = bearer_client(hospital["admin"])
+
+    built = client.get(path)
+    orm = _without_templates(client, path)
+
+    assert built.status_code == orm.status_code
+    assert built.content == orm.content
+    assert templates_counted == []
+
+
+def test_the_searches_find_rows(hospital):
+    # What the searches above compare: the words find their rows, and LIKE's own characters
+    # match only themselves (`_` is not any one character, `%` not any text).
+    client = bearer_client(hospital["admin"])
+
+    def names(path: str) -> list[str]:
+        return [row["first_name"] for row in client.get(path).json()["results"]]
+
+    assert names("/api/v1/patients/?search=anne_marie") == ["Anne_Marie"]
+    assert names("/api/v1/patients/?search=anne%25") == []
+    assert names("/api/v1/patients/?search=50%25 worse") == ["Anne_Marie"]
+    assert names("/api/v1/patients/?search=back%5Cneck") == ["Anne_Marie"]
+    assert sorted(names("/api/v1/patients/?search=pain 50")) == ["AnneXMarie", "Anne_Marie"]
+    assert names("/api/v1/patients/?search=o'brien anne") == ["Anne_Marie"]
+    assert names("/api/v1/doctors/?search=ann_") == ["Ann_a"]
+    assert names("/api/v1/doctors/?search=zim lee") == ["Ann_a"]

@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, OuterRef, QuerySet
+from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.tests.factories import UserFactory
 from hms.admissions.models import Admission
 from hms.admissions.tests.factories import AdmissionFactory
 from hms.common.errors import ValidationFailed
@@ -213,6 +215,70 @@ def test_it_keeps_a_bounded_number_of_shapes(admin_user):
         assert rows is not None and [u.pk for u in rows[0:1]] == [admin_user.pk]
 
     assert 0 < len(template._compiled) <= ListTemplate.MAX_SHAPES
+
+
+def _named(shape: str, word_0: str, word_1: str) -> QuerySet[User]:
+    """Accounts whose last name holds one word, or two words with one space between them."""
+    text = f"{word_0} {word_1}" if shape == "two words" else word_0
+    return User.objects.filter(last_name__icontains=text).order_by("pk")
+
+
+@pytest.mark.parametrize(
+    ("shape", "word_0", "word_1"),
+    [
+        ("one word", "o_b", ""),
+        ("one word", "o%b", ""),
+        ("one word", "50%", ""),
+        ("one word", "a\\b", ""),
+        ("one word", "ob", ""),
+        ("two words", "o'b", "50%"),
+        ("two words", "o_b", "x"),
+    ],
+)
+def test_a_searched_word_matches_as_the_orms_escaped_pattern(db, shape, word_0, word_1):
+    for name in ("O_Brien", "OxBrien", "O%Brien", "50% off", "a\\b", "o'b 50% more", "O'B 50"):
+        UserFactory(last_name=name, role=Role.PATIENT)
+    template = ListTemplate(_named, word_0=str, word_1=str)
+
+    rows = template.rows(shape, word_0=word_0, word_1=word_1)
+
+    assert rows is not None
+    built = [u.last_name for u in rows[0:20]]
+    assert built == [u.last_name for u in _named(shape, word_0, word_1)]
+    assert rows.count() == len(built)
+    expected = {
+        ("one word", "o_b"): ["O_Brien"],
+        ("one word", "o%b"): ["O%Brien"],
+        ("one word", "50%"): ["50% off", "o'b 50% more"],
+        ("one word", "a\\b"): ["a\\b"],
+        ("one word", "ob"): [],
+        ("two words", "o'b"): ["o'b 50% more"],
+        ("two words", "o_b"): [],
+    }
+    assert built == expected[(shape, word_0)]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        # A pattern the build made itself, not escaped as the ORM escapes it.
+        lambda shape, word: (
+            User.objects.alias(
+                hit=RawSQL("last_name LIKE %s", [f"%{word}%"], output_field=BooleanField())
+            )
+            .filter(hit=True)
+            .order_by("pk")
+        ),
+        # A pattern of another kind, and a word changed before it is matched.
+        lambda shape, word: User.objects.filter(last_name__istartswith=word).order_by("pk"),
+        lambda shape, word: User.objects.filter(last_name__icontains=word.upper()).order_by("pk"),
+        lambda shape, word: User.objects.filter(last_name__icontains=f"{word}-").order_by("pk"),
+    ],
+)
+def test_a_pattern_it_cannot_bind_is_left_to_the_orm(admin_user, build):
+    template = ListTemplate(build, word=str)
+
+    assert template.rows("any", word="Smith") is None
 
 
 def test_only_a_slice_from_a_start_to_a_stop_is_taken(admin_user):

@@ -126,10 +126,23 @@ def test_a_text_parameter_is_sent_as_given(admin_user, make_patient):
     assert template.row(name="nobody") is None
 
 
-def test_a_text_parameter_the_lookup_wraps_is_refused_when_built(admin_user):
-    # icontains sends `%name%`: not the value given.
+def test_a_text_parameter_the_lookup_wraps_in_a_pattern_is_escaped_as_the_orm_escapes_it(
+    admin_user,
+):
+    # icontains sends `%name%`, with LIKE's own characters escaped: `_` is not any character.
     template = QueryTemplate(
         lambda name: User.objects.filter(username__icontains=name).values("pk"), name=str
+    )
+
+    assert template.row(name=admin_user.username[1:-1]) == {"pk": admin_user.pk}
+    assert template.row(name=f"{admin_user.username[:1]}_{admin_user.username[2:]}") is None
+    assert template.row(name="%") is None
+
+
+def test_a_text_parameter_the_lookup_changes_is_refused_when_built(admin_user):
+    # istartswith sends `name%`: neither the value given nor a `contains` pattern.
+    template = QueryTemplate(
+        lambda name: User.objects.filter(username__istartswith=name).values("pk"), name=str
     )
 
     with pytest.raises(TypeError):
