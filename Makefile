@@ -88,8 +88,11 @@ typecheck: install-backend install-frontend ## mypy (django-stubs) and tsc --noE
 migrations-check: install-backend ## Fail when a model change has no migration
 	$(MANAGE) makemigrations --check --dry-run --settings=config.settings.test
 
-backend-test: install-backend ## pytest (on DATABASE_URL when set, else SQLite; needs no Redis)
-	cd backend && .venv/bin/pytest
+# pytest-xdist processes for the backend tests (each has a test database of its own).
+PYTEST_WORKERS ?= 2
+
+backend-test: install-backend ## pytest in PYTEST_WORKERS processes (on DATABASE_URL when set, else SQLite; needs no Redis)
+	cd backend && .venv/bin/pytest -n $(PYTEST_WORKERS)
 
 fuzz: install-backend ## schemathesis per role against the API on PostgreSQL ($$DATABASE_URL's server)
 	cd backend && .venv/bin/python scripts/fuzz_api.py

@@ -316,9 +316,12 @@ class QueryTemplate:
     once per database with stand-in values, finds where each lands among the compiled
     statement's parameters, and from then on sends that statement with the real values,
     converting each column as the ORM would. The same text each time also lets PostgreSQL
-    reuse its prepared statement. Building raises TypeError when a parameter does not reach the
-    statement as the value given (one the query transforms before sending it), or when a value
-    computed from one does (`at - 7 days` would be kept as it was built).
+    reuse its prepared statement. A text parameter may also reach it as an `icontains`
+    pattern, alone or with others joined by single spaces (`%a b%`): the pattern is made again
+    from the real values, escaped as the ORM escapes them. Building raises TypeError when a
+    parameter does not reach the statement in one of those ways (one the query transforms
+    before sending it), or when a value computed from one does (`at - 7 days` would be kept as
+    it was built).
     """
 
     def __init__(self, build: Callable[..., QuerySet[Any, Any]], **parameters: type) -> None:
