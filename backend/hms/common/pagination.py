@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
@@ -56,6 +57,16 @@ def list_count_key(request: Request) -> str:
     return f"hms:list-count:{digest}"
 
 
+# Count keys whose last exact count, in this process, was under HMS_LIST_COUNT_CACHE_MIN, with
+# the monotonic time until which that is trusted (HMS_LIST_COUNT_CACHE_SECONDS). Such a list
+# (a doctor's own patients, say) is counted again without asking the shared cache first, which
+# holds only large counts: one network round trip less on every full page of a small list.
+# An exact count is always a right answer; a list that has grown is cached as usual once it
+# is counted at or over the threshold.
+_SMALL_COUNTS: dict[str, float] = {}
+_SMALL_COUNTS_KEPT = 4096
+
+
 class CachedCountPaginator(Paginator):
     """A Paginator whose count, once it reaches `HMS_LIST_COUNT_CACHE_MIN`, is kept under
     `count_key` for `HMS_LIST_COUNT_CACHE_SECONDS` and read from there until it expires."""
@@ -67,14 +78,22 @@ class CachedCountPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         seconds = settings.HMS_LIST_COUNT_CACHE_SECONDS
-        if self.count_key is None or seconds <= 0:
+        key = self.count_key
+        if key is None or seconds <= 0:
             return self._exact_count()
-        cached = cache.get(self.count_key)
-        if isinstance(cached, int):
-            return cached
+        now = time.monotonic()
+        if _SMALL_COUNTS.get(key, 0.0) <= now:
+            cached = cache.get(key)
+            if isinstance(cached, int):
+                return cached
         counted = self._exact_count()
         if counted >= settings.HMS_LIST_COUNT_CACHE_MIN:
-            cache.set(self.count_key, counted, timeout=seconds)
+            cache.set(key, counted, timeout=seconds)
+            _SMALL_COUNTS.pop(key, None)
+        else:
+            if len(_SMALL_COUNTS) >= _SMALL_COUNTS_KEPT:
+                _SMALL_COUNTS.clear()
+            _SMALL_COUNTS[key] = now + seconds
         return counted
 
     def rows_page(self, number: int) -> tuple[Page, bool]:

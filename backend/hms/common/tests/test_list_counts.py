@@ -3,6 +3,8 @@ a short while; small ones are exact."""
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -77,6 +79,24 @@ def test_a_count_under_the_threshold_is_always_exact(admin_client, make_patient)
     second, second_counts = _counted(admin_client, FULL)
 
     assert (first["count"], second["count"], first_counts, second_counts) == (3, 4, 1, 1)
+
+
+@override_settings(HMS_LIST_COUNT_CACHE_MIN=4, HMS_LIST_COUNT_CACHE_SECONDS=30)
+def test_a_small_list_is_counted_again_without_asking_the_cache(admin_client, make_patient):
+    for _ in range(3):
+        make_patient()
+    first, first_counts = _counted(admin_client, FULL)
+
+    with patch.object(cache, "get", wraps=cache.get) as asked:
+        second, second_counts = _counted(admin_client, FULL)
+        make_patient()  # the list reaches the threshold: counted, then kept in the cache
+        third, third_counts = _counted(admin_client, FULL)
+        fourth, fourth_counts = _counted(admin_client, FULL)
+
+    assert [first["count"], second["count"], third["count"], fourth["count"]] == [3, 3, 4, 4]
+    assert [first_counts, second_counts, third_counts, fourth_counts] == [1, 1, 1, 0]
+    counts_asked = [c for c in asked.call_args_list if c.args[0].startswith("hms:list-count:")]
+    assert len(counts_asked) == 1  # the fourth request's, answered from the cache
 
 
 @override_settings(HMS_LIST_COUNT_CACHE_MIN=1, HMS_LIST_COUNT_CACHE_SECONDS=0)
