@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import django_filters
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from hms.accounts.lists import ViewerList
-from hms.accounts.models import AccountStatus, Role
+from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.selectors import AccountCounts, PendingAccount, name_search
 from hms.common.errors import NotFoundError
-from hms.common.filters import filter_rows, list_shape
+from hms.common.filters import filter_rows
 from hms.common.queries import ListTemplate, TemplateRows
 from hms.doctors.models import Department, Doctor
 from hms.doctors.policies import visible_doctors
-
-if TYPE_CHECKING:
-    from hms.accounts.models import User
 
 __all__ = ["AccountCounts", "PendingAccount"]
 
@@ -116,22 +113,21 @@ def doctor_directory_list(*, filters: Mapping[str, Any]) -> QuerySet[Doctor] | T
 
     Raises ValidationFailed for an invalid filter value.
     """
-    if list_shape("", filters, chosen_by=frozenset()) is not None:
-        # The whole directory, page by page: built once (see ListTemplate).
-        rows = _DIRECTORY.rows(())
-        if rows is not None:
-            return rows
-    return _directory_rows(filters)
+    return _DIRECTORY(_ANYONE, filters)
 
 
-def _directory_rows(filters: Mapping[str, Any]) -> QuerySet[Doctor]:
+def _directory_rows(viewer: User, filters: Mapping[str, Any]) -> QuerySet[Doctor]:
     queryset = _doctor_queryset().filter(user__status=AccountStatus.APPROVED, user__is_active=True)
     return filter_rows(DoctorDirectoryFilterSet, filters, queryset).order_by(
         *DOCTOR_ORDERINGS["name"]
     )
 
 
-_DIRECTORY = ListTemplate(lambda shape: _directory_rows({}))
+# The directory is the same for whoever reads it: its lists are built for no one in particular.
+# The whole directory page by page, and a search of a few words, are built once (ViewerList);
+# a department (free text) is built by the ORM.
+_ANYONE = User(role="")
+_DIRECTORY = ViewerList(_directory_rows, searched_by=(DoctorDirectoryFilterSet, "search"))
 
 
 def department_list() -> QuerySet[Department]:

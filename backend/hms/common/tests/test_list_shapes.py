@@ -112,6 +112,11 @@ CASES = [
         ("admin", f"/api/v1/doctors/?search={text}")
         for text in ("zimmer", "ann_", "zim lee", "a%25", "ZIMMER&status=APPROVED&ordering=-name")
     ),
+    *(
+        (role, f"/api/v1/doctors/directory/?search={text}")
+        for role in ("patient", "doctor")
+        for text in ("zimmer", "ann_", "zim lee", "a%25", "")
+    ),
 ]
 
 # Searched texts the ORM builds on every request: more words than a search reads, spaces that
@@ -125,6 +130,8 @@ ORM_SEARCHES = [
     "/api/v1/patients/?search=pain&search=back",
     f"/api/v1/patients/?search={'x' * 101}",
     "/api/v1/doctors/?search=zim%09lee",
+    "/api/v1/doctors/directory/?search=zim%20%20lee",
+    "/api/v1/doctors/directory/?search=zimmer&department=GEN",
 ]
 
 
@@ -213,3 +220,5 @@ def test_the_searches_find_rows(hospital):
     assert names("/api/v1/patients/?search=o'brien anne") == ["Anne_Marie"]
     assert names("/api/v1/doctors/?search=ann_") == ["Ann_a"]
     assert names("/api/v1/doctors/?search=zim lee") == ["Ann_a"]
+    directory = client.get("/api/v1/doctors/directory/?search=ann_").json()["results"]
+    assert [row["full_name"] for row in directory] == ["Ann_a Zimmer-Lee"]
