@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 
+from hms.common.models import FastLoadingModel
+
 
 class Role(models.TextChoices):
     ADMIN = "ADMIN", "Admin"  # hospital staff who run the system
@@ -37,7 +39,7 @@ class HmsUserManager(UserManager["User"]):
         return self.get(username__iexact=username)
 
 
-class User(AbstractUser):
+class User(FastLoadingModel, AbstractUser):
     """Every person who logs in. Exactly one role; `status` gates login (ACCOUNT_TRANSITIONS)."""
 
     role = models.CharField(max_length=16, choices=Role.choices)
@@ -106,7 +108,7 @@ class SessionEndReason(models.TextChoices):
     REFRESH_REUSED = "REFRESH_REUSED", "Refresh token reused"  # a rotated token came back: theft
 
 
-class Session(models.Model):
+class Session(FastLoadingModel):
     """One sign-in on one device: it owns the chain of refresh tokens rotation produces.
 
     The refresh token in use is identified by `refresh_generation`; rotating it increments the

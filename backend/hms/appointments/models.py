@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 
-from hms.common.models import TimeStampedModel
+from hms.common.models import FastLoadingModel, TimeStampedModel
 
 
 class AppointmentStatus(models.TextChoices):
@@ -144,7 +144,7 @@ class Appointment(TimeStampedModel):
         return f"Appointment #{self.pk}"
 
 
-class AppointmentEvent(models.Model):
+class AppointmentEvent(FastLoadingModel):
     """One status change of an appointment: who, when, from what to what, and why.
 
     Append-only: the database refuses UPDATE (and, on PostgreSQL, DELETE) of these rows.

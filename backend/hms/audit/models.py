@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from hms.audit.fields import IntegerListField
+from hms.common.models import FastLoadingModel
 
 
 class AuditOutcome(models.TextChoices):
@@ -17,7 +18,7 @@ class AuditKind(models.TextChoices):
     SECURITY = "SECURITY", "Security"  # sign-ins, refused attempts, token reuse, lockouts
 
 
-class AuditEvent(models.Model):
+class AuditEvent(FastLoadingModel):
     """One append-only row per change, read of patient data or security event.
 
     Who (`actor`, with its role and display name as they were at the time), which patients

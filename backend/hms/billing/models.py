@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 
+from hms.common.models import FastLoadingModel
+
 
 class InvoiceNumberCounter(models.Model):
     """The last invoice number taken in a calendar year (hospital time zone).
@@ -33,7 +35,7 @@ _MONEY_FIELDS = [
 ]
 
 
-class Invoice(models.Model):
+class Invoice(FastLoadingModel):
     """The bill of one discharged admission: an immutable snapshot with its rendered PDF.
 
     Every value is copied at issue time, so later edits of the patient's or doctor's profile

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from hms.common.models import TimeStampedModel
+from hms.common.models import FastLoadingModel, TimeStampedModel
 
 # The hospital's departments at installation. The table is the source of
 # truth afterwards; a data migration loads these.
@@ -17,7 +17,7 @@ INITIAL_DEPARTMENTS: list[tuple[str, str]] = [
 ]
 
 
-class Department(models.Model):
+class Department(FastLoadingModel):
     """A clinical department a doctor belongs to."""
 
     code = models.CharField(max_length=64, primary_key=True)

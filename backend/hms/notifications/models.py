@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from hms.common.models import FastLoadingModel
+
 
 class NotificationKind(models.TextChoices):
     ACCOUNT_SIGNUP_WAITING = "ACCOUNT_SIGNUP_WAITING", "Sign-up waiting for approval"  # admins
@@ -34,7 +36,7 @@ MANDATORY_EMAIL_KINDS: frozenset[str] = frozenset(
 )
 
 
-class Notification(models.Model):
+class Notification(FastLoadingModel):
     """One thing one person is told: a short text without clinical details and a page link."""
 
     recipient = models.ForeignKey(

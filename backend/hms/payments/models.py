@@ -19,6 +19,8 @@ from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 
+from hms.common.models import FastLoadingModel
+
 
 class LedgerSeries(models.TextChoices):
     RECEIPT = "RCPT", "Receipt"  # a payment or an advance received
@@ -93,7 +95,7 @@ def _sha256_set(model: str) -> models.CheckConstraint:
     )
 
 
-class Payment(models.Model):
+class Payment(FastLoadingModel):
     """Money received: a payment against an invoice or an advance against an open admission.
 
     Each gets a receipt number (`RCPT-YYYY-NNNNNN`) and a receipt PDF rendered once. An advance
@@ -150,7 +152,7 @@ class Payment(models.Model):
         return self.number
 
 
-class Refund(models.Model):
+class Refund(FastLoadingModel):
     """Money given back against one receipt (`RFD-YYYY-NNNNNN`), with its PDF rendered once.
 
     A refund of a payment raises that invoice's balance; a refund of an advance returns what
@@ -193,7 +195,7 @@ class Refund(models.Model):
         return self.number
 
 
-class CreditNote(models.Model):
+class CreditNote(FastLoadingModel):
     """The void of one invoice (`CN-YYYY-NNNNNN`): its whole total credited, with a reason."""
 
     number = models.CharField(max_length=32, unique=True)
