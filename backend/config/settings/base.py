@@ -178,12 +178,11 @@ WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
 # `redis://host:6379/0` (optionally `?key_prefix=...`) shares the cache across workers and
 # replicas; anything else is the in-process cache.
 def cache_config(url: str) -> dict[str, Any]:
-    """The cache for CACHE_URL: Django's Redis cache for redis(s)://, else the in-process one."""
+    """The cache for CACHE_URL: Redis (Django's backend, clients reused: hms.common.cache) for
+    redis(s)://, else the in-process one."""
     if not url.startswith(("redis://", "rediss://")):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    config: dict[str, Any] = Env.cache_url_config(
-        url, backend="django.core.cache.backends.redis.RedisCache"
-    )
+    config: dict[str, Any] = Env.cache_url_config(url, backend="hms.common.cache.RedisCache")
     # django-environ lower-cases every query option for Django's own Redis backend, but Django
     # reads the common ones (KEY_PREFIX, TIMEOUT, VERSION) upper-case.
     for option in ("key_prefix", "timeout", "version"):

@@ -5,10 +5,9 @@ request reads the list, trims it and writes it back, two round trips and a list 
 `rate` timestamps pickled each way. These count requests per fixed window instead: one key per
 client and window (`<key>:<window number>`), incremented and given its expiry in a single
 round trip on Redis (one script: `INCR`, and `EXPIRE` when the key is new; sent by its digest,
-`EVALSHA`). The Redis client object is made once per cache and reused (Django's cache makes a
-new one, with its table of reply handlers, for every call). A client may make at most `rate`
-requests in each window, so at most twice the rate across a window boundary; Retry-After is
-the time until the window ends.
+`EVALSHA`). The script object is made once per cache and reused, bound to the cache's client
+for its write server. A client may make at most `rate` requests in each window, so at most
+twice the rate across a window boundary; Retry-After is the time until the window ends.
 
 All the fixed-window budgets of one request (the per-client one, and an operation's named one
 such as `login`) are counted together, in that one round trip (`throttles_check`).

@@ -12,7 +12,8 @@ from unittest import mock
 
 import pytest
 import redis
-from django.core.cache.backends.redis import RedisCache
+
+from hms.common.cache import RedisCache
 
 REDIS_URL = os.environ.get("HMS_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
 

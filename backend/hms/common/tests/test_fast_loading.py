@@ -106,9 +106,7 @@ def test_list_pages_load_as_django_loads_them(hospital: dict[str, Any]) -> None:
     loads = {
         # Built once per shape (TemplateRows): six instances a row, with deferred columns.
         "admin appointments": lambda: list(appointment_list(viewer=admin, filters={})[0:25]),
-        "doctor appointments": lambda: list(
-            appointment_list(viewer=doctor.user, filters={})[0:25]
-        ),
+        "doctor appointments": lambda: list(appointment_list(viewer=doctor.user, filters={})[0:25]),
         "admissions": lambda: list(admission_list(viewer=admin, filters={})[0:25]),
         # Built by the ORM: a filter outside the templated shapes.
         "appointments by patient": lambda: list(

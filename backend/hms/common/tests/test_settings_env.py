@@ -75,15 +75,15 @@ def test_list_items_are_trimmed(monkeypatch):
     ]
 
 
-def test_a_redis_cache_url_gives_djangos_redis_cache_with_its_key_prefix():
+def test_a_redis_cache_url_gives_the_redis_cache_with_its_key_prefix():
     assert cache_config("redis://127.0.0.1:6379/12?key_prefix=smoke-1") == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hms.common.cache.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/12",
         "KEY_PREFIX": "smoke-1",
         "OPTIONS": {},
     }
     assert cache_config("redis://redis:6379/0") == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hms.common.cache.RedisCache",
         "LOCATION": "redis://redis:6379/0",
     }
 
