@@ -93,9 +93,10 @@ class AppointmentEventSerializer(serializers.ModelSerializer[AppointmentEvent]):
 
 
 class AppointmentDetailSerializer(AppointmentSerializer):
-    """An appointment with its status history, oldest first."""
+    """An appointment with its status history, oldest first (the `history` list that
+    `appointment_get_for_display` reads)."""
 
-    history = AppointmentEventSerializer(source="events", many=True, read_only=True)
+    history = AppointmentEventSerializer(many=True, read_only=True)
 
     class Meta(AppointmentSerializer.Meta):
         fields = [*AppointmentSerializer.Meta.fields, "history"]

@@ -4,16 +4,18 @@ ORM's own queryset answers, for every role, common filter and page."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
 import pytest
+from django.utils import timezone
 
 from conftest import bearer_client
 from hms.accounts.models import AccountStatus, Role
 from hms.accounts.tests.factories import UserFactory
 from hms.admissions.tests.factories import AdmissionFactory, discharge
-from hms.appointments.models import AppointmentStatus
+from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
 from hms.appointments.tests.factories import AppointmentFactory
 from hms.common.queries import ListTemplate, TemplateRows
 
@@ -222,3 +224,55 @@ def test_the_searches_find_rows(hospital):
     assert names("/api/v1/doctors/?search=zim lee") == ["Ann_a"]
     directory = client.get("/api/v1/doctors/directory/?search=ann_").json()["results"]
     assert [row["full_name"] for row in directory] == ["Ann_a Zimmer-Lee"]
+
+
+def test_an_appointments_page_from_its_templates_is_the_orms(hospital, templates_counted):
+    """The appointment's row and its status history, both read from statements built once."""
+    appointment = (
+        Appointment.objects.filter(
+            patient__user=hospital["patient"], doctor__user=hospital["doctor"]
+        )
+        .order_by("pk")
+        .first()
+    )
+    assert appointment is not None
+    at = timezone.now()
+    changes = [
+        # Written out of id order: the history is in the order of the changes.
+        ("", AppointmentStatus.PENDING, hospital["patient"], at - timedelta(hours=3), ""),
+        (AppointmentStatus.CONFIRMED, AppointmentStatus.CANCELLED, None, at, "No-show"),
+        (
+            AppointmentStatus.PENDING,
+            AppointmentStatus.CONFIRMED,
+            hospital["admin"],
+            at - timedelta(hours=1),
+            "",
+        ),
+    ]
+    for from_status, to_status, actor, when, reason in changes:
+        AppointmentEvent.objects.create(
+            appointment=appointment,
+            from_status=from_status,
+            to_status=to_status,
+            actor=actor,
+            at=when,
+            reason=reason,
+        )
+    path = f"/api/v1/appointments/{appointment.pk}/"
+
+    for role in ("admin", "doctor", "patient"):
+        client = bearer_client(hospital[role])
+        templates_counted.clear()
+        built = client.get(path)
+        orm = _without_templates(client, path)
+
+        assert built.status_code == orm.status_code == 200
+        assert built.content == orm.content
+        assert [(row["to_status"], row["actor_role"]) for row in built.json()["history"]] == [
+            ("PENDING", "PATIENT"),
+            ("CONFIRMED", "ADMIN"),
+            ("CANCELLED", None),
+        ]
+        # The row and the history: each from its template, not from the ORM as well.
+        assert len(templates_counted) == 2
+        assert all(isinstance(rows, TemplateRows) for rows in templates_counted)
