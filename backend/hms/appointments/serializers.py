@@ -93,9 +93,9 @@ class AppointmentEventSerializer(serializers.ModelSerializer[AppointmentEvent]):
 
 
 class AppointmentDetailSerializer(AppointmentSerializer):
-    """An appointment with its status history, oldest first (the `history` list that
-    `appointment_get_for_display` reads)."""
+    """An appointment with its status history, oldest first."""
 
+    # The `history` list that appointment_get_for_display reads.
     history = AppointmentEventSerializer(many=True, read_only=True)
 
     class Meta(AppointmentSerializer.Meta):
