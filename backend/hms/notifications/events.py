@@ -19,7 +19,7 @@ from hms.accounts.models import Role, User
 from hms.audit.models import UnusualAccessFlag
 from hms.notifications.models import Notification, NotificationKind
 from hms.notifications.selectors import notification_admin_recipients
-from hms.notifications.services import notification_create
+from hms.notifications.services import notification_create, notification_create_for_each
 
 
 def hospital_time(moment: datetime) -> str:
@@ -42,10 +42,13 @@ def _tell(
     actor: User | None = None,
     event_key: str = "",
 ) -> list[Notification]:
+    others = [recipient for recipient in recipients if actor is None or recipient.pk != actor.pk]
+    if not event_key:
+        return notification_create_for_each(
+            recipients=others, kind=kind, text=text, link=link, at=at
+        )
     told = []
-    for recipient in recipients:
-        if actor is not None and recipient.pk == actor.pk:
-            continue
+    for recipient in others:
         notification = notification_create(
             recipient=recipient, kind=kind, text=text, link=link, at=at, event_key=event_key
         )

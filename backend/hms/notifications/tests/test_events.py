@@ -7,7 +7,9 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from hms.accounts.models import AccountStatus, Role
 from hms.accounts.tests.factories import UserFactory
@@ -31,7 +33,10 @@ from hms.doctors.services import doctor_approve, doctor_create, doctor_reject
 from hms.doctors.tests.factories import DoctorFactory
 from hms.notifications.errors import MandatoryNotificationKind
 from hms.notifications.models import Notification, NotificationDelivery
-from hms.notifications.services import notification_preferences_update
+from hms.notifications.services import (
+    notification_create_for_each,
+    notification_preferences_update,
+)
 from hms.notifications.tests.conftest import mailed, told
 from hms.patients.services import patient_approve, patient_create, patient_reject
 from hms.patients.tests.factories import PatientFactory
@@ -574,3 +579,44 @@ def test_time_off_over_no_visit_tells_nobody(committed, admins, people):
     )
 
     assert told() == []
+
+
+def test_telling_many_reads_each_ones_choice_in_the_same_queries_however_many(
+    admins, django_capture_on_commit_callbacks
+):
+    more = [_person(Role.ADMIN, f"admin.{index}") for index in range(6)]
+    notification_preferences_update(user=more[0], email={"APPOINTMENT_REQUESTED": False}, at=NOW)
+    everyone = [*admins, *more]
+
+    def tell(recipients, kind="APPOINTMENT_REQUESTED"):
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks() as queued,
+        ):
+            told_now = notification_create_for_each(
+                recipients=recipients, kind=kind, text="Text", link="/admin/appointments", at=NOW
+            )
+        return told_now, len(queries), len(queued)
+
+    _, two_queries, two_queued = tell(everyone[:2])
+    nine, nine_queries, nine_queued = tell(everyone)
+
+    assert two_queries == nine_queries
+    assert [row.recipient.username for row in nine] == [user.username for user in everyone]
+    assert [row.pk for row in nine] == sorted(row.pk for row in nine)
+    # meera only of the first two (ravi has no address); of all nine, not ravi, not the
+    # deleted account, not admin.0 who switched this kind off.
+    assert two_queued == 1
+    assert nine_queued == 6
+    e_mailed = NotificationDelivery.objects.filter(notification__in=nine).values_list(
+        "notification__recipient__username", flat=True
+    )
+    assert sorted(e_mailed) == ["admin.1", "admin.2", "admin.3", "admin.4", "admin.5", "meera"]
+    assert {(row.kind, row.text, row.link, row.event_key, row.created_at) for row in nine} == {
+        ("APPOINTMENT_REQUESTED", "Text", "/admin/appointments", "", NOW)
+    }
+
+    # A kind always e-mailed (no choice can switch it off: the database refuses one) reads no
+    # choices: one query fewer.
+    _, mandatory_queries, mandatory_queued = tell(more, kind="ACCOUNT_APPROVED")
+    assert (mandatory_queries, mandatory_queued) == (nine_queries - 1, 6)
