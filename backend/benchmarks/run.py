@@ -78,6 +78,8 @@ EXPLAIN = env("BENCH_EXPLAIN", "0") == "1"
 WORKERS = int(env("BENCH_WORKERS", "2"))
 PORT = int(env("BENCH_PORT", "8765"))
 CACHE_URL = env("BENCH_CACHE_URL", "redis://127.0.0.1:6379/9")
+# The queue of the Celery worker that sends the notification e-mails beside the server.
+BROKER_URL = env("BENCH_BROKER_URL", "redis://127.0.0.1:6379/10")
 GZIP = env("BENCH_GZIP", "1") == "1"
 MODE = env("BENCH_MODE", "endpoints")
 BASE = f"http://127.0.0.1:{PORT}"
@@ -94,13 +96,12 @@ SERVER_ENV = {
     "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
     "DATABASE_URL": DATABASE_URL,
     "CACHE_URL": CACHE_URL,
-    # Production settings require a Redis broker to load; benchmarks.settings runs the tasks
-    # in-process instead, so nothing is queued there.
-    "CELERY_BROKER_URL": CACHE_URL,
-    # The measured server sends its notification e-mails in the request (tasks run eagerly).
-    # With no mail server beside it, every e-mail would fail and be retried at once, seven
-    # refused connections each, inside the request; `dummy://` accepts and drops them, so the
-    # notification work (rows, rendering) is measured but not a mail server that is not there.
+    # As deployed (docker-compose.yml): the server queues notification e-mails on Redis and a
+    # Celery worker beside it sends them (`celery_worker`), on the same machine.
+    "CELERY_BROKER_URL": BROKER_URL,
+    # With no mail server beside it, every e-mail would fail and be retried; `dummy://` accepts
+    # and drops them, so the notification work (rows, rendering, the delivery's bookkeeping) is
+    # measured but not a mail server that is not there.
     "EMAIL_URL": "dummy://",
     "DEBUG": "false",
     "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(48),
@@ -491,6 +492,45 @@ def gunicorn(log: Path, port: int = PORT, settings: str | None = None) -> Iterat
                 process.kill()
 
 
+@contextmanager
+def celery_worker(log: Path) -> Iterator[None]:
+    """The Celery worker of the deployment (one process: the machine is the server's too),
+    consuming BROKER_URL's queue, emptied first (tasks of an earlier run name rows reseeded
+    since)."""
+    import redis
+
+    redis.Redis.from_url(BROKER_URL).flushdb()
+    command = [
+        str(BACKEND / ".venv" / "bin" / "celery"),
+        "-A",
+        "config",
+        "worker",
+        "--concurrency",
+        "1",
+        "--loglevel",
+        "INFO",
+        "--without-gossip",
+        "--without-mingle",
+    ]
+    with log.open("w") as output:
+        process = subprocess.Popen(  # noqa: S603 - our own worker, fixed arguments
+            command, cwd=BACKEND, env={**os.environ, **SERVER_ENV}, stdout=output, stderr=output
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while " ready." not in log.read_text(encoding="utf-8", errors="replace"):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"bench: the Celery worker did not start; see {log}")
+                time.sleep(0.3)
+            yield
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def http_token(username: str) -> str:
     from benchmarks.seed import PASSWORD
 
@@ -863,6 +903,7 @@ def run_endpoints(started: datetime) -> None:
     with ExitStack() as servers:
         scratch = servers.enter_context(tempfile.TemporaryDirectory(prefix="hms-bench-"))
         off = EVENTS_OFF_SETTINGS if ACCESS_EVENTS == "off" else None
+        servers.enter_context(celery_worker(RESULTS / "celery.log"))
         servers.enter_context(gunicorn(RESULTS / "gunicorn.log", settings=off))
         if ACCESS_EVENTS == "both":
             servers.enter_context(
@@ -906,7 +947,7 @@ def main() -> None:
     elif MODE == "day":
         from benchmarks.day import run_day
 
-        with gunicorn(RESULTS / "gunicorn-day.log"):
+        with celery_worker(RESULTS / "celery-day.log"), gunicorn(RESULTS / "gunicorn-day.log"):
             run_day(base=BASE, scale=SCALE, results=RESULTS, started=started)
     else:
         raise SystemExit(f"bench: BENCH_MODE must be 'endpoints' or 'day', not {MODE!r}")

@@ -4,5 +4,5 @@ from config.settings.production import *  # noqa: F403
 
 ROOT_URLCONF = "benchmarks.urls"
 
-# Notification e-mails are sent in the request's process (no worker runs beside the benchmark).
-CELERY_TASK_ALWAYS_EAGER = True
+# Notification e-mails are queued for the Celery worker that runs beside the measured server
+# (benchmarks/run.py starts both), as in the deployment.
