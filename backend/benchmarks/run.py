@@ -500,7 +500,12 @@ def celery_worker(log: Path) -> Iterator[None]:
     import redis
 
     redis.Redis.from_url(BROKER_URL).flushdb()
+    # At a lower CPU priority than the server: an e-mail may wait for a quiet moment, a page
+    # may not (the deployment's worker gets a smaller CPU share for the same reason).
     command = [
+        "nice",
+        "-n",
+        "10",
         str(BACKEND / ".venv" / "bin" / "celery"),
         "-A",
         "config",

@@ -9,11 +9,15 @@ Celery task in `tasks.py`, which calls `notification_deliver_email`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import smtplib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -73,6 +77,12 @@ def _enqueue_email(delivery_id: int) -> None:
     deliver_email.delay(delivery_id)
 
 
+def _enqueue_emails(delivery_ids: list[int]) -> None:
+    from hms.notifications.tasks import deliver_emails
+
+    deliver_emails.delay(delivery_ids)
+
+
 def notification_create(
     *, recipient: User, kind: str, text: str, link: str, at: datetime, event_key: str = ""
 ) -> Notification | None:
@@ -121,9 +131,10 @@ def notification_create_for_each(
 
     The same rows and the same e-mails as one call per recipient, in a fixed number of queries
     whatever their number: one INSERT of the notifications, one read of the recipients' e-mail
-    choices, one INSERT of the e-mails to send (each queued once the caller's transaction
-    commits). Every admin is told of each appointment request and each sign-up: one call per
-    admin cost about five queries and two savepoints each.
+    choices, one INSERT of the e-mails to send, queued as one task once the caller's
+    transaction commits (sent over one connection to the mail server). Every admin is told of
+    each appointment request and each sign-up: one call per admin cost about five queries and
+    two savepoints each, and a task each.
     """
     if not recipients:
         return []
@@ -140,8 +151,11 @@ def notification_create_for_each(
             for notification in notifications
             if notification.recipient_id in e_mailed
         )
-        for delivery in deliveries:
-            transaction.on_commit(partial(_enqueue_email, delivery.pk), robust=True)
+        if deliveries:
+            # robust: as in notification_create.
+            transaction.on_commit(
+                partial(_enqueue_emails, [delivery.pk for delivery in deliveries]), robust=True
+            )
     return notifications
 
 
@@ -217,43 +231,121 @@ def notification_unsubscribe(*, token: str, at: datetime) -> str:
 def notification_deliver_email(*, delivery_id: int, at: datetime, final_attempt: bool) -> bool:
     """Send a notification's e-mail unless it was sent or is being sent; True if sent now.
 
-    The delivery row is claimed (PENDING -> SENDING) in one conditional UPDATE before anything
-    is sent, and marked SENT after, so the mail goes out at most once whatever retries or
-    duplicate messages happen. When the mail server fails, the claim is released for a retry
-    (or the row marked FAILED on the final attempt) and EmailNotSent is raised.
+    `notification_deliver_emails` for one delivery: raises EmailNotSent when the mail server
+    failed (the claim released for a retry, or the row marked FAILED on the final attempt).
     """
-    claimed = NotificationDelivery.objects.filter(
-        pk=delivery_id, channel=DeliveryChannel.EMAIL, status=DeliveryStatus.PENDING
-    ).update(status=DeliveryStatus.SENDING, claimed_at=at, attempts=F("attempts") + 1)
-    if not claimed:
-        return False
-    delivery = NotificationDelivery.objects.select_related("notification__recipient").get(
-        pk=delivery_id
+    outcome = notification_deliver_emails(
+        delivery_ids=[delivery_id], at=at, final_attempt=final_attempt
     )
-    notification = delivery.notification
-    if not notification.recipient.email:
-        NotificationDelivery.objects.filter(pk=delivery_id).update(
+    if outcome.unsent:
+        raise EmailNotSent(outcome.error)
+    return bool(outcome.sent)
+
+
+@dataclass(frozen=True)
+class EmailsSent:
+    """What `notification_deliver_emails` did: the deliveries sent now, those the mail server
+    did not take (to try again; FAILED instead on the final attempt) and its error's class."""
+
+    sent: list[int]
+    unsent: list[int]
+    error: str = ""
+
+
+def notification_deliver_emails(
+    *, delivery_ids: Sequence[int], at: datetime, final_attempt: bool
+) -> EmailsSent:
+    """Send the e-mails of `delivery_ids` that were not sent nor are being sent, over one
+    connection to the mail server.
+
+    Each delivery row is claimed (PENDING -> SENDING) in one transaction before anything is
+    sent, and marked SENT after, so each mail goes out at most once whatever retries or
+    duplicate messages happen. A recipient without an address is marked FAILED. When the mail
+    server refuses a message, the others are still sent; when the connection fails, the rest
+    wait. What was not sent is released for a retry (or marked FAILED on the final attempt).
+    """
+    with transaction.atomic():
+        claimed = list(
+            NotificationDelivery.objects.select_for_update(no_key=True)
+            .filter(
+                pk__in=delivery_ids, channel=DeliveryChannel.EMAIL, status=DeliveryStatus.PENDING
+            )
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        if not claimed:
+            return EmailsSent(sent=[], unsent=[])
+        NotificationDelivery.objects.filter(pk__in=claimed).update(
+            status=DeliveryStatus.SENDING, claimed_at=at, attempts=F("attempts") + 1
+        )
+    deliveries = list(
+        NotificationDelivery.objects.select_related("notification__recipient")
+        .filter(pk__in=claimed)
+        .order_by("pk")
+    )
+    addressed = [delivery for delivery in deliveries if delivery.notification.recipient.email]
+    no_address = [delivery.pk for delivery in deliveries if delivery not in addressed]
+    if no_address:
+        NotificationDelivery.objects.filter(pk__in=no_address).update(
             status=DeliveryStatus.FAILED, last_error="NoAddress"
         )
-        return False
-    try:
-        notification_email(notification).send(fail_silently=False)
-    except (smtplib.SMTPException, OSError) as error:
-        NotificationDelivery.objects.filter(pk=delivery_id).update(
+    sent, unsent, error = _send_each(addressed)
+    if sent:
+        NotificationDelivery.objects.filter(pk__in=sent).update(
+            status=DeliveryStatus.SENT, sent_at=at
+        )
+    if unsent:
+        NotificationDelivery.objects.filter(pk__in=unsent).update(
             status=DeliveryStatus.FAILED if final_attempt else DeliveryStatus.PENDING,
-            last_error=type(error).__name__[:100],
+            last_error=error[:100],
         )
         logger.warning(
-            "notification e-mail %s not sent (%s)%s",
-            delivery_id,
-            type(error).__name__,
+            "notification e-mails %s not sent (%s)%s",
+            unsent,
+            error,
             "; giving up" if final_attempt else "; will retry",
         )
-        raise EmailNotSent(type(error).__name__) from error
-    NotificationDelivery.objects.filter(pk=delivery_id).update(
-        status=DeliveryStatus.SENT, sent_at=at
-    )
-    return True
+    return EmailsSent(sent=sent, unsent=unsent, error=error)
+
+
+def _send_each(deliveries: list[NotificationDelivery]) -> tuple[list[int], list[int], str]:
+    """Send each delivery's message over one connection: (sent ids, unsent ids, the class of
+    the mail server's last error)."""
+    sent: list[int] = []
+    unsent: list[int] = []
+    error = ""
+    if not deliveries:
+        return sent, unsent, error
+    mail_server = get_connection(fail_silently=False)
+    try:
+        mail_server.open()
+    except (smtplib.SMTPException, OSError) as failure:
+        return sent, [delivery.pk for delivery in deliveries], type(failure).__name__
+    try:
+        for index, delivery in enumerate(deliveries):
+            try:
+                mail_server.send_messages([notification_email(delivery.notification)])
+            except smtplib.SMTPException as failure:
+                if isinstance(failure, smtplib.SMTPServerDisconnected):
+                    # The connection is gone: this message and the rest wait for the retry.
+                    unsent.extend(waiting.pk for waiting in deliveries[index:])
+                    error = type(failure).__name__
+                    break
+                # This message was refused (its recipient, its size): the others go on.
+                unsent.append(delivery.pk)
+                error = type(failure).__name__
+                continue
+            except OSError as failure:
+                # The network failed (SMTPException is an OSError too, answered above).
+                unsent.extend(waiting.pk for waiting in deliveries[index:])
+                error = type(failure).__name__
+                break
+            sent.append(delivery.pk)
+    finally:
+        # The messages sent were accepted already: a failing goodbye changes nothing.
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            mail_server.close()
+    return sent, unsent, error
 
 
 # A delivery still PENDING and never tried this long after its notification was queued lost its

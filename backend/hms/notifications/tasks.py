@@ -1,4 +1,4 @@
-"""Celery tasks of notifications: sending one notification's e-mail, with retries."""
+"""Celery tasks of notifications: sending their e-mails, with retries."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from django.utils import timezone
 from hms.notifications.services import (
     EmailNotSent,
     notification_deliver_email,
+    notification_deliver_emails,
     notification_requeue_stale,
 )
 
@@ -34,6 +35,19 @@ def deliver_email(self: Any, delivery_id: int) -> bool:
         if final_attempt:
             return False
         raise self.retry(exc=error, countdown=retry_delay(self.request.retries)) from error
+
+
+@shared_task(bind=True, name="notifications.deliver_emails", max_retries=6, ignore_result=True)
+def deliver_emails(self: Any, delivery_ids: list[int]) -> int:
+    """Send several notifications' e-mails over one connection (one event told to many); retry
+    those the mail server did not take, with the same backoff. Returns how many were sent."""
+    final_attempt = self.request.retries >= self.max_retries
+    outcome = notification_deliver_emails(
+        delivery_ids=delivery_ids, at=timezone.now(), final_attempt=final_attempt
+    )
+    if outcome.unsent and not final_attempt:
+        raise self.retry(args=[outcome.unsent], countdown=retry_delay(self.request.retries))
+    return len(outcome.sent)
 
 
 @shared_task(name="notifications.requeue_stale", ignore_result=True)

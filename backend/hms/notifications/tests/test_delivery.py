@@ -15,7 +15,7 @@ from hms.notifications import tasks
 from hms.notifications.emails import unsubscribe_token_read
 from hms.notifications.events import notify_appointment_approved
 from hms.notifications.models import DeliveryStatus, NotificationDelivery
-from hms.notifications.services import notification_create
+from hms.notifications.services import notification_create, notification_create_for_each
 from hms.notifications.tasks import deliver_email, retry_delay
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +161,166 @@ def test_an_e_mail_whose_task_was_lost_is_queued_again_once(
     assert [message.to for message in mail.outbox] == [["priya@example.org"]]
     assert notification_requeue_stale(at=NOW + timedelta(minutes=20)) == 0
     assert len(mail.outbox) == 1
+
+
+# --- one event told to many: one task, one connection ------------------------------------------
+
+
+@pytest.fixture
+def team():
+    return [
+        UserFactory(username=name, role=Role.ADMIN, email=f"{name}@example.org")
+        for name in ("anil", "bela", "chen")
+    ]
+
+
+@pytest.fixture
+def mail_server(monkeypatch):
+    """The mail server: `refuse` maps an address to the errors it answers with, in turn (then
+    it accepts); every connection opened and every retry's delay is recorded."""
+    state = {"refuse": {}, "opened": 0, "delays": []}
+    original = EmailBackend.send_messages
+
+    def open_connection(self):
+        state["opened"] += 1
+
+    def send_messages(self, messages):
+        (address,) = messages[0].to
+        errors = state["refuse"].get(address)
+        if errors:
+            raise errors.pop(0)
+        return original(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "open", open_connection)
+    monkeypatch.setattr(EmailBackend, "send_messages", send_messages)
+    original_retry = tasks.deliver_emails.retry
+
+    def retry(*args, **kwargs):
+        state["delays"].append((kwargs.get("countdown"), kwargs.get("args")))
+        return original_retry(*args, **kwargs)
+
+    monkeypatch.setattr(tasks.deliver_emails, "retry", retry)
+    return state
+
+
+def _tell_team(team, committed):
+    return committed(
+        lambda: notification_create_for_each(
+            recipients=team, kind="APPOINTMENT_REQUESTED", text="A request.", link="/x", at=NOW
+        )
+    )
+
+
+def _deliveries():
+    return [
+        (row.notification.recipient.username, row.status, row.attempts, row.last_error)
+        for row in NotificationDelivery.objects.select_related("notification__recipient").order_by(
+            "pk"
+        )
+    ]
+
+
+def test_an_event_told_to_many_is_one_task_over_one_connection(
+    team, mail_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        _tell_team(team, lambda action: action())
+
+    assert len(queued) == 1
+    assert mail_server["opened"] == 1
+    assert [message.to for message in mail.outbox] == [
+        ["anil@example.org"],
+        ["bela@example.org"],
+        ["chen@example.org"],
+    ]
+    assert _deliveries() == [
+        ("anil", DeliveryStatus.SENT, 1, ""),
+        ("bela", DeliveryStatus.SENT, 1, ""),
+        ("chen", DeliveryStatus.SENT, 1, ""),
+    ]
+
+
+def test_a_refused_message_does_not_hold_the_others_and_alone_is_retried(
+    team, mail_server, committed
+):
+    mail_server["refuse"]["bela@example.org"] = [
+        smtplib.SMTPRecipientsRefused({"bela@example.org": (450, b"Mailbox busy")})
+    ]
+
+    _tell_team(team, committed)
+
+    bela = NotificationDelivery.objects.get(notification__recipient__username="bela")
+    assert mail_server["delays"] == [(30, [[bela.pk]])]
+    assert [message.to[0] for message in mail.outbox] == [
+        "anil@example.org",
+        "chen@example.org",
+        "bela@example.org",
+    ]
+    assert _deliveries() == [
+        ("anil", DeliveryStatus.SENT, 1, ""),
+        ("bela", DeliveryStatus.SENT, 2, "SMTPRecipientsRefused"),
+        ("chen", DeliveryStatus.SENT, 1, ""),
+    ]
+
+
+def test_a_lost_connection_leaves_the_rest_for_the_retry_each_sent_once(
+    team, mail_server, committed
+):
+    mail_server["refuse"]["bela@example.org"] = [
+        smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+    ]
+
+    _tell_team(team, committed)
+
+    assert [message.to[0] for message in mail.outbox] == [
+        "anil@example.org",
+        "bela@example.org",
+        "chen@example.org",
+    ]
+    assert [countdown for countdown, _ in mail_server["delays"]] == [30]
+    assert mail_server["opened"] == 2
+    assert _deliveries() == [
+        ("anil", DeliveryStatus.SENT, 1, ""),
+        ("bela", DeliveryStatus.SENT, 2, "SMTPServerDisconnected"),
+        ("chen", DeliveryStatus.SENT, 2, "SMTPServerDisconnected"),
+    ]
+
+
+def test_a_mail_server_down_for_an_event_told_to_many_is_given_up_after_the_retries(
+    team, mail_server, committed, monkeypatch
+):
+    def refuse(self):
+        raise ConnectionRefusedError(111, "Connection refused")
+
+    monkeypatch.setattr(EmailBackend, "open", refuse)
+
+    _tell_team(team, committed)
+
+    assert [countdown for countdown, _ in mail_server["delays"]] == [30, 60, 120, 240, 480, 960]
+    assert mail.outbox == []
+    assert _deliveries() == [
+        ("anil", DeliveryStatus.FAILED, 7, "ConnectionRefusedError"),
+        ("bela", DeliveryStatus.FAILED, 7, "ConnectionRefusedError"),
+        ("chen", DeliveryStatus.FAILED, 7, "ConnectionRefusedError"),
+    ]
+
+
+def test_deliveries_sent_or_being_sent_are_not_sent_again_with_the_others(
+    team, mail_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        _tell_team(team, lambda action: action())
+    anil, bela, chen = NotificationDelivery.objects.order_by("pk")
+    NotificationDelivery.objects.filter(pk=bela.pk).update(status=DeliveryStatus.SENDING)
+    chen.notification.recipient.email = ""
+    chen.notification.recipient.save(update_fields=["email"])
+
+    tasks.deliver_emails.delay([anil.pk, bela.pk, chen.pk])
+    tasks.deliver_emails.delay([anil.pk, bela.pk, chen.pk])
+
+    assert [message.to for message in mail.outbox] == [["anil@example.org"]]
+    assert _deliveries() == [
+        ("anil", DeliveryStatus.SENT, 1, ""),
+        ("bela", DeliveryStatus.SENDING, 0, ""),
+        ("chen", DeliveryStatus.FAILED, 1, "NoAddress"),
+    ]
