@@ -4,7 +4,8 @@ and sending their e-mail at most once.
 `notification_create` is called by the services of the apps above this one (see `events.py`
 for one function per event), inside their transaction: the notification exists only if the
 change commits, and its e-mail is queued only after the commit (`transaction.on_commit`), to the
-Celery task in `tasks.py`, which calls `notification_deliver_email`.
+Celery tasks in `tasks.py`, which call `notification_deliver_email` (one) and
+`notification_deliver_emails` (the e-mails of one event told to many).
 """
 
 from __future__ import annotations
@@ -46,18 +47,10 @@ class EmailNotSent(Exception):
     """The mail server could not be reached or refused the message; a retry may succeed."""
 
 
-def _wants_email(*, recipient: User, kind: str) -> bool:
-    if not recipient.email or recipient.status == AccountStatus.DELETED:
-        return False
-    if kind in MANDATORY_EMAIL_KINDS:
-        return True
-    return not NotificationPreference.objects.filter(
-        user=recipient, kind=kind, email=False
-    ).exists()
-
-
 def _e_mailed(recipients: list[User], kind: str) -> set[int]:
-    """The ids of those `recipients` who are e-mailed `kind` (`_wants_email`), in one query."""
+    """The ids of those `recipients` who are e-mailed `kind`: those with an address whose
+    account is not deleted, and who did not switch the kind off (unless it is always e-mailed),
+    in one query at most."""
     reachable = {
         recipient.pk
         for recipient in recipients
@@ -114,7 +107,7 @@ def notification_create(
             if not event_key:
                 raise
             return None
-        if _wants_email(recipient=recipient, kind=kind):
+        if recipient.pk in _e_mailed([recipient], kind):
             delivery = NotificationDelivery.objects.create(
                 notification=notification, channel=DeliveryChannel.EMAIL, created_at=at
             )
