@@ -46,7 +46,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -469,20 +469,39 @@ def gunicorn(log: Path, port: int = PORT, settings: str | None = None) -> Iterat
         "10",
         "--no-control-socket",
     ]
+
+    def answers() -> bool:
+        try:
+            with urllib.request.urlopen(f"{base}/api/v1/health/live/", timeout=2):  # noqa: S310
+                return True
+        except OSError:
+            return False
+
+    with _running(command, {**os.environ, **server_env}, log, ready=answers, name="gunicorn"):
+        yield
+
+
+@contextmanager
+def _running(
+    command: list[str],
+    environment: dict[str, str],
+    log: Path,
+    *,
+    ready: Callable[[], bool],
+    name: str,
+) -> Iterator[None]:
+    """`command` running from BACKEND, its output in `log`, once `ready()` (within 60 s); sent
+    SIGTERM on the way out (killed after 20 s)."""
     with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
-            command, cwd=BACKEND, env={**os.environ, **server_env}, stdout=output, stderr=output
+        process = subprocess.Popen(  # noqa: S603 - our own server or worker, fixed arguments
+            command, cwd=BACKEND, env=environment, stdout=output, stderr=output
         )
         try:
             deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/api/v1/health/live/", timeout=2):  # noqa: S310
-                        break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise SystemExit(f"bench: gunicorn did not start; see {log}") from None
-                    time.sleep(0.3)
+            while not ready():
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit(f"bench: {name} did not start; see {log}")
+                time.sleep(0.3)
             yield
         finally:
             process.send_signal(signal.SIGTERM)
@@ -517,23 +536,14 @@ def celery_worker(log: Path) -> Iterator[None]:
         "--without-gossip",
         "--without-mingle",
     ]
-    with log.open("w") as output:
-        process = subprocess.Popen(  # noqa: S603 - our own worker, fixed arguments
-            command, cwd=BACKEND, env={**os.environ, **SERVER_ENV}, stdout=output, stderr=output
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while " ready." not in log.read_text(encoding="utf-8", errors="replace"):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit(f"bench: the Celery worker did not start; see {log}")
-                time.sleep(0.3)
-            yield
-        finally:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+
+    def ready() -> bool:
+        return " ready." in log.read_text(encoding="utf-8", errors="replace")
+
+    with _running(
+        command, {**os.environ, **SERVER_ENV}, log, ready=ready, name="the Celery worker"
+    ):
+        yield
 
 
 def http_token(username: str) -> str:
