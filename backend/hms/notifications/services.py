@@ -277,7 +277,9 @@ def notification_deliver_emails(
         .order_by("pk")
     )
     addressed = [delivery for delivery in deliveries if delivery.notification.recipient.email]
-    no_address = [delivery.pk for delivery in deliveries if delivery not in addressed]
+    no_address = [
+        delivery.pk for delivery in deliveries if not delivery.notification.recipient.email
+    ]
     if no_address:
         NotificationDelivery.objects.filter(pk__in=no_address).update(
             status=DeliveryStatus.FAILED, last_error="NoAddress"
