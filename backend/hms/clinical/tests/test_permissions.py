@@ -14,7 +14,6 @@ from hms.clinical.tests.world import (
     SUMMARY,
     VITALS,
     World,
-    build_world,
     snapshot,
 )
 
@@ -218,8 +217,7 @@ def test_every_clinical_route_is_in_the_matrix():
 
 
 @pytest.mark.parametrize(("operation", "caller"), CASES)
-def test_permission_matrix(operation, caller, api_client, client_for, frozen_now):
-    world = build_world()
+def test_permission_matrix(operation, caller, world, api_client, client_for, frozen_now):
     user = world.user(caller)
     client = client_for(user) if user is not None else api_client
     method, path, body = OPERATIONS[operation](world)

@@ -37,7 +37,7 @@ from hms.clinical.services import (
     vitals_check,
     vitals_record,
 )
-from hms.clinical.tests.world import LINE, NOTE, VITALS, build_world
+from hms.clinical.tests.world import LINE, NOTE, VITALS
 from hms.common.errors import (
     InvalidStateError,
     NotFoundError,
@@ -46,11 +46,6 @@ from hms.common.errors import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 def _changes(action: str, pk: int) -> list[tuple[str, str, list[int]]]:

@@ -34,7 +34,6 @@ from hms.clinical.services import (
     visit_note_create,
     visit_note_sign,
 )
-from hms.clinical.tests.conftest import CODES
 from hms.doctors.models import Department, Doctor
 from hms.doctors.tests.factories import DoctorFactory
 from hms.patients.models import Patient
@@ -68,6 +67,14 @@ SUMMARY = {
     "medicines_to_continue": "Aspirin 75 mg once a day",
     "advice": "No heavy lifting for 6 weeks",
     "follow_up_on": date(2026, 12, 10),
+}
+
+# The ICD-10 codes the clinical tests search and write.
+CODES = {
+    "I10": "Essential (primary) hypertension",
+    "I21.4": "Non-ST elevation (NSTEMI) myocardial infarction",
+    "E11.9": "Type 2 diabetes mellitus without complications",
+    "R07.9": "Chest pain, unspecified",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from hms.payments.models import CreditNote
-from hms.payments.tests.world import CALLERS, World, build_world, snapshot
+from hms.payments.tests.world import CALLERS, World, snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -143,8 +143,7 @@ def test_every_operation_has_an_expectation_for_every_caller():
 
 
 @pytest.mark.parametrize(("operation", "caller"), CASES)
-def test_permission_matrix(operation, caller, api_client, client_for):
-    world = build_world()
+def test_permission_matrix(operation, caller, world, api_client, client_for):
     user = world.user(caller)
     client = client_for(user) if user is not None else api_client
     method, path, body = OPERATIONS[operation](world)
