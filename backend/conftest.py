@@ -71,26 +71,30 @@ def admin_client(admin_user: User) -> ContractClient:
     return bearer_client(admin_user)
 
 
+def new_doctor(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
+    """A doctor and their account; `user__<field>` keywords go to the account."""
+    user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
+    rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
+    user = UserFactory(role=Role.DOCTOR, status=status, **user_kwargs)
+    return DoctorFactory(user=user, **rest)
+
+
+def new_patient(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
+    """A patient and their account; `user__<field>` keywords go to the account."""
+    user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
+    rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
+    user = UserFactory(role=Role.PATIENT, status=status, **user_kwargs)
+    return PatientFactory(user=user, **rest)
+
+
 @pytest.fixture
 def make_doctor(db: Any) -> Callable[..., Any]:
-    def make(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
-        user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
-        rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
-        user = UserFactory(role=Role.DOCTOR, status=status, **user_kwargs)
-        return DoctorFactory(user=user, **rest)
-
-    return make
+    return new_doctor
 
 
 @pytest.fixture
 def make_patient(db: Any) -> Callable[..., Any]:
-    def make(status: str = AccountStatus.APPROVED, **kwargs: Any) -> Any:
-        user_kwargs = {k[6:]: v for k, v in kwargs.items() if k.startswith("user__")}
-        rest = {k: v for k, v in kwargs.items() if not k.startswith("user__")}
-        user = UserFactory(role=Role.PATIENT, status=status, **user_kwargs)
-        return PatientFactory(user=user, **rest)
-
-    return make
+    return new_patient
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -3,6 +3,7 @@ ORM's own queryset answers, for every role, common filter and page."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -10,41 +11,43 @@ from unittest.mock import patch
 
 import pytest
 from django.utils import timezone
+from pytest_django import DjangoDbBlocker
 
-from conftest import bearer_client
-from hms.accounts.models import AccountStatus, Role
-from hms.accounts.tests.factories import UserFactory
+from conftest import bearer_client, new_doctor, new_patient
+from hms.accounts.models import AccountStatus, Role, User
+from hms.accounts.tests.factories import AdminFactory, UserFactory
 from hms.admissions.tests.factories import AdmissionFactory, discharge
 from hms.appointments.models import Appointment, AppointmentEvent, AppointmentStatus
 from hms.appointments.tests.factories import AppointmentFactory
 from hms.common.queries import ListTemplate, TemplateRows
+from hms.common.tests.module_rows import rows_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def hospital(admin_user, make_doctor, make_patient):
+def _hospital() -> dict[str, User]:
     """Two doctors with patients in every account status, appointments in every status, open
     and discharged stays with their invoices."""
-    first = make_doctor(user__last_name="Zimmer")
-    second = make_doctor(user__last_name="Adams")
-    make_doctor(status=AccountStatus.PENDING)
-    make_doctor(status=AccountStatus.DELETED)
+    admin_user = AdminFactory(username="admin.one")
+    first = new_doctor(user__last_name="Zimmer")
+    second = new_doctor(user__last_name="Adams")
+    new_doctor(status=AccountStatus.PENDING)
+    new_doctor(status=AccountStatus.DELETED)
     patients = [
-        make_patient(assigned_doctor=first if index % 3 else second, user__last_name=f"P{index}")
+        new_patient(assigned_doctor=first if index % 3 else second, user__last_name=f"P{index}")
         for index in range(7)
     ]
-    make_patient(assigned_doctor=first, status=AccountStatus.PENDING)
-    make_patient(assigned_doctor=first, status=AccountStatus.DELETED)
+    new_patient(assigned_doctor=first, status=AccountStatus.PENDING)
+    new_patient(assigned_doctor=first, status=AccountStatus.DELETED)
     # Texts a LIKE pattern must escape (`_`, `%`, `\`), in names and symptoms alike.
-    make_patient(
+    new_patient(
         assigned_doctor=first,
         user__first_name="Anne_Marie",
         user__last_name="O'Brien",
         symptoms="Pain 50% worse at night, back\\neck",
     )
-    make_patient(assigned_doctor=first, user__first_name="AnneXMarie", symptoms="Pain 50 worse")
-    make_doctor(user__first_name="Ann_a", user__last_name="Zimmer-Lee")
+    new_patient(assigned_doctor=first, user__first_name="AnneXMarie", symptoms="Pain 50 worse")
+    new_doctor(user__first_name="Ann_a", user__last_name="Zimmer-Lee")
     for index, status in enumerate(AppointmentStatus.values * 2):
         AppointmentFactory(
             patient=patients[index % len(patients)],
@@ -58,6 +61,21 @@ def hospital(admin_user, make_doctor, make_patient):
         if index < 3:
             discharge(stay, actor=actor)
     return {"admin": admin_user, "doctor": first.user, "patient": patients[1].user}
+
+
+@pytest.fixture(scope="module")
+def module_hospital(
+    django_db_setup: None, django_db_blocker: DjangoDbBlocker
+) -> Iterator[dict[str, User]]:
+    # Built once: its three discharges render their invoices' PDFs, which cost more than a
+    # case's requests. Each test's writes are rolled back before the next (module_rows.py).
+    with rows_for_the_module(django_db_blocker):
+        yield _hospital()
+
+
+@pytest.fixture
+def hospital(module_hospital: dict[str, User], db: None) -> dict[str, User]:
+    return copy.deepcopy(module_hospital)
 
 
 # (who, path): every list with a template, and the filters chosen from a few values.
