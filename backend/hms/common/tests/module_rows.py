@@ -19,6 +19,10 @@ Use it from a module-scoped fixture, and hand each test a deep copy of what it b
     def world(module_world, db):
         return copy.deepcopy(module_world)
 
+Once set up, the rows stay until the module's last test, so every later test in the module sees
+them, whether it asks for them or not: a test that needs the tables without them belongs in
+another module.
+
 Not for tests that commit (`transaction=True`, live servers, other connections): they would not
 see uncommitted rows, and their commits would escape the rollback.
 """
