@@ -15,19 +15,11 @@ from hms.appointments.tests.factories import NOW, AppointmentFactory
 from hms.audit.models import AuditEvent, AuditKind
 from hms.clinical.services import visit_note_create, visit_note_sign
 from hms.clinical.tests.test_permissions import DISCHARGE_BODY, NOTE_BODY, SUMMARY_BODY
-from hms.clinical.tests.world import LINE, NOTE, VITALS, snapshot
+from hms.clinical.tests.world import LINE, NOTE, VITALS, refusal, snapshot
 
 pytestmark = pytest.mark.django_db
 
 VN = "/api/v1/clinical/visit-notes"
-
-
-def _refusal(response, status: int, code: str, fields: set[str] | None = None) -> None:
-    assert response.status_code == status, response.content
-    body = response.json()
-    assert body["code"] == code
-    if fields is not None:
-        assert set(body["fields"]) == fields
 
 
 # --- bad input: a coded 4xx and nothing changed ------------------------------------------------
@@ -66,7 +58,7 @@ def test_bad_visit_note_input_is_refused_per_field(world, client_for, frozen_now
         f"{VN}/", {**NOTE_BODY, "appointment": world.started.pk, **change}, format="json"
     )
 
-    _refusal(response, 400, "VALIDATION_ERROR", fields)
+    refusal(response, 400, "VALIDATION_ERROR", fields)
     assert snapshot() == before
 
 
@@ -77,7 +69,7 @@ def test_the_vitals_message_names_the_range(world, client_for, frozen_now):
         format="json",
     )
 
-    _refusal(response, 400, "VALIDATION_ERROR")
+    refusal(response, 400, "VALIDATION_ERROR")
     assert response.json()["fields"] == {
         "systolic_mmhg": ["Systolic pressure must be between 50 and 300 mmHg."]
     }
@@ -145,7 +137,7 @@ def test_each_refusal_has_its_code_and_changes_nothing(
         else getattr(client, method)(path)
     )
 
-    _refusal(response, status, code)
+    refusal(response, status, code)
     assert snapshot() == before
 
 
@@ -163,7 +155,7 @@ def test_progress_notes_and_vitals_wait_for_an_open_stay(world, client_for, froz
         ("/api/v1/clinical/progress-notes/", {"admission": world.stay.pk, "text": "x"}),
         ("/api/v1/clinical/vitals/", {"admission": world.stay.pk, "pulse_per_min": 80}),
     ]:
-        _refusal(client.post(path, body, format="json"), 409, "INVALID_STATE")
+        refusal(client.post(path, body, format="json"), 409, "INVALID_STATE")
     assert snapshot() == before
 
 
@@ -369,7 +361,7 @@ def test_a_required_summary_blocks_the_discharge_until_signed(world, client_for,
 
     refused = admin_client.post(path, DISCHARGE_BODY, format="json")
 
-    _refusal(refused, 409, "DISCHARGE_SUMMARY_REQUIRED")
+    refusal(refused, 409, "DISCHARGE_SUMMARY_REQUIRED")
     assert snapshot() == before
     client_for(world.doctor.user).post(
         f"/api/v1/clinical/discharge-summaries/{world.draft_summary.pk}/sign/"

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from hms.audit.models import AuditEvent, AuditKind
 from hms.clinical import icd10 as icd10_module
 from hms.clinical.models import Icd10Code
-from hms.clinical.tests.test_apis import _refusal
+from hms.clinical.tests.world import refusal
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +34,14 @@ def test_icd10_search_by_code_and_words(icd10_codes, client_for, make_doctor, se
 
 def test_icd10_search_records_no_access_and_refuses_long_text(client_for, make_doctor):
     client = client_for(make_doctor().user)
-    _refusal(client.get(f"/api/v1/clinical/icd10/?search={'a' * 101}"), 400, "VALIDATION_ERROR")
+    refusal(client.get(f"/api/v1/clinical/icd10/?search={'a' * 101}"), 400, "VALIDATION_ERROR")
     assert not AuditEvent.objects.filter(kind=AuditKind.ACCESS).exists()
 
 
 def test_icd10_search_refuses_a_null_character(client_for, make_doctor):
     response = client_for(make_doctor().user).get("/api/v1/clinical/icd10/?search=A0%00")
 
-    _refusal(response, 400, "VALIDATION_ERROR")
+    refusal(response, 400, "VALIDATION_ERROR")
     assert response.json()["fields"] == {"search": ["Null characters are not allowed."]}
 
 

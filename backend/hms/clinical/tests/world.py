@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from hms.accounts.models import AccountStatus, Role, User
 from hms.accounts.tests.factories import AdminFactory, UserFactory
@@ -251,3 +252,12 @@ def snapshot() -> tuple:
         # Changes only: reads write access events, refusals security events.
         AuditEvent.objects.filter(kind=AuditKind.CHANGE).count(),
     )
+
+
+def refusal(response: Any, status: int, code: str, fields: set[str] | None = None) -> None:
+    """Assert a coded refusal: the status, the error code and, when given, the fields named."""
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert body["code"] == code
+    if fields is not None:
+        assert set(body["fields"]) == fields
