@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from hms.audit.models import AuditEvent, AuditKind, UnusualAccessFlag
+from hms.common.dates import BoundedDateFilter
 from hms.common.errors import NotFoundError
 from hms.common.filters import IntegerFilter, filter_rows, ordered_range_form
 
@@ -31,10 +32,10 @@ class AuditEventFilter(django_filters.FilterSet):
         field_name="action", max_length=64, help_text="Exact action, e.g. `patient.retrieve`."
     )
     kind = django_filters.ChoiceFilter(field_name="kind", choices=AuditKind.choices)
-    date_from = django_filters.DateFilter(
+    date_from = BoundedDateFilter(
         method="filter_date_from", help_text="On or after this date (hospital time zone)."
     )
-    date_to = django_filters.DateFilter(
+    date_to = BoundedDateFilter(
         method="filter_date_to", help_text="On or before this date (hospital time zone)."
     )
 

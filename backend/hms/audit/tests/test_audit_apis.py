@@ -129,14 +129,23 @@ def test_the_viewer_filters_by_actor_and_patient(admin_client, events, doctor, p
         ({"patient": "0"}, "patient"),
         ({"date_from": "2026-13-01"}, "date_from"),
         ({"date_from": "2026-03-04", "date_to": "2026-03-03"}, "date_to"),
+        # The last day a date can name: the day after it does not exist.
+        ({"date_to": "9999-12-31"}, "date_to"),
+        ({"date_from": "0001-01-01"}, "date_from"),
+        ({"date_from": "1899-12-31"}, "date_from"),
     ],
 )
-def test_invalid_filters_answer_400(admin_client, events, query, field):
-    response = admin_client.get("/api/v1/audit-events/", query)
+@pytest.mark.parametrize("path", ["/api/v1/audit-events/", "/api/v1/audit-events/export/"])
+def test_invalid_filters_answer_400(admin_client, events, query, field, path):
+    before = AuditEvent.objects.count()
+
+    response = admin_client.get(path, query)
 
     assert response.status_code == 400
     assert response.json()["code"] == "VALIDATION_ERROR"
     assert list(response.json()["fields"]) == [field]
+    # A refused filter reads nothing, so nothing is accounted as read.
+    assert AuditEvent.objects.count() == before
 
 
 @pytest.mark.parametrize(

@@ -6097,9 +6097,9 @@ export interface operations {
                 action?: string;
                 /** @description User id of the actor. */
                 actor?: number;
-                /** @description On or after this date (hospital time zone). */
+                /** @description On or after this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_from?: string;
-                /** @description On or before this date (hospital time zone). */
+                /** @description On or before this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_to?: string;
                 kind?: "CHANGE" | "ACCESS" | "SECURITY";
                 /** @description A page number, from 1; a page past the last has no rows. */
@@ -6261,9 +6261,9 @@ export interface operations {
                 action?: string;
                 /** @description User id of the actor. */
                 actor?: number;
-                /** @description On or after this date (hospital time zone). */
+                /** @description On or after this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_from?: string;
-                /** @description On or before this date (hospital time zone). */
+                /** @description On or before this date (hospital time zone). From 1900-01-01 to today plus the booking horizon (180 days by default). */
                 date_to?: string;
                 kind?: "CHANGE" | "ACCESS" | "SECURITY";
                 /** @description Patient id: events naming this patient. */
