@@ -9,6 +9,11 @@ _SENT_MAIL = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..",
 os.environ.setdefault("EMAIL_URL", f"file://{_SENT_MAIL}")
 # Links in notification e-mails (`make run` passes its own HOST and PORT).
 os.environ.setdefault("HMS_SITE_URL", "http://127.0.0.1:8000")
+# runserver answers each client connection on a thread of its own, so a database connection kept
+# past its request is never reused, and with PostgreSQL behind it every kept-alive or abandoned
+# client connection can hold one until the server's connection slots run out (503 for everyone).
+# Close it at the end of each request, as Django advises for its development server.
+os.environ.setdefault("DB_CONN_MAX_AGE", "0")
 
 from pathlib import Path
 

@@ -1,0 +1,113 @@
+"""The development server (`manage.py runserver`, local settings) on PostgreSQL keeps no database
+connection past its request: it answers each client connection on a thread of its own, so a kept
+connection would be held for as long as that client keeps its socket open, and enough idle or
+abandoned clients would use up the database's connection slots (every request then a 503)."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection slots"),
+]
+
+BACKEND = Path(__file__).resolve().parents[3]
+CLIENTS = 6
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _server_connections(database: str, own_pid: int) -> int:
+    """Connections to `database` other than this test's own."""
+    with connection.cursor() as cursor:
+        # The test runs in a transaction, which would otherwise see one snapshot of the activity.
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            [database, own_pid],
+        )
+        return int(cursor.fetchone()[0])
+
+
+def _database_url() -> str:
+    db = connection.settings_dict
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
+    return f"postgres://{user}:{password}@{host}:{port}/{quote(db['NAME'], safe='')}"
+
+
+def test_runserver_closes_each_requests_database_connection(tmp_path):
+    port = _free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DJANGO_SETTINGS_MODULE", "DB_CONN_MAX_AGE", "SECRET_KEY"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DATABASE_URL=_database_url(),
+        HMS_DEV_KEYS_FILE=str(tmp_path / ".dev-keys"),
+        DEBUG="false",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        own_pid = int(cursor.fetchone()[0])
+    database = connection.settings_dict["NAME"]
+    before = _server_connections(database, own_pid)
+    server = subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=BACKEND,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    clients: list[http.client.HTTPConnection] = []
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    pytest.fail("runserver did not start")
+                time.sleep(0.2)
+        # Each client asks for readiness (a query on the database) and keeps its socket open.
+        statuses = []
+        for _ in range(CLIENTS):
+            client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            client.request("GET", "/api/v1/health/ready/")
+            response = client.getresponse()
+            response.read()
+            statuses.append(response.status)
+            assert response.getheader("Connection") != "close"
+            clients.append(client)
+
+        assert statuses == [200] * CLIENTS
+        # Every client is still connected, and the server holds no database connection for them
+        # (a request's connection is closed just after its answer is sent: allow it a moment).
+        deadline = time.monotonic() + 10
+        while _server_connections(database, own_pid) > before and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _server_connections(database, own_pid) == before
+    finally:
+        for client in clients:
+            client.close()
+        server.terminate()
+        server.wait(timeout=30)
