@@ -1,4 +1,4 @@
-"""The JSON parser of the API: standard JSON, refused before decoding when it nests too deep."""
+"""The JSON parser of the API: standard JSON, refused when it nests too deep or is not Unicode."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from rest_framework.utils import json
 # A JSON string literal (escapes included): brackets inside strings do not nest anything.
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKET = re.compile(r"[\[\]{}]")
+# A `\u` escape of a UTF-16 surrogate: paired, it names a character beyond the BMP; alone, none.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def json_depth(text: str) -> int:
@@ -31,12 +33,32 @@ def json_depth(text: str) -> int:
     return deepest
 
 
+def holds_lone_surrogate(value: Any) -> bool:
+    """Whether a decoded JSON value has a string (or a key) with an unpaired UTF-16 surrogate."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(holds_lone_surrogate(k) or holds_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(holds_lone_surrogate(item) for item in value)
+    return False
+
+
 class JSONParser(parsers.JSONParser):
-    """DRF's JSON parser, refusing bodies nested deeper than HMS_MAX_JSON_DEPTH.
+    """DRF's JSON parser, refusing bodies nested deeper than HMS_MAX_JSON_DEPTH, and text that
+    is not Unicode.
 
     Python's decoder recurses once per level: a small body of a thousand brackets would
     exhaust the stack. No request of the API nests more than a few levels, so deeper bodies
     are refused as malformed (400 MALFORMED_REQUEST) before the decoder sees them.
+
+    JSON lets a string escape half of a UTF-16 pair (`"\\ud800"`) with no other half: Python
+    decodes it to a string that no UTF-8 text (an answer that quotes it, a database column)
+    can hold. Such a body is refused as malformed too.
     """
 
     def parse(
@@ -54,6 +76,9 @@ class JSONParser(parsers.JSONParser):
         if json_depth(text) > settings.HMS_MAX_JSON_DEPTH:
             raise ParseError("JSON parse error - the body is nested too deeply.")
         try:
-            return json.loads(text, parse_constant=json.strict_constant if self.strict else None)
+            data = json.loads(text, parse_constant=json.strict_constant if self.strict else None)
         except (ValueError, RecursionError) as error:
             raise ParseError(f"JSON parse error - {error}") from error
+        if _SURROGATE_ESCAPE.search(text) and holds_lone_surrogate(data):
+            raise ParseError("JSON parse error - a string holds an unpaired surrogate escape.")
+        return data

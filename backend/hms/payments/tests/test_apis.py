@@ -244,6 +244,22 @@ def test_void_then_rebill_over_the_api(admin, world):
     assert admission["invoice"] == corrected["id"]
 
 
+def test_an_advance_whose_method_is_not_unicode_is_refused_and_records_nothing(admin, world):
+    # The choice would be quoted back in the error: a half of a UTF-16 pair cannot be.
+    before = Payment.objects.count()
+
+    response = admin.generic(
+        "POST",
+        f"/api/v1/admissions/{world.open_admission.pk}/advance/",
+        '{"amount": "2000.00", "method": "\\ud800x", "reference": "UTR 1"}',
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="adv-surrogate",
+    )
+
+    assert (response.status_code, response.json()["code"]) == (400, "MALFORMED_REQUEST")
+    assert Payment.objects.count() == before
+
+
 def test_an_advance_is_applied_by_the_discharge_api(admin, world):
     advance = admin.post(
         f"/api/v1/admissions/{world.open_admission.pk}/advance/",
