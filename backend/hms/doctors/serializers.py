@@ -98,6 +98,9 @@ class DepartmentField(serializers.SlugRelatedField):
     def to_internal_value(self, data: Any) -> Department:
         if isinstance(data, str) and len(data) > _DEPARTMENT_CODE_MAX_LENGTH:
             self.fail("max_length")
+        if isinstance(data, str) and "\x00" in data:
+            # No code holds it, and PostgreSQL refuses to compare text with it.
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
         department: Department = super().to_internal_value(data)
         return department
 
