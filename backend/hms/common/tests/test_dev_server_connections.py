@@ -7,29 +7,21 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
-import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from django.db import connection
+
+from hms.common.tests.live_server import free_port, running_server
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's connection slots"),
 ]
 
-BACKEND = Path(__file__).resolve().parents[3]
 CLIENTS = 6
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _server_connections(database: str, own_pid: int) -> int:
@@ -53,7 +45,7 @@ def _database_url() -> str:
 
 
 def test_runserver_closes_each_requests_database_connection(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         key: value
         for key, value in os.environ.items()
@@ -70,44 +62,29 @@ def test_runserver_closes_each_requests_database_connection(tmp_path):
         own_pid = int(cursor.fetchone()[0])
     database = connection.settings_dict["NAME"]
     before = _server_connections(database, own_pid)
-    server = subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=BACKEND,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
     clients: list[http.client.HTTPConnection] = []
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    pytest.fail("runserver did not start")
-                time.sleep(0.2)
-        # Each client asks for readiness (a query on the database) and keeps its socket open.
-        statuses = []
-        for _ in range(CLIENTS):
-            client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-            client.request("GET", "/api/v1/health/ready/")
-            response = client.getresponse()
-            response.read()
-            statuses.append(response.status)
-            assert response.getheader("Connection") != "close"
-            clients.append(client)
+    with running_server(command, env=env, port=port, log=tmp_path / "runserver.log"):
+        try:
+            # Each client asks for readiness (a query on the database) and keeps its socket open.
+            statuses = []
+            for _ in range(CLIENTS):
+                client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                clients.append(client)
+                client.request("GET", "/api/v1/health/ready/")
+                response = client.getresponse()
+                response.read()
+                statuses.append(response.status)
+                assert response.getheader("Connection") != "close"
 
-        assert statuses == [200] * CLIENTS
-        # Every client is still connected, and the server holds no database connection for them
-        # (a request's connection is closed just after its answer is sent: allow it a moment).
-        deadline = time.monotonic() + 10
-        while _server_connections(database, own_pid) > before and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert _server_connections(database, own_pid) == before
-    finally:
-        for client in clients:
-            client.close()
-        server.terminate()
-        server.wait(timeout=30)
+            assert statuses == [200] * CLIENTS
+            # Every client is still connected, and the server holds no database connection for
+            # them (a request's connection is closed just after its answer is sent: allow it a
+            # moment).
+            deadline = time.monotonic() + 10
+            while _server_connections(database, own_pid) > before and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert _server_connections(database, own_pid) == before
+        finally:
+            for client in clients:
+                client.close()
