@@ -7,13 +7,42 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 BACKEND = Path(__file__).resolve().parents[3]
 # Startup on a busy machine can be slow; this is a readiness wait, never an assertion on speed.
 STARTUP_SECONDS = 180
+# Settings a test chooses for the server it starts, never inherited from the environment.
+_CHOSEN_BY_THE_TEST = ("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "DEBUG", "DB_")
+
+
+def server_env(**chosen: str) -> dict[str, str]:
+    """This process's environment without the settings in _CHOSEN_BY_THE_TEST, plus `chosen`.
+
+    What stays is what any process needs (PATH, the virtualenv, TMPDIR) and what the test
+    settings hand down (SECRET_KEY).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(_CHOSEN_BY_THE_TEST)}
+    env.update(chosen)
+    return env
+
+
+def postgres_url(
+    database: Mapping[str, Any], *, host: str | None = None, port: int | None = None
+) -> str:
+    """A DATABASE_URL for Django's `settings_dict` of a PostgreSQL database.
+
+    `host` and `port` send the server elsewhere (a proxy in front of the database).
+    """
+    user = quote(database["USER"], safe="")
+    password = quote(database["PASSWORD"] or "", safe="")
+    host = host or database["HOST"] or "127.0.0.1"
+    port = port or int(database["PORT"] or 5432)
+    return f"postgres://{user}:{password}@{host}:{port}/{quote(database['NAME'], safe='')}"
 
 
 def free_port() -> int:

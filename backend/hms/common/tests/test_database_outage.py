@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from django.test import RequestFactory
 
 from hms.accounts.tests.factories import AdminFactory
 from hms.accounts.tests.tokens import session_tokens
-from hms.common.tests.live_server import free_port, running_server
+from hms.common.tests.live_server import free_port, postgres_url, running_server, server_env
 from hms.common.tests.tcp_proxy import CuttableProxy
 from hms.common.views import server_error
 
@@ -72,17 +71,9 @@ def api_behind_cuttable_database(tmp_path: Path) -> Iterator[tuple[str, Cuttable
     database = connection.settings_dict
     proxy = CuttableProxy((database["HOST"] or "127.0.0.1", int(database["PORT"] or 5432)))
     port = free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "DEBUG"))
-    }
-    env.update(
+    env = server_env(
         DJANGO_SETTINGS_MODULE="config.settings.test",
-        DATABASE_URL=(
-            f"postgres://{database['USER']}:{database['PASSWORD']}"
-            f"@127.0.0.1:{proxy.port}/{database['NAME']}"
-        ),
+        DATABASE_URL=postgres_url(database, host="127.0.0.1", port=proxy.port),
         DB_CONN_MAX_AGE="60",
         # Each round repeats a wrong password on purpose: what is measured is the outage, not
         # the per-account lockout that would otherwise answer 429 from the sixth attempt.

@@ -6,15 +6,13 @@ abandoned clients would use up the database's connection slots (every request th
 from __future__ import annotations
 
 import http.client
-import os
 import sys
 import time
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
 
-from hms.common.tests.live_server import free_port, running_server
+from hms.common.tests.live_server import free_port, postgres_url, running_server, server_env
 
 pytestmark = [
     pytest.mark.django_db,
@@ -36,24 +34,11 @@ def _server_connections(database: str, own_pid: int) -> int:
         return int(cursor.fetchone()[0])
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    host = db.get("HOST") or "127.0.0.1"
-    port = db.get("PORT") or 5432
-    user, password = quote(db["USER"], safe=""), quote(db["PASSWORD"] or "", safe="")
-    return f"postgres://{user}:{password}@{host}:{port}/{quote(db['NAME'], safe='')}"
-
-
 def test_runserver_closes_each_requests_database_connection(tmp_path):
     port = free_port()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DJANGO_SETTINGS_MODULE", "DB_CONN_MAX_AGE", "SECRET_KEY"}
-    }
-    env.update(
+    env = server_env(
         DJANGO_SETTINGS_MODULE="config.settings.local",
-        DATABASE_URL=_database_url(),
+        DATABASE_URL=postgres_url(connection.settings_dict),
         HMS_DEV_KEYS_FILE=str(tmp_path / ".dev-keys"),
         DEBUG="false",
     )

@@ -9,7 +9,6 @@ token is refreshed ten times at once.
 from __future__ import annotations
 
 import json
-import os
 import re
 import socket
 import sqlite3
@@ -27,7 +26,7 @@ import pytest
 import requests
 
 from hms.appointments.models import Appointment
-from hms.common.tests.live_server import BACKEND, free_port, running_server
+from hms.common.tests.live_server import BACKEND, free_port, running_server, server_env
 
 pytestmark = pytest.mark.live_server
 
@@ -141,12 +140,7 @@ def _run_parallel(base: str, calls: list[tuple[str, str, dict, dict]]) -> list[A
 def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, dict]]:
     folder = tmp_path_factory.mktemp("sqlite-run")
     database = folder / "db.sqlite3"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("HMS_", "DJANGO_", "DATABASE_URL", "CACHE_URL", "DEBUG"))
-    }
-    env.update(
+    env = server_env(
         DJANGO_SETTINGS_MODULE="config.settings.local",
         DATABASE_URL=f"sqlite:///{database}",
         HMS_SPA_DIST_DIR=str(folder / "no-spa"),
